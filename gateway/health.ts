@@ -1,0 +1,24 @@
+import type { ServiceName } from '../subgraphs/kernel/config';
+
+export interface HealthReport {
+  readonly status: 'ok' | 'degraded';
+  readonly subgraphs: Record<string, 'ok' | string>;
+}
+
+/** Asks every subgraph's /health in parallel; the supergraph is ready only when all answer 200. */
+export async function checkSubgraphs(urls: Readonly<Record<ServiceName, string>>, timeoutMs: number): Promise<HealthReport> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(timeoutMs) });
+        await response.body?.cancel();
+        return [name, response.ok ? 'ok' : `unhealthy (HTTP ${response.status})`] as const;
+      } catch (error) {
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        return [name, timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable'] as const;
+      }
+    }),
+  );
+  const subgraphs = Object.fromEntries(entries);
+  return { status: entries.every(([, state]) => state === 'ok') ? 'ok' : 'degraded', subgraphs };
+}

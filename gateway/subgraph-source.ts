@@ -1,0 +1,46 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { CALLER_HEADER, signCallerHeader } from '../subgraphs/kernel/caller';
+import type { GatewayContext } from './context';
+
+type ProcessResult = ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>;
+
+/**
+ * How the gateway calls one subgraph: forwards the verified caller in a
+ * signed header (never the raw token), bounds every call by a timeout, and
+ * turns network failures into an error that names the subgraph.
+ */
+export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly timeoutMs: number,
+    private readonly internalSecret: string,
+  ) {
+    super({
+      url,
+      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
+    });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context.caller) headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret));
+    if (context.requestId) headers.set('x-request-id', context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ProcessResult {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
+      throw new GraphQLError(`Subgraph "${this.serviceName}" is unavailable: ${reason}`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+      });
+    }
+  }
+}

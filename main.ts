@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { startGateway } from './gateway/gateway';
+import { systemClock } from './subgraphs/kernel/clock';
+import { ConfigError, loadConfig, SERVICE_NAMES, type Config, type ServiceName } from './subgraphs/kernel/config';
+import { DEMO_ACCOUNTS } from './subgraphs/kernel/demo';
+import { createLogger, type Logger } from './subgraphs/kernel/log';
+import { openMessaging } from './subgraphs/kernel/messaging';
+import { startSubgraph } from './subgraphs/kernel/subgraph';
+import { SUBGRAPHS } from './subgraphs/modules';
+import { startStack } from './stack';
+
+/**
+ * Entry point. `node dist/main.js` runs the whole supergraph in one process
+ * (the embedded default); `node dist/main.js <service>` runs one service
+ * (gateway, users, catalog, inventory, orders, payments), as in production.
+ */
+
+type Stoppable = { stop(): Promise<void> };
+
+async function run(mode: 'all' | 'gateway' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
+  if (mode === 'all') {
+    const stack = await startStack({ config, log });
+    printBanner(config, stack.gateway.url, Object.values(stack.subgraphs).map((s) => `${s.name.padEnd(9)} ${s.url}`));
+    return stack;
+  }
+  if (mode === 'gateway') {
+    const gateway = await startGateway({ config, log });
+    log.info('gateway ready', { url: gateway.url });
+    return gateway;
+  }
+  const messaging = await openMessaging(config);
+  try {
+    const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events });
+    log.info('subgraph ready', { url: subgraph.url });
+    return { stop: async () => { await subgraph.stop(); await messaging.close(); } };
+  } catch (error) {
+    await messaging.close();
+    throw error;
+  }
+}
+
+function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]): void {
+  const lines = [
+    '',
+    `  Shop supergraph ready: ${gatewayUrl}`,
+    `  Health:                ${gatewayUrl.replace(/\/graphql$/, '/health')}`,
+    '',
+    '  Subgraphs:',
+    ...subgraphLines.map((line) => `    ${line}`),
+    '',
+    `  Data: ${config.mongo ? `MongoDB (${config.mongo.dbPrefix}-*)` : `SQLite files in ${config.dataDir}`}`,
+    `  Messaging: ${config.redis ? `Redis (${config.redis.prefix})` : 'in-process'}`,
+  ];
+  if (config.seedDemo) {
+    lines.push('', '  Demo accounts (SEED_DEMO=true):', ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(22)} ${a.password.padEnd(26)} ${a.roles.join(', ')}`));
+  }
+  if (config.admin) lines.push(`  Admin from ADMIN_EMAIL:  ${config.admin.email}`);
+  if (config.auth.ephemeralSecrets) {
+    lines.push('', '  JWT_SECRET / INTERNAL_SECRET are not set: random keys were generated for this run,', '  so tokens do not survive a restart. Set them for anything but local development.');
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+async function main(): Promise<void> {
+  const arg = process.argv[2] ?? 'all';
+  const modes = ['all', 'gateway', ...SERVICE_NAMES] as const;
+  if (!(modes as readonly string[]).includes(arg)) {
+    process.stderr.write(`Unknown service "${arg}"; use one of: ${modes.join(', ')}\n`);
+    process.exit(2);
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(arg === 'all' ? 'shop' : arg, config.logLevel);
+  let running: Stoppable;
+  try {
+    running = await run(arg as (typeof modes)[number], config, log);
+  } catch (error) {
+    process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    running
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error('shutdown failed', { error: String(error) });
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,73 @@
+import { startGateway, type RunningGateway } from './gateway/gateway';
+import { systemClock, type Clock } from './subgraphs/kernel/clock';
+import { SERVICE_NAMES, type Config, type ServiceName } from './subgraphs/kernel/config';
+import type { Logger } from './subgraphs/kernel/log';
+import { openMessaging, type Messaging } from './subgraphs/kernel/messaging';
+import { startSubgraph, type RunningSubgraph } from './subgraphs/kernel/subgraph';
+import { SUBGRAPHS } from './subgraphs/modules';
+
+/**
+ * The whole supergraph in one process: five subgraphs on their own loopback
+ * ports (real HTTP between them and the gateway), then the gateway. Used by
+ * `npm start` and by the end-to-end tests.
+ */
+
+export interface StackOptions {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock?: Clock;
+  /** Bind every server to a free port (tests) instead of the configured ones. */
+  readonly anyFreePort?: boolean;
+  readonly onQuery?: (service: ServiceName, query: string) => void;
+  /** Shared messaging (tests pass their own to observe it); opened from config otherwise. */
+  readonly messaging?: Messaging;
+}
+
+export interface RunningStack {
+  readonly gateway: RunningGateway;
+  readonly subgraphs: Readonly<Record<ServiceName, RunningSubgraph>>;
+  readonly messaging: Messaging;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { config, log } = options;
+  const messaging = options.messaging ?? (await openMessaging(config));
+  const started: RunningSubgraph[] = [];
+  try {
+    for (const name of SERVICE_NAMES) {
+      started.push(
+        await startSubgraph(SUBGRAPHS[name], {
+          config,
+          pubsub: messaging.pubsub,
+          events: messaging.events,
+          clock: options.clock ?? systemClock,
+          log: log,
+          port: options.anyFreePort ? 0 : undefined,
+          onQuery: options.onQuery ? (query) => options.onQuery?.(name, query) : undefined,
+        }),
+      );
+    }
+    const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServiceName, RunningSubgraph>;
+    const gateway = await startGateway({
+      config,
+      log,
+      port: options.anyFreePort ? 0 : undefined,
+      subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+    });
+    return {
+      gateway,
+      subgraphs,
+      messaging,
+      stop: async () => {
+        await gateway.stop();
+        await Promise.all(started.map((s) => s.stop()));
+        if (!options.messaging) await messaging.close();
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.stop()));
+    if (!options.messaging) await messaging.close();
+    throw error;
+  }
+}

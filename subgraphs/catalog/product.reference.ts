@@ -1,0 +1,12 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { RequestContext } from '../kernel/context';
+import type { ProductService } from './product.service';
+
+/** `_entities` for Product: batched, one query for all references in a request. */
+export function productReference(products: ProductService): GraphQLResolverMap<RequestContext> {
+  return {
+    Product: {
+      __resolveReference: (reference: { id: string }, ctx: RequestContext) => products.load(ctx, reference.id),
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/**
+ * The one place that reads the environment. Every setting has a documented
+ * default (README "Configuration"); a bad value throws a ConfigError whose
+ * message is one line naming the variable and what it accepts.
+ */
+
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
+  users: 4001,
+  catalog: 4002,
+  inventory: 4003,
+  orders: 4004,
+  payments: 4005,
+};
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+export interface ServiceEndpoint {
+  /** Port the service listens on when started by this process. */
+  readonly port: number;
+  /** URL the gateway calls (differs from host:port behind Docker networks). */
+  readonly url: string;
+}
+
+export interface Config {
+  readonly env: NodeEnv;
+  readonly logLevel: LogLevel;
+  /** Interface every server binds to. */
+  readonly host: string;
+  readonly gateway: {
+    readonly port: number;
+    readonly subgraphTimeoutMs: number;
+    readonly healthTimeoutMs: number;
+    readonly maxQueryDepth: number;
+  };
+  readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
+  readonly dataDir: string;
+  /** Set: MongoDB for every subgraph (one database each). Unset: SQLite files in dataDir. */
+  readonly mongo: { readonly url: string; readonly dbPrefix: string } | null;
+  /** Set: Redis pub/sub and Redis Streams event bus. Unset: in-process adapters. */
+  readonly redis: { readonly url: string; readonly prefix: string } | null;
+  readonly auth: {
+    /** HS256 key for access tokens (issued by users, verified by the gateway). */
+    readonly jwtSecret: string;
+    /** HMAC key for the caller header the gateway forwards to subgraphs. */
+    readonly internalSecret: string;
+    /** True when the secrets were generated at start (development only). */
+    readonly ephemeralSecrets: boolean;
+    readonly accessTokenTtlSeconds: number;
+  };
+  readonly admin: { readonly email: string; readonly password: string } | null;
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the whole configuration once. Pure apart from `env`. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const read = new EnvReader(env);
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const host = read.string('HOST', '127.0.0.1');
+
+  const services = {} as Record<ServiceName, ServiceEndpoint>;
+  for (const name of SERVICE_NAMES) {
+    const upper = name.toUpperCase();
+    const port = read.port(`${upper}_PORT`, DEFAULT_SERVICE_PORTS[name]);
+    const url = read.url(`${upper}_URL`, `http://127.0.0.1:${port}/graphql`);
+    services[name] = { port, url };
+  }
+
+  const mongoUrl = read.optionalUrl('MONGODB_URL', ['mongodb:', 'mongodb+srv:']);
+  const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
+  // A prefix is required with Redis so two deployments sharing a server cannot cross-talk.
+  const redisPrefix = redisUrl ? read.requiredPattern('REDIS_PREFIX', /^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits, _ . : - (1-64)') : null;
+
+  const jwtSecret = read.secret('JWT_SECRET', production);
+  const internalSecret = read.secret('INTERNAL_SECRET', production);
+
+  const adminEmail = read.optionalString('ADMIN_EMAIL');
+  const adminPassword = read.optionalString('ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)');
+  }
+
+  return {
+    env: nodeEnv,
+    logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
+    host,
+    gateway: {
+      port: read.port('PORT', 4000),
+      subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
+      healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
+      maxQueryDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
+    },
+    services,
+    dataDir: path.resolve(cwd, read.string('DATA_DIR', 'data')),
+    mongo: mongoUrl ? { url: mongoUrl, dbPrefix: read.requiredPattern('MONGODB_DB_PREFIX', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ - (1-32)', 'shop') } : null,
+    redis: redisUrl && redisPrefix ? { url: redisUrl, prefix: redisPrefix } : null,
+    auth: {
+      jwtSecret: jwtSecret.value,
+      internalSecret: internalSecret.value,
+      ephemeralSecrets: jwtSecret.generated || internalSecret.generated,
+      accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    },
+    admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
+    seedDemo: read.bool('SEED_DEMO', !production),
+  };
+}
+
+class EnvReader {
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  optionalString(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new ConfigError(`${name}="${value}" is not allowed; use one of: ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new ConfigError(`${name}="${value}" must be an integer from ${min} to ${max}`);
+    }
+    return n;
+  }
+
+  port(name: string, fallback: number): number {
+    return this.int(name, fallback, 0, 65_535);
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    throw new ConfigError(`${name}="${value}" must be one of: true, false`);
+  }
+
+  url(name: string, fallback: string): string {
+    return this.optionalUrl(name, ['http:', 'https:']) ?? fallback;
+  }
+
+  optionalUrl(name: string, protocols: readonly string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${name}="${value}" is not a URL; expected ${protocols.map((p) => `${p}//...`).join(' or ')}`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new ConfigError(`${name}="${value}" must use ${protocols.join(' or ')}`);
+    }
+    return value;
+  }
+
+  requiredPattern(name: string, pattern: RegExp, description: string, fallback?: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (value === undefined) throw new ConfigError(`${name} is required (${description})`);
+    if (!pattern.test(value)) throw new ConfigError(`${name}="${value}" is not valid; allowed: ${description}`);
+    return value;
+  }
+
+  /** Secrets: required in production; generated per process in development. */
+  secret(name: string, required: boolean): { value: string; generated: boolean } {
+    const value = this.raw(name);
+    if (value !== undefined) {
+      if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+      return { value, generated: false };
+    }
+    if (required) throw new ConfigError(`${name} is required when NODE_ENV=production (at least 32 characters)`);
+    return { value: randomBytes(32).toString('base64url'), generated: true };
+  }
+}

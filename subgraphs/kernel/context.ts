@@ -1,0 +1,52 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import { CALLER_HEADER, verifyCallerHeader, type Caller } from './caller';
+import { unauthenticated } from './errors';
+
+/**
+ * Everything a resolver and a service may know about one request, built in
+ * one place: who calls (verified), a forked EntityManager (identity map per
+ * request) and per-request DataLoaders.
+ */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly caller: Caller | null;
+  readonly em: EntityManager;
+  readonly loaders: LoaderCache;
+}
+
+/** Per-request DataLoaders, created on first use and keyed by name. */
+export class LoaderCache {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch);
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}
+
+export function createRequestContext(em: EntityManager, caller: Caller | null, requestId: string = randomUUID()): RequestContext {
+  return { requestId, caller, em: em.fork(), loaders: new LoaderCache() };
+}
+
+/** Builds the context from an HTTP request forwarded by the gateway. */
+export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManager, internalSecret: string): RequestContext {
+  const header = headers[CALLER_HEADER];
+  const verified = verifyCallerHeader(Array.isArray(header) ? header[0] : header, internalSecret);
+  if (!verified.ok) throw unauthenticated(`Refused: ${verified.reason}`);
+  const requestId = headers['x-request-id'];
+  return createRequestContext(em, verified.caller, typeof requestId === 'string' && requestId ? requestId : randomUUID());
+}
+
+/** Orders loader results to match keys, as DataLoader requires. */
+export function byKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): Array<V | undefined> {
+  const index = new Map<K, V>();
+  for (const row of rows) index.set(keyOf(row), row);
+  return keys.map((key) => index.get(key));
+}

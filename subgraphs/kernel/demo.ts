@@ -1,0 +1,38 @@
+/**
+ * The demo shop every subgraph seeds its own part of (catalog its products,
+ * inventory their stock, users the accounts). Fixed ids tie the parts
+ * together without one subgraph reading another's database.
+ */
+
+export interface DemoProduct {
+  readonly id: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string;
+  readonly priceAmount: number;
+  readonly currency: string;
+  readonly onHand: number;
+}
+
+export const DEMO_PRODUCTS: readonly DemoProduct[] = [
+  { id: 'demo-product-0001', sku: 'MUG-CLASSIC', name: 'Classic mug', description: 'A 330 ml stoneware mug.', priceAmount: 1200, currency: 'EUR', onHand: 40 },
+  { id: 'demo-product-0002', sku: 'TEE-LOGO-M', name: 'Logo T-shirt (M)', description: 'Organic cotton, medium.', priceAmount: 2500, currency: 'EUR', onHand: 25 },
+  { id: 'demo-product-0003', sku: 'CAP-SUMMER', name: 'Summer cap', description: 'Adjustable, one size.', priceAmount: 1800, currency: 'EUR', onHand: 12 },
+  { id: 'demo-product-0004', sku: 'BOTTLE-STEEL', name: 'Steel bottle', description: 'Keeps drinks cold for 24 hours.', priceAmount: 2900, currency: 'EUR', onHand: 8 },
+  { id: 'demo-product-0005', sku: 'NOTEBOOK-A5', name: 'A5 notebook', description: 'Dotted pages, lay-flat binding.', priceAmount: 900, currency: 'EUR', onHand: 3 },
+  { id: 'demo-product-0006', sku: 'POSTER-MAP', name: 'City map poster', description: '50 x 70 cm, matte paper.', priceAmount: 3500, currency: 'EUR', onHand: 0 },
+];
+
+export interface DemoAccount {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly password: string;
+  readonly roles: ReadonlyArray<'CUSTOMER' | 'AGENT' | 'ADMIN'>;
+}
+
+/** Demo passwords are public by design; they exist only where SEED_DEMO is on. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { id: 'demo-user-customer', email: 'customer@shop.test', name: 'Casey Customer', password: 'customer-demo-password', roles: ['CUSTOMER'] },
+  { id: 'demo-user-agent', email: 'agent@shop.test', name: 'Avery Agent', password: 'agent-demo-password', roles: ['CUSTOMER', 'AGENT'] },
+];

@@ -1,0 +1,157 @@
+import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer, EventHandler } from './event-bus';
+
+interface Delivery {
+  readonly event: DomainEvent;
+  /** Failed handler runs so far, for the retry backoff. */
+  attempts: number;
+}
+
+/** One consumer group: its queue outlives its consumers, like a Redis consumer group. */
+interface Group {
+  readonly queue: Delivery[];
+  readonly consumers: MemoryConsumer[];
+  /** Round-robin start, so one consumer does not get every event. */
+  next: number;
+  scheduled: boolean;
+}
+
+/**
+ * In-process EventBus with the Redis adapter's semantics: a group receives
+ * every event published after it was first consumed, events wait in the
+ * group while it has no running consumer, each consumer handles one event at
+ * a time, and a failed event is retried with backoff until its handler
+ * resolves. Events do not survive the process.
+ */
+export class MemoryEventBus implements EventBus {
+  private readonly groups = new Map<string, Group>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  async publish(event: DomainEvent): Promise<void> {
+    this.assertOpen();
+    // Serialised like on Redis: a non-JSON payload fails here, not in production,
+    // and each group gets its own copy to mutate.
+    const json = JSON.stringify(event);
+    for (const group of this.groups.values()) {
+      group.queue.push({ event: JSON.parse(json) as DomainEvent, attempts: 0 });
+      this.schedule(group);
+    }
+  }
+
+  async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
+    this.assertOpen();
+    let group = this.groups.get(options.group);
+    if (!group) {
+      group = { queue: [], consumers: [], next: 0, scheduled: false };
+      this.groups.set(options.group, group);
+    }
+    const consumer = new MemoryConsumer(group, options.types, handler, (delivery) => this.retryLater(group, delivery), () => this.schedule(group));
+    group.consumers.push(consumer);
+    this.schedule(group);
+    return consumer;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
+    const consumers = [...this.groups.values()].flatMap((group) => group.consumers);
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+  }
+
+  /** Dispatches on a later turn: handlers never run inside `publish` or `consume`. */
+  private schedule(group: Group): void {
+    if (group.scheduled || this.closed) return;
+    group.scheduled = true;
+    setImmediate(() => {
+      group.scheduled = false;
+      this.dispatch(group);
+    });
+  }
+
+  private dispatch(group: Group): void {
+    while (group.queue.length > 0) {
+      const consumer = this.idleConsumer(group);
+      if (!consumer) return;
+      consumer.run(group.queue.shift() as Delivery);
+    }
+  }
+
+  private idleConsumer(group: Group): MemoryConsumer | undefined {
+    const count = group.consumers.length;
+    for (let i = 0; i < count; i += 1) {
+      const consumer = group.consumers[(group.next + i) % count];
+      if (consumer.idle) {
+        group.next = (group.next + i + 1) % count;
+        return consumer;
+      }
+    }
+    return undefined;
+  }
+
+  private retryLater(group: Group, delivery: Delivery): void {
+    if (this.closed) return;
+    delivery.attempts += 1;
+    const timer = setTimeout(
+      () => {
+        this.retryTimers.delete(timer);
+        // Back to the front: a retried event should not wait behind newer ones.
+        group.queue.unshift(delivery);
+        this.schedule(group);
+      },
+      Math.min(10 * 2 ** (delivery.attempts - 1), 1000),
+    );
+    this.retryTimers.add(timer);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('MemoryEventBus is closed');
+  }
+}
+
+class MemoryConsumer implements EventConsumer {
+  private readonly types: ReadonlySet<string> | null;
+  private inFlight: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly group: Group,
+    types: readonly string[] | undefined,
+    private readonly handler: EventHandler,
+    private readonly retryLater: (delivery: Delivery) => void,
+    private readonly onIdle: () => void,
+  ) {
+    this.types = types ? new Set(types) : null;
+  }
+
+  get idle(): boolean {
+    return !this.stopped && this.inFlight === null;
+  }
+
+  run(delivery: Delivery): void {
+    this.inFlight = this.handle(delivery).finally(() => {
+      this.inFlight = null;
+      this.onIdle();
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.stopped) {
+      this.stopped = true;
+      const index = this.group.consumers.indexOf(this);
+      if (index >= 0) this.group.consumers.splice(index, 1);
+    }
+    await this.inFlight;
+  }
+
+  private async handle(delivery: Delivery): Promise<void> {
+    // Filtered events are dropped, as the Redis adapter acknowledges them unseen.
+    if (this.types && !this.types.has(delivery.event.type)) return;
+    try {
+      await this.handler(delivery.event);
+    } catch {
+      this.retryLater(delivery);
+    }
+  }
+}

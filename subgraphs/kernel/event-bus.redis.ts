@@ -1,0 +1,351 @@
+import { hostname } from 'node:os';
+import type { Redis } from 'ioredis';
+import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer, EventHandler } from './event-bus';
+import { closeRedis, connectRedis } from './pubsub.redis';
+
+export interface RedisEventBusOptions {
+  readonly url: string;
+  /** Stream key is `prefix:events`, so deployments sharing a server cannot cross-talk. */
+  readonly prefix: string;
+  /**
+   * Base of this bus's consumer names; must differ between processes running
+   * at the same time. A name that survives restarts (e.g. a pod name) lets a
+   * restarted process retry its own unacknowledged events at once instead of
+   * after `claimIdleMs`. Default: host-pid-instance.
+   */
+  readonly consumerName?: string;
+  /**
+   * Events left unacknowledged this long are taken over from consumers
+   * presumed dead. Must exceed the slowest handler run, or a slow but live
+   * handler's event is handled twice. Default 30000.
+   */
+  readonly claimIdleMs?: number;
+  /** Longest a read blocks waiting for new events. Default 1000. */
+  readonly blockMs?: number;
+  /** Bound on reaching Redis in `create` and `consume`. Default 5000. */
+  readonly connectTimeoutMs?: number;
+}
+
+interface Settings {
+  readonly url: string;
+  readonly prefix: string;
+  readonly stream: string;
+  readonly consumerName: string;
+  readonly claimIdleMs: number;
+  readonly blockMs: number;
+  readonly connectTimeoutMs: number;
+}
+
+/** Stream entry as ioredis returns it: id and flat field/value list, null once trimmed away. */
+type Entry = readonly [id: string, fields: readonly string[] | null];
+
+interface Retry {
+  readonly attempts: number;
+  readonly dueAt: number;
+}
+
+/** Approximate trimming keeps XADD O(1); consumers should never lag this far behind. */
+const MAX_STREAM_LENGTH = 100_000;
+const BATCH_SIZE = 10;
+const EVENT_FIELD = 'event';
+
+/** Deletes a consumer only while it owns no pending entries; atomic, so none can be lost. */
+const DELETE_IDLE_CONSUMER = `
+if #redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2]) == 0 then
+  return redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+end
+return -1`;
+
+let instances = 0;
+
+/**
+ * EventBus on one Redis stream per deployment; each consumer group is a
+ * Redis consumer group. Handlers run one at a time per consumer; a failed
+ * event stays pending and is retried by its consumer with backoff, and
+ * events of a dead consumer are claimed by a live one after `claimIdleMs`.
+ */
+export class RedisEventBus implements EventBus {
+  private readonly consumers = new Set<RedisConsumer>();
+  /** Consumer names per group, reserved before the (awaited) connect so concurrent consumes differ. */
+  private readonly namesInUse = new Map<string, Set<string>>();
+  private closed = false;
+
+  private constructor(
+    private readonly redis: Redis,
+    private readonly settings: Settings,
+  ) {}
+
+  static async create(options: RedisEventBusOptions): Promise<RedisEventBus> {
+    if (!options.prefix) throw new Error('RedisEventBus needs a non-empty prefix');
+    instances += 1;
+    const settings: Settings = {
+      url: options.url,
+      prefix: options.prefix,
+      stream: `${options.prefix}:events`,
+      consumerName: options.consumerName ?? `${hostname()}-${process.pid}-${instances}`,
+      claimIdleMs: options.claimIdleMs ?? 30_000,
+      blockMs: options.blockMs ?? 1000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    };
+    const redis = await connectRedis(settings.url, `${settings.prefix}:event-bus`, settings.connectTimeoutMs);
+    return new RedisEventBus(redis, settings);
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    this.assertOpen();
+    await this.redis.xadd(this.settings.stream, 'MAXLEN', '~', MAX_STREAM_LENGTH, '*', EVENT_FIELD, JSON.stringify(event));
+  }
+
+  async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
+    this.assertOpen();
+    await createGroup(this.redis, this.settings.stream, options.group);
+    const name = this.reserveName(options.group);
+    const release = () => this.namesInUse.get(options.group)?.delete(name);
+    let blocking: Redis;
+    try {
+      // Blocking reads hold their connection, so every consumer gets its own.
+      blocking = await connectRedis(this.settings.url, `${this.settings.prefix}:consumer:${options.group}:${name}`, this.settings.connectTimeoutMs);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    if (this.closed) {
+      release();
+      await closeRedis(blocking);
+      throw new Error('RedisEventBus is closed');
+    }
+    const consumer = new RedisConsumer(this.redis, blocking, this.settings, options.group, options.types, name, handler, () => {
+      this.consumers.delete(consumer);
+      release();
+    });
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    await closeRedis(this.redis);
+  }
+
+  /**
+   * Consumers of one group need distinct names, or they would retry each
+   * other's pending events. The base name is reused once free, so a restarted
+   * consumer retries what its predecessor left pending.
+   */
+  private reserveName(group: string): string {
+    let taken = this.namesInUse.get(group);
+    if (!taken) {
+      taken = new Set();
+      this.namesInUse.set(group, taken);
+    }
+    const base = this.settings.consumerName;
+    let name = base;
+    for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}`;
+    taken.add(name);
+    return name;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('RedisEventBus is closed');
+  }
+}
+
+class RedisConsumer implements EventConsumer {
+  private readonly types: ReadonlySet<string> | null;
+  private readonly claimEveryMs: number;
+  /** Failed entries of this consumer, keyed by stream id. */
+  private readonly retries = new Map<string, Retry>();
+  /** Set at start and after errors: a lost reply may have left entries pending under this name. */
+  private rescanPending = true;
+  private nextClaimAt = 0;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private readonly running: Promise<void>;
+  private stopped: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly blocking: Redis,
+    private readonly settings: Settings,
+    private readonly group: string,
+    types: readonly string[] | undefined,
+    private readonly name: string,
+    private readonly handler: EventHandler,
+    private readonly onStopped: () => void,
+  ) {
+    this.types = types ? new Set(types) : null;
+    this.claimEveryMs = Math.max(settings.claimIdleMs / 2, 10);
+    this.running = this.run();
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= this.shutdown();
+    return this.stopped;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.stopping = true;
+    // Aborts a blocking read at once rather than after blockMs. Should the
+    // abort swallow a reply, its entries stay pending and get claimed later.
+    this.blocking.disconnect();
+    this.wake?.();
+    await this.running;
+    await this.deleteIfIdle();
+    this.onStopped();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        await this.step();
+        failures = 0;
+      } catch (err) {
+        if (this.stopping) break;
+        // Connection trouble must not end the loop; retry with backoff.
+        this.rescanPending = true;
+        if (err instanceof Error && err.message.startsWith('NOGROUP')) {
+          // Stream or group deleted under us: recreate so consuming can resume.
+          await createGroup(this.redis, this.settings.stream, this.group).catch(() => undefined);
+        }
+        failures = Math.min(failures + 1, 7);
+        await this.sleep(25 * 2 ** failures);
+      }
+    }
+  }
+
+  private async step(): Promise<void> {
+    if (Date.now() >= this.nextClaimAt) {
+      await this.claimAbandoned();
+      this.nextClaimAt = Date.now() + this.claimEveryMs;
+    }
+    if (this.rescanPending || this.retryDue()) await this.retryPending();
+    if (this.stopping) return;
+    const { stream } = this.settings;
+    const reply = await this.blocking.xreadgroup('GROUP', this.group, this.name, 'COUNT', BATCH_SIZE, 'BLOCK', this.blockFor(), 'STREAMS', stream, '>');
+    await this.handleAll(entriesOf(reply));
+  }
+
+  /** Takes over entries that consumers (presumably dead) left unacknowledged for claimIdleMs. */
+  private async claimAbandoned(): Promise<void> {
+    let cursor = '0-0';
+    do {
+      const reply = await this.redis.xautoclaim(this.settings.stream, this.group, this.name, this.settings.claimIdleMs, cursor, 'COUNT', BATCH_SIZE);
+      const [next, entries] = reply as [string, Entry[]];
+      await this.handleAll(entries);
+      cursor = next;
+    } while (cursor !== '0-0' && !this.stopping);
+  }
+
+  /** Re-reads this consumer's pending entries and retries those whose backoff elapsed. */
+  private async retryPending(): Promise<void> {
+    this.rescanPending = false;
+    const now = Date.now();
+    const seen = new Set<string>();
+    let after = '0';
+    for (;;) {
+      const reply = await this.redis.xreadgroup('GROUP', this.group, this.name, 'COUNT', BATCH_SIZE, 'STREAMS', this.settings.stream, after);
+      const entries = entriesOf(reply);
+      for (const [id] of entries) seen.add(id);
+      await this.handleAll(entries.filter(([id]) => (this.retries.get(id)?.dueAt ?? 0) <= now));
+      if (this.stopping) return;
+      if (entries.length < BATCH_SIZE) break;
+      after = entries[entries.length - 1][0];
+    }
+    // Entries another consumer claimed meanwhile are no longer ours to retry.
+    for (const id of this.retries.keys()) if (!seen.has(id)) this.retries.delete(id);
+  }
+
+  private async handleAll(entries: readonly Entry[]): Promise<void> {
+    for (const entry of entries) {
+      // Entries not started stay pending: retried under this name or claimed by another consumer.
+      if (this.stopping) return;
+      await this.handle(entry);
+    }
+  }
+
+  private async handle([id, fields]: Entry): Promise<void> {
+    const event = fields ? parseEvent(fields) : null;
+    if (event && (!this.types || this.types.has(event.type))) {
+      try {
+        await this.handler(event);
+      } catch {
+        const attempts = (this.retries.get(id)?.attempts ?? 0) + 1;
+        this.retries.set(id, { attempts, dueAt: Date.now() + Math.min(10 * 2 ** (attempts - 1), 1000) });
+        return;
+      }
+    }
+    // Filtered, trimmed and malformed entries are acknowledged too: they could never succeed.
+    await this.redis.xack(this.settings.stream, this.group, id);
+    this.retries.delete(id);
+  }
+
+  private retryDue(): boolean {
+    const now = Date.now();
+    for (const retry of this.retries.values()) if (retry.dueAt <= now) return true;
+    return false;
+  }
+
+  /** Blocks no longer than until the next claim round or retry is due; BLOCK 0 would mean forever. */
+  private blockFor(): number {
+    const now = Date.now();
+    let until = Math.min(now + this.settings.blockMs, this.nextClaimAt);
+    for (const retry of this.retries.values()) until = Math.min(until, retry.dueAt);
+    return Math.max(until - now, 1);
+  }
+
+  /** Keeps the group's consumer list from growing with every restart under a fresh name. */
+  private async deleteIfIdle(): Promise<void> {
+    if (this.redis.status !== 'ready') return;
+    try {
+      await this.redis.eval(DELETE_IDLE_CONSUMER, 1, this.settings.stream, this.group, this.name);
+    } catch {
+      // Housekeeping only: a leftover consumer without pending entries is harmless.
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}
+
+async function createGroup(redis: Redis, stream: string, group: string): Promise<void> {
+  try {
+    // `$`: a new group starts with events published from now on.
+    await redis.xgroup('CREATE', stream, group, '$', 'MKSTREAM');
+  } catch (err) {
+    if (!(err instanceof Error && err.message.startsWith('BUSYGROUP'))) throw err;
+  }
+}
+
+/** XREADGROUP replies per stream; this bus reads exactly one stream. */
+function entriesOf(reply: ReadonlyArray<readonly [key: string, entries: Entry[]]> | null): Entry[] {
+  return reply?.[0]?.[1] ?? [];
+}
+
+function parseEvent(fields: readonly string[]): DomainEvent | null {
+  let raw: string | undefined;
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === EVENT_FIELD) raw = fields[i + 1];
+  if (raw === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, type, occurredAt, payload } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof type !== 'string' || typeof occurredAt !== 'string') return null;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  return { id, type, occurredAt, payload: payload as Record<string, unknown> };
+}

@@ -1,0 +1,94 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DefaultLogger, MikroORM, type EntityClass, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { MongoDriver, MongoPlatform } from '@mikro-orm/mongodb';
+import type { Config, ServiceName } from './config';
+
+/**
+ * The only place that knows which database driver runs: SQLite (libsql) files
+ * in DATA_DIR by default, MongoDB when MONGODB_URL is set. Entities are
+ * portable (string ids, no driver-specific types), so nothing else changes.
+ */
+
+export type Entities = ReadonlyArray<EntityClass<object>>;
+
+export interface OrmOptions {
+  readonly service: ServiceName;
+  readonly entities: Entities;
+  readonly config: Pick<Config, 'dataDir' | 'mongo' | 'logLevel'>;
+  /** Observes every query the ORM sends (tests count them to prove no N+1). */
+  readonly onQuery?: (query: string) => void;
+}
+
+export async function openOrm(options: OrmOptions): Promise<MikroORM> {
+  const { service, entities, config, onQuery } = options;
+  const common = {
+    entities: [...entities],
+    debug: onQuery !== undefined || config.logLevel === 'debug' ? (['query'] as ['query']) : false,
+    loggerFactory: (loggerOptions: LoggerOptions) => new QueryLogger(loggerOptions, onQuery, config.logLevel === 'debug'),
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: false },
+  };
+  if (config.mongo) {
+    // Indexes (unique SKU, email, ...) are created from entity metadata at start.
+    return MikroORM.init({
+      ...common,
+      driver: MongoDriver,
+      clientUrl: config.mongo.url,
+      dbName: `${config.mongo.dbPrefix}-${service}`,
+      ensureIndexes: true,
+    });
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  const orm = await MikroORM.init({
+    ...common,
+    driver: LibSqlDriver,
+    dbName: path.join(config.dataDir, `${service}.sqlite`),
+  });
+  // Additive only: a restart keeps existing data and never drops a column.
+  await orm.schema.updateSchema({ safe: true });
+  return orm;
+}
+
+/**
+ * Validates the MongoDB mapping of a subgraph's entities without a server
+ * (MongoDB cannot run on every developer machine; CI checks the metadata).
+ */
+export async function validateMongoMetadata(entities: Entities): Promise<MikroORM> {
+  return MikroORM.init({
+    entities: [...entities],
+    driver: MongoDriver,
+    clientUrl: 'mongodb://127.0.0.1:27017',
+    dbName: 'metadata-check',
+    connect: false,
+    allowGlobalContext: false,
+  });
+}
+
+class QueryLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly onQuery: ((query: string) => void) | undefined,
+    private readonly print: boolean,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: { query: string } & LogContext): void {
+    this.onQuery?.(context.query);
+    if (this.print) super.logQuery(context);
+  }
+}
+
+/**
+ * A case-insensitive "contains" condition for text search: LIKE on SQL,
+ * an escaped regular expression on MongoDB.
+ */
+export function containsText(em: { getPlatform(): unknown }, term: string): RegExp | { $like: string } {
+  if (em.getPlatform() instanceof MongoPlatform) {
+    return new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  }
+  // SQLite's LIKE is case-insensitive for ASCII; LIKE wildcards typed by users are dropped, not obeyed.
+  return { $like: `%${term.replace(/[%_]/g, '')}%` };
+}

@@ -1,0 +1,228 @@
+import { Redis } from 'ioredis';
+import type { ChangeNotice, PubSub, Unsubscribe } from './pubsub';
+
+type Listener = (notice: ChangeNotice) => void;
+
+export interface RedisPubSubOptions {
+  readonly url: string;
+  /** Prepended to every channel (`prefix:channel`) so deployments sharing a server cannot cross-talk. */
+  readonly prefix: string;
+  /** Bound on reaching Redis in `create`, default 5000. */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * PubSub over Redis PUBLISH/SUBSCRIBE. Subscriptions get their own
+ * connection: under RESP2 a subscribed connection takes no other commands,
+ * and a flood of notices must not delay publishes.
+ */
+export class RedisPubSub implements PubSub {
+  private readonly channels = new Map<string, Set<Listener>>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private connectionLost = false;
+  private closed = false;
+
+  private constructor(
+    private readonly prefix: string,
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+  ) {
+    subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
+    subscriber.on('close', () => {
+      this.connectionLost = true;
+    });
+    subscriber.on('ready', () => {
+      if (!this.connectionLost || this.closed) return;
+      this.connectionLost = false;
+      void this.announceReconnect();
+    });
+  }
+
+  /** Connects both connections; rejects (within `connectTimeoutMs`) if Redis is unreachable. */
+  static async create(options: RedisPubSubOptions): Promise<RedisPubSub> {
+    if (!options.prefix) throw new Error('RedisPubSub needs a non-empty prefix');
+    const timeoutMs = options.connectTimeoutMs ?? 5000;
+    const publisher = await connectRedis(options.url, `${options.prefix}:pubsub-publisher`, timeoutMs);
+    let subscriber: Redis;
+    try {
+      subscriber = await connectRedis(options.url, `${options.prefix}:pubsub-subscriber`, timeoutMs);
+    } catch (err) {
+      await closeRedis(publisher);
+      throw err;
+    }
+    return new RedisPubSub(options.prefix, publisher, subscriber);
+  }
+
+  async publish(channel: string, notice: ChangeNotice): Promise<void> {
+    this.assertOpen();
+    await this.publisher.publish(this.key(channel), JSON.stringify({ id: notice.id, version: notice.version }));
+  }
+
+  async subscribe(channel: string, listener: Listener): Promise<Unsubscribe> {
+    this.assertOpen();
+    // Wrapped so subscribing the same function twice yields two independent subscriptions.
+    const entry: Listener = (notice) => listener(notice);
+    let listeners = this.channels.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.channels.set(channel, listeners);
+    }
+    listeners.add(entry);
+    const unsubscribe = async () => {
+      const current = this.channels.get(channel);
+      if (!current?.delete(entry) || current.size > 0) return;
+      this.channels.delete(channel);
+      if (!this.closed) await this.subscriber.unsubscribe(this.key(channel));
+    };
+    // Redis only needs to hear about the first listener; commands on one
+    // connection run in order, so racing unsubscribes cannot overtake this.
+    if (listeners.size === 1) {
+      try {
+        await this.subscriber.subscribe(this.key(channel));
+      } catch (err) {
+        await unsubscribe().catch(() => undefined);
+        throw err;
+      }
+    }
+    return unsubscribe;
+  }
+
+  onReconnect(listener: () => void): () => void {
+    // Wrapped so registering the same function twice yields two registrations.
+    const entry = () => listener();
+    this.reconnectListeners.add(entry);
+    return () => {
+      this.reconnectListeners.delete(entry);
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.channels.clear();
+    this.reconnectListeners.clear();
+    await Promise.all([closeRedis(this.publisher), closeRedis(this.subscriber)]);
+  }
+
+  private key(channel: string): string {
+    return `${this.prefix}:${channel}`;
+  }
+
+  private deliver(key: string, message: string): void {
+    const listeners = this.channels.get(key.slice(this.prefix.length + 1));
+    if (!listeners) return;
+    const notice = parseNotice(message);
+    // Anyone with access to the server can publish: junk is dropped, never thrown.
+    if (!notice) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(notice);
+      } catch {
+        // A throw would surface inside ioredis' reply parser; one listener must not starve the others.
+      }
+    }
+  }
+
+  private async announceReconnect(): Promise<void> {
+    try {
+      // 'ready' fires before ioredis re-sends SUBSCRIBE; a PING queued behind
+      // it answers only once the subscriptions are back, so listeners that
+      // re-read state cannot miss a notice published in between.
+      await Promise.resolve();
+      await this.subscriber.ping();
+    } catch {
+      // Lost again before resubscribing: the next 'ready' announces it.
+      return;
+    }
+    if (this.closed) return;
+    for (const listener of [...this.reconnectListeners]) {
+      try {
+        listener();
+      } catch {
+        // One failing listener must not keep the others from resyncing.
+      }
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('RedisPubSub is closed');
+  }
+}
+
+function parseNotice(message: string): ChangeNotice | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, version } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof version !== 'number' || !Number.isFinite(version)) return null;
+  return Object.freeze({ id, version });
+}
+
+/**
+ * Opens a connection and resolves once it is ready, or rejects within
+ * `timeoutMs` with an error naming the (redacted) URL. Shared by the Redis
+ * adapters of the kernel.
+ */
+export async function connectRedis(url: string, connectionName: string, timeoutMs: number): Promise<Redis> {
+  let connected = false;
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    connectionName,
+    // No retries before the first success, so an unreachable server fails
+    // `create` at once; afterwards ioredis' default backoff (50ms doubling to 5s, plus jitter).
+    retryStrategy: (times) => (connected ? Math.min(2 ** (times - 1) * 50, 5000) + Math.floor(Math.random() * 200) : null),
+  });
+  let lastError: Error | undefined;
+  // Without an 'error' listener ioredis prints every failed reconnect attempt to the console.
+  redis.on('error', (err: Error) => {
+    lastError = err;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.connect(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs}ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (err) {
+    // Already ended unless our own timeout struck; disconnecting an ended client leaves a stray 2s timer.
+    if (redis.status !== 'end') redis.disconnect();
+    const cause = lastError ?? err;
+    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  } finally {
+    clearTimeout(timer);
+  }
+  connected = true;
+  return redis;
+}
+
+/** Quits gracefully when connected, drops the socket otherwise. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  // QUIT would wait in the offline queue while Redis is unreachable.
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,183 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { MikroORM } from '@mikro-orm/core';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray, type ResolverData } from 'type-graphql';
+import { hasRole, type RoleName } from './caller';
+import type { Clock } from './clock';
+import type { Config, ServiceName } from './config';
+import { contextFromHeaders, type RequestContext } from './context';
+import { createErrorFormatter, forbidden, unauthenticated } from './errors';
+import type { EventBus } from './event-bus';
+import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from './http';
+import type { Logger } from './log';
+import { openOrm, type Entities } from './orm';
+import type { PubSub } from './pubsub';
+import { scalarsMap } from './graphql-types';
+
+/**
+ * The one bootstrap every subgraph uses: type-graphql classes → SDL printed
+ * with directives → `buildSubgraphSchema`, served over HTTP with /health.
+ * Tests, the one-process launcher and per-service processes all call
+ * `startSubgraph`.
+ */
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+
+export interface SubgraphDeps {
+  readonly config: Config;
+  readonly orm: MikroORM;
+  readonly pubsub: PubSub;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export interface SubgraphModule<TServices> {
+  readonly name: ServiceName;
+  readonly entities: Entities;
+  // type-graphql takes resolver classes as plain constructors
+  readonly resolvers: NonEmptyArray<Function>;
+  readonly orphanedTypes?: Function[];
+  createServices(deps: SubgraphDeps): TServices;
+  /** `__resolveReference` per entity type, batched through request loaders. */
+  referenceResolvers?(services: TServices): GraphQLResolverMap<RequestContext>;
+  /** Idempotent: creates what is missing, never duplicates. */
+  seed?(services: TServices, deps: SubgraphDeps): Promise<void>;
+  routes?(services: TServices): Route[];
+}
+
+export interface RunningSubgraph<TServices = unknown> {
+  readonly name: ServiceName;
+  readonly url: string;
+  readonly port: number;
+  readonly orm: MikroORM;
+  readonly services: TServices;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  readonly config: Config;
+  readonly pubsub: PubSub;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Overrides the configured port (0: any free port, as tests use). */
+  readonly port?: number;
+  readonly onQuery?: (query: string) => void;
+}
+
+/** `@Authorized()` needs a caller; `@Authorized('AGENT', ...)` needs one of the roles. */
+export const authChecker: AuthChecker<RequestContext, RoleName> = ({ context }: ResolverData<RequestContext>, roles) => {
+  if (!context.caller) throw unauthenticated();
+  if (roles.length > 0 && !hasRole(context.caller, ...roles)) throw forbidden(`Requires role ${roles.join(' or ')}`);
+  return true;
+};
+
+export async function printSubgraphSdl<T>(module: SubgraphModule<T>): Promise<string> {
+  const schema = await buildTypeGraphQLSchema(module, () => {
+    throw new Error('resolvers are not instantiated while printing');
+  });
+  return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+}
+
+export async function buildFederatedSchema<T>(module: SubgraphModule<T>, services: T): Promise<GraphQLSchema> {
+  const schema = await buildTypeGraphQLSchema(module, (resolverClass) => new resolverClass(services));
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<RequestContext>;
+  for (const [typeName, fields] of Object.entries(module.referenceResolvers?.(services) ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as GraphQLResolverMap<RequestContext>[string];
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
+}
+
+type ResolverClass = new (services: unknown) => object;
+
+async function buildTypeGraphQLSchema<T>(module: SubgraphModule<T>, instantiate: (resolverClass: ResolverClass) => object): Promise<GraphQLSchema> {
+  const instances = new Map<Function, object>();
+  return buildSchema({
+    resolvers: module.resolvers,
+    orphanedTypes: module.orphanedTypes,
+    scalarsMap,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+    // Federation adds Query/_entities later; an entity-only subgraph has no root fields yet.
+    skipCheck: true,
+    container: {
+      get: (resolverClass: Function) => {
+        let instance = instances.get(resolverClass);
+        if (!instance) {
+          instance = instantiate(resolverClass as ResolverClass);
+          instances.set(resolverClass, instance);
+        }
+        return instance;
+      },
+    },
+  });
+}
+
+export async function startSubgraph<T>(module: SubgraphModule<T>, options: StartSubgraphOptions): Promise<RunningSubgraph<T>> {
+  const { config } = options;
+  const orm = await openOrm({ service: module.name, entities: module.entities, config, onQuery: options.onQuery });
+  try {
+    const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, clock: options.clock, log: options.log };
+    const services = module.createServices(deps);
+    await module.seed?.(services, deps);
+
+    const development = config.env === 'development';
+    const apollo = new ApolloServer<RequestContext>({
+      schema: await buildFederatedSchema(module, services),
+      formatError: createErrorFormatter(development),
+      includeStacktraceInErrorResponses: development,
+      introspection: true,
+    });
+    await apollo.start();
+
+    const context = async (req: IncomingMessage): Promise<RequestContext> => {
+      try {
+        return contextFromHeaders(req.headers, orm.em, config.auth.internalSecret);
+      } catch (error) {
+        // 401 rather than Apollo's default 500 for a refused caller header.
+        throw error instanceof GraphQLError ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } }) : error;
+      }
+    };
+    const health: Route = {
+      method: 'GET',
+      path: '/health',
+      handler: async (_req, res) => {
+        const database = await orm.isConnected();
+        sendJson(res, database ? 200 : 503, { service: module.name, status: database ? 'ok' : 'database unavailable' });
+      },
+    };
+    const server = createHttpServer([...graphqlRoute(apollo, context), health, ...(module.routes?.(services) ?? [])]);
+    let port: number;
+    try {
+      port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);
+    } catch (error) {
+      await apollo.stop();
+      throw error;
+    }
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+    return {
+      name: module.name,
+      url,
+      port,
+      orm,
+      services,
+      stop: async () => {
+        await closeServer(server);
+        await apollo.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

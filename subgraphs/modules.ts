@@ -1,0 +1,16 @@
+import type { ServiceName } from './kernel/config';
+import type { SubgraphModule } from './kernel/subgraph';
+import { catalog } from './catalog/catalog.module';
+import { inventory } from './inventory/inventory.module';
+import { orders } from './orders/orders.module';
+import { payments } from './payments/payments.module';
+import { users } from './users/users.module';
+
+/** Every subgraph, by name: the launcher, the compose script and tests start them from here. */
+export const SUBGRAPHS: Readonly<Record<ServiceName, SubgraphModule<unknown>>> = {
+  users: users as SubgraphModule<unknown>,
+  catalog: catalog as SubgraphModule<unknown>,
+  inventory: inventory as SubgraphModule<unknown>,
+  orders: orders as SubgraphModule<unknown>,
+  payments: payments as SubgraphModule<unknown>,
+};

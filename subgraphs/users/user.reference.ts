@@ -1,0 +1,11 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { RequestContext } from '../kernel/context';
+import type { UserService } from './user.service';
+
+export function userReference(users: UserService): GraphQLResolverMap<RequestContext> {
+  return {
+    User: {
+      __resolveReference: (reference: { id: string }, ctx: RequestContext) => users.load(ctx, reference.id),
+    },
+  };
+}
