@@ -40,6 +40,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const gateway = new ApolloGateway({
     supergraphSdl,
+    logger: log,
     buildService: ({ name, url }) =>
       new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret),
   });
@@ -50,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: development,
     validationRules: [depthLimit(config.gateway.maxQueryDepth)],
     introspection: true,
+    logger: log,
   });
   await apollo.start();
 

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer, EventHandler } from './event-bus';
-import { closeRedis, connectRedis } from './pubsub.redis';
+import { closeRedis, connectRedis } from './redis-connection';
 
 export interface RedisEventBusOptions {
   readonly url: string;

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultLogger, MikroORM, type EntityClass, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, type EntityClass, type EntityMetadata, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MongoDriver, MongoPlatform } from '@mikro-orm/mongodb';
 import type { Config, ServiceName } from './config';
@@ -34,6 +34,7 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
     // Indexes (unique SKU, email, ...) are created from entity metadata at start.
     return MikroORM.init({
       ...common,
+      discovery: { ...common.discovery, onMetadata: storePrimaryKeyAsMongoId },
       driver: MongoDriver,
       clientUrl: config.mongo.url,
       dbName: `${config.mongo.dbPrefix}-${service}`,
@@ -63,7 +64,18 @@ export async function validateMongoMetadata(entities: Entities): Promise<MikroOR
     dbName: 'metadata-check',
     connect: false,
     allowGlobalContext: false,
+    discovery: { onMetadata: storePrimaryKeyAsMongoId },
   });
+}
+
+/**
+ * Entities name their string key `id` on every driver; MongoDB stores it as
+ * `_id`. Mapping it here keeps the entities free of driver-specific names.
+ */
+function storePrimaryKeyAsMongoId(meta: EntityMetadata): void {
+  for (const prop of Object.values(meta.properties)) {
+    if (prop.primary) prop.fieldNames = ['_id'];
+  }
 }
 
 class QueryLogger extends DefaultLogger {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { MikroORM } from '@mikro-orm/core';
@@ -136,6 +137,9 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       formatError: createErrorFormatter(development),
       includeStacktraceInErrorResponses: development,
       introspection: true,
+      logger: options.log,
+      // Inline traces only feed GraphOS usage reporting, which this project does not use.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
     await apollo.start();
 

@@ -1,0 +1,49 @@
+# syntax=docker/dockerfile:1
+#
+# One image for every service of the shop supergraph. The first argument picks
+# what runs (see main.ts):
+#   docker run IMAGE gateway|users|catalog|inventory|orders|payments
+#   docker run IMAGE            # "all": the whole supergraph in one process
+# All settings are environment variables (subgraphs/kernel/config.ts).
+
+# ---- build: compile TypeScript to dist/ -------------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+
+# `npm install`, not `npm ci`: the lockfile cannot list every platform's
+# native binaries (@node-rs/argon2, libsql), so npm must resolve them here.
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund
+
+COPY tsconfig*.json main.ts stack.ts ./
+COPY subgraphs/ subgraphs/
+COPY gateway/ gateway/
+COPY scripts/ scripts/
+COPY schema/ schema/
+RUN npm run build
+
+# ---- runtime: production dependencies + compiled code -----------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0
+WORKDIR /app
+
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+
+COPY --from=build /app/dist/ dist/
+# The gateway reads schema/supergraph.graphql next to package.json at runtime.
+COPY --from=build /app/schema/ schema/
+
+# Without MONGODB_URL the services keep SQLite files in DATA_DIR (default
+# /app/data); make it writable for the unprivileged user.
+RUN mkdir -p /app/data && chown node:node /app/data
+
+USER node
+# Gateway on 4000, subgraphs on 4001-4005 (defaults; each is configurable).
+EXPOSE 4000 4001 4002 4003 4004 4005
+
+# No HEALTHCHECK here: the same image serves /health on a different port per
+# service, so docker-compose.yml declares one per service.
+ENTRYPOINT ["node", "dist/main.js"]
+CMD ["all"]

@@ -1,0 +1,98 @@
+import type { ServiceName } from '../subgraphs/kernel/config';
+import { DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
+import { UserEntity } from '../subgraphs/users/user.entity';
+import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
+import { PaymentEntity, PaymentStatus } from '../subgraphs/payments/payment.entity';
+import { graphql } from './__generated__';
+import { execute } from './support/graphql';
+import { startTestStack, type TestStack } from './support/stack';
+
+const OrdersWithEverything = graphql(`
+  query OrdersWithEverything($first: Int) {
+    me {
+      orders(first: $first) {
+        totalCount
+        edges {
+          node {
+            id
+            status
+            customer { name }
+            payment { status }
+            lines { quantity product { name price { amount } stock { available lowStock } } }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Database queries per subgraph while one GraphQL operation runs. */
+function queryCounter() {
+  const counts = new Map<ServiceName, number>();
+  let recording = false;
+  return {
+    onQuery: (service: ServiceName) => {
+      if (recording) counts.set(service, (counts.get(service) ?? 0) + 1);
+    },
+    async measure(run: () => Promise<void>): Promise<Record<string, number>> {
+      counts.clear();
+      recording = true;
+      await run();
+      recording = false;
+      return Object.fromEntries([...counts].sort());
+    },
+  };
+}
+
+async function seedCustomerWithOrders(t: TestStack, customerId: string, count: number): Promise<void> {
+  await t.stack.subgraphs.users.orm.em
+    .fork()
+    .persistAndFlush(Object.assign(new UserEntity(), { id: customerId, email: `${customerId}@shop.test`, name: customerId, passwordHash: 'not-used' }));
+  const orders = t.stack.subgraphs.orders.orm.em.fork();
+  const payments = t.stack.subgraphs.payments.orm.em.fork();
+  for (let i = 0; i < count; i++) {
+    const products = [DEMO_PRODUCTS[i % 6], DEMO_PRODUCTS[(i + 1) % 6], DEMO_PRODUCTS[(i + 2) % 6]];
+    const lines = products.map((p, n) => Object.assign(new OrderLineEntity(), { productId: p.id, quantity: n + 1, unitPriceAmount: p.priceAmount, currency: 'EUR' }));
+    const order = Object.assign(new OrderEntity(), {
+      customerId,
+      status: OrderStatus.PAID,
+      lines,
+      totalAmount: lines.reduce((sum, l) => sum + l.quantity * l.unitPriceAmount, 0),
+      currency: 'EUR',
+    });
+    orders.persist(order);
+    payments.persist(Object.assign(new PaymentEntity(), { orderId: order.id, customerId, status: PaymentStatus.SUCCEEDED, amountMinor: order.totalAmount, currency: 'EUR', provider: 'simulated' }));
+  }
+  await orders.flush();
+  await payments.flush();
+}
+
+describe('no N+1 across subgraph boundaries', () => {
+  const counter = queryCounter();
+  let t: TestStack;
+
+  beforeAll(async () => {
+    t = await startTestStack({ onQuery: counter.onQuery });
+    await seedCustomerWithOrders(t, 'few-orders-customer', 5);
+    await seedCustomerWithOrders(t, 'many-orders-customer', 50);
+  });
+  afterAll(() => t.stop());
+
+  it('costs the same number of database queries for a page of 50 orders as for 5, with lines, products, stock and payments', async () => {
+    const run = async (customerId: string, expectedOrders: number) => {
+      const token = await t.token(customerId);
+      return counter.measure(async () => {
+        const result = await execute(t.url, OrdersWithEverything, { first: 50 }, { token });
+        expect(result.errors).toBeUndefined();
+        const edges = result.data!.me!.orders.edges;
+        expect(edges).toHaveLength(expectedOrders);
+        expect(edges.every((e) => e.node.payment?.status === 'SUCCEEDED' && e.node.lines.every((l) => l.product.name && l.product.stock))).toBe(true);
+      });
+    };
+    const few = await run('few-orders-customer', 5);
+    const many = await run('many-orders-customer', 50);
+    expect(many).toEqual(few);
+    const total = Object.values(many).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(8);
+  });
+});
