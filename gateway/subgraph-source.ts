@@ -18,10 +18,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly timeoutMs: number,
     private readonly internalSecret: string,
   ) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
-    });
+    super({ url, fetcher: timedFetch(timeoutMs) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -36,11 +33,29 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
+      const reason = error instanceof SubgraphTimeout ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
       throw new GraphQLError(`Subgraph "${this.serviceName}" is unavailable: ${reason}`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
       });
     }
   }
+}
+
+class SubgraphTimeout extends Error {}
+
+/** fetch bounded by a per-call deadline that covers the whole response body. */
+function timedFetch(timeoutMs: number): Fetcher {
+  const fetcher = async (input: string, init: RequestInit) => {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await fetch(input, { ...init, signal });
+      // Read the body under the same deadline, so a subgraph that stalls mid-response is caught too.
+      const body = await response.text();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      if (signal.aborted) throw new SubgraphTimeout();
+      throw error;
+    }
+  };
+  return fetcher as unknown as Fetcher;
 }

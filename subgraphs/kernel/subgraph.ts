@@ -174,14 +174,20 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       port,
       orm,
       services,
-      stop: async () => {
+      stop: once(async () => {
         await closeServer(server);
         await apollo.stop();
         await orm.close();
-      },
+      }),
     };
   } catch (error) {
     await orm.close();
     throw error;
   }
+}
+
+/** Stopping twice (a test and its teardown, two signals) is harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= fn());
 }
