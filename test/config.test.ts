@@ -1,0 +1,79 @@
+import { ConfigError, loadConfig } from '../subgraphs/kernel/config';
+
+const SECRET = 'x'.repeat(32);
+
+function errorFor(env: Record<string, string>): string {
+  try {
+    loadConfig(env, '/srv/shop');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has safe defaults for the embedded mode', () => {
+    const config = loadConfig({}, '/srv/shop');
+    expect(config).toMatchObject({
+      env: 'development',
+      host: '127.0.0.1',
+      gateway: { port: 4000, subgraphTimeoutMs: 10_000 },
+      dataDir: '/srv/shop/data',
+      mongo: null,
+      redis: null,
+      admin: null,
+      seedDemo: true,
+      auth: { ephemeralSecrets: true, accessTokenTtlSeconds: 900 },
+    });
+    expect(config.services.users).toEqual({ port: 4001, url: 'http://127.0.0.1:4001/graphql' });
+    expect(config.services.payments).toEqual({ port: 4005, url: 'http://127.0.0.1:4005/graphql' });
+  });
+
+  it('reads production settings', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: SECRET,
+        INTERNAL_SECRET: SECRET,
+        MONGODB_URL: 'mongodb://mongo:27017',
+        REDIS_URL: 'redis://redis:6379',
+        REDIS_PREFIX: 'shop-eu',
+        CATALOG_URL: 'http://catalog:4002/graphql',
+        ADMIN_EMAIL: 'root@shop.test',
+        ADMIN_PASSWORD: 'a long admin password',
+      },
+      '/srv/shop',
+    );
+    expect(config).toMatchObject({
+      env: 'production',
+      seedDemo: false,
+      mongo: { url: 'mongodb://mongo:27017', dbPrefix: 'shop' },
+      redis: { url: 'redis://redis:6379', prefix: 'shop-eu' },
+      admin: { email: 'root@shop.test' },
+      auth: { jwtSecret: SECRET, ephemeralSecrets: false },
+    });
+    expect(config.services.catalog.url).toBe('http://catalog:4002/graphql');
+  });
+
+  it.each([
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV="staging" is not allowed; use one of: development, test, production'],
+    [{ PORT: 'eighty' }, 'PORT="eighty" must be an integer from 0 to 65535'],
+    [{ USERS_PORT: '70000' }, 'USERS_PORT="70000" must be an integer from 0 to 65535'],
+    [{ SUBGRAPH_TIMEOUT_MS: '1.5' }, 'SUBGRAPH_TIMEOUT_MS="1.5" must be an integer from 50 to 300000'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not allowed; use one of: error, warn, info, debug'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO="maybe" must be one of: true, false'],
+    [{ REDIS_URL: 'http://redis:6379' }, 'REDIS_URL="http://redis:6379" must use redis: or rediss:'],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, 'REDIS_PREFIX is required (letters, digits, _ . : - (1-64))'],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX="has space" is not valid; allowed: letters, digits, _ . : - (1-64)'],
+    [{ MONGODB_URL: 'not a url' }, 'MONGODB_URL="not a url" is not a URL; expected mongodb://... or mongodb+srv://...'],
+    [{ CATALOG_URL: 'ftp://catalog' }, 'CATALOG_URL="ftp://catalog" must use http: or https:'],
+    [{ NODE_ENV: 'production', INTERNAL_SECRET: SECRET }, 'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ ADMIN_EMAIL: 'root@shop.test' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)'],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    const error = errorFor(env);
+    expect(error).toBe(message);
+    expect(error).not.toContain('\n');
+  });
+});

@@ -1,0 +1,61 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { projectRoot } from '../subgraphs/kernel/project';
+
+/**
+ * The entry point as an operator runs it: `node dist/main.js` (built by
+ * `npm test` before jest runs; built here when missing).
+ */
+const root = projectRoot();
+const main = path.join(root, 'dist', 'main.js');
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [main, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('starting the supergraph', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    if (!existsSync(main)) await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'shop-startup-'));
+  }, 120_000);
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('refuses a malformed setting with one line naming it, before opening anything', async () => {
+    const result = await run([], { DATA_DIR: dataDir, PORT: 'abc' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Configuration error: PORT="abc" must be an integer from 0 to 65535\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses an unknown service name', async () => {
+    const result = await run(['warehouse'], { DATA_DIR: dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('Unknown service "warehouse"; use one of: all, gateway, users, catalog, inventory, orders, payments\n');
+  });
+
+  it('names the service and port when a port is already taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const result = await run(['catalog'], { DATA_DIR: dataDir, CATALOG_PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`Start-up failed: catalog: port ${port} on 127.0.0.1 is already in use\n`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
