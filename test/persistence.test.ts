@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateMongoMetadata } from '../subgraphs/kernel/orm';
+import { subgraphEntities } from '../subgraphs/kernel/subgraph';
 import { SUBGRAPHS } from '../subgraphs/modules';
 import { UserEntity } from '../subgraphs/users/user.entity';
 import { graphql } from './__generated__';
@@ -40,7 +41,7 @@ describe('persistence', () => {
   });
 
   it.each(Object.keys(SUBGRAPHS))('maps the %s entities for MongoDB (string ids stored as _id)', async (name) => {
-    const orm = await validateMongoMetadata(SUBGRAPHS[name as keyof typeof SUBGRAPHS].entities);
+    const orm = await validateMongoMetadata(subgraphEntities(SUBGRAPHS[name as keyof typeof SUBGRAPHS]));
     try {
       const roots = Object.values(orm.getMetadata().getAll()).filter((meta) => !meta.embeddable);
       expect(roots.length).toBeGreaterThan(0);

@@ -15,7 +15,9 @@ import { createErrorFormatter, forbidden, unauthenticated } from './errors';
 import type { EventBus } from './event-bus';
 import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from './http';
 import type { Logger } from './log';
+import { ProcessedEventEntity } from './inbox';
 import { openOrm, type Entities } from './orm';
+import { Outbox, OutboxEntryEntity } from './outbox';
 import type { PubSub } from './pubsub';
 import { scalarsMap } from './graphql-types';
 
@@ -34,6 +36,8 @@ export interface SubgraphDeps {
   readonly orm: MikroORM;
   readonly pubsub: PubSub;
   readonly events: EventBus;
+  /** Domain events go here, in the same unit of work as the change they describe. */
+  readonly outbox: Outbox;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -50,6 +54,8 @@ export interface SubgraphModule<TServices> {
   /** Idempotent: creates what is missing, never duplicates. */
   seed?(services: TServices, deps: SubgraphDeps): Promise<void>;
   routes?(services: TServices): Route[];
+  /** Event consumers and timers, started before the server listens and stopped with it. */
+  background?(services: TServices, deps: SubgraphDeps): Promise<Array<{ stop(): Promise<void> }>>;
 }
 
 export interface RunningSubgraph<TServices = unknown> {
@@ -123,13 +129,23 @@ async function buildTypeGraphQLSchema<T>(module: SubgraphModule<T>, instantiate:
   });
 }
 
+/** A subgraph's own entities plus the kernel's outbox and processed-event markers. */
+export function subgraphEntities<T>(module: SubgraphModule<T>): Entities {
+  return [...module.entities, OutboxEntryEntity, ProcessedEventEntity];
+}
+
 export async function startSubgraph<T>(module: SubgraphModule<T>, options: StartSubgraphOptions): Promise<RunningSubgraph<T>> {
   const { config } = options;
-  const orm = await openOrm({ service: module.name, entities: module.entities, config, onQuery: options.onQuery });
+  const orm = await openOrm({ service: module.name, entities: subgraphEntities(module), config, onQuery: options.onQuery });
+  const background: Array<{ stop(): Promise<void> }> = [];
   try {
-    const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, clock: options.clock, log: options.log };
+    const outbox = new Outbox(orm, options.events, options.clock, options.log);
+    const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
+    background.push(...((await module.background?.(services, deps)) ?? []));
+    outbox.start();
+    background.push(outbox);
 
     const development = config.env === 'development';
     const apollo = new ApolloServer<RequestContext>({
@@ -167,6 +183,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       await apollo.stop();
       throw error;
     }
+    const stopBackground = () => Promise.all(background.map((b) => b.stop()));
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
     return {
       name: module.name,
@@ -177,10 +194,12 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       stop: once(async () => {
         await closeServer(server);
         await apollo.stop();
+        await stopBackground();
         await orm.close();
       }),
     };
   } catch (error) {
+    await Promise.all(background.map((b) => b.stop()));
     await orm.close();
     throw error;
   }
