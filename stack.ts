@@ -34,6 +34,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { config, log } = options;
   const messaging = options.messaging ?? (await openMessaging(config));
   const started: RunningSubgraph[] = [];
+  // Filled as subgraphs bind their ports; read at call time, so start order does not matter.
+  const bound = new Map<ServiceName, string>();
+  const peerUrl = (name: ServiceName) => bound.get(name) ?? config.services[name].url;
   try {
     for (const name of SERVICE_NAMES) {
       started.push(
@@ -45,8 +48,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           log: log,
           port: options.anyFreePort ? 0 : undefined,
           onQuery: options.onQuery ? (query) => options.onQuery?.(name, query) : undefined,
+          peerUrl,
         }),
       );
+      bound.set(name, started[started.length - 1].url);
     }
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServiceName, RunningSubgraph>;
     const gateway = await startGateway({

@@ -7,8 +7,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * client calling a subgraph directly cannot forge an identity.
  */
 
-export const ROLES = ['CUSTOMER', 'AGENT', 'ADMIN'] as const;
+/** Roles a user can hold (and an access token can carry). */
+export const USER_ROLES = ['CUSTOMER', 'AGENT', 'ADMIN'] as const;
+/**
+ * SERVICE marks a subgraph calling another subgraph's internal operations.
+ * It only ever travels in the signed caller header, never in a user's token.
+ */
+export const ROLES = [...USER_ROLES, 'SERVICE'] as const;
 export type RoleName = (typeof ROLES)[number];
+export type UserRoleName = (typeof USER_ROLES)[number];
 
 export interface Caller {
   readonly userId: string;

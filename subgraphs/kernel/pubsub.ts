@@ -23,3 +23,9 @@ export interface PubSub {
   onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
 }
+
+/** Per-entity channel names, shared by publishers (subgraphs) and the gateway's subscription engine. */
+export const channels = {
+  stock: (productId: string): string => `stock:${productId}`,
+  order: (orderId: string): string => `order:${orderId}`,
+} as const;

@@ -16,6 +16,7 @@ import type { EventBus } from './event-bus';
 import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from './http';
 import type { Logger } from './log';
 import { ProcessedEventEntity } from './inbox';
+import { InternalClient, type PeerUrls } from './internal-client';
 import { openOrm, type Entities } from './orm';
 import { Outbox, OutboxEntryEntity } from './outbox';
 import type { PubSub } from './pubsub';
@@ -40,6 +41,8 @@ export interface SubgraphDeps {
   readonly outbox: Outbox;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Calls other subgraphs' internal (SERVICE-only) operations. */
+  readonly internal: InternalClient;
 }
 
 export interface SubgraphModule<TServices> {
@@ -76,6 +79,8 @@ export interface StartSubgraphOptions {
   /** Overrides the configured port (0: any free port, as tests use). */
   readonly port?: number;
   readonly onQuery?: (query: string) => void;
+  /** Where peers are (the launcher knows the ports it bound); configured URLs otherwise. */
+  readonly peerUrl?: PeerUrls;
 }
 
 /** `@Authorized()` needs a caller; `@Authorized('AGENT', ...)` needs one of the roles. */
@@ -140,7 +145,9 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const background: Array<{ stop(): Promise<void> }> = [];
   try {
     const outbox = new Outbox(orm, options.events, options.clock, options.log);
-    const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log };
+    const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
+    const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
+    const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log, internal };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
     background.push(...((await module.background?.(services, deps)) ?? []));

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { ROLES, type Caller, type RoleName } from './caller';
+import { USER_ROLES, type Caller, type UserRoleName } from './caller';
 
 /**
  * Access tokens: short-lived HS256 JWTs issued by the users subgraph and
@@ -43,7 +43,7 @@ export async function verifyAccessToken(token: string, secret: string, now: numb
       requiredClaims: ['sub', 'exp', 'iat'],
     });
     const roles = Array.isArray(payload.roles)
-      ? payload.roles.filter((role): role is RoleName => typeof role === 'string' && (ROLES as readonly string[]).includes(role))
+      ? payload.roles.filter((role): role is UserRoleName => typeof role === 'string' && (USER_ROLES as readonly string[]).includes(role))
       : [];
     return {
       ok: true,

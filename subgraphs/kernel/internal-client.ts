@@ -1,0 +1,49 @@
+import { GraphQLError } from 'graphql';
+import { CALLER_HEADER, signCallerHeader, type Caller } from './caller';
+import type { ServiceName } from './config';
+
+/**
+ * One subgraph calling another's internal operations over HTTP (the saga's
+ * synchronous steps: reserve stock, create a payment). The call carries a
+ * signed SERVICE caller, so those operations refuse anyone else, and they are
+ * `@inaccessible` so the gateway never exposes them to clients.
+ */
+
+export type PeerUrls = (name: ServiceName) => string;
+
+export class InternalClient {
+  constructor(
+    private readonly from: ServiceName,
+    private readonly peerUrl: PeerUrls,
+    private readonly internalSecret: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async request<TData>(to: ServiceName, query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<TData> {
+    const caller: Caller = { userId: `service:${this.from}`, roles: ['SERVICE'], sessionId: null };
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    let body: { data?: TData | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    try {
+      const response = await fetch(this.peerUrl(to), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CALLER_HEADER]: signCallerHeader(caller, this.internalSecret),
+          ...(requestId ? { 'x-request-id': requestId } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal,
+      });
+      body = (await response.json()) as typeof body;
+    } catch {
+      const reason = signal.aborted ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
+      throw new GraphQLError(`Subgraph "${to}" is unavailable: ${reason}`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: to } });
+    }
+    const [first] = body.errors ?? [];
+    if (first) {
+      // The peer's refusal (e.g. CONFLICT for too little stock) reaches the client as it was.
+      throw new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: to } });
+    }
+    return body.data as TData;
+  }
+}
