@@ -23,12 +23,17 @@ async function run(mode: 'all' | 'gateway' | ServiceName, config: Config, log: L
     printBanner(config, stack.gateway.url, Object.values(stack.subgraphs).map((s) => `${s.name.padEnd(9)} ${s.url}`));
     return stack;
   }
-  if (mode === 'gateway') {
-    const gateway = await startGateway({ config, log });
-    log.info('gateway ready', { url: gateway.url });
-    return gateway;
-  }
   const messaging = await openMessaging(config);
+  if (mode === 'gateway') {
+    try {
+      const gateway = await startGateway({ config, log, pubsub: messaging.pubsub });
+      log.info('gateway ready', { url: gateway.url });
+      return { stop: async () => { await gateway.stop(); await messaging.close(); } };
+    } catch (error) {
+      await messaging.close();
+      throw error;
+    }
+  }
   try {
     const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events });
     log.info('subgraph ready', { url: subgraph.url });

@@ -57,6 +57,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const gateway = await startGateway({
       config,
       log,
+      pubsub: messaging.pubsub,
+      clock: options.clock,
       port: options.anyFreePort ? 0 : undefined,
       subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     });

@@ -2,6 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { buildSchema } from 'graphql';
+import { systemClock, type Clock } from '../subgraphs/kernel/clock';
+import type { PubSub } from '../subgraphs/kernel/pubsub';
+import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './subscriptions/engine';
+import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../subgraphs/kernel/config';
 import { createErrorFormatter } from '../subgraphs/kernel/errors';
 import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from '../subgraphs/kernel/http';
@@ -19,11 +24,16 @@ export interface GatewayOptions {
   readonly port?: number;
   /** Overrides configured subgraph URLs (the launcher passes the ports it bound). */
   readonly subgraphUrls?: Partial<Record<ServiceName, string>>;
+  /** Change notices that drive subscriptions (Redis across processes). */
+  readonly pubsub: PubSub;
+  readonly clock?: Clock;
 }
 
 export interface RunningGateway {
   readonly url: string;
   readonly port: number;
+  /** Counters of the subscription engine (benchmarks and tests read them). */
+  readonly subscriptionStats: EngineStats;
   stop(): Promise<void>;
 }
 
@@ -37,6 +47,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     SERVICE_NAMES.map((name) => [name, options.subgraphUrls?.[name] ?? config.services[name].url]),
   ) as Record<ServiceName, string>;
   const supergraphSdl = await readFile(path.join(schemaDir(), 'supergraph.graphql'), 'utf8');
+  // The client-facing schema, composed from the same subgraphs (npm run compose): graphql-ws validates against it.
+  const apiSchema = buildSchema(await readFile(path.join(schemaDir(), 'api.graphql'), 'utf8'));
+  const clock = options.clock ?? systemClock;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -67,10 +80,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...graphqlRoute(apollo, (req) => contextFromRequest(req.headers, config.auth.jwtSecret)),
     health,
   ]);
+  const execute: FederatedExecutor = async (document, variables, contextValue) => {
+    const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
+  };
+  const engine = new SubscriptionEngine({ schema: apiSchema, execute, pubsub: options.pubsub, clock, log });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log });
   let port: number;
   try {
     port = await listen(server, options.port ?? config.gateway.port, config.host, 'gateway');
   } catch (error) {
+    await live.close();
     await apollo.stop();
     throw error;
   }
@@ -78,7 +99,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${config.host}:${port}/graphql`,
     port,
+    subscriptionStats: engine.stats,
     stop: async () => {
+      await live.close();
       await closeServer(server);
       await apollo.stop();
     },

@@ -95,6 +95,7 @@ describe('a subgraph that hangs', () => {
     const gateway = await startGateway({
       config: t.config,
       log: quiet,
+      pubsub: t.stack.messaging.pubsub,
       port: 0,
       subgraphUrls: {
         ...Object.fromEntries(Object.values(t.stack.subgraphs).map((s) => [s.name, s.url])),

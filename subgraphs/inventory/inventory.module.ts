@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../kernel/subgraph';
+import { StockSubscriptionResolver } from './stock.subscription';
 import { inventoryReferences, ProductRef } from './product.reference';
 import { StockLevelEntity } from './stock.entity';
 import { ProductStockResolver } from './stock.resolver';
@@ -11,7 +12,7 @@ export interface InventoryServices {
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',
   entities: [StockLevelEntity],
-  resolvers: [ProductStockResolver],
+  resolvers: [ProductStockResolver, StockSubscriptionResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [ProductRef, StockLevelEntity],
   createServices: (deps) => ({ stock: new StockService(deps) }),

@@ -39,6 +39,16 @@ export interface Config {
     readonly healthTimeoutMs: number;
     readonly maxQueryDepth: number;
   };
+  /** graphql-ws on the gateway's /graphql path. */
+  readonly subscriptions: {
+    readonly initTimeoutMs: number;
+    readonly keepAliveMs: number;
+    readonly maxPerConnection: number;
+    readonly maxConnectionsPerAddress: number;
+    readonly maxMessageBytes: number;
+    /** Browser Origins allowed to connect; null allows any (clients without an Origin always may). */
+    readonly allowedOrigins: readonly string[] | null;
+  };
   readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
   readonly dataDir: string;
   /** Set: MongoDB for every subgraph (one database each). Unset: SQLite files in dataDir. */
@@ -102,6 +112,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
       healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
       maxQueryDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
+    },
+    subscriptions: {
+      initTimeoutMs: read.int('WS_INIT_TIMEOUT_MS', 5_000, 100, 60_000),
+      keepAliveMs: read.int('WS_KEEPALIVE_MS', 12_000, 1_000, 300_000),
+      maxPerConnection: read.int('WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 10_000),
+      maxConnectionsPerAddress: read.int('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 100_000),
+      maxMessageBytes: read.int('WS_MAX_MESSAGE_BYTES', 65_536, 1_024, 10_485_760),
+      allowedOrigins: read.origins('WS_ALLOWED_ORIGINS'),
     },
     services,
     dataDir: path.resolve(cwd, read.string('DATA_DIR', 'data')),
@@ -189,6 +207,25 @@ class EnvReader {
     if (value === undefined) throw new ConfigError(`${name} is required (${description})`);
     if (!pattern.test(value)) throw new ConfigError(`${name}="${value}" is not valid; allowed: ${description}`);
     return value;
+  }
+
+  /** A comma-separated list of origins (`https://shop.example`), or unset / `*` for any. */
+  origins(name: string): string[] | null {
+    const value = this.raw(name);
+    if (value === undefined || value === '*') return null;
+    return value.split(',').map((origin) => {
+      const trimmed = origin.trim();
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(trimmed);
+      } catch {
+        parsed = null;
+      }
+      if (!parsed || parsed.origin !== trimmed) {
+        throw new ConfigError(`${name} has "${trimmed}"; expected comma-separated origins like https://shop.example (scheme, host, optional port)`);
+      }
+      return trimmed;
+    });
   }
 
   /** Secrets: required in production; generated per process in development. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -118,6 +119,9 @@ async function buildTypeGraphQLSchema<T>(module: SubgraphModule<T>, instantiate:
     orphanedTypes: module.orphanedTypes,
     scalarsMap,
     authChecker,
+    // type-graphql requires a PubSub once a @Subscription exists; events never flow
+    // through it, since the gateway executes subscriptions (see kernel/subscriptions.ts).
+    pubSub: createPubSub(),
     validate: { forbidUnknownValues: false },
     // Federation adds Query/_entities later; an entity-only subgraph has no root fields yet.
     skipCheck: true,

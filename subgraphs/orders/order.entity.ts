@@ -99,6 +99,7 @@ export class OrderEntity {
 
   /** Bumped on every status change; subscribers drop older versions. */
   @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'Increases with every change; live updates use it to drop stale states.' })
   version = 1;
 
   @Property({ type: 'datetime' })

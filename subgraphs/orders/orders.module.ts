@@ -3,6 +3,7 @@ import { OrderEntity, OrderLineEntity, StatusChangeEntity } from './order.entity
 import { orderReferences } from './order.reference';
 import { OrderResolver, UserOrdersResolver } from './order.resolver';
 import { OrderService } from './order.service';
+import { OrderSubscriptionResolver } from './order.subscription';
 
 export interface OrdersServices {
   readonly orders: OrderService;
@@ -11,7 +12,7 @@ export interface OrdersServices {
 export const orders: SubgraphModule<OrdersServices> = {
   name: 'orders',
   entities: [OrderEntity, OrderLineEntity, StatusChangeEntity],
-  resolvers: [OrderResolver, UserOrdersResolver],
+  resolvers: [OrderResolver, UserOrdersResolver, OrderSubscriptionResolver],
   createServices: () => ({ orders: new OrderService() }),
   referenceResolvers: (services) => orderReferences(services.orders),
 };

@@ -19,6 +19,8 @@ type Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
+    "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n": typeof types.WatchOrderDocument,
+    "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n": typeof types.WatchStockDocument,
     "\n  query ProductsPage($first: Int, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id sku name price { amount currency } status stock { productId onHand reserved available lowStock } } }\n    }\n  }\n": typeof types.ProductsPageDocument,
     "\n  query ProductById($id: ID!) {\n    product(id: $id) { id name description price { amount currency } stock { available } }\n  }\n": typeof types.ProductByIdDocument,
     "\n  query Me {\n    me { id email name roles }\n  }\n": typeof types.MeDocument,
@@ -31,6 +33,8 @@ const documents: Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
+    "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n": types.WatchOrderDocument,
+    "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n": types.WatchStockDocument,
     "\n  query ProductsPage($first: Int, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id sku name price { amount currency } status stock { productId onHand reserved available lowStock } } }\n    }\n  }\n": types.ProductsPageDocument,
     "\n  query ProductById($id: ID!) {\n    product(id: $id) { id name description price { amount currency } stock { available } }\n  }\n": types.ProductByIdDocument,
     "\n  query Me {\n    me { id email name roles }\n  }\n": types.MeDocument,
@@ -72,6 +76,14 @@ export function graphql(source: "\n  query ProductNamesAndStock {\n    products(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (typeof documents)["\n  query MeId {\n    me { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n"): (typeof documents)["\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n"): (typeof documents)["\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

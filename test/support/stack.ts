@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Caller, RoleName } from '../../subgraphs/kernel/caller';
+import { systemClock, type Clock } from '../../subgraphs/kernel/clock';
 import { loadConfig, type Config, type ServiceName } from '../../subgraphs/kernel/config';
+import type { Messaging } from '../../subgraphs/kernel/messaging';
 import { createLogger } from '../../subgraphs/kernel/log';
 import { signAccessToken } from '../../subgraphs/kernel/tokens';
 import { startStack, type RunningStack } from '../../stack';
@@ -20,13 +22,24 @@ export interface TestStackOptions {
   readonly env?: Record<string, string>;
   readonly dataDir?: string;
   readonly onQuery?: (service: ServiceName, query: string) => void;
+  /** Time for every subgraph and the gateway (token expiry, reservations); real time by default. */
+  readonly clock?: Clock;
+  /** Messaging shared with other stacks or gateways (Redis tests); opened from config otherwise. */
+  readonly messaging?: Messaging;
 }
 
 /** The whole supergraph on free loopback ports with its own SQLite files. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'shop-test-')));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'true', ...options.env });
-  const stack = await startStack({ config, log: createLogger('test', 'error', () => undefined), anyFreePort: true, onQuery: options.onQuery });
+  const stack = await startStack({
+    config,
+    log: createLogger('test', 'error', () => undefined),
+    anyFreePort: true,
+    onQuery: options.onQuery,
+    clock: options.clock,
+    messaging: options.messaging,
+  });
   return {
     url: stack.gateway.url,
     stack,
@@ -34,7 +47,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     dataDir,
     token: (userId, ...roles) => {
       const caller: Caller = { userId, roles: roles.length ? roles : ['CUSTOMER'], sessionId: null };
-      return signAccessToken(caller, { secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds });
+      return signAccessToken(caller, { secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds }, (options.clock ?? systemClock).now().getTime());
     },
     stop: async () => {
       await stack.stop();

@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  print,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import type { Clock } from '../../subgraphs/kernel/clock';
+import type { Logger } from '../../subgraphs/kernel/log';
+import type { ChangeNotice, PubSub, Unsubscribe } from '../../subgraphs/kernel/pubsub';
+import type { GatewayContext } from '../context';
+import { LIVE_FIELDS, planFetch, stripVersion, type FetchPlan } from './live-fields';
+import { PushQueue } from './queue';
+
+/**
+ * Federated subscriptions, independent of the transport (graphql-ws wires it
+ * to sockets in ./ws.ts). A subscription follows one or more entities; each
+ * change notice on an entity's channel triggers a federated query for the
+ * subscriber's selection, run with the subscriber's own auth.
+ *
+ * Sharing: subscribers with the same fetch (document, variables, entity) and
+ * the same auth scope (user id + roles, or anonymous) form one topic and
+ * share one fetch per event. Different users never share, so a result shaped
+ * by one caller's rights never reaches another.
+ *
+ * Ordering: fetches of a topic run one at a time (a notice arriving during a
+ * fetch schedules one more), every result carries the entity's version, and a
+ * subscriber only ever receives increasing versions.
+ */
+
+/** A query result as the gateway formats it for clients. */
+export interface FederatedResult {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: readonly GraphQLFormattedError[];
+}
+
+export type FederatedExecutor = (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => Promise<FederatedResult>;
+
+const toGraphQLError = (e: GraphQLFormattedError): GraphQLError => new GraphQLError(e.message, { path: e.path, extensions: e.extensions });
+
+export interface EngineOptions {
+  readonly schema: GraphQLSchema;
+  readonly execute: FederatedExecutor;
+  readonly pubsub: PubSub;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export interface EngineStats {
+  /** Federated fetches run (initial states and events). */
+  fetches: number;
+  topics: number;
+  subscribers: number;
+}
+
+const TERMINAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+
+class Subscriber {
+  readonly queue: PushQueue<ExecutionResult>;
+  readonly topics: Topic[] = [];
+  private readonly delivered = new Map<string, number>();
+  private expiryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly context: GatewayContext,
+    private readonly clock: Clock,
+    onClose: (subscriber: Subscriber) => void,
+  ) {
+    this.queue = new PushQueue(() => {
+      clearTimeout(this.expiryTimer);
+      onClose(this);
+    });
+    if (context.expiresAt !== null) {
+      const ms = Math.max(0, context.expiresAt - clock.now().getTime());
+      // setTimeout takes at most ~24.8 days; access tokens live minutes.
+      this.expiryTimer = setTimeout(() => this.expire(), Math.min(ms, 2 ** 31 - 1));
+      this.expiryTimer.unref();
+    }
+  }
+
+  get expired(): boolean {
+    return this.context.expiresAt !== null && this.clock.now().getTime() >= this.context.expiresAt;
+  }
+
+  deliver(entityId: string, version: number, result: ExecutionResult): void {
+    if (this.queue.closed) return;
+    if (this.expired) return this.expire();
+    if (version <= (this.delivered.get(entityId) ?? -1)) return;
+    this.delivered.set(entityId, version);
+    this.queue.push(result);
+  }
+
+  fail(errors: readonly GraphQLError[]): void {
+    if (this.queue.closed) return;
+    this.queue.push({ errors });
+    this.queue.end();
+  }
+
+  expire(): void {
+    this.fail([new GraphQLError('Access token expired; subscribe again with a fresh token', { extensions: { code: 'UNAUTHENTICATED' } })]);
+  }
+}
+
+class Topic {
+  readonly subscribers = new Set<Subscriber>();
+  private latest: { version: number; result: ExecutionResult } | null = null;
+  private newestNotice = -1;
+  private inFlight: Promise<void> | null = null;
+  private dirty = false;
+
+  constructor(
+    readonly key: string,
+    readonly channel: string,
+    readonly entityId: string,
+    private readonly plan: FetchPlan,
+    /** Any member's context: all members share user and roles, which is what the fetch depends on. */
+    private readonly context: GatewayContext,
+    private readonly engine: SubscriptionEngine,
+  ) {}
+
+  /** A new member gets the latest state at once if the topic has one, else the first fetch. */
+  join(subscriber: Subscriber): Promise<void> {
+    this.subscribers.add(subscriber);
+    if (this.latest) {
+      subscriber.deliver(this.entityId, this.latest.version, this.latest.result);
+      return Promise.resolve();
+    }
+    return this.refresh();
+  }
+
+  onNotice(notice: ChangeNotice): void {
+    if (notice.version <= this.newestNotice || (this.latest && notice.version <= this.latest.version)) return;
+    this.newestNotice = notice.version;
+    void this.refresh();
+  }
+
+  refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.dirty = true;
+      return this.inFlight;
+    }
+    this.inFlight = this.fetch().finally(() => {
+      this.inFlight = null;
+      if (this.dirty && this.subscribers.size > 0) {
+        this.dirty = false;
+        void this.refresh();
+      }
+    });
+    return this.inFlight;
+  }
+
+  private async fetch(): Promise<void> {
+    const result = await this.engine.fetch(this.plan, this.entityId, this.context);
+    const { live, responseKey } = this.plan;
+    const entity = live.unwrap(result.data?.[responseKey]);
+    if (!entity) {
+      const errors = result.errors?.length
+        ? result.errors.map(toGraphQLError)
+        : [new GraphQLError(`${live.entityName} ${this.entityId} was not found`, { extensions: { code: 'NOT_FOUND', id: this.entityId } })];
+      if (errors.some((e) => TERMINAL_CODES.has(String(e.extensions.code)))) {
+        for (const subscriber of this.subscribers) subscriber.fail(errors);
+      } else {
+        // Transient (a subgraph down): report, keep the subscription; the next event retries.
+        for (const subscriber of this.subscribers) if (!subscriber.queue.closed) subscriber.queue.push({ data: null, errors });
+      }
+      return;
+    }
+    const { version, payload } = stripVersion(entity);
+    const delivered: ExecutionResult = { data: { [responseKey]: payload }, ...(result.errors?.length ? { errors: result.errors.map(toGraphQLError) } : {}) };
+    if (!this.latest || version >= this.latest.version) this.latest = { version, result: delivered };
+    for (const subscriber of this.subscribers) subscriber.deliver(this.entityId, version, delivered);
+  }
+}
+
+export class SubscriptionEngine {
+  readonly stats: EngineStats = { fetches: 0, topics: 0, subscribers: 0 };
+  private readonly topics = new Map<string, Topic>();
+  private readonly channels = new Map<string, { topics: Set<Topic>; unsubscribe: Promise<Unsubscribe> }>();
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly stopReconnect: () => void;
+  private closed = false;
+
+  constructor(private readonly options: EngineOptions) {
+    // Notices may have been missed while the transport was down: re-read every topic.
+    this.stopReconnect = options.pubsub.onReconnect(() => {
+      for (const topic of this.topics.values()) void topic.refresh();
+    });
+  }
+
+  /** graphql-ws `subscribe`: an operation already parsed and validated against the API schema. */
+  async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const refuse = (message: string, code: string): ExecutionResult => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+    if (this.closed) return refuse('The gateway is shutting down', 'SERVICE_UNAVAILABLE');
+    const operation = getOperationAST(args.document, args.operationName);
+    const rootField = operation?.selectionSet.selections[0];
+    if (!operation || operation.operation !== 'subscription' || rootField?.kind !== Kind.FIELD) {
+      return refuse('Expected a subscription with one root field', 'BAD_USER_INPUT');
+    }
+    const live = LIVE_FIELDS.get(rootField.name.value);
+    const definition = this.options.schema.getSubscriptionType()?.getFields()[rootField.name.value];
+    if (!live || !definition) return refuse(`Subscription field ${rootField.name.value} is not served`, 'BAD_USER_INPUT');
+
+    const context = args.contextValue as GatewayContext;
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const entityIds = live.entityIds(getArgumentValues(definition, rootField as FieldNode, variables));
+    const plan = planFetch(args.document, operation, rootField, live, variables);
+    const subscriber = new Subscriber(context, this.options.clock, (s) => this.leave(s));
+    if (subscriber.expired) {
+      subscriber.expire();
+      return subscriber.queue;
+    }
+    this.subscribers.add(subscriber);
+    this.stats.subscribers = this.subscribers.size;
+
+    const scope = context.caller ? `${context.caller.userId}|${[...context.caller.roles].sort().join(',')}` : 'anonymous';
+    const documentKey = print(plan.document);
+    const joins: Promise<void>[] = [];
+    for (const entityId of entityIds) {
+      const key = createHash('sha256').update(JSON.stringify([documentKey, plan.variables, entityId, scope])).digest('base64url');
+      let topic = this.topics.get(key);
+      if (!topic) {
+        topic = new Topic(key, live.channel(entityId), entityId, plan, context, this);
+        this.topics.set(key, topic);
+        this.stats.topics = this.topics.size;
+        // Listen before the first fetch, so no change between the two is lost.
+        await this.attach(topic);
+      }
+      subscriber.topics.push(topic);
+      joins.push(topic.join(subscriber));
+    }
+    await Promise.all(joins);
+    return subscriber.queue;
+  }
+
+  /** One federated fetch for one entity (also used by every topic). */
+  async fetch(plan: FetchPlan, entityId: string, context: GatewayContext): Promise<FederatedResult> {
+    this.stats.fetches++;
+    try {
+      return await this.options.execute(plan.document, { ...plan.variables, [plan.entityIdVariable]: entityId }, context);
+    } catch (error) {
+      this.options.log.warn('subscription fetch failed', { error: String(error) });
+      return { errors: [{ message: 'Could not read the current state', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    }
+  }
+
+  /** Completes every subscription (clients get `complete`) and stops listening. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopReconnect();
+    for (const subscriber of [...this.subscribers]) subscriber.queue.end();
+    await Promise.all([...this.channels.values()].map(async (c) => (await c.unsubscribe)()));
+    this.channels.clear();
+  }
+
+  private async attach(topic: Topic): Promise<void> {
+    let channel = this.channels.get(topic.channel);
+    if (!channel) {
+      const topics = new Set<Topic>();
+      const unsubscribe = this.options.pubsub.subscribe(topic.channel, (notice) => {
+        for (const t of topics) t.onNotice(notice);
+      });
+      channel = { topics, unsubscribe };
+      this.channels.set(topic.channel, channel);
+    }
+    channel.topics.add(topic);
+    await channel.unsubscribe;
+  }
+
+  private leave(subscriber: Subscriber): void {
+    this.subscribers.delete(subscriber);
+    this.stats.subscribers = this.subscribers.size;
+    for (const topic of subscriber.topics) {
+      topic.subscribers.delete(subscriber);
+      if (topic.subscribers.size > 0) continue;
+      this.topics.delete(topic.key);
+      const channel = this.channels.get(topic.channel);
+      channel?.topics.delete(topic);
+      if (channel && channel.topics.size === 0) {
+        this.channels.delete(topic.channel);
+        void channel.unsubscribe.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+      }
+    }
+    this.stats.topics = this.topics.size;
+  }
+}

@@ -1,0 +1,133 @@
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Clock } from '../../subgraphs/kernel/clock';
+import type { Config } from '../../subgraphs/kernel/config';
+import type { Logger } from '../../subgraphs/kernel/log';
+import { authenticate, type GatewayContext } from '../context';
+import { depthLimit } from '../limits';
+import type { FederatedExecutor, SubscriptionEngine } from './engine';
+
+/**
+ * graphql-ws (subprotocol graphql-transport-ws) on the gateway's HTTP server
+ * and path. Authenticates once per connection from the `connection_init`
+ * payload, validates every operation like HTTP does (plus the depth limit),
+ * and hands subscriptions to the engine; queries and mutations sent over the
+ * socket run through the federated graph as over HTTP.
+ */
+
+export interface LiveTransportOptions {
+  readonly server: http.Server;
+  readonly path: string;
+  readonly schema: GraphQLSchema;
+  readonly engine: SubscriptionEngine;
+  readonly execute: FederatedExecutor;
+  readonly config: Pick<Config, 'subscriptions' | 'gateway' | 'auth' | 'env'>;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+type ConnectionExtra = {
+  auth?: Omit<GatewayContext, 'requestId'>;
+};
+
+/** The token may come as `authorization: "Bearer ..."` (any case) or a bare `token`. */
+function authorizationOf(payload: Record<string, unknown> | undefined): string | undefined {
+  if (!payload) return undefined;
+  const header = payload.authorization ?? payload.Authorization;
+  if (typeof header === 'string') return header;
+  return typeof payload.token === 'string' ? `Bearer ${payload.token}` : undefined;
+}
+
+export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promise<void> } {
+  const { config, engine, schema } = options;
+  const limits = config.subscriptions;
+  const perAddress = new Map<string, number>();
+  const rules = [...specifiedRules, depthLimit(config.gateway.maxQueryDepth)];
+
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: options.path,
+    maxPayload: limits.maxMessageBytes,
+    verifyClient: ({ origin, req }, accept) => {
+      if (limits.allowedOrigins && origin && !limits.allowedOrigins.includes(origin)) return accept(false, 403, 'Origin not allowed');
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) return accept(false, 429, 'Too many connections from this address');
+      accept(true);
+    },
+  });
+  wss.on('connection', (socket: WebSocket, req: http.IncomingMessage) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+  });
+
+  const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+    {
+      schema,
+      isProd: config.env === 'production',
+      connectionInitWaitTimeout: limits.initTimeoutMs,
+      // Returning false closes the socket with 4403 Forbidden.
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.auth = await authenticate(authorizationOf(ctx.connectionParams), config.auth.jwtSecret, options.clock.now().getTime());
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length >= limits.maxPerConnection) {
+          return [new GraphQLError(`Too many subscriptions on this connection (limit ${limits.maxPerConnection})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the document')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('The document must name one operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced.errors) return coerced.errors;
+        const contextValue: GatewayContext = { ...(ctx.extra.auth ?? { caller: null, expiresAt: null }), requestId: randomUUID() };
+        const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: coerced.coerced, contextValue };
+        return args;
+      },
+      subscribe: (args) => engine.subscribe(args),
+      execute: async (args): Promise<ExecutionResult> => {
+        const result = await options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext);
+        return result as ExecutionResult;
+      },
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  return {
+    close: async () => {
+      // Complete every subscription first, so clients see `complete` before the socket closes.
+      await engine.close();
+      await disposable.dispose();
+    },
+  };
+}
