@@ -2,8 +2,10 @@ import { channels } from '../subgraphs/kernel/pubsub';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
 import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { PaymentEntity } from '../subgraphs/payments/payment.entity';
 import { graphql } from './__generated__';
 import { connect, type LiveClient } from './support/live';
+import { RawSocket } from './support/raw-socket';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 
@@ -42,7 +44,7 @@ async function moveOrder(t: TestStack, orderId: string, status: OrderStatus): Pr
 
 async function setOnHand(t: TestStack, productId: string, onHand: number, publish = true): Promise<number> {
   const em = t.stack.subgraphs.inventory.orm.em.fork();
-  const level = await em.findOneOrFail(StockLevelEntity, productId);
+  const level = await em.findOneOrFail(StockLevelEntity, { productId });
   level.onHand = onHand;
   level.version += 1;
   await em.flush();
@@ -113,5 +115,145 @@ describe('federated subscriptions over graphql-ws', () => {
     await setOnHand(t, tee.id, 99);
     await watch.count(3);
     expect(watch.data[2].stockLevelChanged).toEqual({ productId: tee.id, onHand: 99, reserved: 0, available: 99 });
+  });
+});
+
+describe('subscription delivery rules', () => {
+  let t: TestStack;
+  const clients: LiveClient[] = [];
+  const open = (params?: Record<string, unknown>) => {
+    const c = connect(t.url, params);
+    clients.push(c);
+    return c;
+  };
+  const asCustomer = async () => open({ authorization: `Bearer ${await t.token(customer.id)}` });
+
+  beforeAll(async () => {
+    t = await startTestStack();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  });
+  afterAll(() => t.stop());
+
+  it('drops notices older than what the subscriber already has, so status never goes backwards', async () => {
+    const orderId = await placeOrder(t, customer.id);
+    const watch = (await asCustomer()).subscribe(WatchOrder, { orderId });
+    await watch.count(1);
+    const paid = await moveOrder(t, orderId, OrderStatus.PAID);
+    await watch.count(2);
+    // A late, older notice arrives after the newer one: nothing is fetched or sent for it.
+    const fetchesBefore = t.stack.gateway.subscriptionStats.fetches;
+    await t.stack.messaging.pubsub.publish(channels.order(orderId), { id: orderId, version: paid - 1 });
+    await t.stack.messaging.pubsub.publish(channels.order(orderId), { id: orderId, version: paid });
+    await moveOrder(t, orderId, OrderStatus.SHIPPED);
+    await watch.count(3);
+    expect(t.stack.gateway.subscriptionStats.fetches - fetchesBefore).toBe(1);
+    expect(watch.data.map((d) => d.orderStatusChanged.status)).toEqual(['AWAITING_PAYMENT', 'PAID', 'SHIPPED']);
+  });
+
+  it("answers a subscription to someone else's order with NOT_FOUND and no data, then completes", async () => {
+    const orderId = await placeOrder(t, 'another-customer');
+    const watch = (await asCustomer()).subscribe(WatchOrder, { orderId });
+    await watch.done();
+    expect(watch.data).toEqual([]);
+    expect(watch.messages.map((m) => m.errors?.map((e) => e.extensions?.code))).toEqual([['NOT_FOUND']]);
+    // Later changes to that order never reach this subscriber.
+    await moveOrder(t, orderId, OrderStatus.PAID);
+    expect(watch.data).toEqual([]);
+  });
+
+  it('answers unknown order and product ids with NOT_FOUND, then completes', async () => {
+    const order = (await asCustomer()).subscribe(WatchOrder, { orderId: 'no-such-order' });
+    const stock = open().subscribe(WatchStock, { productIds: [mug.id, 'no-such-product'] });
+    await order.done();
+    await stock.done();
+    expect(order.messages.at(-1)?.errors?.[0]).toMatchObject({ message: 'Order no-such-order was not found', extensions: { code: 'NOT_FOUND' } });
+    expect(stock.messages.at(-1)?.errors?.[0]).toMatchObject({ message: 'Product no-such-product was not found', extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('asks anonymous order watchers to log in', async () => {
+    const orderId = await placeOrder(t, customer.id);
+    const watch = open().subscribe(WatchOrder, { orderId });
+    await watch.done();
+    expect(watch.data).toEqual([]);
+    expect(watch.messages[0].errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shares one federated fetch per change among identical anonymous subscriptions', async () => {
+    const watchers = [open(), open(), open()].map((c) => c.subscribe(WatchStock, { productIds: [mug.id] }));
+    await Promise.all(watchers.map((w) => w.count(1)));
+    const before = t.stack.gateway.subscriptionStats.fetches;
+    await setOnHand(t, mug.id, 41);
+    await Promise.all(watchers.map((w) => w.count(2)));
+    expect(t.stack.gateway.subscriptionStats.fetches - before).toBe(1);
+    for (const w of watchers) expect(w.data[1].stockLevelChanged.onHand).toBe(41);
+  });
+
+  it('never shares a result between users with different rights', async () => {
+    const WatchSecret = graphql(`
+      subscription WatchOrderPayment($orderId: ID!) {
+        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }
+      }
+    `);
+    const orderId = await placeOrder(t, customer.id);
+    await t.stack.subgraphs.payments.orm.em.fork().persistAndFlush(
+      Object.assign(new PaymentEntity(), { orderId, customerId: customer.id, amountMinor: 2400, currency: 'EUR', provider: 'simulated', clientSecret: 'owner-only-secret' }),
+    );
+    const owner = (await asCustomer()).subscribe(WatchSecret, { orderId });
+    const agent = open({ authorization: `Bearer ${await t.token(DEMO_ACCOUNTS[1].id, 'CUSTOMER', 'AGENT')}` }).subscribe(WatchSecret, { orderId });
+    await owner.count(1);
+    await agent.count(1);
+    const before = t.stack.gateway.subscriptionStats.fetches;
+    await moveOrder(t, orderId, OrderStatus.PAID);
+    await owner.count(2);
+    await agent.count(2);
+    expect(t.stack.gateway.subscriptionStats.fetches - before).toBe(2);
+    expect(owner.data.map((d) => d.orderStatusChanged.payment?.clientSecret)).toEqual(['owner-only-secret', 'owner-only-secret']);
+    expect(agent.data.map((d) => d.orderStatusChanged.payment?.clientSecret)).toEqual([null, null]);
+  });
+
+  it('refuses invalid documents and variables with errors, subscribing nothing', async () => {
+    const raw = new RawSocket(t.url);
+    await raw.send({ type: 'connection_init' });
+    await raw.message('connection_ack');
+    const before = t.stack.gateway.subscriptionStats.subscribers;
+    await raw.send({ id: 'a', type: 'subscribe', payload: { query: 'subscription { stockLevelChanged(productIds: ["x"]) { nope } }' } });
+    await raw.send({ id: 'b', type: 'subscribe', payload: { query: 'subscription S($ids: [ID!]!) { stockLevelChanged(productIds: $ids) { onHand } }', variables: { ids: [{ not: 'an id' }] } } });
+    await raw.send({ id: 'c', type: 'subscribe', payload: { query: 'subscription {' } });
+    await waitFor(() => raw.messages.filter((m) => m.type === 'error').length === 3);
+    const errors = Object.fromEntries(raw.messages.filter((m) => m.type === 'error').map((m) => [m.id, (m.payload as Array<{ message: string }>)[0].message]));
+    expect(errors.a).toMatch(/Cannot query field "nope" on type "StockLevel"/);
+    expect(errors.b).toMatch(/Variable "\$ids" got invalid value/);
+    expect(errors.c).toMatch(/Syntax Error/);
+    expect(t.stack.gateway.subscriptionStats.subscribers).toBe(before);
+    raw.close();
+  });
+
+  it('applies the HTTP depth limit to subscriptions', async () => {
+    const raw = new RawSocket(t.url);
+    await raw.send({ type: 'connection_init' });
+    await raw.message('connection_ack');
+    const deep = 'subscription($id: ID!) { orderStatusChanged(orderId: $id) { customer { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } } } }';
+    await raw.send({ id: 'deep', type: 'subscribe', payload: { query: deep, variables: { id: 'x' } } });
+    const error = await raw.message('error');
+    expect((error.payload as Array<{ message: string }>)[0].message).toMatch(/levels deep; the limit is 12/);
+    raw.close();
+  });
+
+  it('completes every subscription cleanly when the gateway shuts down', async () => {
+    const own = await startTestStack();
+    try {
+      const live = connect(own.url);
+      const watch = live.subscribe(WatchStock, { productIds: [mug.id] });
+      await watch.count(1);
+      await own.stack.gateway.stop();
+      await watch.done();
+      expect(watch.completed).toBe(true);
+      expect(watch.error).toBeNull();
+      await live.dispose();
+    } finally {
+      await own.stop();
+    }
   });
 });

@@ -18,6 +18,7 @@ import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Rou
 import type { Logger } from './log';
 import { ProcessedEventEntity } from './inbox';
 import { InternalClient, type PeerUrls } from './internal-client';
+import { once } from './once';
 import { openOrm, type Entities } from './orm';
 import { Outbox, OutboxEntryEntity } from './outbox';
 import type { PubSub } from './pubsub';
@@ -214,10 +215,4 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     await orm.close();
     throw error;
   }
-}
-
-/** Stopping twice (a test and its teardown, two signals) is harmless. */
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  return () => (running ??= fn());
 }
