@@ -94,7 +94,8 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
         }
       },
       onSubscribe: (ctx, _id, payload) => {
-        if (Object.keys(ctx.subscriptions).length >= limits.maxPerConnection) {
+        // graphql-ws registers the new id before asking us, so it is already counted.
+        if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
           return [new GraphQLError(`Too many subscriptions on this connection (limit ${limits.maxPerConnection})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
         }
         let document: DocumentNode;
