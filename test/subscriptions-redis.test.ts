@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { startGateway, type RunningGateway } from '../gateway/gateway';
+import { DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
+import { createLogger } from '../subgraphs/kernel/log';
+import { channels } from '../subgraphs/kernel/pubsub';
+import { RedisPubSub } from '../subgraphs/kernel/pubsub.redis';
+import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { graphql } from './__generated__';
+import { connect, type LiveClient } from './support/live';
+import { startTestStack, type TestStack } from './support/stack';
+import { waitFor } from './support/wait-for';
+
+const WatchMugStock = graphql(`
+  subscription WatchMugStock($productIds: [ID!]!) {
+    stockLevelChanged(productIds: $productIds) { productId onHand }
+  }
+`);
+
+const [mug] = DEMO_PRODUCTS;
+const quiet = createLogger('test', 'error', () => undefined);
+
+/** Changes stock as inventory does; `announce: false` simulates a notice lost while Redis is down. */
+async function setOnHand(t: TestStack, onHand: number, announce: boolean): Promise<void> {
+  const em = t.stack.subgraphs.inventory.orm.em.fork();
+  const level = await em.findOneOrFail(StockLevelEntity, { productId: mug.id });
+  level.onHand = onHand;
+  level.version += 1;
+  await em.flush();
+  if (announce) await t.stack.messaging.pubsub.publish(channels.stock(mug.id), { id: mug.id, version: level.version });
+}
+
+describe('subscriptions across gateway processes (Redis)', () => {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `test-${randomUUID()}`;
+  let t: TestStack;
+  let second: RunningGateway;
+  let secondPubSub: RedisPubSub;
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestStack({ env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix } });
+    secondPubSub = await RedisPubSub.create({ url: redisUrl, prefix });
+    second = await startGateway({
+      config: t.config,
+      log: quiet,
+      port: 0,
+      pubsub: secondPubSub,
+      subgraphUrls: Object.fromEntries(Object.values(t.stack.subgraphs).map((s) => [s.name, s.url])),
+    });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await second.stop();
+    await secondPubSub.close();
+    await t.stop();
+  });
+
+  it('delivers one change to the clients of both gateways', async () => {
+    const first = connect(t.url);
+    const other = connect(second.url);
+    clients.push(first, other);
+    const a = first.subscribe(WatchMugStock, { productIds: [mug.id] });
+    const b = other.subscribe(WatchMugStock, { productIds: [mug.id] });
+    await a.count(1);
+    await b.count(1);
+    await setOnHand(t, 77, true);
+    await a.count(2);
+    await b.count(2);
+    expect(a.data[1].stockLevelChanged.onHand).toBe(77);
+    expect(b.data[1].stockLevelChanged.onHand).toBe(77);
+  });
+});
+
+describe('subscriptions when Redis restarts', () => {
+  let redis: ChildProcess | null = null;
+  let port: number;
+
+  const startRedis = async () => {
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitFor(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const socket = net.connect(port, '127.0.0.1', () => {
+            socket.end();
+            resolve(true);
+          });
+          socket.on('error', () => resolve(false));
+        }),
+    );
+  };
+  const stopRedis = async () => {
+    const process = redis;
+    if (!process) return;
+    redis = null;
+    await new Promise((resolve) => {
+      process.once('exit', resolve);
+      process.kill('SIGKILL');
+    });
+  };
+
+  beforeAll(async () => {
+    port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    await startRedis();
+  });
+  afterAll(stopRedis);
+
+  it('keeps clients connected and sends the current state again after Redis comes back', async () => {
+    const t = await startTestStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'restart-test' } });
+    const live = connect(t.url);
+    try {
+      const watch = live.subscribe(WatchMugStock, { productIds: [mug.id] });
+      await watch.count(1);
+      await stopRedis();
+      // The change happens while Redis is down: its notice never reaches the gateway.
+      await setOnHand(t, 5, false);
+      await startRedis();
+      await waitFor(() => watch.data.some((d) => d.stockLevelChanged.onHand === 5), { timeout: 20_000 });
+      expect(watch.completed).toBe(false);
+      expect(watch.error).toBeNull();
+      expect(watch.data.map((d) => d.stockLevelChanged.onHand)).toEqual([mug.onHand, 5]);
+    } finally {
+      await live.dispose();
+      await t.stop();
+    }
+  }, 60_000);
+});
