@@ -1,0 +1,62 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/**
+ * The subscriber side of bench/subscriptions.bench.ts, in its own process so
+ * the server's memory figure is the server's alone. Opens one graphql-ws
+ * connection per subscriber, waits for every current state, then records when
+ * each change arrives (epoch milliseconds with sub-millisecond precision).
+ */
+
+interface Settings {
+  url: string;
+  count: number;
+  productId: string;
+  /** shared: one document for all; distinct: a unique alias each, so nothing is shared. */
+  mode: 'shared' | 'distinct';
+}
+
+const settings = JSON.parse(process.argv[2]) as Settings;
+const now = () => performance.timeOrigin + performance.now();
+const received = new Map<number, number[]>();
+const clients: Client[] = [];
+let initial = 0;
+
+function record(onHand: number): void {
+  let times = received.get(onHand);
+  if (!times) received.set(onHand, (times = []));
+  times.push(now());
+  if (times.length === settings.count) process.send?.({ type: 'event', onHand });
+}
+
+for (let i = 0; i < settings.count; i++) {
+  const client = createClient({ url: settings.url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, keepAlive: 0 });
+  clients.push(client);
+  const field = settings.mode === 'shared' ? 'stockLevelChanged' : `s${i}: stockLevelChanged`;
+  let first = true;
+  client.subscribe<Record<string, { onHand: number }>>(
+    { query: `subscription Watch($ids: [ID!]!) { ${field}(productIds: $ids) { productId onHand available } }`, variables: { ids: [settings.productId] } },
+    {
+      next: (message) => {
+        const value = message.data ? Object.values(message.data)[0] : null;
+        if (!value) return;
+        if (first) {
+          first = false;
+          if (++initial === settings.count) process.send?.({ type: 'ready' });
+          return;
+        }
+        record(value.onHand);
+      },
+      error: (error) => process.send?.({ type: 'error', error: String(error) }),
+      complete: () => undefined,
+    },
+  );
+}
+
+process.on('message', (message: { type: string }) => {
+  if (message.type !== 'report') return;
+  process.send?.({ type: 'report', received: [...received.entries()] }, () => {
+    for (const client of clients) void client.dispose();
+    process.exit(0);
+  });
+});
