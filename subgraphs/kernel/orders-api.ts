@@ -1,0 +1,47 @@
+/**
+ * Orders' domain events, consumed by notifications (emails) and by anyone
+ * else who needs to follow orders. Every order status change also publishes
+ * an `order.status` change notice on the pub/sub (`channels.order(orderId)`,
+ * `{ id: orderId, version }`) for live subscriptions.
+ */
+
+export const ORDER_EVENTS = {
+  /** A new order is AWAITING_PAYMENT: `OrderEventPayload`. */
+  placed: 'order.placed',
+  /** Any transition of the state machine: `OrderStatusChangedPayload`. */
+  statusChanged: 'order.status_changed',
+} as const;
+
+export type OrderStatusName =
+  | 'PENDING'
+  | 'AWAITING_PAYMENT'
+  | 'PAID'
+  | 'SHIPPED'
+  | 'DELIVERED'
+  | 'CANCELLED'
+  | 'PAYMENT_FAILED'
+  | 'REFUNDED';
+
+export type OrderLinePayload = {
+  readonly productId: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+};
+
+export type OrderEventPayload = {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: OrderStatusName;
+  readonly total: number;
+  readonly currency: string;
+  readonly lines: readonly OrderLinePayload[];
+};
+
+export type OrderStatusChangedPayload = OrderEventPayload & {
+  readonly from: OrderStatusName | null;
+  readonly to: OrderStatusName;
+  readonly version: number;
+  /** User id, or "system" for saga steps and expiry. */
+  readonly actor: string;
+  readonly reason: string | null;
+};

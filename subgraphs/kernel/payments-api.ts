@@ -1,0 +1,74 @@
+/**
+ * Payments' contract with the other subgraphs (a subgraph never imports
+ * another's folder): the domain events it emits and the internal operations
+ * orders calls through `deps.internal.request('payments', ...)`.
+ *
+ * Internal operations: SERVICE callers only and `@inaccessible` (never exposed
+ * by the gateway).
+ * - createPayment(input: CreatePaymentInput!): the payment for an order, created
+ *   with the configured provider (simulated, or Stripe when STRIPE_SECRET_KEY is
+ *   set; Stripe's idempotency key is derived from the order id). Idempotent by
+ *   orderId: the same order again answers the existing payment; a different
+ *   amount or currency for the same order is a CONFLICT.
+ * - cancelPayment(orderId: ID!, reason: String): cancels a payment that has not
+ *   succeeded (order cancelled or expired before payment). Idempotent; CONFLICT
+ *   once SUCCEEDED (refund instead).
+ * - refundPayment(orderId: ID!, amount: Int, reason: String): refunds a
+ *   SUCCEEDED payment, fully when `amount` is omitted. Idempotent per order and
+ *   amount already refunded: refunding more than was paid is a CONFLICT.
+ */
+
+export const PAYMENT_EVENTS = {
+  /** The provider confirmed the money: `PaymentEventPayload`. Orders marks the order PAID. */
+  succeeded: 'payment.succeeded',
+  /** Declined or failed for good: `PaymentEventPayload` with `reason`. Orders marks PAYMENT_FAILED. */
+  failed: 'payment.failed',
+  /** Money returned (fully or in part): `PaymentEventPayload` with `refundedAmount` (cumulative). */
+  refunded: 'payment.refunded',
+  /** Cancelled before any money moved: `PaymentEventPayload`. */
+  canceled: 'payment.canceled',
+} as const;
+
+export type PaymentStatusName = 'REQUIRES_PAYMENT' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+
+export type PaymentEventPayload = {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly provider: string;
+  readonly status: PaymentStatusName;
+  readonly reason?: string | null;
+  /** Total refunded so far, in minor units (payment.refunded only). */
+  readonly refundedAmount?: number;
+};
+
+export interface InternalPayment {
+  readonly id: string;
+  readonly orderId: string;
+  readonly status: PaymentStatusName;
+  readonly provider: string;
+  readonly amount: { readonly amount: number; readonly currency: string };
+}
+
+const PAYMENT_FIELDS = 'id orderId status provider amount { amount currency }';
+
+export type CreatePaymentVariables = {
+  readonly input: { readonly orderId: string; readonly customerId: string; readonly amount: number; readonly currency: string };
+};
+
+export const CREATE_PAYMENT = `mutation CreatePayment($input: CreatePaymentInput!) {
+  createPayment(input: $input) { ${PAYMENT_FIELDS} }
+}`;
+export type CreatePaymentData = { readonly createPayment: InternalPayment };
+
+export const CANCEL_PAYMENT = `mutation CancelPayment($orderId: ID!, $reason: String) {
+  cancelPayment(orderId: $orderId, reason: $reason) { ${PAYMENT_FIELDS} }
+}`;
+export type CancelPaymentData = { readonly cancelPayment: InternalPayment };
+
+export const REFUND_PAYMENT = `mutation RefundPayment($orderId: ID!, $amount: Int, $reason: String) {
+  refundPayment(orderId: $orderId, amount: $amount, reason: $reason) { ${PAYMENT_FIELDS} }
+}`;
+export type RefundPaymentData = { readonly refundPayment: InternalPayment };
