@@ -1,7 +1,8 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { GraphQLError } from 'graphql';
-import type { Caller } from '../subgraphs/kernel/caller';
+import type { Caller, ClientInfo } from '../subgraphs/kernel/caller';
 import { verifyAccessToken } from '../subgraphs/kernel/tokens';
 
 /** What the gateway knows about one operation: the verified caller, if any. */
@@ -10,6 +11,8 @@ export interface GatewayContext {
   readonly caller: Caller | null;
   /** When the access token stops being valid (ms since epoch); null for anonymous. */
   readonly expiresAt: number | null;
+  /** The end user's client, forwarded to subgraphs in a signed header (login throttling, session list). */
+  readonly client?: ClientInfo;
 }
 
 /**
@@ -26,10 +29,45 @@ export async function authenticate(authorization: string | undefined, jwtSecret:
   return { caller: result.caller, expiresAt: result.expiresAt };
 }
 
-export async function contextFromRequest(headers: IncomingHttpHeaders, jwtSecret: string): Promise<GatewayContext> {
-  const auth = await authenticate(headers.authorization, jwtSecret);
+export interface RequestContextOptions {
+  /** Verification time (ms since epoch); the gateway passes its injectable clock. */
+  readonly now?: number;
+  readonly client?: ClientInfo;
+}
+
+export async function contextFromRequest(headers: IncomingHttpHeaders, jwtSecret: string, options: RequestContextOptions = {}): Promise<GatewayContext> {
+  const auth = await authenticate(headers.authorization, jwtSecret, options.now);
   const requestId = headers['x-request-id'];
-  return { ...auth, requestId: typeof requestId === 'string' && requestId.length <= 128 ? requestId : randomUUID() };
+  return {
+    ...auth,
+    requestId: typeof requestId === 'string' && requestId.length <= 128 ? requestId : randomUUID(),
+    ...(options.client ? { client: options.client } : {}),
+  };
+}
+
+const MAX_USER_AGENT_LENGTH = 256;
+
+/**
+ * The client's address and user agent. The address is the socket's peer;
+ * behind `trustProxyHops` reverse proxies it is the X-Forwarded-For entry the
+ * outermost trusted proxy appended. Entries left of it are whatever the
+ * client sent and are never trusted.
+ */
+export function clientOf(req: IncomingMessage, trustProxyHops: number): ClientInfo {
+  const header = trustProxyHops > 0 ? req.headers['x-forwarded-for'] : undefined;
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((entry) => entry.trim()).filter(Boolean);
+  const chain = [...forwarded, req.socket.remoteAddress ?? ''];
+  const userAgent = req.headers['user-agent'];
+  return {
+    address: normalizeAddress(chain[Math.max(0, chain.length - 1 - trustProxyHops)]),
+    userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null,
+  };
+}
+
+function normalizeAddress(address: string): string | null {
+  // IPv4 clients of a dual-stack socket appear as IPv4-mapped IPv6 addresses.
+  const plain = address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+  return isIP(plain) ? plain : null;
 }
 
 function authError(message: string): GraphQLError {

@@ -11,8 +11,9 @@ import { SERVICE_NAMES, type Config, type ServiceName } from '../subgraphs/kerne
 import { createErrorFormatter } from '../subgraphs/kernel/errors';
 import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from '../subgraphs/kernel/http';
 import type { Logger } from '../subgraphs/kernel/log';
+import { once } from '../subgraphs/kernel/once';
 import { schemaDir } from '../subgraphs/kernel/project';
-import { contextFromRequest, type GatewayContext } from './context';
+import { clientOf, contextFromRequest, type GatewayContext } from './context';
 import { checkSubgraphs } from './health';
 import { depthLimit } from './limits';
 import { SubgraphSource } from './subgraph-source';
@@ -77,7 +78,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
   const server = createHttpServer([
-    ...graphqlRoute(apollo, (req) => contextFromRequest(req.headers, config.auth.jwtSecret)),
+    ...graphqlRoute(apollo, (req) =>
+      contextFromRequest(req.headers, config.auth.jwtSecret, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
+    ),
     health,
   ]);
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
@@ -100,10 +103,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${config.host}:${port}/graphql`,
     port,
     subscriptionStats: engine.stats,
-    stop: async () => {
+    stop: once(async () => {
       await live.close();
       await closeServer(server);
       await apollo.stop();
-    },
+    }),
   };
 }

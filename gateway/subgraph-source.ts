@@ -1,15 +1,16 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { CALLER_HEADER, signCallerHeader } from '../subgraphs/kernel/caller';
+import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from '../subgraphs/kernel/caller';
 import type { GatewayContext } from './context';
 
 type ProcessResult = ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>;
 
 /**
- * How the gateway calls one subgraph: forwards the verified caller in a
- * signed header (never the raw token), bounds every call by a timeout, and
- * turns network failures into an error that names the subgraph.
+ * How the gateway calls one subgraph: forwards the verified caller and the
+ * client's address in signed headers (never the raw token), bounds every
+ * call by a timeout, and turns network failures into an error that names
+ * the subgraph.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -25,6 +26,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     if (context.caller) headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret));
+    if (context.client) headers.set(CLIENT_HEADER, signClientHeader(context.client, this.internalSecret));
     if (context.requestId) headers.set('x-request-id', context.requestId);
   }
 

@@ -18,13 +18,13 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       env: 'development',
       host: '127.0.0.1',
-      gateway: { port: 4000, subgraphTimeoutMs: 10_000 },
+      gateway: { port: 4000, subgraphTimeoutMs: 10_000, trustProxyHops: 0 },
       dataDir: '/srv/shop/data',
       mongo: null,
       redis: null,
       admin: null,
       seedDemo: true,
-      auth: { ephemeralSecrets: true, accessTokenTtlSeconds: 900 },
+      auth: { ephemeralSecrets: true, accessTokenTtlSeconds: 900, sessionIdleDays: 30 },
     });
     expect(config.services.users).toEqual({ port: 4001, url: 'http://127.0.0.1:4001/graphql' });
     expect(config.services.payments).toEqual({ port: 4005, url: 'http://127.0.0.1:4005/graphql' });
@@ -71,6 +71,10 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', INTERNAL_SECRET: SECRET }, 'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
     [{ ADMIN_EMAIL: 'root@shop.test' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)'],
+    [{ ADMIN_EMAIL: 'root', ADMIN_PASSWORD: 'a long admin password' }, 'ADMIN_EMAIL="root" is not an email address'],
+    [{ ADMIN_EMAIL: 'root@shop.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
+    [{ SESSION_IDLE_DAYS: '0' }, 'SESSION_IDLE_DAYS="0" must be an integer from 1 to 365'],
+    [{ TRUST_PROXY_HOPS: '-1' }, 'TRUST_PROXY_HOPS="-1" must be an integer from 0 to 10'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const error = errorFor(env);
     expect(error).toBe(message);

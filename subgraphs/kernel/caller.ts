@@ -29,14 +29,8 @@ export const CALLER_HEADER = 'x-shop-caller';
 /** Short on purpose: a captured header is useless a minute later. */
 const HEADER_LIFETIME_MS = 60_000;
 
-interface SignedCaller extends Caller {
-  readonly exp: number;
-}
-
 export function signCallerHeader(caller: Caller, secret: string, now: number = Date.now()): string {
-  const body: SignedCaller = { ...caller, exp: now + HEADER_LIFETIME_MS };
-  const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-  return `${payload}.${mac(payload, secret)}`;
+  return seal(caller, secret, CALLER_SEAL, now);
 }
 
 export type CallerHeaderResult = { ok: true; caller: Caller | null } | { ok: false; reason: string };
@@ -44,23 +38,42 @@ export type CallerHeaderResult = { ok: true; caller: Caller | null } | { ok: fal
 /** Absent header: anonymous. Present but not valid: refused (never anonymous). */
 export function verifyCallerHeader(header: string | undefined, secret: string, now: number = Date.now()): CallerHeaderResult {
   if (header === undefined || header === '') return { ok: true, caller: null };
-  const [payload, signature, extra] = header.split('.');
-  if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed caller header' };
-  const expected = Buffer.from(mac(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { ok: false, reason: 'caller header signature is invalid' };
-  }
-  let body: SignedCaller;
-  try {
-    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SignedCaller;
-  } catch {
-    return { ok: false, reason: 'malformed caller header' };
-  }
-  if (typeof body.exp !== 'number' || body.exp < now) return { ok: false, reason: 'caller header expired' };
+  const opened = unseal(header, secret, CALLER_SEAL, now);
+  if (!opened.ok) return opened;
+  const body = opened.body;
   if (typeof body.userId !== 'string' || !Array.isArray(body.roles)) return { ok: false, reason: 'malformed caller header' };
   const roles = body.roles.filter((role): role is RoleName => (ROLES as readonly string[]).includes(role));
-  return { ok: true, caller: { userId: body.userId, roles, sessionId: body.sessionId ?? null } };
+  return { ok: true, caller: { userId: body.userId, roles, sessionId: typeof body.sessionId === 'string' ? body.sessionId : null } };
+}
+
+/**
+ * The end user's client as the gateway saw it (login throttling per address,
+ * the session list). It travels in its own signed header, sent for anonymous
+ * requests too, so a client cannot pick the address it is throttled under.
+ */
+export interface ClientInfo {
+  /** IP address of the client (as reported by trusted proxies, see TRUST_PROXY_HOPS). */
+  readonly address: string | null;
+  readonly userAgent: string | null;
+}
+
+export const CLIENT_HEADER = 'x-shop-client';
+
+export function signClientHeader(client: ClientInfo, secret: string, now: number = Date.now()): string {
+  return seal(client, secret, CLIENT_SEAL, now);
+}
+
+export type ClientHeaderResult = { ok: true; client: ClientInfo | null } | { ok: false; reason: string };
+
+/** Absent header: unknown client. Present but not valid: refused. */
+export function verifyClientHeader(header: string | undefined, secret: string, now: number = Date.now()): ClientHeaderResult {
+  if (header === undefined || header === '') return { ok: true, client: null };
+  const opened = unseal(header, secret, CLIENT_SEAL, now);
+  if (!opened.ok) return opened;
+  const { address, userAgent } = opened.body;
+  const optionalString = (value: unknown) => value === null || typeof value === 'string';
+  if (!optionalString(address) || !optionalString(userAgent)) return { ok: false, reason: 'malformed client header' };
+  return { ok: true, client: { address: address as string | null, userAgent: userAgent as string | null } };
 }
 
 export function hasRole(caller: Caller | null, ...roles: RoleName[]): boolean {
@@ -70,6 +83,45 @@ export function hasRole(caller: Caller | null, ...roles: RoleName[]): boolean {
 /** Agents and admins act on everyone's orders, stock and catalog. */
 export function isStaff(caller: Caller | null): boolean {
   return hasRole(caller, 'AGENT', 'ADMIN');
+}
+
+/**
+ * What a signature covers. The caller header signs its payload alone; the
+ * client header prefixes a label, so one can never be replayed as the other.
+ */
+interface Seal {
+  readonly name: string;
+  readonly label: string;
+}
+
+const CALLER_SEAL: Seal = { name: 'caller header', label: '' };
+const CLIENT_SEAL: Seal = { name: 'client header', label: 'client.' };
+
+function seal(body: object, secret: string, kind: Seal, now: number): string {
+  const payload = Buffer.from(JSON.stringify({ ...body, exp: now + HEADER_LIFETIME_MS })).toString('base64url');
+  return `${payload}.${mac(kind.label + payload, secret)}`;
+}
+
+type Unsealed = { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
+
+function unseal(header: string, secret: string, kind: Seal, now: number): Unsealed {
+  const [payload, signature, extra] = header.split('.');
+  if (!payload || !signature || extra !== undefined) return { ok: false, reason: `malformed ${kind.name}` };
+  const expected = Buffer.from(mac(kind.label + payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    return { ok: false, reason: `${kind.name} signature is invalid` };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: `malformed ${kind.name}` };
+  }
+  if (typeof body !== 'object' || body === null) return { ok: false, reason: `malformed ${kind.name}` };
+  const fields = body as Record<string, unknown>;
+  if (typeof fields.exp !== 'number' || fields.exp < now) return { ok: false, reason: `${kind.name} expired` };
+  return { ok: true, body: fields };
 }
 
 function mac(payload: string, secret: string): string {

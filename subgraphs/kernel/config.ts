@@ -38,6 +38,11 @@ export interface Config {
     readonly subgraphTimeoutMs: number;
     readonly healthTimeoutMs: number;
     readonly maxQueryDepth: number;
+    /**
+     * Reverse proxies in front of the gateway whose X-Forwarded-For entries
+     * are trusted; 0 uses the socket's peer address (a client cannot spoof it).
+     */
+    readonly trustProxyHops: number;
   };
   /** graphql-ws on the gateway's /graphql path. */
   readonly subscriptions: {
@@ -63,9 +68,17 @@ export interface Config {
     /** True when the secrets were generated at start (development only). */
     readonly ephemeralSecrets: boolean;
     readonly accessTokenTtlSeconds: number;
+    /** A session (refresh-token family) unused this long ends. */
+    readonly sessionIdleDays: number;
   };
   readonly admin: { readonly email: string; readonly password: string } | null;
   readonly seedDemo: boolean;
+  readonly inventory: {
+    /** An unpaid reservation holds stock this long, then the sweeper releases it. */
+    readonly reservationTtlSeconds: number;
+    /** How often each inventory process looks for expired reservations. */
+    readonly reservationSweepIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +115,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)');
   }
+  // The same rules registration applies, so the first admin is not the weakest account.
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError(`ADMIN_EMAIL="${adminEmail}" is not an email address`);
+  }
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 10 characters');
+  }
 
   return {
     env: nodeEnv,
@@ -112,6 +132,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
       healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
       maxQueryDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
+      trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     },
     subscriptions: {
       initTimeoutMs: read.int('WS_INIT_TIMEOUT_MS', 5_000, 100, 60_000),
@@ -130,9 +151,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       internalSecret: internalSecret.value,
       ephemeralSecrets: jwtSecret.generated || internalSecret.generated,
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+      sessionIdleDays: read.int('SESSION_IDLE_DAYS', 30, 1, 365),
     },
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
     seedDemo: read.bool('SEED_DEMO', !production),
+    inventory: {
+      reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
+      reservationSweepIntervalMs: read.int('RESERVATION_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { CALLER_HEADER, verifyCallerHeader, type Caller } from './caller';
+import { CALLER_HEADER, CLIENT_HEADER, verifyCallerHeader, verifyClientHeader, type Caller, type ClientInfo } from './caller';
 import { unauthenticated } from './errors';
 
 /**
@@ -13,6 +13,8 @@ import { unauthenticated } from './errors';
 export interface RequestContext {
   readonly requestId: string;
   readonly caller: Caller | null;
+  /** The end user's client as the gateway saw it; null when not called through the gateway. */
+  readonly client: ClientInfo | null;
   readonly em: EntityManager;
   readonly loaders: LoaderCache;
 }
@@ -31,17 +33,27 @@ export class LoaderCache {
   }
 }
 
-export function createRequestContext(em: EntityManager, caller: Caller | null, requestId: string = randomUUID()): RequestContext {
-  return { requestId, caller, em: em.fork(), loaders: new LoaderCache() };
+export function createRequestContext(
+  em: EntityManager,
+  caller: Caller | null,
+  requestId: string = randomUUID(),
+  client: ClientInfo | null = null,
+): RequestContext {
+  return { requestId, caller, client, em: em.fork(), loaders: new LoaderCache() };
 }
 
 /** Builds the context from an HTTP request forwarded by the gateway. */
 export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManager, internalSecret: string): RequestContext {
-  const header = headers[CALLER_HEADER];
-  const verified = verifyCallerHeader(Array.isArray(header) ? header[0] : header, internalSecret);
+  const first = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const verified = verifyCallerHeader(first(CALLER_HEADER), internalSecret);
   if (!verified.ok) throw unauthenticated(`Refused: ${verified.reason}`);
+  const client = verifyClientHeader(first(CLIENT_HEADER), internalSecret);
+  if (!client.ok) throw unauthenticated(`Refused: ${client.reason}`);
   const requestId = headers['x-request-id'];
-  return createRequestContext(em, verified.caller, typeof requestId === 'string' && requestId ? requestId : randomUUID());
+  return createRequestContext(em, verified.caller, typeof requestId === 'string' && requestId ? requestId : randomUUID(), client.client);
 }
 
 /** Orders loader results to match keys, as DataLoader requires. */

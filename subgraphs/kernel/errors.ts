@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -19,6 +20,7 @@ const EXPECTED_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'TOO_MANY_REQUESTS',
   'SUBGRAPH_UNAVAILABLE',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
@@ -39,6 +41,15 @@ export const forbidden = (message = 'You are not allowed to do this'): GraphQLEr
 export const notFound = (what: string, id: string): GraphQLError => appError('NOT_FOUND', `${what} ${id} was not found`, { id });
 export const conflict = (message: string, extensions: Record<string, unknown> = {}): GraphQLError =>
   appError('CONFLICT', message, extensions);
+/** `retryAfterSeconds` tells the client when trying again can succeed. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number): GraphQLError =>
+  appError('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+
+/** One invalid input field: `field` is its path in the input (`email`, `preferences.locale`). */
+interface FieldViolation {
+  readonly field: string;
+  readonly message: string;
+}
 
 /**
  * Apollo `formatError`: expected refusals pass through; anything unexpected
@@ -48,7 +59,7 @@ export const conflict = (message: string, extensions: Record<string, unknown> = 
 export function createErrorFormatter(development: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && EXPECTED_CODES.has(code)) return withoutStack(formatted, development);
+    if (typeof code === 'string' && EXPECTED_CODES.has(code)) return withoutStack(withFieldViolations(formatted), development);
     if (development) return formatted;
     return {
       message: 'Internal server error',
@@ -63,4 +74,33 @@ function withoutStack(formatted: GraphQLFormattedError, development: boolean): G
   if (development || !formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/**
+ * type-graphql reports class-validator failures as `validationErrors`, which
+ * carry the submitted values (passwords included). They are replaced by the
+ * failing fields' paths and messages: `field` names the first, `violations`
+ * lists all, and the message is the first violation's.
+ */
+function withFieldViolations(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('validationErrors' in formatted.extensions)) return formatted;
+  const { validationErrors, ...extensions } = formatted.extensions;
+  const violations = violationsOf(validationErrors, '');
+  if (violations.length === 0) return { ...formatted, extensions };
+  return { ...formatted, message: violations[0].message, extensions: { ...extensions, field: violations[0].field, violations } };
+}
+
+function violationsOf(errors: unknown, parent: string): FieldViolation[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((error: unknown): FieldViolation[] => {
+    if (typeof error !== 'object' || error === null) return [];
+    const { property, constraints, children } = error as { property?: unknown; constraints?: unknown; children?: unknown };
+    if (typeof property !== 'string') return [];
+    const field = parent ? `${parent}.${property}` : property;
+    const messages = typeof constraints === 'object' && constraints !== null ? Object.values(constraints) : [];
+    return [
+      ...messages.filter((message): message is string => typeof message === 'string').map((message) => ({ field, message })),
+      ...violationsOf(children, field),
+    ];
+  });
 }

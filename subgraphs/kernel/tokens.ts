@@ -25,8 +25,13 @@ export async function signAccessToken(caller: Caller, settings: TokenSettings, n
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + settings.ttlSeconds)
+    .setExpirationTime(accessTokenExpiresAt(settings, now) / 1000)
     .sign(keyOf(settings.secret));
+}
+
+/** When a token signed at `now` expires (ms since epoch); JWT times are whole seconds. */
+export function accessTokenExpiresAt(settings: Pick<TokenSettings, 'ttlSeconds'>, now: number): number {
+  return (Math.floor(now / 1000) + settings.ttlSeconds) * 1000;
 }
 
 export type TokenResult =

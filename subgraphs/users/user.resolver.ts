@@ -1,7 +1,11 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
+import { AddressEntity } from './address.entity';
+import { SessionEntity } from './session.entity';
+import { SelfOnly, SelfOrStaff } from './user.access';
+import { Role, UserEntity } from './user.entity';
+import { UpdateProfileInput } from './user.inputs';
 import type { UsersServices } from './users.module';
-import { UserEntity } from './user.entity';
 
 @Resolver(() => UserEntity)
 export class UserResolver {
@@ -10,5 +14,35 @@ export class UserResolver {
   @Query(() => UserEntity, { nullable: true, description: 'The logged-in user; null when not logged in.' })
   me(@Ctx() ctx: RequestContext): Promise<UserEntity | null> {
     return this.services.users.me(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => UserEntity, { description: "Changes the caller's own name, phone or preferences." })
+  updateProfile(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput): Promise<UserEntity> {
+    return this.services.users.updateProfile(ctx, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => UserEntity, { description: 'ADMIN only. Idempotent; the user gets the role with their next access token.' })
+  grantRole(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string, @Arg('role', () => Role) role: Role): Promise<UserEntity> {
+    return this.services.users.grantRole(ctx, userId, role);
+  }
+
+  @FieldResolver(() => [AddressEntity], { description: 'The address book, oldest first. The user and staff see it.' })
+  @UseMiddleware(SelfOrStaff)
+  addresses(@Ctx() ctx: RequestContext, @Root() user: UserEntity): Promise<AddressEntity[]> {
+    return this.services.addresses.forUser(ctx, user.id);
+  }
+
+  @FieldResolver(() => AddressEntity, { nullable: true, description: 'The user and staff see it.' })
+  @UseMiddleware(SelfOrStaff)
+  defaultShippingAddress(@Ctx() ctx: RequestContext, @Root() user: UserEntity): Promise<AddressEntity | null> {
+    return this.services.addresses.defaultFor(ctx, user);
+  }
+
+  @FieldResolver(() => [SessionEntity], { description: 'Signed-in devices, most recently used first. Only the user sees them.' })
+  @UseMiddleware(SelfOnly)
+  sessions(@Ctx() ctx: RequestContext, @Root() user: UserEntity): Promise<SessionEntity[]> {
+    return this.services.sessions.listActive(ctx, user.id);
   }
 }

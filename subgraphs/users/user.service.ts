@@ -1,11 +1,16 @@
-import { hash } from '@node-rs/argon2';
 import { byKeys, type RequestContext } from '../kernel/context';
 import { DEMO_ACCOUNTS } from '../kernel/demo';
+import { badInput, notFound, unauthenticated } from '../kernel/errors';
 import type { SubgraphDeps } from '../kernel/subgraph';
-import { UserEntity } from './user.entity';
+import type { PasswordHasher } from './password.hasher';
+import { normalizeEmail, Role, UserEntity } from './user.entity';
+import type { UpdateProfileInput } from './user.inputs';
 
 export class UserService {
-  constructor(private readonly deps: SubgraphDeps) {}
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly passwords: PasswordHasher,
+  ) {}
 
   me(ctx: RequestContext): Promise<UserEntity | null> {
     return ctx.caller ? this.load(ctx, ctx.caller.userId) : Promise.resolve(null);
@@ -20,27 +25,76 @@ export class UserService {
       .load(id);
   }
 
+  /** The caller's own profile; omitted fields stay, `phone: null` removes the number. */
+  async updateProfile(ctx: RequestContext, input: UpdateProfileInput): Promise<UserEntity> {
+    const user = await this.self(ctx);
+    if (input.name === null) throw badInput('name must not be empty', 'name');
+    if (input.name !== undefined) user.name = input.name.trim();
+    if (input.phone !== undefined) user.phone = input.phone;
+    const preferences = input.preferences;
+    if (preferences) {
+      if (preferences.locale != null) user.preferences.locale = preferences.locale;
+      if (preferences.currency != null) user.preferences.currency = preferences.currency.toUpperCase();
+      if (preferences.marketingEmails != null) user.preferences.marketingEmails = preferences.marketingEmails;
+      if (preferences.orderUpdates != null) user.preferences.orderUpdates = preferences.orderUpdates;
+    }
+    await ctx.em.flush();
+    return user;
+  }
+
+  /** Idempotent: granting a role the user has changes nothing. Takes effect in their next access token. */
+  async grantRole(ctx: RequestContext, userId: string, role: Role): Promise<UserEntity> {
+    const user = await ctx.em.findOne(UserEntity, { id: userId });
+    if (!user) throw notFound('User', userId);
+    if (!user.roles.includes(role)) {
+      user.roles = [...user.roles, role];
+      await ctx.em.flush();
+      this.deps.log.info('role granted', { userId, role, by: ctx.caller?.userId, requestId: ctx.requestId });
+    }
+    return user;
+  }
+
+  /** The caller's own user, loaded for a change. */
+  async self(ctx: RequestContext): Promise<UserEntity> {
+    if (!ctx.caller) throw unauthenticated();
+    const user = await ctx.em.findOne(UserEntity, { id: ctx.caller.userId });
+    if (!user) throw unauthenticated('Your account no longer exists');
+    return user;
+  }
+
   /**
    * The first ADMIN from ADMIN_EMAIL/ADMIN_PASSWORD, and the demo accounts
-   * when SEED_DEMO is on. Creates only what is absent (by email).
+   * when SEED_DEMO is on. Creates only what is absent (by email): an
+   * existing account is never promoted, so registering the admin's email
+   * first gains nothing.
    */
   async seed(): Promise<void> {
-    const { config } = this.deps;
+    const { config, clock, log } = this.deps;
     const wanted: Array<Pick<UserEntity, 'email' | 'name' | 'roles'> & { id?: string; password: string }> = [];
     if (config.admin) wanted.push({ email: config.admin.email, name: 'Administrator', password: config.admin.password, roles: ['CUSTOMER', 'AGENT', 'ADMIN'] });
     if (config.seedDemo) wanted.push(...DEMO_ACCOUNTS.map((account) => ({ ...account, roles: [...account.roles] })));
     if (wanted.length === 0) return;
     const em = this.deps.orm.em.fork();
-    const existing = new Set((await em.find(UserEntity, { email: { $in: wanted.map((u) => u.email.toLowerCase()) } })).map((u) => u.email));
+    const existing = new Map((await em.find(UserEntity, { email: { $in: wanted.map((u) => normalizeEmail(u.email)) } })).map((u) => [u.email, u]));
+    const now = clock.now();
     for (const user of wanted) {
-      if (existing.has(user.email.toLowerCase())) continue;
+      const email = normalizeEmail(user.email);
+      const found = existing.get(email);
+      if (found) {
+        if (config.admin && email === normalizeEmail(config.admin.email) && !found.roles.includes('ADMIN')) {
+          log.warn('ADMIN_EMAIL belongs to an account without the ADMIN role; it was not promoted', { userId: found.id });
+        }
+        continue;
+      }
       em.persist(
         Object.assign(new UserEntity(), {
           ...(user.id ? { id: user.id } : {}),
-          email: user.email.toLowerCase(),
+          email,
           name: user.name,
           roles: user.roles,
-          passwordHash: await hash(user.password),
+          passwordHash: await this.passwords.hash(user.password),
+          createdAt: now,
+          updatedAt: now,
         }),
       );
     }

@@ -1,18 +1,41 @@
+import { createAttemptCounter } from '../kernel/attempt-counter';
 import type { SubgraphModule } from '../kernel/subgraph';
-import { UserEntity } from './user.entity';
+import { AddressEntity } from './address.entity';
+import { AddressResolver } from './address.resolver';
+import { AddressService } from './address.service';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login.throttle';
+import { PasswordHasher } from './password.hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionEntity } from './session.entity';
+import { SessionResolver } from './session.resolver';
+import { SessionService } from './session.service';
+import { PreferencesEntity, UserEntity } from './user.entity';
 import { userReference } from './user.reference';
 import { UserResolver } from './user.resolver';
 import { UserService } from './user.service';
 
 export interface UsersServices {
   readonly users: UserService;
+  readonly auth: AuthService;
+  readonly sessions: SessionService;
+  readonly addresses: AddressService;
+  readonly throttle: LoginThrottle;
 }
 
 export const users: SubgraphModule<UsersServices> = {
   name: 'users',
-  entities: [UserEntity],
-  resolvers: [UserResolver],
-  createServices: (deps) => ({ users: new UserService(deps) }),
+  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity],
+  resolvers: [UserResolver, AuthResolver, SessionResolver, AddressResolver],
+  createServices: (deps) => {
+    const passwords = new PasswordHasher();
+    const users = new UserService(deps, passwords);
+    const sessions = new SessionService(deps);
+    const throttle = new LoginThrottle(createAttemptCounter(deps.config), deps.log);
+    return { users, sessions, throttle, auth: new AuthService(deps, sessions, passwords, throttle), addresses: new AddressService(deps, users) };
+  },
   referenceResolvers: (services) => userReference(services.users),
   seed: (services) => services.users.seed(),
+  background: async (services) => [services.sessions.startPurging(), { stop: () => services.throttle.close() }],
 };

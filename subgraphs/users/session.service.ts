@@ -1,0 +1,171 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../kernel/context';
+import { forbidden, notFound, unauthenticated } from '../kernel/errors';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { accessTokenExpiresAt, signAccessToken, type TokenSettings } from '../kernel/tokens';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionEndReason, SessionEntity } from './session.entity';
+import { isCurrentSession } from './user.access';
+import { UserEntity } from './user.entity';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** 256 random bits: unguessable, so a plain SHA-256 is a safe way to store it. */
+const REFRESH_TOKEN_BYTES = 32;
+const PURGE_INTERVAL_MS = 60 * 60_000;
+const PURGE_BATCH = 500;
+
+/** A token pair for one session, as register, login and refreshToken hand it out. */
+export interface IssuedTokens {
+  readonly session: SessionEntity;
+  readonly accessToken: string;
+  readonly accessTokenExpiresAt: Date;
+  readonly refreshToken: string;
+}
+
+/**
+ * Sessions and their refresh tokens. Every refresh spends the presented
+ * token and issues the next one; a spent token presented again can only be
+ * a copy (stolen, or replayed), so the whole session ends at once and
+ * whoever holds the latest token must log in again.
+ *
+ * Access tokens are not tracked: one stays valid until it expires
+ * (ACCESS_TOKEN_TTL_SECONDS, 15 minutes by default) even after its session
+ * ended. That bounds the cost of verifying them at the gateway to a
+ * signature check.
+ */
+export class SessionService {
+  constructor(private readonly deps: SubgraphDeps) {}
+
+  /** A new session for a user who just proved who they are; written by the caller's flush. */
+  async open(ctx: RequestContext, user: UserEntity, now: Date): Promise<IssuedTokens> {
+    const session = Object.assign(new SessionEntity(), {
+      userId: user.id,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: this.idleExpiry(now),
+      clientAddress: ctx.client?.address ?? null,
+      userAgent: ctx.client?.userAgent ?? null,
+    });
+    ctx.em.persist(session);
+    return this.issue(ctx, user, session, now);
+  }
+
+  /** Spends `refreshToken` and issues the session's next token pair, with the user's current roles. */
+  async rotate(ctx: RequestContext, refreshToken: string): Promise<{ user: UserEntity; tokens: IssuedTokens }> {
+    const now = this.deps.clock.now();
+    const token = await ctx.em.findOne(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
+    if (!token) throw unauthenticated('Refresh token is invalid; log in again');
+    const session = await ctx.em.findOne(SessionEntity, { id: token.sessionId });
+    if (!session || session.endedAt) throw unauthenticated('Session has ended; log in again');
+    if (session.expiresAt <= now) throw unauthenticated('Session expired; log in again');
+    // Compare-and-set: of two refreshes racing with one token, exactly one wins; the other is reuse.
+    const spent = token.rotatedAt === null && (await ctx.em.nativeUpdate(RefreshTokenEntity, { id: token.id, rotatedAt: null }, { rotatedAt: now })) === 1;
+    if (!spent) {
+      await this.end(ctx, session.id, SessionEndReason.REUSE_DETECTED, now);
+      this.deps.log.warn('spent refresh token presented again; session ended', { userId: session.userId, sessionId: session.id, requestId: ctx.requestId });
+      throw unauthenticated('Refresh token was already used; the session has ended, log in again');
+    }
+    const user = await ctx.em.findOne(UserEntity, { id: session.userId });
+    if (!user) throw unauthenticated('Session has ended; log in again');
+    Object.assign(session, {
+      lastUsedAt: now,
+      expiresAt: this.idleExpiry(now),
+      clientAddress: ctx.client?.address ?? session.clientAddress,
+      userAgent: ctx.client?.userAgent ?? session.userAgent,
+    });
+    const tokens = await this.issue(ctx, user, session, now);
+    await ctx.em.flush();
+    return { user, tokens };
+  }
+
+  /** Ends the session `refreshToken` belongs to (any token of the family will do). False when it is unknown or already ended. */
+  async endByToken(ctx: RequestContext, refreshToken: string): Promise<boolean> {
+    const token = await ctx.em.findOne(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
+    if (!token) return false;
+    return this.end(ctx, token.sessionId, SessionEndReason.LOGOUT, this.deps.clock.now());
+  }
+
+  /** The caller's own session only. False when it had already ended. */
+  async revoke(ctx: RequestContext, sessionId: string): Promise<boolean> {
+    if (!ctx.caller) throw unauthenticated();
+    const session = await ctx.em.findOne(SessionEntity, { id: sessionId });
+    if (!session) throw notFound('Session', sessionId);
+    if (session.userId !== ctx.caller.userId) throw forbidden('You may only end your own sessions');
+    return this.end(ctx, session.id, SessionEndReason.REVOKED, this.deps.clock.now());
+  }
+
+  /** Ends every live session of a user but `keep` (the caller's own); returns how many ended. */
+  async endOthers(ctx: RequestContext, userId: string, keep: string | null, reason: SessionEndReason): Promise<number> {
+    const where: FilterQuery<SessionEntity> = keep === null ? { userId } : { userId, id: { $ne: keep } };
+    return ctx.em.nativeUpdate(SessionEntity, { ...where, endedAt: null }, { endedAt: this.deps.clock.now(), endReason: reason });
+  }
+
+  /** Live sessions, most recently used first. */
+  listActive(ctx: RequestContext, userId: string): Promise<SessionEntity[]> {
+    return ctx.em.find(SessionEntity, { userId, endedAt: null, expiresAt: { $gt: this.deps.clock.now() } }, { orderBy: { lastUsedAt: 'desc', id: 'desc' } });
+  }
+
+  isCurrent(ctx: RequestContext, session: SessionEntity): boolean {
+    return isCurrentSession(ctx, session.id);
+  }
+
+  /**
+   * Deletes sessions that ended (or expired) more than SESSION_IDLE_DAYS ago
+   * with their tokens, and tokens spent that long ago. Spent tokens are kept
+   * until then so a copy presented later is still recognised as reuse.
+   */
+  async purge(): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    const cutoff = new Date(this.deps.clock.now().getTime() - this.idleMs());
+    for (;;) {
+      const stale = await em.find(SessionEntity, { $or: [{ endedAt: { $lt: cutoff } }, { expiresAt: { $lt: cutoff } }] }, { fields: ['id'], limit: PURGE_BATCH });
+      if (stale.length === 0) break;
+      const ids = stale.map((session) => session.id);
+      await em.nativeDelete(RefreshTokenEntity, { sessionId: { $in: ids } });
+      await em.nativeDelete(SessionEntity, { id: { $in: ids } });
+      em.clear();
+    }
+    await em.nativeDelete(RefreshTokenEntity, { rotatedAt: { $lt: cutoff } });
+  }
+
+  /** Runs `purge` every hour until stopped. */
+  startPurging(): { stop(): Promise<void> } {
+    let running: Promise<void> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = this.purge().catch((error: unknown) => this.deps.log.warn('session purge failed; will retry', { error: String(error) }));
+    }, PURGE_INTERVAL_MS);
+    timer.unref();
+    return {
+      stop: async () => {
+        clearInterval(timer);
+        await running;
+      },
+    };
+  }
+
+  /** Idempotent and safe under races: only a live session is ended, and only once. */
+  private async end(ctx: RequestContext, sessionId: string, reason: SessionEndReason, now: Date): Promise<boolean> {
+    return (await ctx.em.nativeUpdate(SessionEntity, { id: sessionId, endedAt: null }, { endedAt: now, endReason: reason })) === 1;
+  }
+
+  private async issue(ctx: RequestContext, user: UserEntity, session: SessionEntity, now: Date): Promise<IssuedTokens> {
+    const refreshToken = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
+    ctx.em.persist(Object.assign(new RefreshTokenEntity(), { tokenHash: hashToken(refreshToken), sessionId: session.id, createdAt: now }));
+    const settings: TokenSettings = { secret: this.deps.config.auth.jwtSecret, ttlSeconds: this.deps.config.auth.accessTokenTtlSeconds };
+    const accessToken = await signAccessToken({ userId: user.id, roles: user.roles, sessionId: session.id }, settings, now.getTime());
+    return { session, accessToken, accessTokenExpiresAt: new Date(accessTokenExpiresAt(settings, now.getTime())), refreshToken };
+  }
+
+  private idleMs(): number {
+    return this.deps.config.auth.sessionIdleDays * DAY_MS;
+  }
+
+  private idleExpiry(now: Date): Date {
+    return new Date(now.getTime() + this.idleMs());
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
