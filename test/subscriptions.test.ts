@@ -170,6 +170,8 @@ describe('subscription delivery rules', () => {
     await stock.done();
     expect(order.messages.at(-1)?.errors?.[0]).toMatchObject({ message: 'Order no-such-order was not found', extensions: { code: 'NOT_FOUND' } });
     expect(stock.messages.at(-1)?.errors?.[0]).toMatchObject({ message: 'Product no-such-product was not found', extensions: { code: 'NOT_FOUND' } });
+    // Nothing stays behind for ended subscriptions, including the known product's topic.
+    await waitFor(() => t.stack.gateway.subscriptionStats.topics === 0 && t.stack.gateway.subscriptionStats.subscribers === 0);
   });
 
   it('asks anonymous order watchers to log in', async () => {

@@ -236,6 +236,8 @@ export class SubscriptionEngine {
       joins.push(topic.join(subscriber));
     }
     await Promise.all(joins);
+    // Ended while joining (e.g. one product unknown): let go of every topic joined after it ended.
+    if (subscriber.queue.closed) this.leave(subscriber);
     return subscriber.queue;
   }
 
