@@ -39,7 +39,10 @@ for (let i = 0; i < settings.count; i++) {
     {
       next: (message) => {
         const value = message.data ? Object.values(message.data)[0] : null;
-        if (!value) return;
+        if (!value) {
+          process.send?.({ type: 'error', error: JSON.stringify(message.errors) });
+          return;
+        }
         if (first) {
           first = false;
           if (++initial === settings.count) process.send?.({ type: 'ready' });

@@ -52,9 +52,14 @@ async function run(stack: RunningStack, count: number, mode: 'shared' | 'distinc
   const child = fork(path.join(__dirname, 'subscribers.child.js'), [JSON.stringify({ url: stack.gateway.url.replace(/^http/, 'ws'), count, productId: product.id, mode })]);
   const waiting = new Map<string, (value: unknown) => void>();
   const next = (type: string) => new Promise((resolve) => waiting.set(type, resolve));
+  let reportedBack = false;
   child.on('message', (message: { type: string; error?: string }) => {
     if (message.type === 'error') throw new Error(`subscriber failed: ${message.error}`);
+    if (message.type === 'report') reportedBack = true;
     waiting.get(message.type)?.(message);
+  });
+  child.on('exit', (code) => {
+    if (!reportedBack) throw new Error(`the subscriber process exited early (code ${code})`);
   });
   await next('ready');
   const rssSubscribed = process.memoryUsage().rss;

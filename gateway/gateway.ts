@@ -88,7 +88,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
     return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
   };
-  const engine = new SubscriptionEngine({ schema: apiSchema, execute, pubsub: options.pubsub, clock, log });
+  const engine = new SubscriptionEngine({
+    schema: apiSchema,
+    execute,
+    pubsub: options.pubsub,
+    clock,
+    log,
+    maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
+  });
   const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log });
   let port: number;
   try {

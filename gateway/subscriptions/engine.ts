@@ -51,6 +51,12 @@ export interface EngineOptions {
   readonly pubsub: PubSub;
   readonly clock: Clock;
   readonly log: Logger;
+  /**
+   * Federated fetches in flight at once; more wait their turn. Without a bound, one
+   * change watched through many distinct documents would fire them all together and
+   * push the subgraphs past their timeouts.
+   */
+  readonly maxConcurrentFetches: number;
 }
 
 export interface EngineStats {
@@ -185,9 +191,11 @@ export class SubscriptionEngine {
   private readonly channels = new Map<string, { topics: Set<Topic>; unsubscribe: Promise<Unsubscribe> }>();
   private readonly subscribers = new Set<Subscriber>();
   private readonly stopReconnect: () => void;
+  private readonly fetchSlots: Semaphore;
   private closed = false;
 
   constructor(private readonly options: EngineOptions) {
+    this.fetchSlots = new Semaphore(options.maxConcurrentFetches);
     // Notices may have been missed while the transport was down: re-read every topic.
     this.stopReconnect = options.pubsub.onReconnect(() => {
       for (const topic of this.topics.values()) void topic.refresh();
@@ -244,11 +252,14 @@ export class SubscriptionEngine {
   /** One federated fetch for one entity (also used by every topic). */
   async fetch(plan: FetchPlan, entityId: string, context: GatewayContext): Promise<FederatedResult> {
     this.stats.fetches++;
+    await this.fetchSlots.acquire();
     try {
       return await this.options.execute(plan.document, { ...plan.variables, [plan.entityIdVariable]: entityId }, context);
     } catch (error) {
       this.options.log.warn('subscription fetch failed', { error: String(error) });
       return { errors: [{ message: 'Could not read the current state', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    } finally {
+      this.fetchSlots.release();
     }
   }
 
@@ -290,5 +301,26 @@ export class SubscriptionEngine {
       }
     }
     this.stats.topics = this.topics.size;
+  }
+}
+
+/** A counting semaphore: at most `slots` holders at once, the rest queue in order. */
+class Semaphore {
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private slots: number) {}
+
+  acquire(): Promise<void> {
+    if (this.slots > 0) {
+      this.slots--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.slots++;
   }
 }

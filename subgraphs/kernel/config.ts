@@ -20,6 +20,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export type NotificationsMode = 'inline' | 'off';
 
 export interface ServiceEndpoint {
   /** Port the service listens on when started by this process. */
@@ -51,6 +52,8 @@ export interface Config {
     readonly maxPerConnection: number;
     readonly maxConnectionsPerAddress: number;
     readonly maxMessageBytes: number;
+    /** Federated fetches the subscription engine runs at once (the rest queue). */
+    readonly maxConcurrentFetches: number;
     /** Browser Origins allowed to connect; null allows any (clients without an Origin always may). */
     readonly allowedOrigins: readonly string[] | null;
   };
@@ -73,12 +76,49 @@ export interface Config {
   };
   readonly admin: { readonly email: string; readonly password: string } | null;
   readonly seedDemo: boolean;
+  readonly payments: PaymentsConfig;
   readonly inventory: {
     /** An unpaid reservation holds stock this long, then the sweeper releases it. */
     readonly reservationTtlSeconds: number;
     /** How often each inventory process looks for expired reservations. */
     readonly reservationSweepIntervalMs: number;
   };
+  readonly orders: {
+    /** A placement still PENDING this long after it began is presumed dead (crashed mid-saga) and compensated. */
+    readonly placementTimeoutSeconds: number;
+    /** How often each orders process looks for such placements. */
+    readonly placementSweepIntervalMs: number;
+  };
+  /** Emails to customers and admins, sent by the users domain's notification worker. */
+  readonly notifications: {
+    /** inline: the users service runs the worker; off: it does not (a separate `notifications` process does). */
+    readonly mode: NotificationsMode;
+    /** Port of the separate `notifications` process (GET /health only). */
+    readonly port: number;
+    /** Set: mail goes out over SMTP. Unset: each mail is written as an .eml file in `outboxDir`. */
+    readonly smtpUrl: string | null;
+    readonly outboxDir: string;
+    /** From header of every mail: "Name <address>" or a bare address. */
+    readonly mailFrom: string;
+  };
+}
+
+export type PaymentProviderName = 'simulated' | 'stripe';
+
+export interface StripeSettings {
+  /** Secret API key (`sk_...`, or a restricted `rk_...`). */
+  readonly secretKey: string;
+  /** Signing secret of the webhook endpoint (`whsec_...`): events without its signature are refused. */
+  readonly webhookSecret: string;
+  /** Where the SDK sends API calls instead of api.stripe.com (tests, local mocks); null: Stripe itself. */
+  readonly api: { readonly protocol: 'http' | 'https'; readonly host: string; readonly port: number } | null;
+}
+
+export interface PaymentsConfig {
+  /** The provider new payments are made with. */
+  readonly provider: PaymentProviderName;
+  /** Set when the provider is Stripe. */
+  readonly stripe: StripeSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +142,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     services[name] = { port, url };
   }
 
+  const dataDir = path.resolve(cwd, read.string('DATA_DIR', 'data'));
   const mongoUrl = read.optionalUrl('MONGODB_URL', ['mongodb:', 'mongodb+srv:']);
   const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
   // A prefix is required with Redis so two deployments sharing a server cannot cross-talk.
@@ -140,10 +181,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxPerConnection: read.int('WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 10_000),
       maxConnectionsPerAddress: read.int('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 100_000),
       maxMessageBytes: read.int('WS_MAX_MESSAGE_BYTES', 65_536, 1_024, 10_485_760),
+      maxConcurrentFetches: read.int('WS_MAX_CONCURRENT_FETCHES', 16, 1, 1_000),
       allowedOrigins: read.origins('WS_ALLOWED_ORIGINS'),
     },
     services,
-    dataDir: path.resolve(cwd, read.string('DATA_DIR', 'data')),
+    dataDir,
     mongo: mongoUrl ? { url: mongoUrl, dbPrefix: read.requiredPattern('MONGODB_DB_PREFIX', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ - (1-32)', 'shop') } : null,
     redis: redisUrl && redisPrefix ? { url: redisUrl, prefix: redisPrefix } : null,
     auth: {
@@ -155,9 +197,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
     seedDemo: read.bool('SEED_DEMO', !production),
+    payments: readPayments(read, production),
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
       reservationSweepIntervalMs: read.int('RESERVATION_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),
+    },
+    orders: {
+      placementTimeoutSeconds: read.int('ORDER_PLACEMENT_TIMEOUT_SECONDS', 120, 10, 86_400),
+      placementSweepIntervalMs: read.int('ORDER_PLACEMENT_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
+    },
+    notifications: {
+      mode: read.oneOf('NOTIFICATIONS', ['inline', 'off'] as const, 'inline'),
+      port: read.port('NOTIFICATIONS_PORT', 4006),
+      smtpUrl: read.optionalCredentialUrl('SMTP_URL', ['smtp:', 'smtps:']) ?? null,
+      outboxDir: path.join(dataDir, 'outbox'),
+      mailFrom: read.mailbox('MAIL_FROM', 'Shop <no-reply@shop.test>'),
     },
   };
 }
@@ -228,6 +282,31 @@ class EnvReader {
     return value;
   }
 
+  /** A URL that may carry a password: errors name the variable, never echo the value. */
+  optionalCredentialUrl(name: string, protocols: readonly string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${name} is not a URL; expected ${protocols.map((p) => `${p}//[user:password@]host[:port]`).join(' or ')}`);
+    }
+    if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
+    if (parsed.hostname === '') throw new ConfigError(`${name} names no host`);
+    return value;
+  }
+
+  /** An email address, bare or as "Display Name <address>". */
+  mailbox(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    const address = /^[^<>]*<([^<>]+)>$/.exec(value)?.[1] ?? value;
+    if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(address)) {
+      throw new ConfigError(`${name}="${value}" is not an email address; use "Name <address@example.com>" or a bare address`);
+    }
+    return value;
+  }
+
   requiredPattern(name: string, pattern: RegExp, description: string, fallback?: string): string {
     const value = this.raw(name) ?? fallback;
     if (value === undefined) throw new ConfigError(`${name} is required (${description})`);
@@ -264,4 +343,33 @@ class EnvReader {
     if (required) throw new ConfigError(`${name} is required when NODE_ENV=production (at least 32 characters)`);
     return { value: randomBytes(32).toString('base64url'), generated: true };
   }
+}
+
+/**
+ * Stripe when STRIPE_SECRET_KEY is set (or PAYMENT_PROVIDER=stripe), the
+ * simulated provider otherwise. Stripe needs the webhook secret, since only
+ * signed webhooks move its payments; keys are never echoed in errors.
+ */
+function readPayments(read: EnvReader, production: boolean): PaymentsConfig {
+  const secretKey = read.optionalString('STRIPE_SECRET_KEY');
+  const provider = read.oneOf('PAYMENT_PROVIDER', ['simulated', 'stripe'] as const, secretKey ? 'stripe' : 'simulated');
+  if (provider === 'simulated') return { provider, stripe: null };
+  if (secretKey === undefined) throw new ConfigError('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY (sk_test_... or sk_live_...)');
+  if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) {
+    throw new ConfigError('STRIPE_SECRET_KEY is not a Stripe secret key; expected sk_test_..., sk_live_... or a restricted rk_... key');
+  }
+  const webhookSecret = read.optionalString('STRIPE_WEBHOOK_SECRET');
+  if (webhookSecret === undefined) throw new ConfigError('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (the endpoint\'s signing secret, whsec_...)');
+  if (!/^whsec_[A-Za-z0-9+/=_-]+$/.test(webhookSecret)) throw new ConfigError('STRIPE_WEBHOOK_SECRET is not a webhook signing secret; expected whsec_...');
+  const apiBase = read.optionalUrl('STRIPE_API_BASE', ['http:', 'https:']);
+  // A stand-in API in production would confirm payments no bank ever saw.
+  if (apiBase !== undefined && production) throw new ConfigError('STRIPE_API_BASE is for tests and local mocks; it is not allowed when NODE_ENV=production');
+  let api: StripeSettings['api'] = null;
+  if (apiBase !== undefined) {
+    const url = new URL(apiBase);
+    if (url.pathname !== '/' || url.search || url.username) throw new ConfigError(`STRIPE_API_BASE="${apiBase}" must be a bare origin such as http://127.0.0.1:12111`);
+    const protocol = url.protocol === 'http:' ? 'http' : 'https';
+    api = { protocol, host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443 };
+  }
+  return { provider, stripe: { secretKey, webhookSecret, api } };
 }
