@@ -29,32 +29,47 @@ function record(onHand: number): void {
   if (times.length === settings.count) process.send?.({ type: 'event', onHand });
 }
 
-for (let i = 0; i < settings.count; i++) {
-  const client = createClient({ url: settings.url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, keepAlive: 0 });
-  clients.push(client);
-  const field = settings.mode === 'shared' ? 'stockLevelChanged' : `s${i}: stockLevelChanged`;
-  let first = true;
-  client.subscribe<Record<string, { onHand: number }>>(
-    { query: `subscription Watch($ids: [ID!]!) { ${field}(productIds: $ids) { productId onHand available } }`, variables: { ids: [settings.productId] } },
-    {
-      next: (message) => {
-        const value = message.data ? Object.values(message.data)[0] : null;
-        if (!value) {
-          process.send?.({ type: 'error', error: JSON.stringify(message.errors) });
-          return;
-        }
-        if (first) {
-          first = false;
-          if (++initial === settings.count) process.send?.({ type: 'ready' });
-          return;
-        }
-        record(value.onHand);
+/** Connects in batches: ten thousand simultaneous handshakes would overflow the listen backlog. */
+const BATCH = 250;
+
+function open(i: number): Promise<void> {
+  return new Promise((resolve) => {
+    const client = createClient({ url: settings.url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, keepAlive: 0 });
+    clients.push(client);
+    const field = settings.mode === 'shared' ? 'stockLevelChanged' : `s${i}: stockLevelChanged`;
+    let first = true;
+    client.subscribe<Record<string, { onHand: number }>>(
+      { query: `subscription Watch($ids: [ID!]!) { ${field}(productIds: $ids) { productId onHand available } }`, variables: { ids: [settings.productId] } },
+      {
+        next: (message) => {
+          const value = message.data ? Object.values(message.data)[0] : null;
+          if (!value) {
+            process.send?.({ type: 'error', error: JSON.stringify(message.errors) });
+            return;
+          }
+          if (first) {
+            first = false;
+            initial++;
+            resolve();
+            return;
+          }
+          record(value.onHand);
+        },
+        error: (error) => process.send?.({ type: 'error', error: error instanceof Error ? error.message : JSON.stringify(error) }),
+        complete: () => undefined,
       },
-      error: (error) => process.send?.({ type: 'error', error: String(error) }),
-      complete: () => undefined,
-    },
-  );
+    );
+  });
 }
+
+async function openAll(): Promise<void> {
+  for (let start = 0; start < settings.count; start += BATCH) {
+    await Promise.all(Array.from({ length: Math.min(BATCH, settings.count - start) }, (_, k) => open(start + k)));
+  }
+  process.send?.({ type: 'ready', initial });
+}
+
+void openAll();
 
 process.on('message', (message: { type: string }) => {
   if (message.type !== 'report') return;
