@@ -2,7 +2,7 @@
 #
 # One image for every service of the shop supergraph. The first argument picks
 # what runs (see main.ts):
-#   docker run IMAGE gateway|users|catalog|inventory|orders|payments
+#   docker run IMAGE gateway|users|catalog|inventory|orders|payments|notifications
 #   docker run IMAGE            # "all": the whole supergraph in one process
 # All settings are environment variables (subgraphs/kernel/config.ts).
 
@@ -40,8 +40,8 @@ COPY --from=build /app/schema/ schema/
 RUN mkdir -p /app/data && chown node:node /app/data
 
 USER node
-# Gateway on 4000, subgraphs on 4001-4005 (defaults; each is configurable).
-EXPOSE 4000 4001 4002 4003 4004 4005
+# Gateway on 4000, subgraphs on 4001-4005, notifications' /health on 4006 (defaults; each is configurable).
+EXPOSE 4000 4001 4002 4003 4004 4005 4006
 
 # No HEALTHCHECK here: the same image serves /health on a different port per
 # service, so docker-compose.yml declares one per service.

@@ -7,17 +7,21 @@ import { createLogger, type Logger } from './subgraphs/kernel/log';
 import { openMessaging } from './subgraphs/kernel/messaging';
 import { startSubgraph } from './subgraphs/kernel/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
+import { describeMailTarget } from './subgraphs/users/mail.transport';
+import { startNotificationProcess } from './subgraphs/users/notification.process';
 import { startStack } from './stack';
 
 /**
  * Entry point. `node dist/main.js` runs the whole supergraph in one process
  * (the embedded default); `node dist/main.js <service>` runs one service
- * (gateway, users, catalog, inventory, orders, payments), as in production.
+ * (gateway, users, catalog, inventory, orders, payments), as in production;
+ * `node dist/main.js notifications` runs the notification worker alone (with
+ * NOTIFICATIONS=off on users).
  */
 
 type Stoppable = { stop(): Promise<void> };
 
-async function run(mode: 'all' | 'gateway' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
+async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
   if (mode === 'all') {
     const stack = await startStack({ config, log });
     printBanner(config, stack.gateway.url, Object.values(stack.subgraphs).map((s) => `${s.name.padEnd(9)} ${s.url}`));
@@ -29,6 +33,16 @@ async function run(mode: 'all' | 'gateway' | ServiceName, config: Config, log: L
       const gateway = await startGateway({ config, log, pubsub: messaging.pubsub });
       log.info('gateway ready', { url: gateway.url });
       return { stop: async () => { await gateway.stop(); await messaging.close(); } };
+    } catch (error) {
+      await messaging.close();
+      throw error;
+    }
+  }
+  if (mode === 'notifications') {
+    try {
+      const worker = await startNotificationProcess({ config, log, clock: systemClock, events: messaging.events });
+      log.info('notifications ready', { health: worker.healthUrl });
+      return { stop: async () => { await worker.stop(); await messaging.close(); } };
     } catch (error) {
       await messaging.close();
       throw error;
@@ -55,6 +69,7 @@ function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]
     '',
     `  Data: ${config.mongo ? `MongoDB (${config.mongo.dbPrefix}-*)` : `SQLite files in ${config.dataDir}`}`,
     `  Messaging: ${config.redis ? `Redis (${config.redis.prefix})` : 'in-process'}`,
+    `  Mail: ${config.notifications.mode === 'off' ? 'off here (NOTIFICATIONS=off)' : describeMailTarget(config)}`,
   ];
   if (config.seedDemo) {
     lines.push('', '  Demo accounts (SEED_DEMO=true):', ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(22)} ${a.password.padEnd(26)} ${a.roles.join(', ')}`));
@@ -68,7 +83,7 @@ function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]
 
 async function main(): Promise<void> {
   const arg = process.argv[2] ?? 'all';
-  const modes = ['all', 'gateway', ...SERVICE_NAMES] as const;
+  const modes = ['all', 'gateway', ...SERVICE_NAMES, 'notifications'] as const;
   if (!(modes as readonly string[]).includes(arg)) {
     process.stderr.write(`Unknown service "${arg}"; use one of: ${modes.join(', ')}\n`);
     process.exit(2);

@@ -43,7 +43,7 @@ describe('starting the supergraph', () => {
   it('refuses an unknown service name', async () => {
     const result = await run(['warehouse'], { DATA_DIR: dataDir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('Unknown service "warehouse"; use one of: all, gateway, users, catalog, inventory, orders, payments\n');
+    expect(result.stderr).toBe('Unknown service "warehouse"; use one of: all, gateway, users, catalog, inventory, orders, payments, notifications\n');
   });
 
   it('names the service and port when a port is already taken', async () => {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultLogger, MikroORM, type EntityClass, type EntityMetadata, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, raw, type EntityClass, type EntityManager, type EntityMetadata, type FilterQuery, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MongoDriver, MongoPlatform } from '@mikro-orm/mongodb';
 import type { Config, ServiceName } from './config';
@@ -103,4 +103,16 @@ export function containsText(em: { getPlatform(): unknown }, term: string): RegE
   }
   // SQLite's LIKE is case-insensitive for ASCII; LIKE wildcards typed by users are dropped, not obeyed.
   return { $like: `%${term.replace(/[%_]/g, '')}%` };
+}
+
+/**
+ * "The JSON array in `property` holds `value`" (a user's roles) as a filter:
+ * the element itself on MongoDB, which matches array members; a LIKE on the
+ * stored JSON text on SQL, keyed raw so the ORM does not JSON-encode the
+ * pattern. For values without LIKE wildcards (`%`, `_`), such as role names.
+ */
+export function jsonArrayIncludes<T extends object>(em: EntityManager, entity: EntityClass<T>, property: keyof T & string, value: string): FilterQuery<T> {
+  if (em.getPlatform() instanceof MongoPlatform) return { [property]: value } as FilterQuery<T>;
+  const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity.name).properties[property].fieldNames[0]);
+  return { [raw((alias: string) => `${alias}.${column}`)]: { $like: `%${JSON.stringify(value)}%` } } as FilterQuery<T>;
 }

@@ -6,6 +6,8 @@ import { AddressService } from './address.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login.throttle';
+import { NotificationEntity } from './notification.entity';
+import { startInlineNotifications } from './notification.worker';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -26,7 +28,7 @@ export interface UsersServices {
 
 export const users: SubgraphModule<UsersServices> = {
   name: 'users',
-  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity],
+  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity, NotificationEntity],
   resolvers: [UserResolver, AuthResolver, SessionResolver, AddressResolver],
   createServices: (deps) => {
     const passwords = new PasswordHasher();
@@ -37,5 +39,5 @@ export const users: SubgraphModule<UsersServices> = {
   },
   referenceResolvers: (services) => userReference(services.users),
   seed: (services) => services.users.seed(),
-  background: async (services) => [services.sessions.startPurging(), { stop: () => services.throttle.close() }],
+  background: async (services, deps) => [services.sessions.startPurging(), { stop: () => services.throttle.close() }, ...(await startInlineNotifications(deps))],
 };

@@ -1,0 +1,199 @@
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type { Clock } from '../kernel/clock';
+import type { DomainEvent } from '../kernel/event-bus';
+import { INVENTORY_EVENTS, type StockThresholdPayload } from '../kernel/inventory-api';
+import type { Logger } from '../kernel/log';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../kernel/orders-api';
+import { jsonArrayIncludes } from '../kernel/orm';
+import { PAYMENT_EVENTS, type PaymentEventPayload } from '../kernel/payments-api';
+import type { CatalogClient } from './catalog.client';
+import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailTransport } from './mail.transport';
+import { NotificationEntity, NotificationStatus } from './notification.entity';
+import {
+  lowStockAlert,
+  orderConfirmation,
+  paymentConfirmation,
+  paymentFailure,
+  refundNotice,
+  shippingNotice,
+  type MailRecipient,
+  type RenderedMail,
+} from './notification.templates';
+import { UserEntity } from './user.entity';
+
+/** The events that send mail; the worker's consumer sees no others. */
+export const NOTIFIED_EVENTS: readonly string[] = [
+  ORDER_EVENTS.placed,
+  ORDER_EVENTS.statusChanged,
+  PAYMENT_EVENTS.succeeded,
+  PAYMENT_EVENTS.failed,
+  PAYMENT_EVENTS.refunded,
+  INVENTORY_EVENTS.low,
+];
+
+const PAYMENT_TEMPLATES = {
+  [PAYMENT_EVENTS.succeeded]: paymentConfirmation,
+  [PAYMENT_EVENTS.failed]: paymentFailure,
+  [PAYMENT_EVENTS.refunded]: refundNotice,
+} as const;
+
+/** A claimed mail is presumed abandoned (its worker died) after this long; longer than any one send may take. */
+const SENDING_LEASE_MS = 2 * MAIL_SEND_TIMEOUT_MS;
+const MAX_ERROR_LENGTH = 1_000;
+
+export interface NotificationServiceDeps {
+  readonly orm: MikroORM;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** From header of every mail (MAIL_FROM). */
+  readonly mailFrom: string;
+}
+
+interface Mail {
+  readonly user: UserEntity;
+  readonly content: RenderedMail;
+}
+
+/**
+ * Turns domain events into mails to the users they concern and sends each
+ * (event, user) mail at most once per successful delivery: a NotificationEntity
+ * per mail records it. A transient failure throws, so the event is redelivered
+ * and only the mails still owed are sent; a permanent refusal is recorded as
+ * FAILED and not retried. A worker that dies between the server's "accepted"
+ * and recording it resends that one mail after the lease (with the same
+ * Message-ID): SMTP offers no exactly-once.
+ */
+export class NotificationService {
+  private readonly messageIdDomain: string;
+
+  constructor(
+    private readonly deps: NotificationServiceDeps,
+    private readonly transport: MailTransport,
+    private readonly catalog: CatalogClient,
+  ) {
+    this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(deps.mailFrom)?.[1] ?? 'localhost';
+  }
+
+  async handle(event: DomainEvent): Promise<void> {
+    const mails = await this.compose(this.deps.orm.em.fork(), event);
+    let owed: unknown = null;
+    for (const mail of mails) {
+      try {
+        await this.deliverOnce(event, mail);
+      } catch (error) {
+        // The other recipients still get theirs; the event is redelivered for this one.
+        owed ??= error;
+      }
+    }
+    if (owed) throw owed;
+  }
+
+  private async compose(em: EntityManager, event: DomainEvent): Promise<Mail[]> {
+    switch (event.type) {
+      case ORDER_EVENTS.placed: {
+        const order = event.payload as OrderEventPayload;
+        const user = await this.customer(em, event, order.customerId);
+        if (!user) return [];
+        const products = await this.catalog.labels(order.lines.map((line) => line.productId));
+        return [{ user, content: orderConfirmation(recipient(user), order, products) }];
+      }
+      case ORDER_EVENTS.statusChanged: {
+        const change = event.payload as OrderStatusChangedPayload;
+        if (change.to !== 'SHIPPED') return [];
+        const user = await this.customer(em, event, change.customerId);
+        // Status mails are what the "order updates" preference turns off; confirmations and payments always go.
+        if (!user?.preferences.orderUpdates) return [];
+        const products = await this.catalog.labels(change.lines.map((line) => line.productId));
+        return [{ user, content: shippingNotice(recipient(user), change, products) }];
+      }
+      case PAYMENT_EVENTS.succeeded:
+      case PAYMENT_EVENTS.failed:
+      case PAYMENT_EVENTS.refunded: {
+        const payment = event.payload as PaymentEventPayload;
+        const user = await this.customer(em, event, payment.customerId);
+        if (!user) return [];
+        return [{ user, content: PAYMENT_TEMPLATES[event.type](recipient(user), payment) }];
+      }
+      case INVENTORY_EVENTS.low: {
+        const stock = event.payload as StockThresholdPayload;
+        const admins = await em.find(UserEntity, jsonArrayIncludes(em, UserEntity, 'roles', 'ADMIN'), { orderBy: { id: 'asc' } });
+        if (admins.length === 0) return [];
+        const product = (await this.catalog.labels([stock.productId])).get(stock.productId);
+        return admins.map((user) => ({ user, content: lowStockAlert(recipient(user), stock, product) }));
+      }
+      default:
+        return [];
+    }
+  }
+
+  private async customer(em: EntityManager, event: DomainEvent, customerId: unknown): Promise<UserEntity | null> {
+    const user = typeof customerId === 'string' ? await em.findOne(UserEntity, { id: customerId }) : null;
+    // Retrying cannot make a missing customer appear; the event is acknowledged without a mail.
+    if (!user) this.deps.log.warn('no mail: the event names no known customer', { eventId: event.id, eventType: event.type });
+    return user;
+  }
+
+  private async deliverOnce(event: DomainEvent, { user, content }: Mail): Promise<void> {
+    const { clock, log } = this.deps;
+    const key = `${event.id}:${user.id}`;
+    const em = this.deps.orm.em.fork();
+    const record = await em.findOne(NotificationEntity, { key });
+    if (record && (record.status === NotificationStatus.SENT || record.status === NotificationStatus.FAILED)) return;
+    const now = clock.now();
+    const claimedUntil = new Date(now.getTime() + SENDING_LEASE_MS);
+    if (!record) {
+      try {
+        await em.insert(NotificationEntity, {
+          key,
+          eventId: event.id,
+          eventType: event.type,
+          userId: user.id,
+          kind: content.kind,
+          status: NotificationStatus.SENDING,
+          attempts: 1,
+          claimedUntil,
+          createdAt: now,
+        });
+      } catch (error) {
+        throw error instanceof UniqueConstraintViolationException ? busy(key) : error;
+      }
+    } else {
+      if (record.status === NotificationStatus.SENDING && record.claimedUntil && record.claimedUntil > now) throw busy(key);
+      // Compare-and-set on the attempt count: of two workers taking over, one wins.
+      const claimed = await em.nativeUpdate(
+        NotificationEntity,
+        { key, attempts: record.attempts },
+        { status: NotificationStatus.SENDING, attempts: record.attempts + 1, claimedUntil },
+      );
+      if (claimed === 0) throw busy(key);
+    }
+
+    try {
+      await this.transport.send({
+        from: this.deps.mailFrom,
+        to: { name: user.name, address: user.email },
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
+        messageId: `<${event.id}.${user.id}@${this.messageIdDomain}>`,
+      });
+    } catch (error) {
+      const permanent = error instanceof MailDeliveryError && error.permanent;
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+      await em.nativeUpdate(NotificationEntity, { key }, { status: permanent ? NotificationStatus.FAILED : NotificationStatus.RETRYING, lastError, claimedUntil: null });
+      if (!permanent) throw error;
+      log.error('mail refused for good; not retried', { key, kind: content.kind, userId: user.id, error: lastError });
+      return;
+    }
+    await em.nativeUpdate(NotificationEntity, { key }, { status: NotificationStatus.SENT, sentAt: clock.now(), claimedUntil: null });
+    log.info('mail sent', { key, kind: content.kind, userId: user.id });
+  }
+}
+
+function recipient(user: UserEntity): MailRecipient {
+  return { name: user.name, locale: user.preferences.locale };
+}
+
+function busy(key: string): Error {
+  return new Error(`mail ${key} is being sent by another worker`);
+}

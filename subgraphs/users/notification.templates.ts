@@ -1,0 +1,188 @@
+import type { OrderEventPayload } from '../kernel/orders-api';
+import type { PaymentEventPayload } from '../kernel/payments-api';
+import type { StockThresholdPayload } from '../kernel/inventory-api';
+
+/**
+ * The mails, as pure functions of an event's payload and what the users
+ * domain knows of the recipient. Plain text plus a simple HTML part; amounts
+ * in the recipient's locale. Nothing secret and no payment details (card,
+ * provider, decline reason) ever goes into a mail.
+ */
+
+export interface MailRecipient {
+  readonly name: string;
+  /** BCP 47 tag from the user's preferences; formats amounts and dates. */
+  readonly locale: string;
+}
+
+export interface ProductLabel {
+  readonly name: string;
+  readonly sku: string;
+}
+
+/** Product names by id; a product catalog could not name is shown by its id. */
+export type ProductLabels = ReadonlyMap<string, ProductLabel>;
+
+export interface RenderedMail {
+  /** Template name, recorded with the notification. */
+  readonly kind: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+interface Row {
+  readonly label: string;
+  readonly value: string;
+  readonly strong?: boolean;
+}
+
+interface Body {
+  readonly kind: string;
+  readonly subject: string;
+  readonly greeting: string;
+  readonly intro: readonly string[];
+  readonly rows?: readonly Row[];
+  readonly outro?: readonly string[];
+}
+
+export function orderConfirmation(to: MailRecipient, order: OrderEventPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'order-confirmation',
+    subject: `We received your order ${order.orderId}`,
+    greeting: `Hello ${to.name},`,
+    intro: [`thank you for your order ${order.orderId}. Here is what you ordered:`],
+    rows: orderRows(to, order, products),
+    outro: ['We will write again once your payment is confirmed.'],
+  });
+}
+
+export function paymentConfirmation(to: MailRecipient, payment: PaymentEventPayload): RenderedMail {
+  return render({
+    kind: 'payment-confirmation',
+    subject: `Payment received for order ${payment.orderId}`,
+    greeting: `Hello ${to.name},`,
+    intro: [`we received your payment of ${money(payment.amount, payment.currency, to.locale)} for order ${payment.orderId}.`],
+    rows: payment.receiptNumber ? [{ label: 'Receipt number', value: payment.receiptNumber }] : [],
+    outro: ['We will let you know when your order ships.'],
+  });
+}
+
+export function paymentFailure(to: MailRecipient, payment: PaymentEventPayload): RenderedMail {
+  return render({
+    kind: 'payment-failure',
+    subject: `Payment failed for order ${payment.orderId}`,
+    greeting: `Hello ${to.name},`,
+    intro: [
+      `your payment of ${money(payment.amount, payment.currency, to.locale)} for order ${payment.orderId} did not go through, and no money was taken.`,
+      'The order is closed and its items are available again. You are welcome to order again with another payment method.',
+    ],
+  });
+}
+
+export function shippingNotice(to: MailRecipient, order: OrderEventPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'shipping-notice',
+    subject: `Your order ${order.orderId} has shipped`,
+    greeting: `Hello ${to.name},`,
+    intro: [`good news: your order ${order.orderId} is on its way.`],
+    rows: orderRows(to, order, products),
+  });
+}
+
+export function refundNotice(to: MailRecipient, payment: PaymentEventPayload): RenderedMail {
+  const refunded = payment.refundedAmount ?? payment.amount;
+  const full = refunded >= payment.amount;
+  return render({
+    kind: 'refund-notice',
+    subject: `Refund for order ${payment.orderId}`,
+    greeting: `Hello ${to.name},`,
+    intro: [
+      full
+        ? `we refunded your payment of ${money(payment.amount, payment.currency, to.locale)} for order ${payment.orderId}.`
+        : `we refunded ${money(refunded, payment.currency, to.locale)} of your payment of ${money(payment.amount, payment.currency, to.locale)} for order ${payment.orderId}.`,
+      'The money goes back the way you paid; your bank may take a few days to show it.',
+    ],
+  });
+}
+
+export function lowStockAlert(to: MailRecipient, stock: StockThresholdPayload, product: ProductLabel | undefined): RenderedMail {
+  const label = product ? `${product.name} (${product.sku})` : `product ${stock.productId}`;
+  const count = (n: number) => new Intl.NumberFormat(safeLocale(to.locale)).format(n);
+  return render({
+    kind: 'low-stock-alert',
+    subject: `Low stock: ${label}`,
+    greeting: `Hello ${to.name},`,
+    intro: [`${label} fell to its low-stock threshold. Time to restock:`],
+    rows: [
+      { label: 'Available', value: count(stock.available), strong: true },
+      { label: 'On hand', value: count(stock.onHand) },
+      { label: 'Reserved', value: count(stock.reserved) },
+      { label: 'Threshold', value: count(stock.threshold) },
+      { label: 'Product id', value: stock.productId },
+    ],
+  });
+}
+
+/** Minor units to a localized amount: the currency's own number of decimals (EUR 2, JPY 0, KWD 3). */
+export function money(amount: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(safeLocale(locale), { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}
+
+function orderRows(to: MailRecipient, order: OrderEventPayload, products: ProductLabels): Row[] {
+  const rows: Row[] = order.lines.map((line) => {
+    const name = products.get(line.productId)?.name ?? `Product ${line.productId}`;
+    const each = line.quantity > 1 ? ` (${money(line.unitPrice, order.currency, to.locale)} each)` : '';
+    return { label: `${line.quantity} × ${name}`, value: `${money(line.unitPrice * line.quantity, order.currency, to.locale)}${each}` };
+  });
+  rows.push({ label: 'Total', value: money(order.total, order.currency, to.locale), strong: true });
+  return rows;
+}
+
+/** A malformed or unknown stored locale must not stop a mail: English then. */
+function safeLocale(locale: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function render(body: Body): RenderedMail {
+  const outro = body.outro ?? [];
+  const rows = body.rows ?? [];
+  const text = [
+    body.greeting,
+    '',
+    ...body.intro.flatMap((p) => [p, '']),
+    ...(rows.length ? [...rows.map((r) => `  ${r.label}: ${r.value}`), ''] : []),
+    ...outro.flatMap((p) => [p, '']),
+    'The Shop team',
+    '',
+  ].join('\n');
+  const table = rows.length
+    ? `<table cellpadding="4" style="border-collapse:collapse">${rows
+        .map((r) => {
+          const cell = (v: string) => (r.strong ? `<strong>${escapeHtml(v)}</strong>` : escapeHtml(v));
+          return `<tr><td>${cell(r.label)}</td><td style="text-align:right">${cell(r.value)}</td></tr>`;
+        })
+        .join('')}</table>`
+    : '';
+  const paragraphs = (ps: readonly string[]) => ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
+    `<p>${escapeHtml(body.greeting)}</p>`,
+    paragraphs(body.intro),
+    table,
+    paragraphs(outro),
+    '<p>The Shop team</p>',
+    '</body></html>',
+  ].join('');
+  return { kind: body.kind, subject: body.subject, text, html };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,64 @@
+import type { Clock } from '../kernel/clock';
+import type { Config } from '../kernel/config';
+import type { EventConsumer } from '../kernel/event-bus';
+import { once } from '../kernel/once';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { CatalogClient } from './catalog.client';
+import { describeMailTarget, type MailTransport } from './mail.transport';
+import { FileMailTransport } from './mail.transport.file';
+import { SmtpMailTransport } from './mail.transport.smtp';
+import { NOTIFIED_EVENTS, NotificationService } from './notification.service';
+
+/** Consumer group on the event bus: one copy of every event for all notification workers together. */
+export const NOTIFICATIONS_GROUP = 'notifications';
+
+export type NotificationWorkerDeps = Pick<SubgraphDeps, 'config' | 'orm' | 'events' | 'clock' | 'log' | 'internal'>;
+
+export interface NotificationWorker {
+  stop(): Promise<void>;
+}
+
+/** The users service's share: the worker unless NOTIFICATIONS=off (a separate `notifications` process runs it then). */
+export async function startInlineNotifications(deps: NotificationWorkerDeps): Promise<NotificationWorker[]> {
+  return deps.config.notifications.mode === 'inline' ? [await startNotificationWorker(deps)] : [];
+}
+
+/**
+ * Sends the mails domain events call for (see NotificationService). Any
+ * number of workers may run: the bus hands each event to one of them.
+ */
+export async function startNotificationWorker(deps: NotificationWorkerDeps): Promise<NotificationWorker> {
+  const { config, log } = deps;
+  const transport = createMailTransport(config, deps.clock);
+  const service = new NotificationService({ orm: deps.orm, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, new CatalogClient(deps.internal, log));
+  let consumer: EventConsumer;
+  try {
+    consumer = await deps.events.consume({ group: NOTIFICATIONS_GROUP, types: NOTIFIED_EVENTS }, async (event) => {
+      try {
+        await service.handle(event);
+      } catch (error) {
+        log.warn('notification not sent yet; the event will be redelivered', { eventId: event.id, eventType: event.type, error: String(error) });
+        throw error;
+      }
+    });
+  } catch (error) {
+    await transport.close();
+    throw error;
+  }
+  log.info('notifications worker started', { mail: describeMailTarget(config) });
+  if (config.env === 'production' && !config.notifications.smtpUrl) {
+    log.warn('SMTP_URL is not set: mails are only written as .eml files', { dir: config.notifications.outboxDir });
+  }
+  return {
+    stop: once(async () => {
+      await consumer.stop();
+      await transport.close();
+    }),
+  };
+}
+
+/** SMTP when SMTP_URL is set; .eml files in DATA_DIR/outbox otherwise. */
+function createMailTransport(config: Pick<Config, 'notifications'>, clock: Clock): MailTransport {
+  const { smtpUrl, outboxDir } = config.notifications;
+  return smtpUrl ? new SmtpMailTransport({ url: smtpUrl }) : new FileMailTransport({ dir: outboxDir, clock });
+}
