@@ -9,10 +9,13 @@
  *   with the configured provider (simulated, or Stripe when STRIPE_SECRET_KEY is
  *   set; Stripe's idempotency key is derived from the order id). Idempotent by
  *   orderId: the same order again answers the existing payment; a different
- *   amount or currency for the same order is a CONFLICT.
+ *   amount or currency for the same order is a CONFLICT. Optional `lines` (the
+ *   order's lines as priced) go on the receipt issued when the payment
+ *   succeeds; when given they must add up to `amount`.
  * - cancelPayment(orderId: ID!, reason: String): cancels a payment that has not
  *   succeeded (order cancelled or expired before payment). Idempotent; CONFLICT
- *   once SUCCEEDED (refund instead).
+ *   once SUCCEEDED (refund instead). NOT_FOUND for an order without a payment;
+ *   a FAILED payment is answered as it is (no money moved, nothing to cancel).
  * - refundPayment(orderId: ID!, amount: Int, reason: String): refunds a
  *   SUCCEEDED payment, fully when `amount` is omitted. Idempotent per order and
  *   amount already refunded: refunding more than was paid is a CONFLICT.
@@ -29,7 +32,11 @@ export const PAYMENT_EVENTS = {
   canceled: 'payment.canceled',
 } as const;
 
-export type PaymentStatusName = 'REQUIRES_PAYMENT' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+/**
+ * CANCELED: closed before any money moved (cancelPayment, or cancelled at the
+ * provider). A partly refunded payment stays SUCCEEDED; REFUNDED means fully.
+ */
+export type PaymentStatusName = 'REQUIRES_PAYMENT' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED' | 'CANCELED';
 
 export type PaymentEventPayload = {
   readonly paymentId: string;
@@ -42,6 +49,8 @@ export type PaymentEventPayload = {
   readonly reason?: string | null;
   /** Total refunded so far, in minor units (payment.refunded only). */
   readonly refundedAmount?: number;
+  /** The receipt issued for the payment (payment.succeeded only). */
+  readonly receiptNumber?: string;
 };
 
 export interface InternalPayment {
@@ -54,8 +63,17 @@ export interface InternalPayment {
 
 const PAYMENT_FIELDS = 'id orderId status provider amount { amount currency }';
 
+/** A line as the order priced it (the same shape as orders' `OrderLinePayload`). */
+export type PaymentLineVariables = { readonly productId: string; readonly quantity: number; readonly unitPrice: number };
+
 export type CreatePaymentVariables = {
-  readonly input: { readonly orderId: string; readonly customerId: string; readonly amount: number; readonly currency: string };
+  readonly input: {
+    readonly orderId: string;
+    readonly customerId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly lines?: readonly PaymentLineVariables[];
+  };
 };
 
 export const CREATE_PAYMENT = `mutation CreatePayment($input: CreatePaymentInput!) {

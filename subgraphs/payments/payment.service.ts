@@ -1,7 +1,45 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { GraphQLError } from 'graphql';
+import { isStaff } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
-import { PaymentEntity } from './payment.entity';
+import { isCurrencyCode } from '../kernel/currencies';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
+import type { PaymentLineVariables } from '../kernel/payments-api';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { PaymentEntity, PaymentStatus } from './payment.entity';
+import type { CreatePaymentInput, PaymentLineInput } from './payment.inputs';
+import type { PaymentLedger } from './payment.ledger';
+import {
+  closeAfterFailure,
+  PaymentProviderError,
+  type Observation,
+  type PaymentProvider,
+  type ProviderIntent,
+  type ServerConfirmation,
+} from './payment.provider';
 
+const MAX_ID = 100;
+const MAX_REASON = 200;
+const MAX_LINES = 100;
+const MAX_AMOUNT = 99_999_999;
+/** A payment-method id (pm_...), never card data: anything else is refused without being echoed. */
+const PAYMENT_METHOD = /^pm_[A-Za-z0-9_]{1,100}$/;
+
+/**
+ * Payments for orders: the internal operations orders calls (create, cancel,
+ * refund; kernel/payments-api.ts) and the customer's confirmation with the
+ * simulated provider. The provider is the source of truth for the money;
+ * every status change goes through the PaymentLedger, forward only.
+ */
 export class PaymentService {
+  constructor(
+    private readonly deps: SubgraphDeps,
+    /** The provider new payments are made with. */
+    private readonly provider: PaymentProvider,
+    private readonly ledger: PaymentLedger,
+  ) {}
+
   load(ctx: RequestContext, id: string): Promise<PaymentEntity | null> {
     return ctx.loaders
       .get<string, PaymentEntity | null>('paymentById', async (ids) => {
@@ -25,4 +63,280 @@ export class PaymentService {
   clientSecretFor(ctx: RequestContext, payment: PaymentEntity): string | null {
     return ctx.caller?.userId === payment.customerId ? payment.clientSecret : null;
   }
+
+  /** Internal: the order's payment, created once; the same order again answers it (same terms) or is a CONFLICT. */
+  async create(_ctx: RequestContext, input: CreatePaymentInput): Promise<PaymentEntity> {
+    const terms = checkTerms(input);
+    const existing = await this.byOrder(terms.orderId);
+    if (existing) return replay(existing, terms);
+
+    let intent: ProviderIntent;
+    try {
+      intent = await this.provider.createIntent({
+        orderId: terms.orderId,
+        amount: terms.amount,
+        currency: terms.currency,
+        // Derived from the order: a retried call (ours or the SDK's) finds the intent made the first time.
+        idempotencyKey: `order-${terms.orderId}-payment`,
+        metadata: { customerId: terms.customerId },
+      });
+    } catch (error) {
+      if (error instanceof PaymentProviderError && error.kind === 'idempotency') {
+        throw conflict(`Order ${terms.orderId} already has a payment with other terms`, { reason: 'PAYMENT_TERMS_DIFFER', orderId: terms.orderId });
+      }
+      throw error;
+    }
+    const now = this.deps.clock.now();
+    const payment = Object.assign(new PaymentEntity(), {
+      orderId: terms.orderId,
+      customerId: terms.customerId,
+      amountMinor: terms.amount,
+      currency: terms.currency,
+      lines: terms.lines,
+      provider: this.provider.name,
+      providerRef: intent.ref,
+      clientSecret: intent.clientSecret,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await atomically(this.deps.orm.em, async (em) => {
+        em.persist(payment);
+      });
+    } catch (error) {
+      // A concurrent call for the same order stored it first (with the same intent, by the idempotency key).
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const other = await this.byOrder(terms.orderId);
+      if (!other) throw error;
+      return replay(other, terms);
+    }
+    return payment;
+  }
+
+  /** Internal: cancels a payment that has not succeeded. Idempotent; a FAILED one is answered as it is. */
+  async cancel(_ctx: RequestContext, orderId: string, reason: string | null): Promise<PaymentEntity> {
+    checkId(orderId, 'orderId');
+    const why = checkReason(reason) ?? 'canceled';
+    const payment = await this.requireByOrder(orderId);
+    if (payment.status === PaymentStatus.CANCELED || payment.status === PaymentStatus.FAILED) return payment;
+    if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) throw alreadyPaid(payment, 'refund it instead');
+    const provider = this.providerOf(payment);
+    const ref = refOf(payment);
+    let seen: Observation;
+    try {
+      seen = await provider.cancel(ref);
+    } catch (error) {
+      if (!(error instanceof PaymentProviderError && error.kind === 'invalid_state')) throw error;
+      // Not cancelable at the provider any more: most likely it succeeded a moment ago.
+      seen = await provider.retrieve(ref);
+    }
+    const { payment: now } = await this.ledger.apply(payment.id, seen, { reason: why });
+    if (now.status === PaymentStatus.SUCCEEDED || now.status === PaymentStatus.REFUNDED) throw alreadyPaid(now, 'refund it instead');
+    return now;
+  }
+
+  /** Internal: refunds `amount` (the rest when omitted) of a succeeded payment, through its provider. */
+  async refund(_ctx: RequestContext, orderId: string, amount: number | null, reason: string | null): Promise<PaymentEntity> {
+    checkId(orderId, 'orderId');
+    const why = checkReason(reason);
+    if (amount !== null && (!Number.isSafeInteger(amount) || amount < 1)) throw badInput('amount must be a positive whole number of minor units', 'amount');
+    const payment = await this.requireByOrder(orderId);
+    if (payment.status !== PaymentStatus.SUCCEEDED && payment.status !== PaymentStatus.REFUNDED) {
+      throw conflict(`Only a succeeded payment can be refunded; the payment for order ${orderId} is ${payment.status}`, {
+        reason: 'NOT_REFUNDABLE',
+        status: payment.status,
+      });
+    }
+    const left = payment.amountMinor - payment.refundedMinor;
+    const refund = amount ?? left;
+    if (refund === 0) return payment;
+    if (refund > left) throw tooMuch(payment, refund);
+    const provider = this.providerOf(payment);
+    const ref = refOf(payment);
+    try {
+      // Keyed by what was refunded before: a retry of this very call refunds once.
+      await provider.refund(ref, refund, `order-${orderId}-refund-${payment.refundedMinor}-${refund}`);
+    } catch (error) {
+      if (!(error instanceof PaymentProviderError && (error.kind === 'invalid_request' || error.kind === 'invalid_state'))) throw error;
+      // The provider knows of refunds we have not heard of yet (made in its dashboard): catch up, then refuse.
+      const { payment: now } = await this.ledger.apply(payment.id, await provider.retrieve(ref));
+      throw tooMuch(now, refund);
+    }
+    // The provider's cumulative total, not ours plus this refund: a webhook may have counted it already.
+    return (await this.ledger.apply(payment.id, await provider.retrieve(ref), { reason: why })).payment;
+  }
+
+  /** The owner pays with a test payment method (simulated provider only; Stripe payments are confirmed with Stripe.js). */
+  async confirm(ctx: RequestContext, orderId: string, paymentMethod: string): Promise<PaymentEntity> {
+    const payment = await this.ownPayment(ctx, orderId);
+    const refused = refusal(payment);
+    if (refused) throw refused;
+    if (!PAYMENT_METHOD.test(paymentMethod)) {
+      throw badInput('paymentMethod must be a payment method id such as pm_card_visa; card numbers are never accepted', 'paymentMethod');
+    }
+    const provider = this.providerOf(payment);
+    const confirmation = serverConfirmationOf(provider, payment);
+    return this.settle(payment, provider, () => confirmation.confirm(refOf(payment), paymentMethod));
+  }
+
+  /** The owner's answer to the bank's 3-D Secure challenge, for a payment waiting on it (simulated provider only). */
+  async completeAuthentication(ctx: RequestContext, orderId: string, approve: boolean): Promise<PaymentEntity> {
+    const payment = await this.ownPayment(ctx, orderId);
+    if (payment.status === PaymentStatus.REQUIRES_PAYMENT) {
+      throw conflict(`The payment for order ${orderId} is not waiting for authentication; confirm it first`, { reason: 'NOT_AWAITING_AUTHENTICATION' });
+    }
+    const refused = payment.status === PaymentStatus.PROCESSING ? null : refusal(payment);
+    if (refused) throw refused;
+    const provider = this.providerOf(payment);
+    const confirmation = serverConfirmationOf(provider, payment);
+    return this.settle(payment, provider, () => confirmation.completeAuthentication(refOf(payment), approve));
+  }
+
+  /** Runs a confirmation step at the provider and applies its outcome; a declined attempt is closed at the provider too. */
+  private async settle(payment: PaymentEntity, provider: PaymentProvider, step: () => Promise<ProviderIntent>): Promise<PaymentEntity> {
+    let seen: Observation;
+    try {
+      const intent = await step();
+      seen = intent.state === 'failed' ? await closeAfterFailure(provider, intent) : intent;
+    } catch (error) {
+      if (error instanceof PaymentProviderError && error.param === 'payment_method') throw badInput(error.message, 'paymentMethod');
+      if (!(error instanceof PaymentProviderError && error.kind === 'invalid_state')) throw error;
+      // Another confirmation got there first: report where that one left the payment.
+      const { payment: now } = await this.ledger.apply(payment.id, await provider.retrieve(refOf(payment)));
+      throw refusal(now) ?? conflict(`The payment for order ${payment.orderId} changed meanwhile; try again`, { reason: 'PAYMENT_CHANGED', retryable: true });
+    }
+    return (await this.ledger.apply(payment.id, seen)).payment;
+  }
+
+  /** The order's payment, for its owner; NOT_FOUND for anyone who cannot see the order, FORBIDDEN for staff. */
+  private async ownPayment(ctx: RequestContext, orderId: string): Promise<PaymentEntity> {
+    if (!ctx.caller) throw unauthenticated();
+    checkId(orderId, 'orderId');
+    const payment = await ctx.em.findOne(PaymentEntity, { orderId });
+    const own = payment !== null && payment.customerId === ctx.caller.userId;
+    if (!payment || (!own && !isStaff(ctx.caller))) throw notFound('Payment for order', orderId);
+    if (!own) throw forbidden("Only the order's owner can pay for it");
+    return payment;
+  }
+
+  private providerOf(payment: PaymentEntity): PaymentProvider {
+    if (payment.provider === this.provider.name) return this.provider;
+    throw conflict(`The payment for order ${payment.orderId} was made with the ${payment.provider} provider, which this server is not configured for`, {
+      reason: 'PROVIDER_NOT_CONFIGURED',
+      provider: payment.provider,
+    });
+  }
+
+  private byOrder(orderId: string): Promise<PaymentEntity | null> {
+    return retryWhileLocked(() => this.deps.orm.em.fork().findOne(PaymentEntity, { orderId }));
+  }
+
+  private async requireByOrder(orderId: string): Promise<PaymentEntity> {
+    const payment = await this.byOrder(orderId);
+    if (!payment) throw notFound('Payment for order', orderId);
+    return payment;
+  }
+}
+
+interface Terms {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly lines: PaymentLineVariables[];
+}
+
+function checkTerms(input: CreatePaymentInput): Terms {
+  checkId(input.orderId, 'orderId');
+  checkId(input.customerId, 'customerId');
+  if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > MAX_AMOUNT) {
+    throw badInput(`amount must be a whole number of minor units from 1 to ${MAX_AMOUNT}`, 'amount');
+  }
+  if (!isCurrencyCode(input.currency)) throw badInput('currency must be an ISO 4217 code in capitals, such as EUR', 'currency');
+  const lines = checkLines(input.lines ?? []);
+  const sum = lines.reduce((total, line) => total + line.quantity * line.unitPrice, 0);
+  if (lines.length > 0 && sum !== input.amount) throw badInput(`lines add up to ${sum}, not to the amount ${input.amount}`, 'lines');
+  return { orderId: input.orderId, customerId: input.customerId, amount: input.amount, currency: input.currency, lines };
+}
+
+function checkLines(lines: readonly PaymentLineInput[]): PaymentLineVariables[] {
+  if (lines.length > MAX_LINES) throw badInput(`at most ${MAX_LINES} lines`, 'lines');
+  return lines.map((line, i) => {
+    checkId(line.productId, `lines.${i}.productId`);
+    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) throw badInput('quantity must be a positive whole number', `lines.${i}.quantity`);
+    if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) throw badInput('unitPrice must be a whole number of minor units, 0 or more', `lines.${i}.unitPrice`);
+    return { productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice };
+  });
+}
+
+function checkId(value: string, field: string): void {
+  if (!value.trim() || value.length > MAX_ID) throw badInput(`${field} must be 1 to ${MAX_ID} characters`, field);
+}
+
+function checkReason(reason: string | null): string | null {
+  const why = reason?.trim() || null;
+  if (why && why.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
+  return why;
+}
+
+/** A repeated createPayment: the same terms answer the payment as it is now; other terms are refused. */
+function replay(existing: PaymentEntity, terms: Terms): PaymentEntity {
+  if (existing.customerId !== terms.customerId || existing.amountMinor !== terms.amount || existing.currency !== terms.currency) {
+    throw conflict(`Order ${terms.orderId} already has a payment of ${existing.amountMinor} ${existing.currency} for another amount, currency or customer`, {
+      reason: 'PAYMENT_TERMS_DIFFER',
+      orderId: terms.orderId,
+    });
+  }
+  return existing;
+}
+
+/** Why a payment in this status cannot be confirmed; null when it can. */
+function refusal(payment: PaymentEntity): GraphQLError | null {
+  switch (payment.status) {
+    case PaymentStatus.REQUIRES_PAYMENT:
+      return null;
+    case PaymentStatus.SUCCEEDED:
+    case PaymentStatus.REFUNDED:
+      return alreadyPaid(payment, 'nothing to pay');
+    case PaymentStatus.PROCESSING:
+      return conflict(`The payment for order ${payment.orderId} is being processed or waits for authentication`, {
+        reason: 'PAYMENT_PROCESSING',
+        status: payment.status,
+      });
+    case PaymentStatus.FAILED:
+      return conflict(`The payment for order ${payment.orderId} failed (${payment.statusReason ?? 'no reason given'}); place a new order to try again`, {
+        reason: 'PAYMENT_FAILED',
+        status: payment.status,
+      });
+    case PaymentStatus.CANCELED:
+      return conflict(`The payment for order ${payment.orderId} was canceled (${payment.statusReason ?? 'no reason given'}); it can no longer be paid`, {
+        reason: 'PAYMENT_CANCELED',
+        status: payment.status,
+      });
+  }
+}
+
+function alreadyPaid(payment: PaymentEntity, hint: string): GraphQLError {
+  return conflict(`Order ${payment.orderId} is already paid (${payment.status}); ${hint}`, { reason: 'ALREADY_PAID', status: payment.status });
+}
+
+function tooMuch(payment: PaymentEntity, refund: number): GraphQLError {
+  const left = payment.amountMinor - payment.refundedMinor;
+  return conflict(`Refunding ${refund} would return more than was paid; ${left} of ${payment.amountMinor} is left to refund`, {
+    reason: 'REFUND_EXCEEDS_PAYMENT',
+    refundable: left,
+  });
+}
+
+function serverConfirmationOf(provider: PaymentProvider, payment: PaymentEntity): ServerConfirmation {
+  if (provider.serverConfirmation) return provider.serverConfirmation;
+  throw conflict(
+    `The payment for order ${payment.orderId} is confirmed on the customer's device with Stripe.js and the payment's clientSecret; confirmPayment is for the simulated provider`,
+    { reason: 'CLIENT_CONFIRMATION_REQUIRED', provider: payment.provider },
+  );
+}
+
+function refOf(payment: PaymentEntity): string {
+  if (!payment.providerRef) throw new Error(`Payment ${payment.id} has no provider reference`);
+  return payment.providerRef;
 }

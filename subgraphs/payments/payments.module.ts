@@ -1,19 +1,43 @@
 import type { SubgraphModule } from '../kernel/subgraph';
 import { PaymentEntity } from './payment.entity';
+import { PaymentLedger } from './payment.ledger';
+import type { PaymentProvider } from './payment.provider';
+import { SimulatedPaymentProvider } from './payment.provider.simulated';
+import { StripePaymentProvider } from './payment.provider.stripe';
 import { OrderRef, paymentReferences } from './payment.reference';
-import { OrderPaymentResolver, PaymentResolver } from './payment.resolver';
+import { OrderPaymentResolver, PaymentInternalResolver, PaymentResolver } from './payment.resolver';
 import { PaymentService } from './payment.service';
+import { ReceiptEntity, ReceiptSequenceEntity } from './receipt.entity';
+import { ReceiptResolver } from './receipt.resolver';
+import { ReceiptService } from './receipt.service';
+import { SimulatedIntentEntity, SimulatedRefundEntity } from './simulated-intent.entity';
+import { stripeWebhookRoute } from './stripe-webhook.route';
+import { StripeWebhookService } from './stripe-webhook.service';
 
 export interface PaymentsServices {
   readonly payments: PaymentService;
+  readonly receipts: ReceiptService;
+  /** Present when Stripe is the provider. */
+  readonly webhooks: StripeWebhookService | null;
 }
 
 export const payments: SubgraphModule<PaymentsServices> = {
   name: 'payments',
-  entities: [PaymentEntity],
-  resolvers: [PaymentResolver, OrderPaymentResolver],
+  entities: [PaymentEntity, ReceiptEntity, ReceiptSequenceEntity, SimulatedIntentEntity, SimulatedRefundEntity],
+  resolvers: [PaymentResolver, PaymentInternalResolver, OrderPaymentResolver, ReceiptResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [OrderRef, PaymentEntity],
-  createServices: () => ({ payments: new PaymentService() }),
+  createServices: (deps) => {
+    const receipts = new ReceiptService();
+    const ledger = new PaymentLedger(deps, receipts);
+    const settings = deps.config.payments.stripe;
+    const stripe = settings ? new StripePaymentProvider(settings, deps.config.gateway.subgraphTimeoutMs) : null;
+    const provider: PaymentProvider = stripe ?? new SimulatedPaymentProvider(deps.orm, deps.clock);
+    if (!stripe && deps.config.env === 'production') {
+      deps.log.warn('payments use the simulated provider: test payment methods pay for orders; set STRIPE_SECRET_KEY to take real payments');
+    }
+    return { payments: new PaymentService(deps, provider, ledger), receipts, webhooks: stripe ? new StripeWebhookService(deps, stripe, ledger) : null };
+  },
   referenceResolvers: (services) => paymentReferences(services.payments),
+  routes: (services) => (services.webhooks ? [stripeWebhookRoute(services.webhooks)] : []),
 };
