@@ -1,4 +1,4 @@
-import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../kernel/graphql-types';
 import { newId } from '../kernel/ids';
@@ -14,7 +14,19 @@ export enum OrderStatus {
   PAYMENT_FAILED = 'PAYMENT_FAILED',
   REFUNDED = 'REFUNDED',
 }
-registerEnumType(OrderStatus, { name: 'OrderStatus' });
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  valuesConfig: {
+    PENDING: { description: 'Being placed (stock and payment being arranged); never shown to clients.' },
+    AWAITING_PAYMENT: { description: 'Stock reserved and a payment created; waiting for the customer to pay.' },
+    PAID: { description: 'Payment confirmed; the reserved stock is sold.' },
+    SHIPPED: { description: 'Handed to the carrier.' },
+    DELIVERED: { description: 'Received by the customer.' },
+    CANCELLED: { description: 'Cancelled before shipping (by the customer, staff, or reservation expiry); stock released, payment cancelled or refunded.' },
+    PAYMENT_FAILED: { description: 'The payment was declined; stock released.' },
+    REFUNDED: { description: 'The whole amount was returned to the customer.' },
+  },
+});
 
 /** A line as priced when the order was placed; later catalog changes do not alter it. */
 @Embeddable()
@@ -49,26 +61,39 @@ export class OrderLineEntity {
   }
 }
 
+/** One transition of the order's state machine, as it happened. */
 @Embeddable()
+@ObjectType('OrderStatusChange')
 export class StatusChangeEntity {
   @Enum({ items: () => OrderStatus, type: 'string', nullable: true })
+  @Field(() => OrderStatus, { nullable: true, description: 'Null for the first entry (the order was created).' })
   from: OrderStatus | null = null;
 
   @Enum({ items: () => OrderStatus, type: 'string' })
+  @Field(() => OrderStatus)
   to!: OrderStatus;
 
   @Property({ type: 'datetime' })
+  @Field()
   at: Date = new Date();
 
   /** User id, or "system" for saga steps and expiry. */
   @Property({ type: 'string' })
+  @Field({ description: 'The user who made the change, or "system" for payment, stock and expiry steps.' })
   actor!: string;
 
   @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
   reason: string | null = null;
+
+  static of(from: OrderStatus | null, to: OrderStatus, at: Date, actor: string, reason: string | null): StatusChangeEntity {
+    return Object.assign(new StatusChangeEntity(), { from, to, at, actor, reason });
+  }
 }
 
 @Entity({ tableName: 'orders' })
+@Unique({ properties: ['customerId', 'placementKey'] })
+@Index({ properties: ['status', 'createdAt'] })
 @ObjectType('Order')
 @Directive('@key(fields: "id")')
 export class OrderEntity {
@@ -79,6 +104,14 @@ export class OrderEntity {
   @Property({ type: 'string' })
   @Index()
   customerId!: string;
+
+  /**
+   * Unique per customer, so a repeated placeOrder finds its order: `key:<idempotencyKey>`
+   * when the client sent one, `order:<id>` otherwise (never null, since a unique index
+   * on MongoDB treats nulls as equal). Nullable only for rows written before it existed.
+   */
+  @Property({ type: 'string', nullable: true })
+  placementKey: string | null = `order:${this.id}`;
 
   @Enum({ items: () => OrderStatus, type: 'string' })
   @Field(() => OrderStatus)
@@ -94,10 +127,22 @@ export class OrderEntity {
   @Property({ type: 'string' })
   currency!: string;
 
+  /** Refunded so far, in minor units (the payment's cumulative refunds). */
+  @Property({ type: 'integer' })
+  refundedAmount = 0;
+
+  /**
+   * Who asked for the latest refund: the REFUNDED transition names them even
+   * when the payment's `payment.refunded` event gets to apply it first.
+   */
+  @Property({ type: 'string', nullable: true })
+  refundRequestedBy: string | null = null;
+
   @Embedded(() => StatusChangeEntity, { array: true })
+  @Field(() => [StatusChangeEntity], { description: 'Every status the order went through, oldest first, with when, who and why.' })
   statusHistory: StatusChangeEntity[] = [];
 
-  /** Bumped on every status change; subscribers drop older versions. */
+  /** Bumped on every change; a compare-and-set on it keeps concurrent transitions from both applying. */
   @Property({ type: 'integer' })
   @Field(() => Int, { description: 'Increases with every change; live updates use it to drop stale states.' })
   version = 1;
@@ -113,6 +158,11 @@ export class OrderEntity {
   @Field(() => Money)
   get total(): Money {
     return Money.of(this.totalAmount, this.currency);
+  }
+
+  @Field(() => Money, { description: 'Returned to the customer so far (partial refunds add up; REFUNDED once it equals the total).' })
+  get refunded(): Money {
+    return Money.of(this.refundedAmount, this.currency);
   }
 
   @Field(() => UserRef)

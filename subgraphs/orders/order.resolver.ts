@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { connectionType, type Connection } from '../kernel/graphql-types';
 import { OrderEntity } from './order.entity';
+import { PlaceOrderInput } from './order.inputs';
 import { UserRef } from './order.reference';
 import type { OrdersServices } from './orders.module';
 
@@ -14,6 +15,63 @@ export class OrderResolver {
   @Query(() => OrderEntity, { nullable: true, description: "The owner's, or any for AGENT and ADMIN; null otherwise." })
   order(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrderEntity | null> {
     return this.services.orders.get(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => OrderEntity, {
+    description:
+      'Prices the lines from the catalog, reserves the stock (all lines or none) and creates the payment: the order comes back AWAITING_PAYMENT, or the call fails and no order is kept (any stock held is released). CONFLICT with extensions.reason INSUFFICIENT_STOCK (and extensions.shortages) when stock is short.',
+  })
+  placeOrder(@Ctx() ctx: RequestContext, @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput): Promise<OrderEntity> {
+    return this.services.checkout.placeOrder(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => OrderEntity, { description: 'placeOrder with the lines of the cart; the ordered lines leave the cart. BAD_USER_INPUT (field "cart") when it is empty.' })
+  placeOrderFromCart(
+    @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'As in PlaceOrderInput.' }) idempotencyKey: string | null,
+  ): Promise<OrderEntity> {
+    return this.services.checkout.placeOrderFromCart(ctx, idempotencyKey ?? null);
+  }
+
+  @Authorized()
+  @Mutation(() => OrderEntity, {
+    description:
+      'Owner (until shipped), AGENT or ADMIN: releases the stock and cancels the payment, or refunds it when paid. CONFLICT (extensions.reason ALREADY_SHIPPED, ORDER_CANCELLED, ...) otherwise.',
+  })
+  cancelOrder(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Kept in the status history (at most 200 characters).' }) reason: string | null,
+  ): Promise<OrderEntity> {
+    return this.services.orders.cancel(ctx, id, reason ?? null);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => OrderEntity, { description: 'PAID → SHIPPED. CONFLICT with extensions.reason NOT_PAID for an unpaid order.' })
+  shipOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrderEntity> {
+    return this.services.orders.ship(ctx, id);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => OrderEntity, { description: 'SHIPPED → DELIVERED. CONFLICT with extensions.reason NOT_SHIPPED otherwise.' })
+  deliverOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrderEntity> {
+    return this.services.orders.deliver(ctx, id);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => OrderEntity, {
+    description:
+      'Refunds a PAID, SHIPPED or DELIVERED order: `amount` minor units, or all that is left when omitted. REFUNDED once the whole total is refunded; a partial refund keeps the status and adds to `refunded`.',
+  })
+  refundOrder(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('amount', () => Int, { nullable: true }) amount: number | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Kept in the status history (at most 200 characters).' }) reason: string | null,
+  ): Promise<OrderEntity> {
+    return this.services.orders.refund(ctx, id, amount ?? null, reason ?? null);
   }
 }
 

@@ -1,19 +1,40 @@
-import { isStaff } from '../kernel/caller';
+import { isStaff, type Caller } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
-import { forbidden, unauthenticated } from '../kernel/errors';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
 import { paginate, type Page, type PageArgs } from '../kernel/pagination';
-import { OrderEntity } from './order.entity';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { OrderEntity, OrderStatus } from './order.entity';
+import { canTransition, refusal, type OrderTransitions, type StatusChange } from './order.transitions';
+import type { PaymentsClient } from './payments.client';
+import { isRefusal } from './peer.errors';
 
+const MAX_REASON = 200;
+/** Re-reads when the order changed between reading and writing (a payment event, another agent). */
+const ACT_ATTEMPTS = 5;
+
+/**
+ * Orders as customers and staff see and move them. A PENDING order is still
+ * being placed and is not shown to anyone. Status changes go through the
+ * state machine (order.transitions.ts); what they set off elsewhere (stock
+ * released or committed, payments cancelled or refunded) follows from their
+ * `order.status_changed` events (order.events.ts).
+ */
 export class OrderService {
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly transitions: OrderTransitions,
+    private readonly payments: PaymentsClient,
+  ) {}
+
   /**
    * Owner, AGENT or ADMIN. Anyone else gets null, so order ids cannot be
    * probed for existence.
    */
   async get(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
-    if (!ctx.caller) throw unauthenticated();
+    const caller = callerOf(ctx);
     const order = await this.load(ctx, id);
-    if (!order) return null;
-    return isStaff(ctx.caller) || order.customerId === ctx.caller.userId ? order : null;
+    return order && isVisible(caller, order) ? order : null;
   }
 
   load(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
@@ -27,8 +48,120 @@ export class OrderService {
 
   /** A customer's orders, newest first: the customer themself or staff. */
   forCustomer(ctx: RequestContext, customerId: string, page: PageArgs): Promise<Page<OrderEntity>> {
-    if (!ctx.caller) throw unauthenticated();
-    if (ctx.caller.userId !== customerId && !isStaff(ctx.caller)) throw forbidden("You may only list your own orders");
-    return paginate(ctx.em, OrderEntity, { customerId }, page, { field: 'id', direction: 'desc' });
+    const caller = callerOf(ctx);
+    if (caller.userId !== customerId && !isStaff(caller)) throw forbidden('You may only list your own orders');
+    return paginate(ctx.em, OrderEntity, { customerId, status: { $ne: OrderStatus.PENDING } }, page, { field: 'id', direction: 'desc' });
+  }
+
+  /**
+   * Owner (until shipped), AGENT or ADMIN. An unpaid order's payment is
+   * cancelled first, so a cancelled order cannot be paid any more; the stock
+   * is released and a paid amount refunded after the change.
+   */
+  cancel(ctx: RequestContext, id: string, reason: string | null): Promise<OrderEntity> {
+    const caller = callerOf(ctx);
+    const why = checkReason(reason) ?? (isStaff(caller) ? 'cancelled by staff' : 'cancelled by the customer');
+    return this.act(caller, id, { to: OrderStatus.CANCELLED, actor: caller.userId, reason: why, caller }, async (order) => {
+      if (order.status !== OrderStatus.AWAITING_PAYMENT) return;
+      try {
+        await this.payments.cancel(order.id, why);
+      } catch (error) {
+        // Already paid (the cancellation then refunds it) or never created: the order can be cancelled either way.
+        if (!isRefusal(error, 'CONFLICT', 'NOT_FOUND')) throw error;
+      }
+    });
+  }
+
+  /** AGENT or ADMIN; only a PAID order ships. */
+  ship(ctx: RequestContext, id: string): Promise<OrderEntity> {
+    const caller = staffOf(ctx);
+    return this.act(caller, id, { to: OrderStatus.SHIPPED, actor: caller.userId, reason: null, caller });
+  }
+
+  /** AGENT or ADMIN; only a SHIPPED order is delivered. */
+  deliver(ctx: RequestContext, id: string): Promise<OrderEntity> {
+    const caller = staffOf(ctx);
+    return this.act(caller, id, { to: OrderStatus.DELIVERED, actor: caller.userId, reason: null, caller });
+  }
+
+  /**
+   * AGENT or ADMIN, for a PAID, SHIPPED or DELIVERED order: returns `amount`
+   * (minor units) to the customer, or all that is left when null. The order
+   * becomes REFUNDED once the whole total is refunded; a partial refund adds
+   * to `refunded` and keeps the status.
+   */
+  async refund(ctx: RequestContext, id: string, amount: number | null, reason: string | null): Promise<OrderEntity> {
+    const caller = staffOf(ctx);
+    const why = checkReason(reason) ?? 'refunded by staff';
+    const order = await this.visible(caller, id);
+    if (!canTransition(order.status, OrderStatus.REFUNDED)) throw refusal(order, OrderStatus.REFUNDED);
+    const left = order.totalAmount - order.refundedAmount;
+    if (amount !== null && (!Number.isInteger(amount) || amount < 1 || amount > left)) {
+      throw badInput(`amount must be a whole number of minor units from 1 to ${left} (what is left to refund)`, 'amount');
+    }
+    await atomically(this.deps.orm.em, (em) => em.nativeUpdate(OrderEntity, { id: order.id }, { refundRequestedBy: caller.userId }));
+    const payment = await this.payments.refund(order.id, amount, why);
+    const refunded = payment.status === 'REFUNDED' ? order.totalAmount : order.refundedAmount + (amount ?? left);
+    // The payment.refunded event records the same refund; whichever comes second finds it recorded.
+    for (let attempt = 1; attempt <= ACT_ATTEMPTS; attempt += 1) {
+      const current = await this.visible(caller, id);
+      if (refunded < current.totalAmount) {
+        if (current.refundedAmount >= refunded) return current;
+        const next = await this.transitions.applyRefunded(current, refunded);
+        if (next) return next;
+      } else {
+        if (current.status === OrderStatus.REFUNDED) return current;
+        const next = await this.transitions.apply(current, { to: OrderStatus.REFUNDED, actor: caller.userId, reason: why, caller, refundedAmount: refunded });
+        if (next) return next;
+      }
+    }
+    throw busy(id);
+  }
+
+  /**
+   * Applies `change` to the order as it is now, after `before` (a step
+   * elsewhere that must come first); again on a fresh read when the order
+   * changed meanwhile, so a refusal always reflects the current status.
+   */
+  private async act(caller: Caller, id: string, change: StatusChange, before?: (order: OrderEntity) => Promise<void>): Promise<OrderEntity> {
+    for (let attempt = 1; attempt <= ACT_ATTEMPTS; attempt += 1) {
+      const order = await this.visible(caller, id);
+      if (!canTransition(order.status, change.to)) throw refusal(order, change.to);
+      await before?.(order);
+      const next = await this.transitions.apply(order, change);
+      if (next) return next;
+    }
+    throw busy(id);
+  }
+
+  /** The order as stored now, when the caller may see it; NOT_FOUND otherwise (as for an unknown id). */
+  private async visible(caller: Caller, id: string): Promise<OrderEntity> {
+    const order = await retryWhileLocked(() => this.deps.orm.em.fork().findOne(OrderEntity, { id }));
+    if (!order || !isVisible(caller, order)) throw notFound('Order', id);
+    return order;
   }
 }
+
+function isVisible(caller: Caller, order: OrderEntity): boolean {
+  return order.status !== OrderStatus.PENDING && (isStaff(caller) || order.customerId === caller.userId);
+}
+
+function callerOf(ctx: RequestContext): Caller {
+  if (!ctx.caller) throw unauthenticated();
+  return ctx.caller;
+}
+
+function staffOf(ctx: RequestContext): Caller {
+  const caller = callerOf(ctx);
+  if (!isStaff(caller)) throw forbidden('Requires role AGENT or ADMIN');
+  return caller;
+}
+
+function checkReason(reason: string | null): string | null {
+  const trimmed = reason?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
+  return trimmed;
+}
+
+const busy = (id: string) => conflict(`Order ${id} is changing too often to apply this now; try again`, { retryable: true, orderId: id });

@@ -1,18 +1,49 @@
 import type { SubgraphModule } from '../kernel/subgraph';
+import { CartLineEntity } from './cart.entity';
+import { CartResolver } from './cart.resolver';
+import { CartService } from './cart.service';
+import { CatalogClient } from './catalog.client';
+import { CheckoutService } from './checkout.service';
+import { InventoryClient } from './inventory.client';
 import { OrderEntity, OrderLineEntity, StatusChangeEntity } from './order.entity';
+import { OrderEvents } from './order.events';
 import { orderReferences } from './order.reference';
 import { OrderResolver, UserOrdersResolver } from './order.resolver';
 import { OrderService } from './order.service';
 import { OrderSubscriptionResolver } from './order.subscription';
+import { OrderTransitions } from './order.transitions';
+import { PaymentsClient } from './payments.client';
+import { WishlistItemEntity } from './wishlist.entity';
+import { WishlistResolver } from './wishlist.resolver';
+import { WishlistService } from './wishlist.service';
 
 export interface OrdersServices {
   readonly orders: OrderService;
+  readonly checkout: CheckoutService;
+  readonly cart: CartService;
+  readonly wishlist: WishlistService;
+  readonly events: OrderEvents;
 }
 
 export const orders: SubgraphModule<OrdersServices> = {
   name: 'orders',
-  entities: [OrderEntity, OrderLineEntity, StatusChangeEntity],
-  resolvers: [OrderResolver, UserOrdersResolver, OrderSubscriptionResolver],
-  createServices: () => ({ orders: new OrderService() }),
+  entities: [OrderEntity, OrderLineEntity, StatusChangeEntity, CartLineEntity, WishlistItemEntity],
+  resolvers: [OrderResolver, UserOrdersResolver, OrderSubscriptionResolver, CartResolver, WishlistResolver],
+  createServices: (deps) => {
+    const catalog = new CatalogClient(deps.internal);
+    const inventory = new InventoryClient(deps.internal);
+    const payments = new PaymentsClient(deps.internal);
+    const transitions = new OrderTransitions(deps);
+    const cart = new CartService(deps, catalog, inventory);
+    return {
+      orders: new OrderService(deps, transitions, payments),
+      checkout: new CheckoutService(deps, catalog, inventory, payments, transitions, cart),
+      cart,
+      wishlist: new WishlistService(deps, catalog),
+      events: new OrderEvents(deps, transitions, inventory, payments),
+    };
+  },
   referenceResolvers: (services) => orderReferences(services.orders),
+  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short.
+  background: async (services) => [await services.events.start(), services.checkout.startSweeping()],
 };

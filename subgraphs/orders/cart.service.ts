@@ -1,0 +1,140 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { RequestContext } from '../kernel/context';
+import { badInput, conflict, notFound } from '../kernel/errors';
+import { Money } from '../kernel/graphql-types';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { CartLineEntity } from './cart.entity';
+import { CartLineView, CartView } from './cart.view';
+import { onSale, type CatalogClient } from './catalog.client';
+import type { InventoryClient } from './inventory.client';
+import type { OrderEntity } from './order.entity';
+import { ProductRef } from './order.reference';
+import { checkProductId, checkQuantity, customerIdOf, MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './order.rules';
+
+/** Re-reads when a concurrent change to the same line got there first. */
+const WRITE_ATTEMPTS = 5;
+
+/**
+ * The logged-in customer's cart: one line per product, at most
+ * MAX_ORDER_LINES lines of at most MAX_LINE_QUANTITY units (what one order
+ * may hold). Every read prices it from the catalog and checks stock in
+ * inventory (one call each, whatever the number of lines).
+ */
+export class CartService {
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly catalog: CatalogClient,
+    private readonly inventory: InventoryClient,
+  ) {}
+
+  async view(ctx: RequestContext): Promise<CartView> {
+    const lines = await this.lines(customerIdOf(ctx));
+    if (lines.length === 0) return Object.assign(new CartView(), { lines: [], total: null });
+    const ids = lines.map((line) => line.productId);
+    const [products, stock] = await Promise.all([this.catalog.products(ids), this.inventory.available(ids)]);
+    // A product the catalog no longer knows cannot be priced; it stays in storage until removed.
+    const views = lines.flatMap((line) => {
+      const product = products.get(line.productId);
+      if (!product) return [];
+      const { amount, currency } = product.price;
+      return [
+        Object.assign(new CartLineView(), {
+          product: ProductRef.of(line.productId),
+          quantity: line.quantity,
+          unitPrice: Money.of(amount, currency),
+          lineTotal: Money.of(amount * line.quantity, currency),
+          available: product.status === 'ACTIVE' && (stock.get(line.productId) ?? 0) >= line.quantity,
+        }),
+      ];
+    });
+    const currencies = new Set(views.map((v) => v.unitPrice.currency));
+    const total = currencies.size === 1 ? Money.of(views.reduce((sum, v) => sum + v.lineTotal.amount, 0), views[0].unitPrice.currency) : null;
+    return Object.assign(new CartView(), { lines: views, total });
+  }
+
+  /** Adds units of a product on sale (to its line, if there is one). */
+  async add(ctx: RequestContext, productId: string, quantity: number): Promise<CartView> {
+    const customerId = customerIdOf(ctx);
+    const id = checkProductId(productId);
+    checkQuantity(quantity, 'quantity');
+    onSale((await this.catalog.products([id])).get(id), id, 'productId');
+    await this.write(async (em) => {
+      const line = await em.findOne(CartLineEntity, { customerId, productId: id });
+      if (line) {
+        const total = line.quantity + quantity;
+        if (total > MAX_LINE_QUANTITY) throw badInput(`at most ${MAX_LINE_QUANTITY} units of a product fit in the cart (it has ${line.quantity})`, 'quantity');
+        return this.setQuantity(em, line, total);
+      }
+      if ((await em.count(CartLineEntity, { customerId })) >= MAX_ORDER_LINES) {
+        throw conflict(`A cart holds at most ${MAX_ORDER_LINES} products; remove one first`, { reason: 'CART_FULL' });
+      }
+      const now = this.deps.clock.now();
+      em.persist(Object.assign(new CartLineEntity(), { customerId, productId: id, quantity, addedAt: now, updatedAt: now }));
+      await em.flush();
+      return true;
+    });
+    return this.view(ctx);
+  }
+
+  /** Sets a line's quantity; NOT_FOUND when the product is not in the cart. */
+  async update(ctx: RequestContext, productId: string, quantity: number): Promise<CartView> {
+    const customerId = customerIdOf(ctx);
+    const id = checkProductId(productId);
+    checkQuantity(quantity, 'quantity');
+    await this.write(async (em) => {
+      const line = await em.findOne(CartLineEntity, { customerId, productId: id });
+      if (!line) throw notFound('Cart line for product', id);
+      return this.setQuantity(em, line, quantity);
+    });
+    return this.view(ctx);
+  }
+
+  /** Idempotent: removing a product that is not in the cart changes nothing. */
+  async remove(ctx: RequestContext, productId: string): Promise<CartView> {
+    const customerId = customerIdOf(ctx);
+    const id = checkProductId(productId);
+    await atomically(this.deps.orm.em, (em) => em.nativeDelete(CartLineEntity, { customerId, productId: id }));
+    return this.view(ctx);
+  }
+
+  async clear(ctx: RequestContext): Promise<CartView> {
+    const customerId = customerIdOf(ctx);
+    await atomically(this.deps.orm.em, (em) => em.nativeDelete(CartLineEntity, { customerId }));
+    return this.view(ctx);
+  }
+
+  /** Oldest first. */
+  lines(customerId: string): Promise<CartLineEntity[]> {
+    return retryWhileLocked(() => this.deps.orm.em.fork().find(CartLineEntity, { customerId }, { orderBy: { addedAt: 'asc', id: 'asc' } }));
+  }
+
+  /**
+   * Joins an order's placement: the cart lines it was placed from leave the
+   * cart. A line changed meanwhile (other quantity) stays.
+   */
+  async removeOrdered(em: EntityManager, order: OrderEntity): Promise<void> {
+    await em.nativeDelete(CartLineEntity, {
+      customerId: order.customerId,
+      $or: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+    });
+  }
+
+  /** Compare-and-set on the quantity read; false when another change got there first. */
+  private async setQuantity(em: EntityManager, line: CartLineEntity, quantity: number): Promise<boolean> {
+    const written = await em.nativeUpdate(CartLineEntity, { id: line.id, quantity: line.quantity }, { quantity, updatedAt: this.deps.clock.now() });
+    return written === 1;
+  }
+
+  /** Runs `step` in a fresh unit of work until it applies (true); a concurrent insert of the same line means read again. */
+  private async write(step: (em: EntityManager) => Promise<boolean>): Promise<void> {
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt += 1) {
+      try {
+        if (await atomically(this.deps.orm.em, step)) return;
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      }
+    }
+    throw conflict('The cart is changing too often to apply this now; try again', { retryable: true });
+  }
+}

@@ -1,0 +1,44 @@
+import type { InternalClient } from '../kernel/internal-client';
+import {
+  COMMIT_RESERVATION,
+  RELEASE_RESERVATION,
+  RESERVE_STOCK,
+  type CommitReservationData,
+  type ReleaseReservationData,
+  type ReservationLine,
+  type ReservationResult,
+  type ReserveStockData,
+} from '../kernel/inventory-api';
+
+const AVAILABILITY = `query OrderStockLevels($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on StockLevel { productId available } }
+}`;
+
+/** Inventory's reservation operations (kernel/inventory-api.ts) and stock levels, as orders calls them. */
+export class InventoryClient {
+  constructor(private readonly internal: InternalClient) {}
+
+  async reserve(orderId: string, lines: readonly ReservationLine[]): Promise<ReservationResult> {
+    const data = await this.internal.request<ReserveStockData>('inventory', RESERVE_STOCK, { orderId, lines });
+    return data.reserveStock;
+  }
+
+  async commit(orderId: string): Promise<ReservationResult> {
+    const data = await this.internal.request<CommitReservationData>('inventory', COMMIT_RESERVATION, { orderId });
+    return data.commitReservation;
+  }
+
+  async release(orderId: string, reason: string): Promise<ReservationResult> {
+    const data = await this.internal.request<ReleaseReservationData>('inventory', RELEASE_RESERVATION, { orderId, reason });
+    return data.releaseReservation;
+  }
+
+  /** Units available now per product (0 for products inventory never stocked), in one call. */
+  async available(productIds: readonly string[]): Promise<Map<string, number>> {
+    if (productIds.length === 0) return new Map();
+    const data = await this.internal.request<{ _entities: Array<{ productId: string; available: number } | null> }>('inventory', AVAILABILITY, {
+      representations: productIds.map((productId) => ({ __typename: 'StockLevel', productId })),
+    });
+    return new Map(data._entities.flatMap((level) => (level ? [[level.productId, level.available] as const] : [])));
+  }
+}

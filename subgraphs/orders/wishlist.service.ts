@@ -1,0 +1,53 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../kernel/context';
+import { conflict } from '../kernel/errors';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { onSale, type CatalogClient } from './catalog.client';
+import { checkProductId, customerIdOf } from './order.rules';
+import { WishlistItemEntity } from './wishlist.entity';
+
+/** Documented in README "Orders and checkout". */
+const MAX_WISHLIST_ITEMS = 100;
+
+/** The logged-in customer's wishlist: products on sale, each once. */
+export class WishlistService {
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly catalog: CatalogClient,
+  ) {}
+
+  /** Newest first. */
+  list(ctx: RequestContext): Promise<WishlistItemEntity[]> {
+    const customerId = customerIdOf(ctx);
+    return retryWhileLocked(() => this.deps.orm.em.fork().find(WishlistItemEntity, { customerId }, { orderBy: { addedAt: 'desc', id: 'desc' } }));
+  }
+
+  /** Idempotent: a product already on the list stays as it is. */
+  async add(ctx: RequestContext, productId: string): Promise<WishlistItemEntity[]> {
+    const customerId = customerIdOf(ctx);
+    const id = checkProductId(productId);
+    onSale((await this.catalog.products([id])).get(id), id, 'productId');
+    try {
+      await atomically(this.deps.orm.em, async (em) => {
+        if (await em.findOne(WishlistItemEntity, { customerId, productId: id })) return;
+        if ((await em.count(WishlistItemEntity, { customerId })) >= MAX_WISHLIST_ITEMS) {
+          throw conflict(`A wishlist holds at most ${MAX_WISHLIST_ITEMS} products; remove one first`, { reason: 'WISHLIST_FULL' });
+        }
+        em.persist(Object.assign(new WishlistItemEntity(), { customerId, productId: id, addedAt: this.deps.clock.now() }));
+      });
+    } catch (error) {
+      // The same product added by a concurrent call: it is on the list, as asked.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    }
+    return this.list(ctx);
+  }
+
+  /** Idempotent: removing a product that is not on the list changes nothing. */
+  async remove(ctx: RequestContext, productId: string): Promise<WishlistItemEntity[]> {
+    const customerId = customerIdOf(ctx);
+    const id = checkProductId(productId);
+    await atomically(this.deps.orm.em, (em) => em.nativeDelete(WishlistItemEntity, { customerId, productId: id }));
+    return this.list(ctx);
+  }
+}

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
+import { ReservationStatus } from '../subgraphs/inventory/reservation.entity';
+import type { Clock } from '../subgraphs/kernel/clock';
+import type { ServiceName } from '../subgraphs/kernel/config';
+import { RESERVE_STOCK, type ReserveStockData } from '../subgraphs/kernel/inventory-api';
+import { createLogger } from '../subgraphs/kernel/log';
+import { PAYMENT_EVENTS } from '../subgraphs/kernel/payments-api';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kernel/subgraph';
+import { SUBGRAPHS } from '../subgraphs/modules';
+import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from '../subgraphs/orders/order.entity';
+import { placementKeyOf } from '../subgraphs/orders/order.rules';
+import type { OrdersServices } from '../subgraphs/orders/orders.module';
+import { graphql } from './__generated__';
+import { TestClock } from './support/clock';
+import { codesOf, execute } from './support/graphql';
+import { CancelOrder, ConfirmPayment, orderTools, PlaceOrder, recordEvents } from './support/orders';
+import { startTestStack, type TestStack } from './support/stack';
+import { callSubgraph } from './support/subgraph';
+import { waitFor } from './support/wait-for';
+
+const MyOrderCount = graphql(`
+  query SagaMyOrderCount {
+    me { orders { totalCount } }
+  }
+`);
+
+const quiet = createLogger('test', 'error', () => undefined);
+const RESERVATION_TTL_MS = 900 * 1000;
+const PLACEMENT_TIMEOUT_MS = 120 * 1000;
+
+/** Stops and starts single subgraphs of a running stack, as a crashed and restarted process would be. */
+function processes(t: () => TestStack, clock: Clock) {
+  const restarted = new Map<ServiceName, RunningSubgraph>();
+  const current = (name: ServiceName): RunningSubgraph => restarted.get(name) ?? t().stack.subgraphs[name];
+  return {
+    current,
+    stop: (name: ServiceName) => current(name).stop(),
+    /** On the port it had, with the same database, bus and pub/sub. */
+    async start(name: ServiceName): Promise<void> {
+      const started = await startSubgraph(SUBGRAPHS[name], {
+        config: t().config,
+        pubsub: t().stack.messaging.pubsub,
+        events: t().stack.messaging.events,
+        clock,
+        log: quiet,
+        port: current(name).port,
+        peerUrl: (peer) => current(peer).url,
+      });
+      restarted.set(name, started);
+    },
+    stopRestarted: () => Promise.all([...restarted.values()].map((s) => s.stop())),
+  };
+}
+
+describe('the checkout saga over time and failures', () => {
+  const clock = new TestClock(new Date('2031-03-01T10:00:00Z'));
+  let t: TestStack;
+  const services = processes(() => t, clock);
+  const tools = orderTools(() => t, services.current);
+  const checkout = () => (services.current('orders').services as OrdersServices).checkout;
+  const sweepReservations = () => (services.current('inventory').services as InventoryServices).reservations.sweepExpired();
+  const newCustomer = () => `customer-${randomUUID()}`;
+
+  beforeAll(async () => {
+    // Sweeps run when a test says so, against the test clock.
+    t = await startTestStack({ clock, env: { ORDER_PLACEMENT_SWEEP_INTERVAL_MS: '3600000', RESERVATION_SWEEP_INTERVAL_MS: '3600000' } });
+  });
+  afterAll(async () => {
+    await services.stopRestarted();
+    await t.stop();
+  });
+
+  async function place(customerId: string, productId: string, quantity: number) {
+    const result = await execute(t.url, PlaceOrder, { input: { lines: [{ productId, quantity }] } }, { token: await t.token(customerId) });
+    expect(result.errors).toBeUndefined();
+    return result.data!.placeOrder;
+  }
+
+  /** What a placement leaves when its process dies right after reserving: the PENDING order and the stock held for it. */
+  async function cutShort(customerId: string, productId: string, quantity: number, idempotencyKey?: string): Promise<string> {
+    const now = clock.now();
+    const order = Object.assign(new OrderEntity(), {
+      customerId,
+      lines: [Object.assign(new OrderLineEntity(), { productId, quantity, unitPriceAmount: 1250, currency: 'EUR' })],
+      totalAmount: 1250 * quantity,
+      currency: 'EUR',
+      statusHistory: [StatusChangeEntity.of(null, OrderStatus.PENDING, now, customerId, null)],
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (idempotencyKey) order.placementKey = placementKeyOf(idempotencyKey);
+    await services.current('orders').orm.em.fork().persistAndFlush(order);
+    const reserved = await callSubgraph<ReserveStockData>(services.current('inventory').url, t.config.auth.internalSecret, RESERVE_STOCK, {
+      orderId: order.id,
+      lines: [{ productId, quantity }],
+    });
+    expect(reserved.errors).toBeUndefined();
+    return order.id;
+  }
+
+  describe('reservation expiry', () => {
+    it('cancels an unpaid order when its reservation expires; its payment can then no longer be made', async () => {
+      const productId = await tools.product({ onHand: 4 });
+      const customer = newCustomer();
+      const order = await place(customer, productId, 3);
+
+      clock.advance(RESERVATION_TTL_MS + 1000);
+      expect(await sweepReservations()).toBeGreaterThanOrEqual(1);
+      const cancelled = await tools.settled(order.id, 'CANCELLED');
+      expect(cancelled.statusHistory.at(-1)).toMatchObject({
+        from: OrderStatus.AWAITING_PAYMENT,
+        to: OrderStatus.CANCELLED,
+        actor: 'system',
+        reason: 'the stock reservation expired before payment',
+      });
+      await waitFor(async () => (await tools.payment(order.id))?.status === 'CANCELED');
+      expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 0 });
+
+      const late = await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_visa' }, { token: await t.token(customer) });
+      expect(late.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PAYMENT_CANCELED' });
+      expect((await tools.order(order.id)).status).toBe(OrderStatus.CANCELLED);
+    });
+
+    it('cancels and refunds an order whose payment arrives after its reservation expired', async () => {
+      const succeeded = await recordEvents(t, [PAYMENT_EVENTS.succeeded]);
+      const productId = await tools.product({ onHand: 2 });
+      const customer = newCustomer();
+      const order = await place(customer, productId, 2);
+
+      // Orders is down while the customer pays and the reservation runs out, so it learns of both afterwards.
+      await services.stop('orders');
+      const paid = await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_visa' }, { token: await t.token(customer) });
+      expect(paid.data?.confirmPayment.status).toBe('SUCCEEDED');
+      await waitFor(() => succeeded.some((e) => e.payload.orderId === order.id));
+      clock.advance(RESERVATION_TTL_MS + 1000);
+      expect(await sweepReservations()).toBeGreaterThanOrEqual(1);
+      await services.start('orders');
+
+      const cancelled = await tools.settled(order.id, 'CANCELLED');
+      expect(cancelled.statusHistory.map((c) => [c.from, c.to, c.actor])).toEqual([
+        [null, 'PENDING', customer],
+        ['PENDING', 'AWAITING_PAYMENT', 'system'],
+        ['AWAITING_PAYMENT', 'PAID', 'system'],
+        ['PAID', 'CANCELLED', 'system'],
+      ]);
+      expect(cancelled.statusHistory.at(-1)?.reason).toBe('the stock was no longer reserved when the payment arrived; the payment is refunded');
+      await waitFor(async () => (await tools.payment(order.id))?.status === 'REFUNDED');
+      expect((await tools.reservation(order.id))?.status).toBe(ReservationStatus.EXPIRED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 2, reserved: 0 });
+    });
+  });
+
+  describe('placements cut short', () => {
+    it('undoes a placement whose process died between reserving stock and creating the payment, once it is overdue', async () => {
+      const productId = await tools.product({ onHand: 5 });
+      const customer = newCustomer();
+      const orderId = await cutShort(customer, productId, 3);
+      expect(await tools.stock(productId)).toEqual({ onHand: 5, reserved: 3 });
+
+      clock.advance(PLACEMENT_TIMEOUT_MS - 1000);
+      expect(await checkout().sweepStalePlacements()).toBe(0);
+      clock.advance(1000);
+      expect(await checkout().sweepStalePlacements()).toBe(1);
+
+      expect(await services.current('orders').orm.em.fork().findOne(OrderEntity, { id: orderId })).toBeNull();
+      expect((await tools.reservation(orderId))?.status).toBe(ReservationStatus.RELEASED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 5, reserved: 0 });
+      expect(await tools.payment(orderId)).toBeNull();
+    });
+
+    it('finishes a placement cut short when the customer retries with the same idempotency key', async () => {
+      const productId = await tools.product({ onHand: 5 });
+      const customer = newCustomer();
+      const key = randomUUID();
+      const orderId = await cutShort(customer, productId, 2, key);
+
+      const retried = await execute(t.url, PlaceOrder, { input: { lines: [{ productId, quantity: 2 }], idempotencyKey: key } }, { token: await t.token(customer) });
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data!.placeOrder).toMatchObject({ id: orderId, status: 'AWAITING_PAYMENT', payment: { status: 'REQUIRES_PAYMENT' } });
+      expect(await tools.traces(customer, [productId])).toMatchObject({ orders: 1, reservations: 1, reserved: 2, payments: 1 });
+    });
+
+    it('fails a placement while payments is down, releasing the stock at once, and the sweep clears the rest once payments is back', async () => {
+      const productId = await tools.product({ onHand: 5 });
+      const customer = await tools.customer();
+      const token = await t.token(customer);
+      await services.stop('payments');
+      try {
+        const result = await execute(t.url, PlaceOrder, { input: { lines: [{ productId, quantity: 2 }] } }, { token });
+        expect(result.errors![0]).toMatchObject({ message: expect.stringContaining('Subgraph "payments" is unavailable'), extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+        expect(await tools.stock(productId)).toEqual({ onHand: 5, reserved: 0 });
+        // The payment side could not be closed yet: the order stays PENDING, which no one is shown.
+        const pending = await services.current('orders').orm.em.fork().find(OrderEntity, { customerId: customer });
+        expect(pending.map((order) => order.status)).toEqual([OrderStatus.PENDING]);
+        expect((await execute(t.url, MyOrderCount, undefined, { token })).data!.me!.orders.totalCount).toBe(0);
+      } finally {
+        await services.start('payments');
+      }
+      clock.advance(PLACEMENT_TIMEOUT_MS);
+      expect(await checkout().sweepStalePlacements()).toBe(1);
+      expect(await tools.traces(customer, [productId])).toMatchObject({ orders: 0, reserved: 0, payments: 0 });
+    });
+  });
+});
+
+describe('the checkout saga across a crash of the orders service (Redis event bus)', () => {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `saga-${randomUUID()}`;
+  const clock: Clock = { now: () => new Date() };
+  let t: TestStack;
+  let redis: Redis;
+  const services = processes(() => t, clock);
+  const tools = orderTools(() => t, services.current);
+
+  beforeAll(async () => {
+    t = await startTestStack({ env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix } });
+    redis = new Redis(redisUrl);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await services.stopRestarted();
+    await t.stop();
+  });
+
+  /** Events delivered to the orders consumer group and not yet acknowledged. */
+  const pendingForOrders = async () => ((await redis.xpending(`${prefix}:events`, 'orders')) as [number, ...unknown[]])[0];
+
+  it('commits the stock of a payment whose handling was cut short, once orders is back', async () => {
+    const productId = await tools.product({ onHand: 6 });
+    const customer = `customer-${randomUUID()}`;
+    const token = await t.token(customer);
+    const placed = await execute(t.url, PlaceOrder, { input: { lines: [{ productId, quantity: 2 }] } }, { token });
+    const orderId = placed.data!.placeOrder.id;
+
+    // Inventory is unreachable, so committing the stock for the payment fails and its event stays pending...
+    await services.stop('inventory');
+    await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token });
+    await tools.settled(orderId, 'PAID');
+    await waitFor(async () => (await pendingForOrders()) > 0);
+    // ...when the orders service goes down with it.
+    await services.stop('orders');
+    await services.start('inventory');
+    expect(await tools.stock(productId)).toEqual({ onHand: 6, reserved: 2 });
+
+    await services.start('orders');
+    await waitFor(async () => (await tools.reservation(orderId))?.status === ReservationStatus.COMMITTED, { timeout: 10_000 });
+    expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 0 });
+    expect((await tools.order(orderId)).status).toBe(OrderStatus.PAID);
+    await waitFor(async () => (await pendingForOrders()) === 0, { timeout: 10_000 });
+  });
+
+  it('releases the stock of a cancellation whose handling was cut short, once orders is back', async () => {
+    const productId = await tools.product({ onHand: 6 });
+    const customer = `customer-${randomUUID()}`;
+    const token = await t.token(customer);
+    const placed = await execute(t.url, PlaceOrder, { input: { lines: [{ productId, quantity: 5 }] } }, { token });
+    const orderId = placed.data!.placeOrder.id;
+
+    await services.stop('inventory');
+    const cancelled = await execute(t.url, CancelOrder, { id: orderId }, { token });
+    expect(cancelled.data?.cancelOrder.status).toBe('CANCELLED');
+    await waitFor(async () => (await pendingForOrders()) > 0);
+    await services.stop('orders');
+    await services.start('inventory');
+    expect(await tools.stock(productId)).toEqual({ onHand: 6, reserved: 5 });
+
+    await services.start('orders');
+    await waitFor(async () => (await tools.reservation(orderId))?.status === ReservationStatus.RELEASED, { timeout: 10_000 });
+    expect(await tools.stock(productId)).toEqual({ onHand: 6, reserved: 0 });
+    expect(codesOf(await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token }))).toEqual(['CONFLICT']);
+  });
+});
