@@ -1,4 +1,10 @@
 import type { SubgraphModule } from '../kernel/subgraph';
+import { AuditEntryEntity } from './audit.entity';
+import { AuditResolver } from './audit.resolver';
+import { AuditService } from './audit.service';
+import { CategoryEntity } from './category.entity';
+import { CategoryResolver } from './category.resolver';
+import { CategoryService } from './category.service';
 import { ProductEntity } from './product.entity';
 import { productReference } from './product.reference';
 import { ProductResolver } from './product.resolver';
@@ -6,15 +12,25 @@ import { ProductService } from './product.service';
 
 export interface CatalogServices {
   readonly products: ProductService;
+  readonly categories: CategoryService;
+  readonly audit: AuditService;
 }
 
 export const catalog: SubgraphModule<CatalogServices> = {
   name: 'catalog',
-  entities: [ProductEntity],
-  resolvers: [ProductResolver],
-  createServices: (deps) => ({ products: new ProductService(deps) }),
+  entities: [ProductEntity, CategoryEntity, AuditEntryEntity],
+  resolvers: [ProductResolver, CategoryResolver, AuditResolver],
+  createServices: (deps) => {
+    const audit = new AuditService(deps);
+    const categories = new CategoryService(deps, audit);
+    return { audit, categories, products: new ProductService(deps, categories, audit) };
+  },
   referenceResolvers: (services) => productReference(services.products),
   seed: async (services, deps) => {
-    if (deps.config.seedDemo) await services.products.seedDemo();
+    if (!deps.config.seedDemo) return;
+    await services.categories.seedDemo();
+    await services.products.seedDemo();
   },
+  // Stock changes are audited by inventory and arrive here as audit.recorded events.
+  background: async (services) => [await services.audit.startConsuming()],
 };

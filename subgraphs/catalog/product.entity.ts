@@ -1,7 +1,8 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Collection, Entity, Enum, Index, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../kernel/graphql-types';
 import { newId } from '../kernel/ids';
+import { CategoryEntity } from './category.entity';
 
 export enum ProductStatus {
   DRAFT = 'DRAFT',
@@ -9,6 +10,27 @@ export enum ProductStatus {
   ARCHIVED = 'ARCHIVED',
 }
 registerEnumType(ProductStatus, { name: 'ProductStatus', description: 'Only ACTIVE products are visible to customers.' });
+
+@ObjectType('ProductAttribute', { description: 'A key/value property of a product, e.g. material: stoneware.' })
+export class ProductAttribute {
+  @Field()
+  key!: string;
+
+  @Field()
+  value!: string;
+}
+
+@ObjectType('ProductMedia', { description: 'An image or video of a product, shown in position order.' })
+export class ProductMedia {
+  @Field()
+  url!: string;
+
+  @Field({ description: 'Alternative text for screen readers; empty for a purely decorative image.' })
+  alt!: string;
+
+  @Field(() => Int)
+  position!: number;
+}
 
 @Entity({ tableName: 'products' })
 @ObjectType('Product')
@@ -32,6 +54,7 @@ export class ProductEntity {
   description: string | null = null;
 
   @Property({ type: 'integer' })
+  @Index()
   priceAmount!: number;
 
   @Property({ type: 'string', length: 3 })
@@ -42,14 +65,38 @@ export class ProductEntity {
   @Field(() => ProductStatus)
   status: ProductStatus = ProductStatus.ACTIVE;
 
+  /** Exposed as `Product.categories` through a batched field resolver. */
+  @ManyToMany({ entity: () => CategoryEntity })
+  categories = new Collection<CategoryEntity>(this);
+
+  /** Nullable in storage so rows written before attributes existed still load. */
+  @Property({ type: 'json', nullable: true })
+  attributeList: ProductAttribute[] | null = null;
+
+  /** Kept sorted by position. */
+  @Property({ type: 'json', nullable: true })
+  mediaList: ProductMedia[] | null = null;
+
   @Property({ type: 'datetime' })
+  @Field()
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Field()
   updatedAt: Date = new Date();
 
   @Field(() => Money)
   get price(): Money {
     return Money.of(this.priceAmount, this.currency);
+  }
+
+  @Field(() => [ProductAttribute])
+  get attributes(): ProductAttribute[] {
+    return this.attributeList ?? [];
+  }
+
+  @Field(() => [ProductMedia])
+  get media(): ProductMedia[] {
+    return this.mediaList ?? [];
   }
 }

@@ -1,9 +1,12 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../kernel/context';
 import { connectionType, type Connection } from '../kernel/graphql-types';
 import type { CatalogServices } from './catalog.module';
+import { CategoryEntity } from './category.entity';
 import { ProductEntity } from './product.entity';
-import { ProductFilter } from './product.inputs';
+import { CreateProductInput, ProductFilter, ProductSort, UpdateProductInput, UpsertProductInput } from './product.inputs';
+import { UpsertProductResult } from './product.results';
+import { MAX_UPSERT_ITEMS } from './product.service';
 
 export const ProductConnection = connectionType('Product', ProductEntity);
 
@@ -16,13 +19,49 @@ export class ProductResolver {
     return this.services.products.get(ctx, id);
   }
 
-  @Query(() => ProductConnection, { description: 'Newest first. Customers see ACTIVE products only.' })
+  @Query(() => ProductConnection, { description: 'Customers and anonymous callers see ACTIVE products only; agents and admins see all.' })
   products(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NEWEST, nullable: true, description: 'A cursor only continues the sort it came from.' })
+    sort: ProductSort | null,
   ): Promise<Connection<ProductEntity>> {
-    return this.services.products.list(ctx, { first: first ?? 20, after }, filter);
+    return this.services.products.list(ctx, { first: first ?? 20, after }, filter, sort ?? ProductSort.NEWEST);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => ProductEntity, { description: 'CONFLICT (field "sku") when the SKU is taken.' })
+  createProduct(@Ctx() ctx: RequestContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductEntity> {
+    return this.services.products.create(ctx, input);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => ProductEntity)
+  updateProduct(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateProductInput) input: UpdateProductInput): Promise<ProductEntity> {
+    return this.services.products.update(ctx, id, input);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => ProductEntity, { description: 'Sets the status to ARCHIVED: hidden from customers, still part of past orders.' })
+  archiveProduct(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ProductEntity> {
+    return this.services.products.archive(ctx, id);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => [UpsertProductResult], {
+    description: `Creates or updates up to ${MAX_UPSERT_ITEMS} products by SKU, with one result per item (a bad item does not stop the others). Idempotent: repeating a call changes nothing. More items are refused whole (BAD_USER_INPUT).`,
+  })
+  upsertProducts(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => [UpsertProductInput]) input: UpsertProductInput[],
+  ): Promise<UpsertProductResult[]> {
+    return this.services.products.upsert(ctx, input);
+  }
+
+  @FieldResolver(() => [CategoryEntity])
+  categories(@Ctx() ctx: RequestContext, @Root() product: ProductEntity): Promise<CategoryEntity[]> {
+    return this.services.products.categoriesOf(ctx, product);
   }
 }

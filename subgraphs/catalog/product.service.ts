@@ -1,15 +1,42 @@
-import type { FilterQuery } from '@mikro-orm/core';
-import { isStaff } from '../kernel/caller';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import type { GraphQLError } from 'graphql';
+import { changedFields } from '../kernel/audit';
+import { isStaff, type Caller } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
+import { isCurrencyCode } from '../kernel/currencies';
+import { DEMO_PRODUCT_CATEGORIES, DEMO_PRODUCTS } from '../kernel/demo';
+import { badInput, conflict, notFound } from '../kernel/errors';
 import { containsText } from '../kernel/orm';
-import { paginate, type Page, type PageArgs } from '../kernel/pagination';
+import { paginate, type Page, type PageArgs, type SortSpec } from '../kernel/pagination';
 import type { SubgraphDeps } from '../kernel/subgraph';
-import { DEMO_PRODUCTS } from '../kernel/demo';
+import type { AuditService } from './audit.service';
+import { CategoryEntity } from './category.entity';
+import type { CategoryService } from './category.service';
 import { ProductEntity, ProductStatus } from './product.entity';
-import type { ProductFilter } from './product.inputs';
+import { ProductSort, type CreateProductInput, type ProductFilter, type UpdateProductInput, type UpsertProductInput } from './product.inputs';
+import { UpsertProductResult, UpsertStatus } from './product.results';
+import { checkFields, checkSku, productState, type FieldError, type ProductFields } from './product.rules';
+
+/** Items per upsertProducts call: a bigger call is refused whole. */
+export const MAX_UPSERT_ITEMS = 500;
+/** A concurrent call creating one of the same SKUs makes a flush fail; looking again resolves it. */
+const UPSERT_ATTEMPTS = 3;
+
+const SORTS: Readonly<Record<ProductSort, SortSpec<ProductEntity>>> = {
+  // Ids are time-ordered (kernel/ids.ts), so the id alone orders by creation.
+  [ProductSort.NEWEST]: { field: 'id', direction: 'desc' },
+  [ProductSort.NAME_ASC]: { field: 'name', direction: 'asc' },
+  [ProductSort.NAME_DESC]: { field: 'name', direction: 'desc' },
+  [ProductSort.PRICE_ASC]: { field: 'priceAmount', direction: 'asc' },
+  [ProductSort.PRICE_DESC]: { field: 'priceAmount', direction: 'desc' },
+};
 
 export class ProductService {
-  constructor(private readonly deps: SubgraphDeps) {}
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly categories: CategoryService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Customers and anonymous callers see ACTIVE products only; staff see all. */
   private visibility(ctx: RequestContext): FilterQuery<ProductEntity> {
@@ -36,7 +63,19 @@ export class ProductService {
       .load(id);
   }
 
-  list(ctx: RequestContext, page: PageArgs, filter: ProductFilter | null | undefined): Promise<Page<ProductEntity>> {
+  /** Batched: the categories of a whole page of products cost one round of queries. By name. */
+  categoriesOf(ctx: RequestContext, product: ProductEntity): Promise<CategoryEntity[]> {
+    return ctx.loaders
+      .get<string, CategoryEntity[]>('categoriesByProduct', async (ids) => {
+        const rows = await ctx.em.find(ProductEntity, { id: { $in: [...ids] } }, { populate: ['categories'] });
+        return byKeys(ids, rows, (row) => row.id).map((row) =>
+          (row?.categories.getItems() ?? []).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+        );
+      })
+      .load(product.id);
+  }
+
+  async list(ctx: RequestContext, page: PageArgs, filter: ProductFilter | null | undefined, sort: ProductSort): Promise<Page<ProductEntity>> {
     const conditions: FilterQuery<ProductEntity>[] = [this.visibility(ctx)];
     if (filter?.status) conditions.push({ status: filter.status });
     const search = filter?.search?.trim();
@@ -44,7 +83,73 @@ export class ProductService {
       const match = containsText(ctx.em, search);
       conditions.push({ $or: [{ name: match }, { sku: match }, { description: match }] } as FilterQuery<ProductEntity>);
     }
-    return paginate(ctx.em, ProductEntity, { $and: conditions }, page, { field: 'id', direction: 'desc' });
+    if (filter?.categoryId) {
+      conditions.push({ categories: { $in: await this.categories.withDescendants(ctx.em, filter.categoryId) } });
+    }
+    const { minPrice, maxPrice, currency } = filter ?? {};
+    for (const [field, value] of [['minPrice', minPrice], ['maxPrice', maxPrice]] as const) {
+      if (value !== null && value !== undefined && value < 0) throw badInput(`${field} must be 0 or more`, `filter.${field}`);
+    }
+    if (typeof minPrice === 'number' && typeof maxPrice === 'number' && minPrice > maxPrice) {
+      throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
+    }
+    if (typeof minPrice === 'number') conditions.push({ priceAmount: { $gte: minPrice } });
+    if (typeof maxPrice === 'number') conditions.push({ priceAmount: { $lte: maxPrice } });
+    if (currency) {
+      if (!isCurrencyCode(currency)) throw badInput(`currency "${currency}" is not an ISO 4217 code`, 'filter.currency');
+      conditions.push({ currency });
+    }
+    return paginate(ctx.em, ProductEntity, { $and: conditions }, page, SORTS[sort]);
+  }
+
+  async create(ctx: RequestContext, input: CreateProductInput): Promise<ProductEntity> {
+    const skuError = checkSku(input.sku);
+    if (skuError) throw asGraphQLError(skuError);
+    const checked = checkFields({ ...input, status: input.status ?? ProductStatus.ACTIVE });
+    if ('error' in checked) throw asGraphQLError(checked.error);
+    const { em } = ctx;
+    if ((await em.count(ProductEntity, { sku: input.sku })) > 0) throw skuTaken(input.sku);
+    const categories = await this.categories.require(em, checked.fields.categoryIds ?? [], 'categoryIds');
+    const product = this.newProduct(input.sku, checked.fields, categories);
+    em.persist(product);
+    this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: product.id, before: null, after: productState(product) });
+    try {
+      await em.flush();
+    } catch (error) {
+      // Another request created the SKU after the check above.
+      throw error instanceof UniqueConstraintViolationException ? skuTaken(input.sku) : error;
+    }
+    return product;
+  }
+
+  update(ctx: RequestContext, id: string, input: UpdateProductInput): Promise<ProductEntity> {
+    const checked = checkFields(input);
+    if ('error' in checked) throw asGraphQLError(checked.error);
+    return this.change(ctx, id, checked.fields, 'product.updated');
+  }
+
+  /** Hides the product from customers; it stays resolvable for past orders. Idempotent. */
+  archive(ctx: RequestContext, id: string): Promise<ProductEntity> {
+    return this.change(ctx, id, { status: ProductStatus.ARCHIVED }, 'product.archived');
+  }
+
+  /**
+   * Creates or updates products by SKU in one unit of work, with a result per
+   * item: a bad item is reported and skipped, the others are applied. A
+   * retried identical call finds nothing to change (UNCHANGED, nothing written).
+   * The lookups cost a fixed number of queries whatever the batch size.
+   */
+  async upsert(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
+    if (items.length > MAX_UPSERT_ITEMS) {
+      throw badInput(`upsertProducts takes at most ${MAX_UPSERT_ITEMS} products per call, got ${items.length}: send smaller batches`, 'input');
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.upsertOnce(ctx, items);
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= UPSERT_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Demo catalogue: inserts what is missing, by SKU, so restarts add nothing twice. */
@@ -53,18 +158,108 @@ export class ProductService {
     const existing = new Set((await em.find(ProductEntity, { sku: { $in: DEMO_PRODUCTS.map((p) => p.sku) } })).map((p) => p.sku));
     for (const demo of DEMO_PRODUCTS) {
       if (existing.has(demo.sku)) continue;
-      em.persist(
-        Object.assign(new ProductEntity(), {
-          id: demo.id,
-          sku: demo.sku,
-          name: demo.name,
-          description: demo.description,
-          priceAmount: demo.priceAmount,
-          currency: demo.currency,
-          status: ProductStatus.ACTIVE,
-        }),
-      );
+      const product = Object.assign(new ProductEntity(), {
+        id: demo.id,
+        sku: demo.sku,
+        name: demo.name,
+        description: demo.description,
+        priceAmount: demo.priceAmount,
+        currency: demo.currency,
+        status: ProductStatus.ACTIVE,
+      });
+      const categoryId = DEMO_PRODUCT_CATEGORIES[demo.id];
+      if (categoryId) product.categories.set([em.getReference(CategoryEntity, categoryId)]);
+      em.persist(product);
     }
     await em.flush();
   }
+
+  private async upsertOnce(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
+    // A fresh identity map per attempt, so a retry sees what the other call wrote.
+    const em = ctx.em.fork();
+    const results: UpsertProductResult[] = [];
+    const occurrences = new Map<string, number>();
+    for (const item of items) occurrences.set(item.sku, (occurrences.get(item.sku) ?? 0) + 1);
+
+    const valid: Array<{ index: number; sku: string; fields: ProductFields }> = [];
+    items.forEach((item, index) => {
+      const repeated: FieldError | null =
+        (occurrences.get(item.sku) ?? 0) > 1
+          ? { code: 'BAD_USER_INPUT', field: 'sku', message: `sku ${item.sku} appears ${occurrences.get(item.sku)} times in this call; send each SKU once` }
+          : null;
+      // Upsert has no status default to fall back on: null, like omitted, keeps (or on creation, defaults) it.
+      const checked = checkFields({ ...item, status: item.status ?? undefined });
+      const error = checkSku(item.sku) ?? repeated ?? ('error' in checked ? checked.error : null);
+      if (error) results[index] = UpsertProductResult.failed(index, item.sku, error);
+      else if ('fields' in checked) valid.push({ index, sku: item.sku, fields: checked.fields });
+    });
+
+    const existing = new Map(
+      (valid.length > 0 ? await em.find(ProductEntity, { sku: { $in: valid.map((v) => v.sku) } }, { populate: ['categories'] }) : []).map((p) => [p.sku, p]),
+    );
+    const categoryIds = [...new Set(valid.flatMap((v) => v.fields.categoryIds ?? []))];
+    const categories = new Map((categoryIds.length > 0 ? await em.find(CategoryEntity, { id: { $in: categoryIds } }) : []).map((c) => [c.id, c]));
+
+    for (const { index, sku, fields } of valid) {
+      const unknown = (fields.categoryIds ?? []).filter((id) => !categories.has(id));
+      if (unknown.length > 0) {
+        results[index] = UpsertProductResult.failed(index, sku, { code: 'BAD_USER_INPUT', field: 'categoryIds', message: `Unknown category ${unknown.join(', ')}` });
+        continue;
+      }
+      const chosen = (fields.categoryIds ?? []).map((id) => categories.get(id) as CategoryEntity);
+      const product = existing.get(sku);
+      if (!product) {
+        const created = this.newProduct(sku, { status: ProductStatus.ACTIVE, ...fields }, chosen);
+        em.persist(created);
+        this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: created.id, before: null, after: productState(created) });
+        results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, created);
+      } else {
+        const changed = this.applyChange(em, ctx.caller, product, fields, chosen, 'product.updated');
+        results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, product);
+      }
+    }
+    await em.flush();
+    return results;
+  }
+
+  private async change(ctx: RequestContext, id: string, fields: ProductFields, action: string): Promise<ProductEntity> {
+    const product = await ctx.em.findOne(ProductEntity, { id }, { populate: ['categories'] });
+    if (!product) throw notFound('Product', id);
+    const categories = fields.categoryIds ? await this.categories.require(ctx.em, fields.categoryIds, 'categoryIds') : [];
+    if (this.applyChange(ctx.em, ctx.caller, product, fields, categories, action)) await ctx.em.flush();
+    return product;
+  }
+
+  /** Applies what differs and records it for the audit log; false (nothing touched) when nothing differs. */
+  private applyChange(em: EntityManager, caller: Caller | null, product: ProductEntity, fields: ProductFields, categories: CategoryEntity[], action: string): boolean {
+    const before = productState(product);
+    const diff = changedFields(before, { ...before, ...fields });
+    if (!diff) return false;
+    assignFields(product, fields, categories);
+    product.updatedAt = this.deps.clock.now();
+    this.audit.record(em, caller, { action, entityType: 'Product', entityId: product.id, ...diff });
+    return true;
+  }
+
+  private newProduct(sku: string, fields: ProductFields, categories: CategoryEntity[]): ProductEntity {
+    const now = this.deps.clock.now();
+    const product = Object.assign(new ProductEntity(), { sku, createdAt: now, updatedAt: now });
+    assignFields(product, fields, categories);
+    return product;
+  }
 }
+
+/** `categories` holds the entities for `fields.categoryIds`, in any order. */
+function assignFields(product: ProductEntity, fields: ProductFields, categories: CategoryEntity[]): void {
+  const { categoryIds, attributes, media, ...scalars } = fields;
+  Object.assign(product, scalars);
+  if (attributes) product.attributeList = attributes;
+  if (media) product.mediaList = media;
+  if (categoryIds) product.categories.set(categories);
+}
+
+function asGraphQLError(error: FieldError): GraphQLError {
+  return badInput(error.message, error.field);
+}
+
+const skuTaken = (sku: string): GraphQLError => conflict(`A product with SKU ${sku} already exists`, { field: 'sku' });

@@ -1,23 +1,34 @@
 import type { SubgraphModule } from '../kernel/subgraph';
+import { CatalogClient } from './catalog.client';
 import { StockSubscriptionResolver } from './stock.subscription';
 import { inventoryReferences, ProductRef } from './product.reference';
+import { ReservationEntity } from './reservation.entity';
+import { ReservationResolver } from './reservation.resolver';
+import { ReservationService } from './reservation.service';
+import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
-import { ProductStockResolver } from './stock.resolver';
+import { StockLedger } from './stock.ledger';
+import { ProductStockResolver, StockResolver } from './stock.resolver';
 import { StockService } from './stock.service';
 
 export interface InventoryServices {
   readonly stock: StockService;
+  readonly reservations: ReservationService;
 }
 
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',
-  entities: [StockLevelEntity],
-  resolvers: [ProductStockResolver, StockSubscriptionResolver],
+  entities: [StockLevelEntity, StockMovementEntity, ReservationEntity],
+  resolvers: [ProductStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [ProductRef, StockLevelEntity],
-  createServices: (deps) => ({ stock: new StockService(deps) }),
+  createServices: (deps) => {
+    const ledger = new StockLedger(deps);
+    return { stock: new StockService(deps, ledger, new CatalogClient(deps.internal)), reservations: new ReservationService(deps, ledger) };
+  },
   referenceResolvers: (services) => inventoryReferences(services.stock),
   seed: async (services, deps) => {
     if (deps.config.seedDemo) await services.stock.seedDemo();
   },
+  background: async (services) => [services.reservations.startSweeping()],
 };

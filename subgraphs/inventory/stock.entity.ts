@@ -4,10 +4,25 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 /** Default threshold under which `lowStock` is true, unless set per product. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
 
+/** The numbers every stock rule works on. */
+export interface StockLevels {
+  readonly onHand: number;
+  readonly reserved: number;
+  readonly lowStockThreshold: number;
+}
+
+export const availableOf = (levels: StockLevels): number => Math.max(0, levels.onHand - levels.reserved);
+export const isLowStock = (levels: StockLevels): boolean => availableOf(levels) <= levels.lowStockThreshold;
+
+/**
+ * Stock of one product. Every change is a compare-and-set on `version`
+ * (see stock.ledger.ts), never a blind write, so concurrent changes from any
+ * number of processes cannot overwrite each other; `onHand >= reserved` always.
+ */
 @Entity({ tableName: 'stock_levels' })
 @ObjectType('StockLevel', { description: 'Stock of one product: available = onHand - reserved.' })
 @Directive('@key(fields: "productId")')
-export class StockLevelEntity {
+export class StockLevelEntity implements StockLevels {
   @PrimaryKey({ type: 'string' })
   @Field(() => ID)
   productId!: string;
@@ -21,6 +36,7 @@ export class StockLevelEntity {
   reserved = 0;
 
   @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'lowStock is true when available is at or below this.' })
   lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
 
   /** Bumped on every change; live-update consumers drop older versions. */
@@ -32,12 +48,12 @@ export class StockLevelEntity {
 
   @Field(() => Int, { description: 'onHand - reserved, never below 0.' })
   get available(): number {
-    return Math.max(0, this.onHand - this.reserved);
+    return availableOf(this);
   }
 
   @Field({ description: 'True when available is at or below the product\'s low-stock threshold.' })
   get lowStock(): boolean {
-    return this.available <= this.lowStockThreshold;
+    return isLowStock(this);
   }
 
   /** A product inventory has never stocked: nothing on hand, nothing reserved. */

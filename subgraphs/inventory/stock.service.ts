@@ -1,10 +1,26 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../kernel/context';
 import { DEMO_PRODUCTS } from '../kernel/demo';
+import { badInput, notFound } from '../kernel/errors';
+import { paginate, type Page, type PageArgs } from '../kernel/pagination';
 import type { SubgraphDeps } from '../kernel/subgraph';
-import { StockLevelEntity } from './stock.entity';
+import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import type { CatalogClient } from './catalog.client';
+import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
+import { StockLevelEntity, type StockLevels } from './stock.entity';
+import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
 
+/** Bounds every stock figure, far below the 32-bit GraphQL Int limit sums could reach. */
+export const MAX_UNITS = 1_000_000_000;
+const MAX_REASON = 200;
+
+/** Stock levels as agents manage them: counted figures, adjustments, low-stock thresholds. */
 export class StockService {
-  constructor(private readonly deps: SubgraphDeps) {}
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly ledger: StockLedger,
+    private readonly catalog: CatalogClient,
+  ) {}
 
   /** Batched: the stock of a whole page of products costs one query. */
   forProduct(ctx: RequestContext, productId: string): Promise<StockLevelEntity> {
@@ -16,6 +32,46 @@ export class StockService {
       .load(productId);
   }
 
+  /** Newest first. */
+  movements(ctx: RequestContext, productId: string, page: PageArgs): Promise<Page<StockMovementEntity>> {
+    return paginate(ctx.em, StockMovementEntity, { productId }, page, { field: 'version', direction: 'desc' });
+  }
+
+  /** Sets onHand to a counted figure; it cannot go below what is reserved. */
+  setStock(ctx: RequestContext, productId: string, onHand: number): Promise<StockLevelEntity> {
+    checkUnits(onHand, 'onHand');
+    return this.change(ctx, productId, 'stock.set', null, (current) => {
+      if (onHand < current.reserved) {
+        throw badInput(`onHand ${onHand} is below the ${current.reserved} units reserved for orders`, 'onHand');
+      }
+      return { ...current, onHand };
+    });
+  }
+
+  /** Adds `delta` (negative: removes) to onHand, e.g. a delivery or damaged goods, with the reason recorded. */
+  adjustStock(ctx: RequestContext, productId: string, delta: number, reason: string): Promise<StockLevelEntity> {
+    if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_UNITS) {
+      throw badInput(`delta must be a whole number other than 0, at most ${MAX_UNITS} either way`, 'delta');
+    }
+    const why = reason.trim();
+    if (!why || why.length > MAX_REASON) throw badInput(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
+    return this.change(ctx, productId, 'stock.adjusted', why, (current) => {
+      const onHand = current.onHand + delta;
+      if (onHand < 0) throw badInput(`delta ${delta} would take onHand from ${current.onHand} to ${onHand}, below 0`, 'delta');
+      if (onHand < current.reserved) {
+        throw badInput(`delta ${delta} would take onHand to ${onHand}, below the ${current.reserved} units reserved for orders`, 'delta');
+      }
+      if (onHand > MAX_UNITS) throw badInput(`onHand would exceed ${MAX_UNITS}`, 'delta');
+      return { ...current, onHand };
+    });
+  }
+
+  /** lowStock (and the stock.low event) trigger when available falls to this figure or below. */
+  setLowStockThreshold(ctx: RequestContext, productId: string, threshold: number): Promise<StockLevelEntity> {
+    checkUnits(threshold, 'threshold');
+    return this.change(ctx, productId, 'stock.threshold_set', null, (current) => ({ ...current, lowStockThreshold: threshold }));
+  }
+
   /** Demo stock: only for products inventory has no row for yet. */
   async seedDemo(): Promise<void> {
     const em = this.deps.orm.em.fork();
@@ -25,4 +81,52 @@ export class StockService {
     }
     await em.flush();
   }
+
+  /** One audited change in one unit of work: the new levels, their movement, events and audit entry commit together. */
+  private async change(
+    ctx: RequestContext,
+    productId: string,
+    action: 'stock.set' | 'stock.adjusted' | 'stock.threshold_set',
+    reason: string | null,
+    next: (current: StockLevels) => StockLevels,
+  ): Promise<StockLevelEntity> {
+    await this.ensureRow(productId);
+    const kind = { 'stock.set': StockMovementKind.SET, 'stock.adjusted': StockMovementKind.ADJUST, 'stock.threshold_set': null }[action];
+    const applied: AppliedChange = await atomically(this.deps.orm.em, async (em) => {
+      const change = await this.ledger.apply(em, productId, next, kind ? { kind, actorId: actorOf(ctx.caller), reason } : null);
+      this.ledger.audit(em, ctx.caller, {
+        action,
+        entityType: 'StockLevel',
+        entityId: productId,
+        reason,
+        before: levelsState(change.before),
+        after: levelsState(change.after),
+      });
+      return change;
+    });
+    await this.ledger.announce([applied]);
+    return Object.assign(StockLevelEntity.empty(productId), applied.after, { version: applied.version });
+  }
+
+  /**
+   * A product is stocked for the first time only if catalog knows it, so a
+   * typo cannot create stock for a product that does not exist.
+   */
+  private async ensureRow(productId: string): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    if ((await retryWhileLocked(() => em.count(StockLevelEntity, { productId }))) > 0) return;
+    if (!productId.trim() || !(await this.catalog.productExists(productId))) throw notFound('Product', productId);
+    try {
+      await atomically(em, async (tx) => {
+        tx.persist(StockLevelEntity.empty(productId));
+      });
+    } catch (error) {
+      // Created by a concurrent first change: the row is there, which is all this needs.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    }
+  }
+}
+
+function checkUnits(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_UNITS) throw badInput(`${field} must be a whole number from 0 to ${MAX_UNITS}`, field);
 }

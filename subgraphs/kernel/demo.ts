@@ -36,3 +36,27 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { id: 'demo-user-customer', email: 'customer@shop.test', name: 'Casey Customer', password: 'customer-demo-password', roles: ['CUSTOMER'] },
   { id: 'demo-user-agent', email: 'agent@shop.test', name: 'Avery Agent', password: 'agent-demo-password', roles: ['CUSTOMER', 'AGENT'] },
 ];
+
+export interface DemoCategory {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string | null;
+}
+
+/** A small category tree for the demo catalogue (seeded by catalog). */
+export const DEMO_CATEGORIES: readonly DemoCategory[] = [
+  { id: 'demo-category-home', name: 'Home', parentId: null },
+  { id: 'demo-category-kitchen', name: 'Kitchen', parentId: 'demo-category-home' },
+  { id: 'demo-category-apparel', name: 'Apparel', parentId: null },
+  { id: 'demo-category-stationery', name: 'Stationery', parentId: null },
+];
+
+/** Which demo category each demo product is filed under, by product id. */
+export const DEMO_PRODUCT_CATEGORIES: Readonly<Record<string, string>> = {
+  'demo-product-0001': 'demo-category-kitchen',
+  'demo-product-0002': 'demo-category-apparel',
+  'demo-product-0003': 'demo-category-apparel',
+  'demo-product-0004': 'demo-category-kitchen',
+  'demo-product-0005': 'demo-category-stationery',
+  'demo-product-0006': 'demo-category-home',
+};

@@ -14,32 +14,180 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": typeof types.AccountSignUpDocument,
+    "\n  mutation AccountSignIn($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken user { id roles } }\n  }\n": typeof types.AccountSignInDocument,
+    "\n  mutation AccountRenew($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken user { roles } }\n  }\n": typeof types.AccountRenewDocument,
+    "\n  mutation AccountGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id email roles }\n  }\n": typeof types.AccountGrantRoleDocument,
+    "\n  query AccountCustomerOrder($id: ID!) {\n    order(id: $id) { id payment { clientSecret } customer { id email } }\n  }\n": typeof types.AccountCustomerOrderDocument,
+    "\n  query AccountMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.AccountMyOrderCountDocument,
+    "\n  query AccountCustomerPrivateFields($id: ID!) {\n    order(id: $id) { customer { email phone roles addresses { city } defaultShippingAddress { city } } }\n  }\n": typeof types.AccountCustomerPrivateFieldsDocument,
+    "\n  query AccountCustomerSessions($id: ID!) {\n    order(id: $id) { customer { sessions { id } } }\n  }\n": typeof types.AccountCustomerSessionsDocument,
+    "\n  query AccountCustomerPreferences($id: ID!) {\n    order(id: $id) { customer { preferences { locale } } }\n  }\n": typeof types.AccountCustomerPreferencesDocument,
+    "\n  mutation AccountUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { id name phone preferences { locale currency marketingEmails orderUpdates } }\n  }\n": typeof types.AccountUpdateProfileDocument,
+    "\n  query AccountMyAddresses {\n    me { addresses { id label recipient line1 line2 postalCode city region country phone } defaultShippingAddress { id } }\n  }\n": typeof types.AccountMyAddressesDocument,
+    "\n  mutation AccountAddAddress($input: AddressInput!) {\n    addAddress(input: $input) { id label recipient line1 line2 postalCode city region country phone }\n  }\n": typeof types.AccountAddAddressDocument,
+    "\n  mutation AccountUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) { id city country }\n  }\n": typeof types.AccountUpdateAddressDocument,
+    "\n  mutation AccountRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": typeof types.AccountRemoveAddressDocument,
+    "\n  mutation AccountSetDefaultAddress($id: ID!) {\n    setDefaultShippingAddress(id: $id) { id defaultShippingAddress { id } }\n  }\n": typeof types.AccountSetDefaultAddressDocument,
+    "\n  query AccountMySessions {\n    me { sessions { id current clientAddress userAgent createdAt lastUsedAt expiresAt } }\n  }\n": typeof types.AccountMySessionsDocument,
+    "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.AccountRevokeSessionDocument,
+    "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.AccountChangePasswordDocument,
+    "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": typeof types.AuthRegisterDocument,
+    "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": typeof types.AuthLoginDocument,
+    "\n  mutation AuthRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      sessionExpiresAt\n      user { id roles }\n    }\n  }\n": typeof types.AuthRefreshDocument,
+    "\n  mutation AuthLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.AuthLogoutDocument,
+    "\n  query AuthWhoAmI {\n    me { id email roles }\n  }\n": typeof types.AuthWhoAmIDocument,
+    "\n  subscription AuthStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.AuthStockWatchDocument,
+    "\n  fragment CartFields on Cart {\n    lines { product { id name stock { available } } quantity unitPrice { amount currency } lineTotal { amount } available }\n    total { amount currency }\n  }\n": typeof types.CartFieldsFragmentDoc,
+    "\n  query CartRead {\n    cart { ...CartFields }\n  }\n": typeof types.CartReadDocument,
+    "\n  mutation CartAdd($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n": typeof types.CartAddDocument,
+    "\n  mutation CartUpdateLine($productId: ID!, $quantity: Int!) {\n    updateCartLine(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n": typeof types.CartUpdateLineDocument,
+    "\n  mutation CartRemove($productId: ID!) {\n    removeFromCart(productId: $productId) { ...CartFields }\n  }\n": typeof types.CartRemoveDocument,
+    "\n  mutation CartClear {\n    clearCart { ...CartFields }\n  }\n": typeof types.CartClearDocument,
+    "\n  mutation CartPlaceOrder($idempotencyKey: String) {\n    placeOrderFromCart(idempotencyKey: $idempotencyKey) { id status total { amount } lines { quantity product { id } } }\n  }\n": typeof types.CartPlaceOrderDocument,
+    "\n  mutation CartUpdatePrice($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n": typeof types.CartUpdatePriceDocument,
+    "\n  query CartWishlist {\n    wishlist { addedAt product { id name } }\n  }\n": typeof types.CartWishlistDocument,
+    "\n  mutation CartAddToWishlist($productId: ID!) {\n    addToWishlist(productId: $productId) { product { id } }\n  }\n": typeof types.CartAddToWishlistDocument,
+    "\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n": typeof types.CartRemoveFromWishlistDocument,
+    "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      sku\n      name\n      description\n      price { amount currency }\n      status\n      categories { id name }\n      attributes { key value }\n      media { url alt position }\n    }\n  }\n": typeof types.CatalogCreateProductDocument,
+    "\n  mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name description price { amount currency } status categories { id } attributes { key value } }\n  }\n": typeof types.CatalogUpdateProductDocument,
+    "\n  mutation CatalogArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": typeof types.CatalogArchiveProductDocument,
+    "\n  query CatalogProductById($id: ID!) {\n    product(id: $id) { id status }\n  }\n": typeof types.CatalogProductByIdDocument,
+    "\n  query CatalogListProducts($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id sku name price { amount } status } }\n    }\n  }\n": typeof types.CatalogListProductsDocument,
+    "\n  mutation CatalogUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      error { code message field }\n    }\n  }\n": typeof types.CatalogUpsertDocument,
+    "\n  query CatalogCategories($parentId: ID) {\n    categories(parentId: $parentId) { id name parentId parent { name } children { name children { name } } }\n  }\n": typeof types.CatalogCategoriesDocument,
+    "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": typeof types.CatalogCreateCategoryDocument,
+    "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": typeof types.CatalogUpdateCategoryDocument,
+    "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": typeof types.CatalogAuditLogDocument,
+    "\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.InventoryCreateProductDocument,
+    "\n  mutation InventorySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand reserved available lowStock lowStockThreshold }\n  }\n": typeof types.InventorySetStockDocument,
+    "\n  mutation InventoryAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(productId: $productId, delta: $delta, reason: $reason) { onHand reserved available lowStock }\n  }\n": typeof types.InventoryAdjustStockDocument,
+    "\n  mutation InventorySetThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": typeof types.InventorySetThresholdDocument,
+    "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n": typeof types.InventoryMovementsDocument,
+    "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": typeof types.InventoryProductStockDocument,
+    "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": typeof types.InventoryAuditDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
+    "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
+    "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
+    "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": typeof types.OrdersMyOrdersDocument,
+    "\n  subscription OrdersWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status version }\n  }\n": typeof types.OrdersWatchOrderDocument,
+    "\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n": typeof types.PaymentsPayDocument,
+    "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
+    "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": typeof types.ProductCountDocument,
+    "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.ReservationsCreateProductDocument,
+    "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n": typeof types.ReservationsSetStockDocument,
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
+    "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
+    "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
+    "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
     "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n": typeof types.WatchOrderDocument,
     "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n": typeof types.WatchStockDocument,
+    "\n      subscription WatchOrderPayment($orderId: ID!) {\n        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }\n      }\n    ": typeof types.WatchOrderPaymentDocument,
     "\n  query ProductsPage($first: Int, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id sku name price { amount currency } status stock { productId onHand reserved available lowStock } } }\n    }\n  }\n": typeof types.ProductsPageDocument,
     "\n  query ProductById($id: ID!) {\n    product(id: $id) { id name description price { amount currency } stock { available } }\n  }\n": typeof types.ProductByIdDocument,
     "\n  query Me {\n    me { id email name roles }\n  }\n": typeof types.MeDocument,
     "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total { amount currency }\n      customer { id email }\n      payment { status provider amount { amount } clientSecret }\n      lines { quantity unitPrice { amount } lineTotal { amount } product { id name stock { available } } }\n    }\n  }\n": typeof types.OrderByIdDocument,
     "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    ": typeof types.TooDeepDocument,
+    "\n  mutation OrdersSupportCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.OrdersSupportCreateProductDocument,
+    "\n  mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.OrdersSupportSetStockDocument,
+    "\n  fragment OrderFields on Order {\n    id\n    status\n    version\n    total { amount currency }\n    refunded { amount }\n    lines { quantity unitPrice { amount currency } lineTotal { amount } product { id } }\n    statusHistory { from to actor reason }\n    payment { status amount { amount currency } }\n  }\n": typeof types.OrderFieldsFragmentDoc,
+    "\n  mutation OrdersPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { ...OrderFields }\n  }\n": typeof types.OrdersPlaceOrderDocument,
+    "\n  query OrdersReadOrder($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersReadOrderDocument,
+    "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.OrdersConfirmPaymentDocument,
+    "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": typeof types.OrdersCancelOrderDocument,
+    "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
 };
 const documents: Documents = {
+    "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.AccountSignUpDocument,
+    "\n  mutation AccountSignIn($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken user { id roles } }\n  }\n": types.AccountSignInDocument,
+    "\n  mutation AccountRenew($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken user { roles } }\n  }\n": types.AccountRenewDocument,
+    "\n  mutation AccountGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id email roles }\n  }\n": types.AccountGrantRoleDocument,
+    "\n  query AccountCustomerOrder($id: ID!) {\n    order(id: $id) { id payment { clientSecret } customer { id email } }\n  }\n": types.AccountCustomerOrderDocument,
+    "\n  query AccountMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.AccountMyOrderCountDocument,
+    "\n  query AccountCustomerPrivateFields($id: ID!) {\n    order(id: $id) { customer { email phone roles addresses { city } defaultShippingAddress { city } } }\n  }\n": types.AccountCustomerPrivateFieldsDocument,
+    "\n  query AccountCustomerSessions($id: ID!) {\n    order(id: $id) { customer { sessions { id } } }\n  }\n": types.AccountCustomerSessionsDocument,
+    "\n  query AccountCustomerPreferences($id: ID!) {\n    order(id: $id) { customer { preferences { locale } } }\n  }\n": types.AccountCustomerPreferencesDocument,
+    "\n  mutation AccountUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { id name phone preferences { locale currency marketingEmails orderUpdates } }\n  }\n": types.AccountUpdateProfileDocument,
+    "\n  query AccountMyAddresses {\n    me { addresses { id label recipient line1 line2 postalCode city region country phone } defaultShippingAddress { id } }\n  }\n": types.AccountMyAddressesDocument,
+    "\n  mutation AccountAddAddress($input: AddressInput!) {\n    addAddress(input: $input) { id label recipient line1 line2 postalCode city region country phone }\n  }\n": types.AccountAddAddressDocument,
+    "\n  mutation AccountUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) { id city country }\n  }\n": types.AccountUpdateAddressDocument,
+    "\n  mutation AccountRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n": types.AccountRemoveAddressDocument,
+    "\n  mutation AccountSetDefaultAddress($id: ID!) {\n    setDefaultShippingAddress(id: $id) { id defaultShippingAddress { id } }\n  }\n": types.AccountSetDefaultAddressDocument,
+    "\n  query AccountMySessions {\n    me { sessions { id current clientAddress userAgent createdAt lastUsedAt expiresAt } }\n  }\n": types.AccountMySessionsDocument,
+    "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.AccountRevokeSessionDocument,
+    "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.AccountChangePasswordDocument,
+    "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": types.AuthRegisterDocument,
+    "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": types.AuthLoginDocument,
+    "\n  mutation AuthRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      sessionExpiresAt\n      user { id roles }\n    }\n  }\n": types.AuthRefreshDocument,
+    "\n  mutation AuthLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.AuthLogoutDocument,
+    "\n  query AuthWhoAmI {\n    me { id email roles }\n  }\n": types.AuthWhoAmIDocument,
+    "\n  subscription AuthStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.AuthStockWatchDocument,
+    "\n  fragment CartFields on Cart {\n    lines { product { id name stock { available } } quantity unitPrice { amount currency } lineTotal { amount } available }\n    total { amount currency }\n  }\n": types.CartFieldsFragmentDoc,
+    "\n  query CartRead {\n    cart { ...CartFields }\n  }\n": types.CartReadDocument,
+    "\n  mutation CartAdd($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n": types.CartAddDocument,
+    "\n  mutation CartUpdateLine($productId: ID!, $quantity: Int!) {\n    updateCartLine(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n": types.CartUpdateLineDocument,
+    "\n  mutation CartRemove($productId: ID!) {\n    removeFromCart(productId: $productId) { ...CartFields }\n  }\n": types.CartRemoveDocument,
+    "\n  mutation CartClear {\n    clearCart { ...CartFields }\n  }\n": types.CartClearDocument,
+    "\n  mutation CartPlaceOrder($idempotencyKey: String) {\n    placeOrderFromCart(idempotencyKey: $idempotencyKey) { id status total { amount } lines { quantity product { id } } }\n  }\n": types.CartPlaceOrderDocument,
+    "\n  mutation CartUpdatePrice($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n": types.CartUpdatePriceDocument,
+    "\n  query CartWishlist {\n    wishlist { addedAt product { id name } }\n  }\n": types.CartWishlistDocument,
+    "\n  mutation CartAddToWishlist($productId: ID!) {\n    addToWishlist(productId: $productId) { product { id } }\n  }\n": types.CartAddToWishlistDocument,
+    "\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n": types.CartRemoveFromWishlistDocument,
+    "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      sku\n      name\n      description\n      price { amount currency }\n      status\n      categories { id name }\n      attributes { key value }\n      media { url alt position }\n    }\n  }\n": types.CatalogCreateProductDocument,
+    "\n  mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name description price { amount currency } status categories { id } attributes { key value } }\n  }\n": types.CatalogUpdateProductDocument,
+    "\n  mutation CatalogArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": types.CatalogArchiveProductDocument,
+    "\n  query CatalogProductById($id: ID!) {\n    product(id: $id) { id status }\n  }\n": types.CatalogProductByIdDocument,
+    "\n  query CatalogListProducts($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id sku name price { amount } status } }\n    }\n  }\n": types.CatalogListProductsDocument,
+    "\n  mutation CatalogUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      error { code message field }\n    }\n  }\n": types.CatalogUpsertDocument,
+    "\n  query CatalogCategories($parentId: ID) {\n    categories(parentId: $parentId) { id name parentId parent { name } children { name children { name } } }\n  }\n": types.CatalogCategoriesDocument,
+    "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": types.CatalogCreateCategoryDocument,
+    "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": types.CatalogUpdateCategoryDocument,
+    "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": types.CatalogAuditLogDocument,
+    "\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.InventoryCreateProductDocument,
+    "\n  mutation InventorySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand reserved available lowStock lowStockThreshold }\n  }\n": types.InventorySetStockDocument,
+    "\n  mutation InventoryAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(productId: $productId, delta: $delta, reason: $reason) { onHand reserved available lowStock }\n  }\n": types.InventoryAdjustStockDocument,
+    "\n  mutation InventorySetThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": types.InventorySetThresholdDocument,
+    "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n": types.InventoryMovementsDocument,
+    "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": types.InventoryProductStockDocument,
+    "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": types.InventoryAuditDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
+    "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
+    "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
+    "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": types.OrdersMyOrdersDocument,
+    "\n  subscription OrdersWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status version }\n  }\n": types.OrdersWatchOrderDocument,
+    "\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n": types.PaymentsPayDocument,
+    "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
+    "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": types.ProductCountDocument,
+    "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.ReservationsCreateProductDocument,
+    "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n": types.ReservationsSetStockDocument,
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
+    "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
+    "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
+    "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
     "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n": types.WatchOrderDocument,
     "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n": types.WatchStockDocument,
+    "\n      subscription WatchOrderPayment($orderId: ID!) {\n        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }\n      }\n    ": types.WatchOrderPaymentDocument,
     "\n  query ProductsPage($first: Int, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id sku name price { amount currency } status stock { productId onHand reserved available lowStock } } }\n    }\n  }\n": types.ProductsPageDocument,
     "\n  query ProductById($id: ID!) {\n    product(id: $id) { id name description price { amount currency } stock { available } }\n  }\n": types.ProductByIdDocument,
     "\n  query Me {\n    me { id email name roles }\n  }\n": types.MeDocument,
     "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total { amount currency }\n      customer { id email }\n      payment { status provider amount { amount } clientSecret }\n      lines { quantity unitPrice { amount } lineTotal { amount } product { id name stock { available } } }\n    }\n  }\n": types.OrderByIdDocument,
     "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    ": types.TooDeepDocument,
+    "\n  mutation OrdersSupportCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.OrdersSupportCreateProductDocument,
+    "\n  mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.OrdersSupportSetStockDocument,
+    "\n  fragment OrderFields on Order {\n    id\n    status\n    version\n    total { amount currency }\n    refunded { amount }\n    lines { quantity unitPrice { amount currency } lineTotal { amount } product { id } }\n    statusHistory { from to actor reason }\n    payment { status amount { amount currency } }\n  }\n": types.OrderFieldsFragmentDoc,
+    "\n  mutation OrdersPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { ...OrderFields }\n  }\n": types.OrdersPlaceOrderDocument,
+    "\n  query OrdersReadOrder($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n": types.OrdersReadOrderDocument,
+    "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.OrdersConfirmPaymentDocument,
+    "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": types.OrdersCancelOrderDocument,
+    "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
 };
 
 /**
@@ -59,11 +207,255 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n"): (typeof documents)["\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountSignIn($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken user { id roles } }\n  }\n"): (typeof documents)["\n  mutation AccountSignIn($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken user { id roles } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountRenew($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken user { roles } }\n  }\n"): (typeof documents)["\n  mutation AccountRenew($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken user { roles } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id email roles }\n  }\n"): (typeof documents)["\n  mutation AccountGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id email roles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCustomerOrder($id: ID!) {\n    order(id: $id) { id payment { clientSecret } customer { id email } }\n  }\n"): (typeof documents)["\n  query AccountCustomerOrder($id: ID!) {\n    order(id: $id) { id payment { clientSecret } customer { id email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query AccountMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCustomerPrivateFields($id: ID!) {\n    order(id: $id) { customer { email phone roles addresses { city } defaultShippingAddress { city } } }\n  }\n"): (typeof documents)["\n  query AccountCustomerPrivateFields($id: ID!) {\n    order(id: $id) { customer { email phone roles addresses { city } defaultShippingAddress { city } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCustomerSessions($id: ID!) {\n    order(id: $id) { customer { sessions { id } } }\n  }\n"): (typeof documents)["\n  query AccountCustomerSessions($id: ID!) {\n    order(id: $id) { customer { sessions { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCustomerPreferences($id: ID!) {\n    order(id: $id) { customer { preferences { locale } } }\n  }\n"): (typeof documents)["\n  query AccountCustomerPreferences($id: ID!) {\n    order(id: $id) { customer { preferences { locale } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { id name phone preferences { locale currency marketingEmails orderUpdates } }\n  }\n"): (typeof documents)["\n  mutation AccountUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { id name phone preferences { locale currency marketingEmails orderUpdates } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountMyAddresses {\n    me { addresses { id label recipient line1 line2 postalCode city region country phone } defaultShippingAddress { id } }\n  }\n"): (typeof documents)["\n  query AccountMyAddresses {\n    me { addresses { id label recipient line1 line2 postalCode city region country phone } defaultShippingAddress { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountAddAddress($input: AddressInput!) {\n    addAddress(input: $input) { id label recipient line1 line2 postalCode city region country phone }\n  }\n"): (typeof documents)["\n  mutation AccountAddAddress($input: AddressInput!) {\n    addAddress(input: $input) { id label recipient line1 line2 postalCode city region country phone }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) { id city country }\n  }\n"): (typeof documents)["\n  mutation AccountUpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) { id city country }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n"): (typeof documents)["\n  mutation AccountRemoveAddress($id: ID!) {\n    removeAddress(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountSetDefaultAddress($id: ID!) {\n    setDefaultShippingAddress(id: $id) { id defaultShippingAddress { id } }\n  }\n"): (typeof documents)["\n  mutation AccountSetDefaultAddress($id: ID!) {\n    setDefaultShippingAddress(id: $id) { id defaultShippingAddress { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountMySessions {\n    me { sessions { id current clientAddress userAgent createdAt lastUsedAt expiresAt } }\n  }\n"): (typeof documents)["\n  query AccountMySessions {\n    me { sessions { id current clientAddress userAgent createdAt lastUsedAt expiresAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      sessionExpiresAt\n      user { id roles }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      sessionExpiresAt\n      user { id roles }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation AuthLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthWhoAmI {\n    me { id email roles }\n  }\n"): (typeof documents)["\n  query AuthWhoAmI {\n    me { id email roles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuthStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"): (typeof documents)["\n  subscription AuthStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CartFields on Cart {\n    lines { product { id name stock { available } } quantity unitPrice { amount currency } lineTotal { amount } available }\n    total { amount currency }\n  }\n"): (typeof documents)["\n  fragment CartFields on Cart {\n    lines { product { id name stock { available } } quantity unitPrice { amount currency } lineTotal { amount } available }\n    total { amount currency }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartRead {\n    cart { ...CartFields }\n  }\n"): (typeof documents)["\n  query CartRead {\n    cart { ...CartFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartAdd($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n"): (typeof documents)["\n  mutation CartAdd($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartUpdateLine($productId: ID!, $quantity: Int!) {\n    updateCartLine(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n"): (typeof documents)["\n  mutation CartUpdateLine($productId: ID!, $quantity: Int!) {\n    updateCartLine(productId: $productId, quantity: $quantity) { ...CartFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartRemove($productId: ID!) {\n    removeFromCart(productId: $productId) { ...CartFields }\n  }\n"): (typeof documents)["\n  mutation CartRemove($productId: ID!) {\n    removeFromCart(productId: $productId) { ...CartFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartClear {\n    clearCart { ...CartFields }\n  }\n"): (typeof documents)["\n  mutation CartClear {\n    clearCart { ...CartFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartPlaceOrder($idempotencyKey: String) {\n    placeOrderFromCart(idempotencyKey: $idempotencyKey) { id status total { amount } lines { quantity product { id } } }\n  }\n"): (typeof documents)["\n  mutation CartPlaceOrder($idempotencyKey: String) {\n    placeOrderFromCart(idempotencyKey: $idempotencyKey) { id status total { amount } lines { quantity product { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartUpdatePrice($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CartUpdatePrice($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartWishlist {\n    wishlist { addedAt product { id name } }\n  }\n"): (typeof documents)["\n  query CartWishlist {\n    wishlist { addedAt product { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartAddToWishlist($productId: ID!) {\n    addToWishlist(productId: $productId) { product { id } }\n  }\n"): (typeof documents)["\n  mutation CartAddToWishlist($productId: ID!) {\n    addToWishlist(productId: $productId) { product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n"): (typeof documents)["\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      sku\n      name\n      description\n      price { amount currency }\n      status\n      categories { id name }\n      attributes { key value }\n      media { url alt position }\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      sku\n      name\n      description\n      price { amount currency }\n      status\n      categories { id name }\n      attributes { key value }\n      media { url alt position }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name description price { amount currency } status categories { id } attributes { key value } }\n  }\n"): (typeof documents)["\n  mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name description price { amount currency } status categories { id } attributes { key value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CatalogArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogProductById($id: ID!) {\n    product(id: $id) { id status }\n  }\n"): (typeof documents)["\n  query CatalogProductById($id: ID!) {\n    product(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogListProducts($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id sku name price { amount } status } }\n    }\n  }\n"): (typeof documents)["\n  query CatalogListProducts($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    products(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id sku name price { amount } status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      error { code message field }\n    }\n  }\n"): (typeof documents)["\n  mutation CatalogUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      error { code message field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogCategories($parentId: ID) {\n    categories(parentId: $parentId) { id name parentId parent { name } children { name children { name } } }\n  }\n"): (typeof documents)["\n  query CatalogCategories($parentId: ID) {\n    categories(parentId: $parentId) { id name parentId parent { name } children { name children { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n"): (typeof documents)["\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n"): (typeof documents)["\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n"): (typeof documents)["\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventorySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand reserved available lowStock lowStockThreshold }\n  }\n"): (typeof documents)["\n  mutation InventorySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand reserved available lowStock lowStockThreshold }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventoryAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(productId: $productId, delta: $delta, reason: $reason) { onHand reserved available lowStock }\n  }\n"): (typeof documents)["\n  mutation InventoryAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(productId: $productId, delta: $delta, reason: $reason) { onHand reserved available lowStock }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InventorySetThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n"): (typeof documents)["\n  mutation InventorySetThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n"): (typeof documents)["\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n"): (typeof documents)["\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n"): (typeof documents)["\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n"): (typeof documents)["\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrdersWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status version }\n  }\n"): (typeof documents)["\n  subscription OrdersWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n"): (typeof documents)["\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n"): (typeof documents)["\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProductCount {\n    products { totalCount }\n  }\n"): (typeof documents)["\n  query ProductCount {\n    products { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n"): (typeof documents)["\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -79,11 +471,31 @@ export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (type
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n"): (typeof documents)["\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"): (typeof documents)["\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n"): (typeof documents)["\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n"): (typeof documents)["\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n"): (typeof documents)["\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      subscription WatchOrderPayment($orderId: ID!) {\n        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }\n      }\n    "): (typeof documents)["\n      subscription WatchOrderPayment($orderId: ID!) {\n        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -104,6 +516,38 @@ export function graphql(source: "\n  query OrderById($id: ID!) {\n    order(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    "): (typeof documents)["\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersSupportCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation OrdersSupportCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"): (typeof documents)["\n  mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderFields on Order {\n    id\n    status\n    version\n    total { amount currency }\n    refunded { amount }\n    lines { quantity unitPrice { amount currency } lineTotal { amount } product { id } }\n    statusHistory { from to actor reason }\n    payment { status amount { amount currency } }\n  }\n"): (typeof documents)["\n  fragment OrderFields on Order {\n    id\n    status\n    version\n    total { amount currency }\n    refunded { amount }\n    lines { quantity unitPrice { amount currency } lineTotal { amount } product { id } }\n    statusHistory { from to actor reason }\n    payment { status amount { amount currency } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersReadOrder($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  query OrdersReadOrder($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n"): (typeof documents)["\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,76 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { AUDIT_RECORDED, auditRecord, parseAuditRecord, type AuditChange, type AuditRecord } from '../kernel/audit';
+import type { Caller } from '../kernel/caller';
+import type { RequestContext } from '../kernel/context';
+import { badInput } from '../kernel/errors';
+import type { DomainEvent, EventConsumer } from '../kernel/event-bus';
+import { newId } from '../kernel/ids';
+import { handleOnce } from '../kernel/inbox';
+import { paginate, type Page, type PageArgs } from '../kernel/pagination';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { AuditEntryEntity } from './audit.entity';
+import type { AuditFilter } from './audit.inputs';
+
+const CONSUMER = 'catalog.audit';
+
+/**
+ * The audit store: catalog's own changes are recorded in the same flush as
+ * the change; other subgraphs' arrive as `audit.recorded` events (from their
+ * outboxes), stored once however often they are delivered.
+ */
+export class AuditService {
+  constructor(private readonly deps: SubgraphDeps) {}
+
+  /** Adds the entry to `em`'s unit of work: the caller's flush writes it together with the change. */
+  record(em: EntityManager, caller: Caller | null, change: AuditChange): void {
+    em.persist(entryOf(newId(), auditRecord('catalog', caller, this.deps.clock.now(), change)));
+  }
+
+  startConsuming(): Promise<EventConsumer> {
+    return this.deps.events.consume({ group: CONSUMER, types: [AUDIT_RECORDED] }, (event) => this.consume(event));
+  }
+
+  /** Idempotent: a redelivered event (same id) adds nothing. */
+  async consume(event: DomainEvent): Promise<void> {
+    const record = parseAuditRecord(event.payload);
+    if (!record) {
+      // Retrying cannot fix a malformed payload; keep it visible in the logs instead.
+      this.deps.log.warn('dropped a malformed audit.recorded event', { eventId: event.id });
+      return;
+    }
+    await handleOnce(this.deps.orm.em.fork(), CONSUMER, event, async (em) => {
+      em.persist(entryOf(event.id, record));
+    });
+  }
+
+  /** Newest first. */
+  list(ctx: RequestContext, page: PageArgs, filter: AuditFilter | null | undefined): Promise<Page<AuditEntryEntity>> {
+    const where: FilterQuery<AuditEntryEntity> = {};
+    if (filter?.entityType) where.entityType = filter.entityType;
+    if (filter?.entityId) where.entityId = filter.entityId;
+    if (filter?.actorId) where.actorId = filter.actorId;
+    if (filter?.action) where.action = filter.action;
+    if (filter?.service) where.service = filter.service;
+    if (filter?.from && filter.to && filter.from > filter.to) throw badInput('from must not be after to', 'filter.from');
+    if (filter?.from || filter?.to) {
+      where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    }
+    return paginate(ctx.em, AuditEntryEntity, where, page, { field: 'id', direction: 'desc' });
+  }
+}
+
+function entryOf(id: string, record: AuditRecord): AuditEntryEntity {
+  return Object.assign(new AuditEntryEntity(), {
+    id,
+    at: new Date(record.at),
+    actorId: record.actorId,
+    actorRoles: [...record.actorRoles],
+    service: record.service,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    reason: record.reason,
+    before: record.before,
+    after: record.after,
+  });
+}

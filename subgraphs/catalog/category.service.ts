@@ -1,0 +1,166 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { changedFields, type AuditState } from '../kernel/audit';
+import { byKeys, type RequestContext } from '../kernel/context';
+import { DEMO_CATEGORIES } from '../kernel/demo';
+import { badInput, conflict, notFound } from '../kernel/errors';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import type { AuditService } from './audit.service';
+import { CategoryEntity, siblingKey } from './category.entity';
+import type { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
+
+const MAX_NAME = 100;
+/** Deeper trees are refused; also bounds every walk up or down the tree. */
+export const MAX_DEPTH = 8;
+
+/** The category tree. Anyone reads it; agents and admins change it. */
+export class CategoryService {
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Children of `parentId`, or the top level; by name. */
+  list(ctx: RequestContext, parentId: string | null): Promise<CategoryEntity[]> {
+    return this.children(ctx, parentId);
+  }
+
+  /** Batched by id: the parents of a whole list cost one query. */
+  load(ctx: RequestContext, id: string): Promise<CategoryEntity | null> {
+    return ctx.loaders
+      .get<string, CategoryEntity | null>('categoryById', async (ids) => {
+        const rows = await ctx.em.find(CategoryEntity, { id: { $in: [...ids] } });
+        return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
+      })
+      .load(id);
+  }
+
+  /** Batched by parent: the children of a whole list cost one query. Null: the top level. */
+  children(ctx: RequestContext, parentId: string | null): Promise<CategoryEntity[]> {
+    const TOP = '';
+    return ctx.loaders
+      .get<string, CategoryEntity[]>('categoriesByParent', async (keys) => {
+        const ids = keys.filter((key) => key !== TOP);
+        const rows = await ctx.em.find(
+          CategoryEntity,
+          { $or: [{ parentId: { $in: ids } }, ...(keys.includes(TOP) ? [{ parentId: null }] : [])] },
+          { orderBy: { name: 'asc', id: 'asc' } },
+        );
+        return keys.map((key) => rows.filter((row) => (row.parentId ?? TOP) === key));
+      })
+      .load(parentId ?? TOP);
+  }
+
+  /** `rootId` and every category below it, one query per level. */
+  async withDescendants(em: EntityManager, rootId: string): Promise<string[]> {
+    const found = new Set([rootId]);
+    let level = [rootId];
+    for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth += 1) {
+      const rows = await em.find(CategoryEntity, { parentId: { $in: level } }, { fields: ['id'] });
+      level = rows.map((row) => row.id).filter((id) => !found.has(id));
+      for (const id of level) found.add(id);
+    }
+    return [...found];
+  }
+
+  /** The categories with these ids; refuses the whole input when one is unknown. */
+  async require(em: EntityManager, ids: readonly string[], field: string): Promise<CategoryEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await em.find(CategoryEntity, { id: { $in: [...ids] } });
+    const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+    if (missing.length > 0) throw badInput(`Unknown category ${missing.join(', ')}`, field);
+    return rows;
+  }
+
+  async create(ctx: RequestContext, input: CreateCategoryInput): Promise<CategoryEntity> {
+    const name = checkName(input.name);
+    const parentId = input.parentId ?? null;
+    if (parentId !== null) await this.checkParent(ctx.em, parentId, null);
+    const now = this.deps.clock.now();
+    const category = Object.assign(new CategoryEntity(), { name, parentId, siblingKey: siblingKey(parentId, name), createdAt: now, updatedAt: now });
+    ctx.em.persist(category);
+    this.audit.record(ctx.em, ctx.caller, { action: 'category.created', entityType: 'Category', entityId: category.id, before: null, after: stateOf(category) });
+    await this.flush(ctx.em, name);
+    return category;
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateCategoryInput): Promise<CategoryEntity> {
+    const category = await ctx.em.findOne(CategoryEntity, { id });
+    if (!category) throw notFound('Category', id);
+    if (input.name === null) throw badInput('name cannot be null', 'name');
+    const name = input.name === undefined ? category.name : checkName(input.name);
+    const parentId = input.parentId === undefined ? category.parentId : input.parentId;
+    if (parentId !== null && parentId !== category.parentId) await this.checkParent(ctx.em, parentId, category.id);
+    const before = stateOf(category);
+    const diff = changedFields(before, { name, parentId });
+    if (!diff) return category;
+    Object.assign(category, { name, parentId, siblingKey: siblingKey(parentId, name), updatedAt: this.deps.clock.now() });
+    this.audit.record(ctx.em, ctx.caller, { action: 'category.updated', entityType: 'Category', entityId: category.id, ...diff });
+    await this.flush(ctx.em, name);
+    return category;
+  }
+
+  /** Demo tree: inserts what is missing, so restarts add nothing twice. */
+  async seedDemo(): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    const existing = new Set((await em.find(CategoryEntity, { id: { $in: DEMO_CATEGORIES.map((c) => c.id) } })).map((c) => c.id));
+    for (const demo of DEMO_CATEGORIES) {
+      if (existing.has(demo.id)) continue;
+      em.persist(Object.assign(new CategoryEntity(), { id: demo.id, name: demo.name, parentId: demo.parentId, siblingKey: siblingKey(demo.parentId, demo.name) }));
+    }
+    await em.flush();
+  }
+
+  /**
+   * The parent must exist, must not be the category itself or below it (a
+   * cycle), and must leave the tree at most MAX_DEPTH deep.
+   */
+  private async checkParent(em: EntityManager, parentId: string, movingId: string | null): Promise<void> {
+    const tooDeep = () => badInput(`Categories nest at most ${MAX_DEPTH} levels deep`, 'parentId');
+    // The level the category lands on (1: top level); bounding it also bounds the walk.
+    let level = 1;
+    for (let current: string | null = parentId; current !== null; ) {
+      if (current === movingId) throw badInput('A category cannot be moved below itself', 'parentId');
+      level += 1;
+      if (level > MAX_DEPTH) throw tooDeep();
+      const row: CategoryEntity | null = await em.findOne(CategoryEntity, { id: current });
+      if (!row) throw badInput(`Unknown category ${current}`, 'parentId');
+      current = row.parentId;
+    }
+    if (movingId !== null && level + (await this.heightBelow(em, movingId)) > MAX_DEPTH) throw tooDeep();
+  }
+
+  /** Levels below a category (0 for a leaf). */
+  private async heightBelow(em: EntityManager, id: string): Promise<number> {
+    let height = 0;
+    let level = [id];
+    while (height < MAX_DEPTH) {
+      const rows = await em.find(CategoryEntity, { parentId: { $in: level } }, { fields: ['id'] });
+      if (rows.length === 0) break;
+      level = rows.map((row) => row.id);
+      height += 1;
+    }
+    return height;
+  }
+
+  private async flush(em: EntityManager, name: string): Promise<void> {
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw conflict(`A category named "${name}" already exists at this place in the tree`, { field: 'name' });
+      }
+      throw error;
+    }
+  }
+}
+
+function checkName(raw: string): string {
+  const name = raw.trim();
+  if (!name) throw badInput('name must not be empty', 'name');
+  if (name.length > MAX_NAME) throw badInput(`name must be at most ${MAX_NAME} characters`, 'name');
+  return name;
+}
+
+function stateOf(category: CategoryEntity): AuditState {
+  return { name: category.name, parentId: category.parentId };
+}

@@ -1,0 +1,177 @@
+import type { AuditState } from '../kernel/audit';
+import { isCurrencyCode } from '../kernel/currencies';
+import type { ProductAttribute, ProductEntity, ProductMedia, ProductStatus } from './product.entity';
+
+/**
+ * What makes product input valid, shared by createProduct, updateProduct and
+ * the bulk upsert (which reports a failure per item instead of throwing).
+ * Field names are paths in the input: `priceAmount`, `media.2.url`.
+ */
+
+/** Capital letters, digits and hyphens; 2 to 64 characters; starts with a letter or digit. */
+export const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+export const SKU_RULE = 'capital letters, digits and hyphens, 2 to 64 characters, starting with a letter or digit (e.g. "MUG-CLASSIC")';
+
+export const LIMITS = {
+  name: 200,
+  description: 5_000,
+  categories: 20,
+  attributes: 50,
+  attributeKey: 64,
+  attributeValue: 1_000,
+  media: 20,
+  mediaUrl: 2_048,
+  mediaAlt: 300,
+} as const;
+
+export interface FieldError {
+  readonly code: 'BAD_USER_INPUT';
+  readonly message: string;
+  readonly field: string;
+}
+
+const invalid = (field: string, message: string): FieldError => ({ code: 'BAD_USER_INPUT', field, message });
+
+/** Product fields as a client sends them: undefined leaves a field as it is. */
+export interface ProductFieldsInput {
+  readonly name?: string | null;
+  readonly description?: string | null;
+  readonly priceAmount?: number | null;
+  readonly currency?: string | null;
+  readonly status?: ProductStatus | null;
+  readonly categoryIds?: readonly string[] | null;
+  readonly attributes?: ReadonlyArray<{ readonly key: string; readonly value: string }> | null;
+  readonly media?: ReadonlyArray<{ readonly url: string; readonly alt: string; readonly position?: number | null }> | null;
+}
+
+/** Validated and normalised fields: names trimmed, media in position order. */
+export interface ProductFields {
+  name?: string;
+  description?: string | null;
+  priceAmount?: number;
+  currency?: string;
+  status?: ProductStatus;
+  categoryIds?: string[];
+  attributes?: ProductAttribute[];
+  media?: ProductMedia[];
+}
+
+export function checkSku(sku: string): FieldError | null {
+  return SKU_PATTERN.test(sku) ? null : invalid('sku', `sku "${sku}" is not valid: use ${SKU_RULE}`);
+}
+
+export function checkFields(input: ProductFieldsInput): { fields: ProductFields } | { error: FieldError } {
+  const fields: ProductFields = {};
+  const required = (field: string) => invalid(field, `${field} cannot be null`);
+
+  if (input.name !== undefined) {
+    if (input.name === null) return { error: required('name') };
+    const name = input.name.trim();
+    if (!name) return { error: invalid('name', 'name must not be empty') };
+    if (name.length > LIMITS.name) return { error: invalid('name', `name must be at most ${LIMITS.name} characters`) };
+    fields.name = name;
+  }
+  if (input.description !== undefined) {
+    const description = input.description?.trim() || null;
+    if (description && description.length > LIMITS.description) {
+      return { error: invalid('description', `description must be at most ${LIMITS.description} characters`) };
+    }
+    fields.description = description;
+  }
+  if (input.priceAmount !== undefined) {
+    if (input.priceAmount === null) return { error: required('priceAmount') };
+    if (!Number.isSafeInteger(input.priceAmount) || input.priceAmount < 0) {
+      return { error: invalid('priceAmount', 'priceAmount must be a whole number of minor units (cents), 0 or more') };
+    }
+    fields.priceAmount = input.priceAmount;
+  }
+  if (input.currency !== undefined) {
+    if (input.currency === null) return { error: required('currency') };
+    if (!isCurrencyCode(input.currency)) {
+      return { error: invalid('currency', `currency "${input.currency}" is not an ISO 4217 code; use capitals, e.g. "EUR"`) };
+    }
+    fields.currency = input.currency;
+  }
+  if (input.status !== undefined) {
+    if (input.status === null) return { error: required('status') };
+    fields.status = input.status;
+  }
+  if (input.categoryIds !== undefined) {
+    const ids = [...new Set(input.categoryIds ?? [])];
+    if (ids.length > LIMITS.categories) return { error: invalid('categoryIds', `a product can be in at most ${LIMITS.categories} categories`) };
+    fields.categoryIds = ids.sort();
+  }
+  if (input.attributes !== undefined) {
+    const checked = checkAttributes(input.attributes ?? []);
+    if ('error' in checked) return checked;
+    fields.attributes = checked.attributes;
+  }
+  if (input.media !== undefined) {
+    const checked = checkMedia(input.media ?? []);
+    if ('error' in checked) return checked;
+    fields.media = checked.media;
+  }
+  return { fields };
+}
+
+function checkAttributes(input: NonNullable<ProductFieldsInput['attributes']>): { attributes: ProductAttribute[] } | { error: FieldError } {
+  if (input.length > LIMITS.attributes) return { error: invalid('attributes', `a product has at most ${LIMITS.attributes} attributes`) };
+  const seen = new Set<string>();
+  const attributes: ProductAttribute[] = [];
+  for (const [i, attribute] of input.entries()) {
+    const key = attribute.key.trim();
+    if (!key || key.length > LIMITS.attributeKey) {
+      return { error: invalid(`attributes.${i}.key`, `attribute keys must be 1 to ${LIMITS.attributeKey} characters`) };
+    }
+    if (seen.has(key.toLowerCase())) return { error: invalid(`attributes.${i}.key`, `attribute "${key}" is given more than once`) };
+    seen.add(key.toLowerCase());
+    if (attribute.value.length > LIMITS.attributeValue) {
+      return { error: invalid(`attributes.${i}.value`, `attribute values must be at most ${LIMITS.attributeValue} characters`) };
+    }
+    attributes.push({ key, value: attribute.value });
+  }
+  return { attributes };
+}
+
+function checkMedia(input: NonNullable<ProductFieldsInput['media']>): { media: ProductMedia[] } | { error: FieldError } {
+  if (input.length > LIMITS.media) return { error: invalid('media', `a product has at most ${LIMITS.media} media`) };
+  const media: ProductMedia[] = [];
+  for (const [i, item] of input.entries()) {
+    if (!isWebUrl(item.url) || item.url.length > LIMITS.mediaUrl) {
+      return { error: invalid(`media.${i}.url`, `media urls must be absolute http(s) URLs of at most ${LIMITS.mediaUrl} characters`) };
+    }
+    if (item.alt.length > LIMITS.mediaAlt) return { error: invalid(`media.${i}.alt`, `alt text must be at most ${LIMITS.mediaAlt} characters`) };
+    const position = item.position ?? i;
+    if (!Number.isSafeInteger(position) || position < 0) return { error: invalid(`media.${i}.position`, 'position must be 0 or more') };
+    media.push({ url: item.url, alt: item.alt, position });
+  }
+  // Stable: equal positions keep the order they were given in.
+  return { media: media.sort((a, b) => a.position - b.position) };
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** What the audit log records of a product; categories must be loaded. */
+export function productState(product: ProductEntity): AuditState {
+  return {
+    sku: product.sku,
+    name: product.name,
+    description: product.description,
+    priceAmount: product.priceAmount,
+    currency: product.currency,
+    status: product.status,
+    categoryIds: product.categories
+      .getItems()
+      .map((category) => category.id)
+      .sort(),
+    attributes: product.attributes,
+    media: product.media,
+  };
+}

@@ -1,0 +1,82 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { newId } from '../kernel/ids';
+
+export enum StockMovementKind {
+  SET = 'SET',
+  ADJUST = 'ADJUST',
+  RESERVE = 'RESERVE',
+  RELEASE = 'RELEASE',
+  COMMIT = 'COMMIT',
+}
+registerEnumType(StockMovementKind, {
+  name: 'StockMovementKind',
+  valuesConfig: {
+    SET: { description: 'onHand set to a counted figure.' },
+    ADJUST: { description: 'onHand changed by a delta (delivery, damage, correction).' },
+    RESERVE: { description: 'Units held for an order.' },
+    RELEASE: { description: 'Held units returned to available (order cancelled, payment failed, reservation expired).' },
+    COMMIT: { description: 'Held units sold: they leave onHand and reserved.' },
+  },
+});
+
+/**
+ * One change of a product's stock, written in the same unit of work as the
+ * change itself: the history agents read, and the ledger of what each order
+ * holds (the sum of its reservedDelta per product), which is how a
+ * reservation left half-done by a crash is released exactly.
+ */
+@Entity({ tableName: 'stock_movements' })
+@Unique({ properties: ['productId', 'version'] })
+@ObjectType('StockMovement', { description: 'One change of a product\'s stock.' })
+export class StockMovementEntity {
+  @PrimaryKey({ type: 'string' })
+  @Field(() => ID)
+  id: string = newId();
+
+  @Property({ type: 'string' })
+  @Index()
+  @Field(() => ID)
+  productId!: string;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'The stock level\'s version after this change.' })
+  version!: number;
+
+  @Enum({ items: () => StockMovementKind, type: 'string' })
+  @Field(() => StockMovementKind)
+  kind!: StockMovementKind;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  onHandDelta!: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  reservedDelta!: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  onHandAfter!: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  reservedAfter!: number;
+
+  @Property({ type: 'string', nullable: true })
+  @Index()
+  @Field(() => ID, { nullable: true, description: 'The order a reservation, release or commit was for.' })
+  orderId: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  reason: string | null = null;
+
+  @Property({ type: 'string' })
+  @Field(() => ID, { description: 'Who made the change: a user id, "service:<name>" or "system:inventory".' })
+  actorId!: string;
+
+  @Property({ type: 'datetime' })
+  @Field()
+  at!: Date;
+}

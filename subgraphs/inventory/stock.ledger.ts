@@ -1,0 +1,144 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AUDIT_RECORDED, auditRecord, type AuditChange } from '../kernel/audit';
+import type { Caller } from '../kernel/caller';
+import { conflict, notFound } from '../kernel/errors';
+import { INVENTORY_EVENTS, type StockThresholdPayload } from '../kernel/inventory-api';
+import { channels } from '../kernel/pubsub';
+import type { SubgraphDeps } from '../kernel/subgraph';
+import { backoff } from '../kernel/unit-of-work';
+import { StockMovementEntity, type StockMovementKind } from './stock-movement.entity';
+import { availableOf, isLowStock, StockLevelEntity, type StockLevels } from './stock.entity';
+
+/** Reads and compare-and-set attempts before a change is refused as contended. */
+const CAS_ATTEMPTS = 100;
+
+export interface AppliedChange {
+  readonly productId: string;
+  readonly before: StockLevels;
+  readonly after: StockLevels;
+  /** The row's version after the change: the live-update notice carries it. */
+  readonly version: number;
+}
+
+export interface MovementNote {
+  readonly kind: StockMovementKind;
+  readonly actorId: string;
+  readonly orderId?: string | null;
+  readonly reason?: string | null;
+}
+
+/**
+ * The only writer of stock levels. Each change is a compare-and-set: read
+ * the row, compute the new levels, write them only where the version is still
+ * the one read (`nativeUpdate(..., { productId, version })`, a single-row
+ * atomic write on SQL and on MongoDB alike); a lost race reads again. No lock
+ * is held in process memory, so this holds across any number of processes.
+ * The movement and the low-stock events join the caller's unit of work.
+ */
+export class StockLedger {
+  constructor(private readonly deps: SubgraphDeps) {}
+
+  /** Straight from the database, never a cached copy: a compare-and-set needs the current version. */
+  read(em: EntityManager, productId: string): Promise<StockLevelEntity | null> {
+    return em.findOne(StockLevelEntity, { productId }, { disableIdentityMap: true });
+  }
+
+  readMany(em: EntityManager, productIds: readonly string[]): Promise<StockLevelEntity[]> {
+    return em.find(StockLevelEntity, { productId: { $in: [...productIds] } }, { disableIdentityMap: true });
+  }
+
+  /**
+   * Changes one product's stock to `next(current)`; `next` may throw to
+   * refuse (it sees the levels the write will be conditional on).
+   */
+  async apply(em: EntityManager, productId: string, next: (current: StockLevels) => StockLevels, note: MovementNote | null): Promise<AppliedChange> {
+    for (let attempt = 1; ; attempt += 1) {
+      const row = await this.read(em, productId);
+      if (!row) throw notFound('Stock level', productId);
+      const before: StockLevels = { onHand: row.onHand, reserved: row.reserved, lowStockThreshold: row.lowStockThreshold };
+      const after = next(before);
+      if (after.reserved < 0 || after.onHand < after.reserved) {
+        throw new Error(`Stock rule broken for ${productId}: onHand ${after.onHand}, reserved ${after.reserved}`);
+      }
+      const now = this.deps.clock.now();
+      const version = row.version + 1;
+      const written = await em.nativeUpdate(StockLevelEntity, { productId, version: row.version }, { ...after, version, updatedAt: now });
+      if (written === 1) {
+        this.record(em, productId, version, before, after, note, now);
+        // Written at once, not at the end of the unit: where a unit is not one transaction, the ledger then
+        // misses a change only if the process dies between these two writes.
+        await em.flush();
+        return { productId, before, after, version };
+      }
+      if (attempt >= CAS_ATTEMPTS) {
+        throw conflict(`Stock of product ${productId} is changing too often to apply this now; try again`, { productId, retryable: true });
+      }
+      await backoff(attempt);
+    }
+  }
+
+  /** Adds an audit entry for a stock change to the unit of work (catalog stores it from the outbox event). */
+  audit(em: EntityManager, caller: Caller | null, change: AuditChange): void {
+    this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('inventory', caller, this.deps.clock.now(), change));
+  }
+
+  /**
+   * After the unit of work committed: a change notice per product (its
+   * latest version) for live updates, and the outbox relay nudged.
+   */
+  async announce(changes: readonly AppliedChange[]): Promise<void> {
+    const latest = new Map<string, number>();
+    for (const change of changes) latest.set(change.productId, Math.max(change.version, latest.get(change.productId) ?? 0));
+    await Promise.all(
+      [...latest].map(([productId, version]) =>
+        this.deps.pubsub.publish(channels.stock(productId), { id: productId, version }).catch((error: unknown) => {
+          // Notices are best effort: a subscriber that misses one re-reads on the next.
+          this.deps.log.warn('stock change notice not published', { productId, version, error: String(error) });
+        }),
+      ),
+    );
+    void this.deps.outbox.kick();
+  }
+
+  private record(em: EntityManager, productId: string, version: number, before: StockLevels, after: StockLevels, note: MovementNote | null, at: Date): void {
+    if (note) {
+      em.persist(
+        Object.assign(new StockMovementEntity(), {
+          productId,
+          version,
+          kind: note.kind,
+          onHandDelta: after.onHand - before.onHand,
+          reservedDelta: after.reserved - before.reserved,
+          onHandAfter: after.onHand,
+          reservedAfter: after.reserved,
+          orderId: note.orderId ?? null,
+          reason: note.reason ?? null,
+          actorId: note.actorId,
+          at,
+        }),
+      );
+    }
+    // Only crossings: a product that stays low does not alert on every sale.
+    const wasLow = isLowStock(before);
+    const isLow = isLowStock(after);
+    if (wasLow === isLow) return;
+    const payload: StockThresholdPayload = {
+      productId,
+      onHand: after.onHand,
+      reserved: after.reserved,
+      available: availableOf(after),
+      threshold: after.lowStockThreshold,
+    };
+    this.deps.outbox.add(em, isLow ? INVENTORY_EVENTS.low : INVENTORY_EVENTS.replenished, payload);
+  }
+}
+
+/** The actor id movements record, as the audit log names it (kernel/audit.ts). */
+export function actorOf(caller: Caller | null): string {
+  return caller?.userId ?? 'system:inventory';
+}
+
+/** What the audit log records of a stock level. */
+export function levelsState(levels: StockLevels): Record<string, number> {
+  return { onHand: levels.onHand, reserved: levels.reserved, available: availableOf(levels), lowStockThreshold: levels.lowStockThreshold };
+}

@@ -1,0 +1,25 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../subgraphs/kernel/caller';
+import type { Result } from './graphql';
+
+/**
+ * A request straight to one subgraph's URL, as another subgraph makes it:
+ * with a caller header signed by the internal secret (SERVICE by default),
+ * or none at all (anonymous).
+ */
+export async function callSubgraph<TData>(
+  url: string,
+  internalSecret: string,
+  query: string,
+  variables: Record<string, unknown>,
+  roles: RoleName[] | null = ['SERVICE'],
+): Promise<Result<TData>> {
+  const caller = roles ? signCallerHeader({ userId: roles.includes('SERVICE') ? 'service:test' : 'user:test', roles, sessionId: null }, internalSecret) : null;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(caller ? { [CALLER_HEADER]: caller } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: TData | null; errors?: GraphQLFormattedError[] };
+  return { status: response.status, ...body };
+}
