@@ -3,7 +3,8 @@ import type { DomainEvent } from '../subgraphs/kernel/event-bus';
 import { COMMIT_RESERVATION, INVENTORY_EVENTS, RELEASE_RESERVATION, RESERVE_STOCK } from '../subgraphs/kernel/inventory-api';
 import { OutboxEntryEntity } from '../subgraphs/kernel/outbox';
 import { channels, type ChangeNotice } from '../subgraphs/kernel/pubsub';
-import { StockMovementEntity } from '../subgraphs/inventory/stock-movement.entity';
+import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
+import { StockMovementEntity, StockMovementKind } from '../subgraphs/inventory/stock-movement.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { graphql } from './__generated__';
 import { codesOf, execute } from './support/graphql';
@@ -208,6 +209,22 @@ describe('stock levels managed by agents', () => {
       ['stock.replenished', 24],
     ]);
     expect(alerts()[1].payload).toEqual({ productId, onHand: 6, reserved: 1, available: 5, threshold: 5 });
+  });
+
+  it('loses no change when compare-and-sets race without a transaction around them (as on MongoDB)', async () => {
+    const productId = await newProduct();
+    await execute(t.url, SetStock, { productId, onHand: 1000 }, { token: agent });
+    const { ledger } = t.stack.subgraphs.inventory.services as InventoryServices;
+    // Each on its own EntityManager and outside any transaction, so reads and writes interleave and versions go stale.
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        ledger.apply(db(), productId, (levels) => ({ ...levels, reserved: levels.reserved + 1 }), { kind: StockMovementKind.RESERVE, actorId: 'race', orderId: `race-${i}` }),
+      ),
+    );
+    const row = await db().findOneOrFail(StockLevelEntity, { productId });
+    expect([row.reserved, row.version]).toEqual([50, 51]);
+    const movements = await db().find(StockMovementEntity, { productId, kind: StockMovementKind.RESERVE }, { orderBy: { version: 'asc' } });
+    expect(movements.map((m) => m.reservedAfter)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
   it('audits every stock change, stored by catalog from inventory\'s events and readable by admins', async () => {

@@ -12,6 +12,7 @@ import { ProductStockResolver, StockResolver } from './stock.resolver';
 import { StockService } from './stock.service';
 
 export interface InventoryServices {
+  readonly ledger: StockLedger;
   readonly stock: StockService;
   readonly reservations: ReservationService;
 }
@@ -24,7 +25,7 @@ export const inventory: SubgraphModule<InventoryServices> = {
   orphanedTypes: [ProductRef, StockLevelEntity],
   createServices: (deps) => {
     const ledger = new StockLedger(deps);
-    return { stock: new StockService(deps, ledger, new CatalogClient(deps.internal)), reservations: new ReservationService(deps, ledger) };
+    return { ledger, stock: new StockService(deps, ledger, new CatalogClient(deps.internal)), reservations: new ReservationService(deps, ledger) };
   },
   referenceResolvers: (services) => inventoryReferences(services.stock),
   seed: async (services, deps) => {

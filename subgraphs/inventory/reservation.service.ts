@@ -32,15 +32,18 @@ class InsufficientStock extends Error {
  * Reservations for orders (the internal API in kernel/inventory-api.ts).
  *
  * Taking stock for an order, all lines or none, with no lock held anywhere
- * but in the database: (1) the reservation row is inserted PENDING, keyed by
- * the order id, which claims the order (a concurrent duplicate call fails on
- * the key); (2) each line is a compare-and-set on that product's stock (see
- * StockLedger), committed together with its RESERVE movement; (3) if a line
- * is short, the lines already taken are released again (compensation) and the
- * claim removed; otherwise the reservation turns ACTIVE. The movements are a
- * ledger of what each order holds, so a reservation left PENDING by a crash
- * is released exactly by the expiry sweep. Every step is a single-row atomic
- * write on SQL and MongoDB alike, so this holds across processes.
+ * but in the database, in one unit of work (one transaction on SQL): the
+ * reservation row is inserted PENDING, keyed by the order id, which claims
+ * the order (a concurrent duplicate call fails on the key before any stock
+ * moves); each line is a compare-and-set on its product's stock (see
+ * StockLedger) followed by its RESERVE movement; a short line gives back the
+ * lines already taken and removes the claim, otherwise the reservation turns
+ * ACTIVE. Each write is a single-row atomic write on SQL and MongoDB alike, so
+ * nothing is oversold across any number of processes even where a unit is not
+ * a transaction. There, a crash mid-way leaves the claim PENDING, and the
+ * order's movements (a ledger of what it holds) tell the expiry sweep exactly
+ * what to release; only a crash between a compare-and-set and its movement
+ * would leave units held (never oversold) until corrected by an agent.
  */
 export class ReservationService {
   constructor(
@@ -62,7 +65,7 @@ export class ReservationService {
     if (visible.length > 0) throw shortfall(orderId, visible);
     let taken: { reservation: ReservationEntity; applied: AppliedChange[] };
     try {
-      taken = await atomically(this.deps.orm.em, (em) => this.take(em, ctx.caller, orderId, lines));
+      taken = await atomically(this.deps.orm.em, (em) => this.takeAll(em, ctx.caller, orderId, lines));
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // A concurrent call for the same order claimed it first.
@@ -81,7 +84,7 @@ export class ReservationService {
    * state the expiry sweep can repair: the claim is written before any stock
    * moves, and each line's movement right after its compare-and-set.
    */
-  private async take(
+  private async takeAll(
     em: EntityManager,
     caller: Caller | null,
     orderId: string,
@@ -102,7 +105,7 @@ export class ReservationService {
     const applied: AppliedChange[] = [];
     for (const line of lines) {
       try {
-        applied.push(await this.ledger.apply(em, line.productId, (current) => take(line, current), { kind: StockMovementKind.RESERVE, actorId, orderId }));
+        applied.push(await this.ledger.apply(em, line.productId, (current) => reserveFrom(current, line), { kind: StockMovementKind.RESERVE, actorId, orderId }));
       } catch (error) {
         if (!(error instanceof InsufficientStock)) throw error;
         // All or none: give back what this call took (a rollback does the same on SQL).
@@ -425,7 +428,7 @@ function normalizeLines(input: readonly ReservationLineInput[]): ReservationLine
     .sort((a, b) => a.productId.localeCompare(b.productId));
 }
 
-function take(line: ReservationLine, current: StockLevels): StockLevels {
+function reserveFrom(current: StockLevels, line: ReservationLine): StockLevels {
   const available = availableOf(current);
   if (available < line.quantity) throw new InsufficientStock({ productId: line.productId, requested: line.quantity, available });
   return { ...current, reserved: current.reserved + line.quantity };

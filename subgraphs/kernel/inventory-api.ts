@@ -11,10 +11,12 @@
  *   status now), other lines are a CONFLICT. An ACTIVE reservation expires after
  *   RESERVATION_TTL_SECONDS, releasing its stock and emitting `reservation.expired`.
  * - commitReservation(orderId): the reserved units leave stock (sold). Idempotent;
- *   CONFLICT once released or expired; NOT_FOUND for an order never reserved.
+ *   CONFLICT once released or expired (a reservation past expiresAt that the sweep
+ *   has not reached yet still commits); NOT_FOUND for an order never reserved.
  * - releaseReservation(orderId, reason): the units return to available. Idempotent;
  *   CONFLICT once committed. Releasing an order never reserved records the release,
  *   so a late reserveStock for that order is refused instead of holding stock.
+ * - reservation(orderId): the reservation as it is now, or null.
  * A CONFLICT with `extensions.retryable: true` means another call for the same
  * order is still running: retry shortly.
  */
