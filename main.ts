@@ -21,6 +21,8 @@ import { startStack } from './stack';
 
 type Stoppable = { stop(): Promise<void> };
 
+const SHUTDOWN_DEADLINE_MS = 8_000;
+
 async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
   if (mode === 'all') {
     const stack = await startStack({ config, log });
@@ -111,6 +113,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    // Whatever is stuck (a peer that never answers), exit before Docker's 10 s grace runs out and it kills us.
+    setTimeout(() => {
+      log.error('shutdown did not finish in time; exiting', { afterMs: SHUTDOWN_DEADLINE_MS });
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     running
       .stop()
       .then(() => process.exit(0))

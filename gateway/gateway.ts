@@ -65,6 +65,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: development,
     validationRules: [depthLimit(config.gateway.maxQueryDepth)],
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
+    stopOnTerminationSignals: false,
     logger: log,
   });
   await apollo.start();

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../subgraphs/kernel/project';
+import { waitFor } from './support/wait-for';
 
 /**
  * The entry point as an operator runs it: `node dist/main.js` (built by
@@ -14,15 +15,30 @@ import { projectRoot } from '../subgraphs/kernel/project';
 const root = projectRoot();
 const main = path.join(root, 'dist', 'main.js');
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [main, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<Outcome> } {
+  const child = spawn(process.execPath, [main, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<Outcome>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, output: () => stdout + stderr, exited };
+}
+
+const run = (args: string[], env: Record<string, string>): Promise<Outcome> => start(args, env).exited;
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 describe('starting the supergraph', () => {
@@ -58,4 +74,29 @@ describe('starting the supergraph', () => {
       await new Promise((resolve) => blocker.close(resolve));
     }
   });
+
+  it('stops the whole supergraph on SIGTERM, in development mode as `npm start` runs it, and exits 0', async () => {
+    const names = ['PORT', 'USERS_PORT', 'CATALOG_PORT', 'INVENTORY_PORT', 'ORDERS_PORT', 'PAYMENTS_PORT'];
+    const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, String(await freePort())])));
+    const shop = start([], { DATA_DIR: path.join(dataDir, 'sigterm'), ...ports });
+    try {
+      await waitFor(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${ports.PORT}/health`).catch(() => null);
+          if (response?.status !== 200) throw new Error(`not healthy yet: ${shop.output().slice(-500)}`);
+          return true;
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+      shop.child.kill('SIGTERM');
+      // Bounded, so a hung stop fails here and the finally still kills the process.
+      const hung = new Promise<Outcome>((resolve) => setTimeout(() => resolve({ code: null, stdout: '', stderr: 'still running 20 s after SIGTERM' }), 20_000).unref());
+      const outcome = await Promise.race([shop.exited, hung]);
+      expect(outcome.code).toBe(0);
+      expect(outcome.stderr).toContain('"message":"shutting down","signal":"SIGTERM"');
+      expect(outcome.stderr).not.toContain('did not finish in time');
+    } finally {
+      shop.child.kill('SIGKILL');
+    }
+  }, 90_000);
 });

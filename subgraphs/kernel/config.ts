@@ -77,6 +77,10 @@ export interface Config {
   readonly admin: { readonly email: string; readonly password: string } | null;
   readonly seedDemo: boolean;
   readonly payments: PaymentsConfig;
+  readonly outbox: {
+    /** Published events are kept this long (to inspect what went out), then pruned. */
+    readonly retentionHours: number;
+  };
   readonly inventory: {
     /** An unpaid reservation holds stock this long, then the sweeper releases it. */
     readonly reservationTtlSeconds: number;
@@ -198,6 +202,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
     seedDemo: read.bool('SEED_DEMO', !production),
     payments: readPayments(read, production),
+    outbox: { retentionHours: read.int('OUTBOX_RETENTION_HOURS', 168, 1, 8_760) },
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
       reservationSweepIntervalMs: read.int('RESERVATION_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),

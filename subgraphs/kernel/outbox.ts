@@ -13,6 +13,8 @@ import type { Logger } from './log';
  */
 
 @Entity({ tableName: 'outbox' })
+// The relay's two queries: pending rows in id order, and published rows old enough to prune.
+@Index({ properties: ['publishedAt', 'id'] })
 export class OutboxEntryEntity {
   /** Also the event id consumers dedupe by. */
   @PrimaryKey({ type: 'string' })
@@ -28,13 +30,17 @@ export class OutboxEntryEntity {
   occurredAt!: Date;
 
   @Property({ type: 'datetime', nullable: true })
-  @Index()
   publishedAt: Date | null = null;
 
   /** A relay claims a row until then, so several processes rarely publish one row twice. */
   @Property({ type: 'datetime', nullable: true })
   claimedUntil: Date | null = null;
 
+  /** The claiming relay run, which reads back the rows it won in one query. */
+  @Property({ type: 'string', nullable: true })
+  claimedBy: string | null = null;
+
+  /** How many times a relay claimed it: above 1, a publish failed or a relay died holding it. */
   @Property({ type: 'integer' })
   attempts = 0;
 
@@ -45,10 +51,13 @@ export class OutboxEntryEntity {
 
 const CLAIM_MS = 30_000;
 const BATCH = 100;
+const PRUNE_EVERY_MS = 60_000;
 
 export interface RelayOptions {
   /** Poll for rows left behind by a crash or a failed publish. */
   readonly intervalMs?: number;
+  /** Published rows are kept this long (to inspect what went out), then deleted. */
+  readonly retentionMs: number;
 }
 
 export class Outbox {
@@ -56,13 +65,14 @@ export class Outbox {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private lastPrune = 0;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly options: RelayOptions = {},
+    private readonly options: RelayOptions,
   ) {}
 
   /** Adds an event to the caller's unit of work; it is published after the caller's flush (call `kick`). */
@@ -109,28 +119,50 @@ export class Outbox {
     this.stopped = true;
   }
 
+  /**
+   * A batch costs four statements however many rows it holds (find, claim,
+   * read back the claimed, mark published), so the relay keeps up with a busy
+   * service instead of doubling its writes.
+   */
   private async drain(): Promise<void> {
+    await this.prune();
     for (;;) {
       const em = this.orm.em.fork();
       const now = this.clock.now();
-      const candidates = await em.find(
-        OutboxEntryEntity,
-        { publishedAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
-        { orderBy: { id: 'asc' }, limit: BATCH },
-      );
+      const claimable = { publishedAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] };
+      const candidates = await em.find(OutboxEntryEntity, claimable, { orderBy: { id: 'asc' }, limit: BATCH });
       if (candidates.length === 0) return;
-      for (const entry of candidates) {
-        // Claim with a compare-and-set, so a second relay (another process) skips this row.
-        const claimed = await em.nativeUpdate(
-          OutboxEntryEntity,
-          { id: entry.id, publishedAt: null, claimedUntil: entry.claimedUntil },
-          { claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: entry.attempts + 1 },
-        );
-        if (claimed === 0) continue;
-        await this.bus.publish(entry.toEvent());
-        await em.nativeUpdate(OutboxEntryEntity, { id: entry.id }, { publishedAt: this.clock.now() });
+      // Claim with one conditional update per attempts count (normally one): a row another
+      // process claimed meanwhile no longer matches, so each row goes to one relay.
+      const token = newId();
+      const claimedUntil = new Date(now.getTime() + CLAIM_MS);
+      for (const [attempts, ids] of idsByAttempts(candidates)) {
+        await em.nativeUpdate(OutboxEntryEntity, { ...claimable, id: { $in: ids } }, { claimedUntil, claimedBy: token, attempts: attempts + 1 });
+      }
+      const claimed = await this.orm.em.fork().find(OutboxEntryEntity, { claimedBy: token, publishedAt: null }, { orderBy: { id: 'asc' } });
+      const published: string[] = [];
+      try {
+        for (const entry of claimed) {
+          await this.bus.publish(entry.toEvent());
+          published.push(entry.id);
+        }
+      } finally {
+        if (published.length > 0) await em.nativeUpdate(OutboxEntryEntity, { id: { $in: published } }, { publishedAt: this.clock.now() });
       }
       if (candidates.length < BATCH) return;
     }
   }
+
+  private async prune(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    await this.orm.em.fork().nativeDelete(OutboxEntryEntity, { publishedAt: { $lt: new Date(now - this.options.retentionMs) } });
+  }
+}
+
+function idsByAttempts(entries: readonly OutboxEntryEntity[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const entry of entries) groups.set(entry.attempts, [...(groups.get(entry.attempts) ?? []), entry.id]);
+  return groups;
 }

@@ -149,7 +149,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const orm = await openOrm({ service: module.name, entities: subgraphEntities(module), config, onQuery: options.onQuery });
   const background: Array<{ stop(): Promise<void> }> = [];
   try {
-    const outbox = new Outbox(orm, options.events, options.clock, options.log);
+    const outbox = new Outbox(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
     const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
     const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
     const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log, internal };
@@ -165,6 +165,8 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       formatError: createErrorFormatter(development),
       includeStacktraceInErrorResponses: development,
       introspection: true,
+    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
+    stopOnTerminationSignals: false,
       logger: options.log,
       // Inline traces only feed GraphOS usage reporting, which this project does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
