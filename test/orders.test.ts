@@ -18,8 +18,8 @@ const DeliverOrder = graphql(`
 `);
 
 const RefundOrder = graphql(`
-  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String) {
-    refundOrder(id: $id, amount: $amount, reason: $reason) { ...OrderFields }
+  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {
+    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }
   }
 `);
 
@@ -403,6 +403,36 @@ describe('checkout through the gateway', () => {
       expect(final).toMatchObject({ status: 'REFUNDED', refundedAmount: 3000, version: rest.data!.refundOrder.version });
       const again = await execute(t.url, RefundOrder, { id: order.id }, { token: agent });
       expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REFUNDED' });
+    });
+
+    it('refunds once per idempotency key, however often and however concurrently the request is repeated', async () => {
+      const productId = await tools.product({ priceAmount: 5000 });
+      const order = await paidOrder(newCustomer(), productId);
+      const agent = await tools.agent();
+      const refund = (amount: number | null, idempotencyKey: string) => execute(t.url, RefundOrder, { id: order.id, amount, idempotencyKey }, { token: agent });
+
+      // A retry after a timeout, and a burst of double clicks: one refund of 1000.
+      expect((await refund(1000, 'return-1')).data!.refundOrder.refunded).toEqual({ amount: 1000 });
+      const repeats = await Promise.all([refund(1000, 'return-1'), refund(1000, 'return-1'), refund(1000, 'return-1')]);
+      expect(repeats.map((r) => r.data?.refundOrder.refunded.amount)).toEqual([1000, 1000, 1000]);
+      const burst = await Promise.all(Array.from({ length: 5 }, () => refund(700, 'return-2')));
+      expect(burst.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+      expect(await tools.payment(order.id)).toMatchObject({ status: 'SUCCEEDED', refundedMinor: 1700 });
+      expect((await tools.order(order.id)).refundedAmount).toBe(1700);
+
+      // The key again with another amount is refused, nothing moves.
+      const reused = await refund(900, 'return-1');
+      expect(reused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey', reason: 'IDEMPOTENCY_KEY_REUSED' });
+      // More than is left, under a new key: refused as without a key, and the key stays free.
+      expect((await refund(3301, 'return-3')).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount' });
+      expect((await tools.payment(order.id))?.refundedMinor).toBe(1700);
+
+      // The rest, then its retry once the order is REFUNDED: answered, not refused, and still one refund.
+      expect((await refund(null, 'return-3')).data!.refundOrder).toMatchObject({ status: 'REFUNDED', refunded: { amount: 5000 } });
+      expect((await refund(null, 'return-3')).data!.refundOrder).toMatchObject({ status: 'REFUNDED', refunded: { amount: 5000 } });
+      expect(await tools.payment(order.id)).toMatchObject({ status: 'REFUNDED', refundedMinor: 5000 });
+      expect(await tools.providerRefunds(order.id)).toEqual([1000, 700, 3300]);
+      expect(codesOf(await refund(1, ' '))).toEqual(['BAD_USER_INPUT']);
     });
   });
 });

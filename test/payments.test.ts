@@ -1,6 +1,8 @@
 import type { DomainEvent } from '../subgraphs/kernel/event-bus';
 import { DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
 import { PAYMENT_EVENTS } from '../subgraphs/kernel/payments-api';
+import { RefundRequestEntity } from '../subgraphs/payments/refund-request.entity';
+import { SimulatedRefundEntity } from '../subgraphs/payments/simulated-intent.entity';
 import { graphql } from './__generated__';
 import { codesOf, execute } from './support/graphql';
 import {
@@ -339,6 +341,29 @@ describe('internal payment operations (SERVICE callers, straight to the payments
       ['SUCCEEDED', 1_000, 'one item returned'],
       ['REFUNDED', 3_000, 'order cancelled'],
     ]);
+  });
+
+  it('completes a keyed refund left unconfirmed by a crash when it is retried, moving the money once', async () => {
+    const orderId = newOrderId();
+    await paymentFor(t, input(orderId, 3_000));
+    await pay(orderId);
+    const em = t.stack.subgraphs.payments.orm.em.fork();
+    const refunds = () => em.fork().count(SimulatedRefundEntity, { idempotencyKey: { $like: `order-${orderId}-%` } });
+
+    // As a crash after the provider refunded but before the request was marked done leaves it.
+    expect((await refundPayment(t, orderId, 500, null, 'rma-7')).data!.refundPayment.refundedAmount).toEqual({ amount: 500 });
+    await em.nativeUpdate(RefundRequestEntity, { orderId, idempotencyKey: 'rma-7' }, { done: false });
+    expect((await refundPayment(t, orderId, 500, null, 'rma-7')).data!.refundPayment.refundedAmount).toEqual({ amount: 500 });
+    expect(await em.fork().findOneOrFail(RefundRequestEntity, { orderId, idempotencyKey: 'rma-7' })).toMatchObject({ amount: 500, done: true });
+    expect(await refunds()).toBe(1);
+
+    // Refused by the provider: nothing recorded, so the key stays usable.
+    const tooMuch = await refundPayment(t, orderId, 2_501, null, 'rma-8');
+    expect(tooMuch.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFUND_EXCEEDS_PAYMENT' });
+    expect(await em.fork().count(RefundRequestEntity, { orderId, idempotencyKey: 'rma-8' })).toBe(0);
+    expect((await refundPayment(t, orderId, 2_500, null, 'rma-8')).data!.refundPayment.status).toBe('REFUNDED');
+    expect(await refunds()).toBe(2);
+    expect(codesOf(await refundPayment(t, orderId, 1, null, 'x'.repeat(101)))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses to refund a payment that did not succeed, writing nothing', async () => {

@@ -16,9 +16,12 @@
  *   succeeded (order cancelled or expired before payment). Idempotent; CONFLICT
  *   once SUCCEEDED (refund instead). NOT_FOUND for an order without a payment;
  *   a FAILED payment is answered as it is (no money moved, nothing to cancel).
- * - refundPayment(orderId: ID!, amount: Int, reason: String): refunds a
- *   SUCCEEDED payment, fully when `amount` is omitted. Idempotent per order and
- *   amount already refunded: refunding more than was paid is a CONFLICT.
+ * - refundPayment(orderId: ID!, amount: Int, reason: String, idempotencyKey: String):
+ *   refunds a SUCCEEDED payment, fully when `amount` is omitted; refunding more
+ *   than was paid is a CONFLICT. With `idempotencyKey`, the same key again (for
+ *   this order) answers the payment as it is now and moves no more money; the
+ *   key with another amount is a CONFLICT on `idempotencyKey`. Without one,
+ *   only a concurrent repeat is deduplicated.
  */
 
 export const PAYMENT_EVENTS = {
@@ -59,9 +62,11 @@ export interface InternalPayment {
   readonly status: PaymentStatusName;
   readonly provider: string;
   readonly amount: { readonly amount: number; readonly currency: string };
+  /** Returned so far (cumulative), in the payment's currency. */
+  readonly refundedAmount: { readonly amount: number };
 }
 
-const PAYMENT_FIELDS = 'id orderId status provider amount { amount currency }';
+const PAYMENT_FIELDS = 'id orderId status provider amount { amount currency } refundedAmount { amount }';
 
 /** A line as the order priced it (the same shape as orders' `OrderLinePayload`). */
 export type PaymentLineVariables = { readonly productId: string; readonly quantity: number; readonly unitPrice: number };
@@ -86,7 +91,7 @@ export const CANCEL_PAYMENT = `mutation CancelPayment($orderId: ID!, $reason: St
 }`;
 export type CancelPaymentData = { readonly cancelPayment: InternalPayment };
 
-export const REFUND_PAYMENT = `mutation RefundPayment($orderId: ID!, $amount: Int, $reason: String) {
-  refundPayment(orderId: $orderId, amount: $amount, reason: $reason) { ${PAYMENT_FIELDS} }
+export const REFUND_PAYMENT = `mutation RefundPayment($orderId: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {
+  refundPayment(orderId: $orderId, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ${PAYMENT_FIELDS} }
 }`;
 export type RefundPaymentData = { readonly refundPayment: InternalPayment };

@@ -70,8 +70,14 @@ export class OrderResolver {
     @Arg('id', () => ID) id: string,
     @Arg('amount', () => Int, { nullable: true }) amount: number | null,
     @Arg('reason', () => String, { nullable: true, description: 'Kept in the status history (at most 200 characters).' }) reason: string | null,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description:
+        'Up to 100 characters, unique per refund you mean: sending the same key again (a retry after a timeout) answers the order and moves no more money; the same key with another amount is a CONFLICT. Without a key, a repeated call is a second refund.',
+    })
+    idempotencyKey: string | null,
   ): Promise<OrderEntity> {
-    return this.services.orders.refund(ctx, id, amount ?? null, reason ?? null);
+    return this.services.orders.refund(ctx, id, amount ?? null, reason ?? null, idempotencyKey ?? null);
   }
 }
 

@@ -1,13 +1,15 @@
 import { isStaff, type Caller } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
+import type { InternalPayment } from '../kernel/payments-api';
 import { paginate, type Page, type PageArgs } from '../kernel/pagination';
 import type { SubgraphDeps } from '../kernel/subgraph';
 import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
 import { OrderEntity, OrderStatus } from './order.entity';
 import { canTransition, refusal, type OrderTransitions, type StatusChange } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
-import { isRefusal } from './peer.errors';
+import { checkIdempotencyKey } from './order.rules';
+import { isRefusal, reasonOf } from './peer.errors';
 
 const MAX_REASON = 200;
 /** Re-reads when the order changed between reading and writing (a payment event, another agent). */
@@ -90,18 +92,28 @@ export class OrderService {
    * becomes REFUNDED once the whole total is refunded; a partial refund adds
    * to `refunded` and keeps the status.
    */
-  async refund(ctx: RequestContext, id: string, amount: number | null, reason: string | null): Promise<OrderEntity> {
+  async refund(ctx: RequestContext, id: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<OrderEntity> {
     const caller = staffOf(ctx);
     const why = checkReason(reason) ?? 'refunded by staff';
+    const key = checkIdempotencyKey(idempotencyKey);
     const order = await this.visible(caller, id);
-    if (!canTransition(order.status, OrderStatus.REFUNDED)) throw refusal(order, OrderStatus.REFUNDED);
+    // A repeated key may follow its own refund to the end (REFUNDED, nothing left): payments answers it as recorded.
+    const repeatable = key !== null && order.status === OrderStatus.REFUNDED;
+    if (!repeatable && !canTransition(order.status, OrderStatus.REFUNDED)) throw refusal(order, OrderStatus.REFUNDED);
     const left = order.totalAmount - order.refundedAmount;
-    if (amount !== null && (!Number.isInteger(amount) || amount < 1 || amount > left)) {
-      throw badInput(`amount must be a whole number of minor units from 1 to ${left} (what is left to refund)`, 'amount');
-    }
+    const tooMuch = () => badInput(`amount must be a whole number of minor units from 1 to ${left} (what is left to refund)`, 'amount');
+    if (amount !== null && (!Number.isInteger(amount) || amount < 1 || amount > (key ? order.totalAmount : left))) throw tooMuch();
     await atomically(this.deps.orm.em, (em) => em.nativeUpdate(OrderEntity, { id: order.id }, { refundRequestedBy: caller.userId }));
-    const payment = await this.payments.refund(order.id, amount, why);
-    const refunded = payment.status === 'REFUNDED' ? order.totalAmount : order.refundedAmount + (amount ?? left);
+    let payment: InternalPayment;
+    try {
+      payment = await this.payments.refund(order.id, amount, why, key);
+    } catch (error) {
+      // With a key, only payments knows whether this is a repeat; a new request for more than is left is refused as without one.
+      if (key && isRefusal(error, 'CONFLICT') && reasonOf(error) === 'REFUND_EXCEEDS_PAYMENT') throw tooMuch();
+      throw error;
+    }
+    // The payment's cumulative total: a repeated request adds nothing.
+    const refunded = Math.min(payment.refundedAmount.amount, order.totalAmount);
     // The payment.refunded event records the same refund; whichever comes second finds it recorded.
     for (let attempt = 1; attempt <= ACT_ATTEMPTS; attempt += 1) {
       const current = await this.visible(caller, id);

@@ -26,9 +26,9 @@ export class PaymentsClient {
     return data.cancelPayment;
   }
 
-  /** Refunds what is left of the payment when `amount` is null. */
-  async refund(orderId: string, amount: number | null, reason: string): Promise<InternalPayment> {
-    const data = await retryWhileBusy(() => this.internal.request<RefundPaymentData>('payments', REFUND_PAYMENT, { orderId, amount, reason }));
+  /** Refunds what is left of the payment when `amount` is null; a repeated `idempotencyKey` moves no more money. */
+  async refund(orderId: string, amount: number | null, reason: string, idempotencyKey: string | null = null): Promise<InternalPayment> {
+    const data = await retryWhileBusy(() => this.internal.request<RefundPaymentData>('payments', REFUND_PAYMENT, { orderId, amount, reason, idempotencyKey }));
     return data.refundPayment;
   }
 

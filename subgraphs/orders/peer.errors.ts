@@ -10,6 +10,11 @@ function codeOf(error: unknown): string | undefined {
   return error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : undefined;
 }
 
+/** The peer's `extensions.reason` (why a CONFLICT was refused), if any. */
+export function reasonOf(error: unknown): string | undefined {
+  return error instanceof GraphQLError && typeof error.extensions.reason === 'string' ? error.extensions.reason : undefined;
+}
+
 /** Another call for the same order is still running there (`extensions.retryable`): trying again shortly can succeed. */
 function isBusy(error: unknown): boolean {
   return error instanceof GraphQLError && error.extensions.code === 'CONFLICT' && error.extensions.retryable === true;

@@ -85,8 +85,9 @@ export class PaymentInternalResolver {
     @Arg('orderId', () => ID) orderId: string,
     @Arg('amount', () => Int, { nullable: true }) amount: number | null,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key again moves no more money (kernel/payments-api.ts).' }) idempotencyKey: string | null,
   ): Promise<PaymentEntity> {
-    return this.services.payments.refund(ctx, orderId, amount, reason);
+    return this.services.payments.refund(ctx, orderId, amount, reason, idempotencyKey ?? null);
   }
 }
 

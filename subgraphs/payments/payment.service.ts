@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { isStaff } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
 import { isCurrencyCode } from '../kernel/currencies';
@@ -10,6 +10,7 @@ import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
 import type { CreatePaymentInput, PaymentLineInput } from './payment.inputs';
 import type { PaymentLedger } from './payment.ledger';
+import { RefundRequestEntity } from './refund-request.entity';
 import {
   closeAfterFailure,
   PaymentProviderError,
@@ -136,11 +137,21 @@ export class PaymentService {
   }
 
   /** Internal: refunds `amount` (the rest when omitted) of a succeeded payment, through its provider. */
-  async refund(_ctx: RequestContext, orderId: string, amount: number | null, reason: string | null): Promise<PaymentEntity> {
+  /**
+   * Without `idempotencyKey`, a call repeated while the first is still going
+   * refunds once (the provider key names the amount refunded before), but a
+   * call repeated after the first finished is a second refund. With a key,
+   * the request is recorded before the provider is called, and the same key
+   * again answers the payment as it is now, moving no more money.
+   */
+  async refund(_ctx: RequestContext, orderId: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<PaymentEntity> {
     checkId(orderId, 'orderId');
     const why = checkReason(reason);
     if (amount !== null && (!Number.isSafeInteger(amount) || amount < 1)) throw badInput('amount must be a positive whole number of minor units', 'amount');
+    const key = checkRefundKey(idempotencyKey);
     const payment = await this.requireByOrder(orderId);
+    const earlier = key ? await this.deps.orm.em.fork().findOne(RefundRequestEntity, { orderId, idempotencyKey: key }) : null;
+    if (earlier) return this.repeatRefund(payment, earlier, amount, why);
     if (payment.status !== PaymentStatus.SUCCEEDED && payment.status !== PaymentStatus.REFUNDED) {
       throw conflict(`Only a succeeded payment can be refunded; the payment for order ${orderId} is ${payment.status}`, {
         reason: 'NOT_REFUNDABLE',
@@ -151,11 +162,53 @@ export class PaymentService {
     const refund = amount ?? left;
     if (refund === 0) return payment;
     if (refund > left) throw tooMuch(payment, refund);
+    if (!key) {
+      // Keyed by what was refunded before: a retry of this very call, while it is still going, refunds once.
+      return this.refundAtProvider(payment, refund, `order-${orderId}-refund-${payment.refundedMinor}-${refund}`, why);
+    }
+    const request = Object.assign(new RefundRequestEntity(), { orderId, idempotencyKey: key, requestedAmount: amount, amount: refund, createdAt: this.deps.clock.now() });
+    try {
+      await retryWhileLocked(() => this.deps.orm.em.fork().persist(request).flush());
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      // The same key, concurrently: answer as a repeat of that request.
+      const winner = await this.deps.orm.em.fork().findOneOrFail(RefundRequestEntity, { orderId, idempotencyKey: key });
+      return this.repeatRefund(payment, winner, amount, why);
+    }
+    return this.completeRefund(payment, request, why);
+  }
+
+  private async repeatRefund(payment: PaymentEntity, earlier: RefundRequestEntity, amount: number | null, why: string | null): Promise<PaymentEntity> {
+    if (earlier.requestedAmount !== amount) {
+      throw conflict('This idempotencyKey was already used for a refund of another amount', {
+        field: 'idempotencyKey',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+        requestedAmount: earlier.requestedAmount,
+      });
+    }
+    return earlier.done ? payment : this.completeRefund(payment, earlier, why);
+  }
+
+  /** Sends a recorded request to the provider (again, after a crash: the provider key makes it one refund). */
+  private async completeRefund(payment: PaymentEntity, request: RefundRequestEntity, why: string | null): Promise<PaymentEntity> {
+    try {
+      const refunded = await this.refundAtProvider(payment, request.amount, `order-${request.orderId}-refund-key-${request.idempotencyKey}`, why);
+      await retryWhileLocked(() => this.deps.orm.em.fork().nativeUpdate(RefundRequestEntity, { id: request.id }, { done: true }));
+      return refunded;
+    } catch (error) {
+      // Refused by the provider: no money moved, so the key may be used again for a request that fits.
+      if (error instanceof GraphQLError && error.extensions.code === 'CONFLICT') {
+        await retryWhileLocked(() => this.deps.orm.em.fork().nativeDelete(RefundRequestEntity, { id: request.id }));
+      }
+      throw error;
+    }
+  }
+
+  private async refundAtProvider(payment: PaymentEntity, refund: number, providerKey: string, why: string | null): Promise<PaymentEntity> {
     const provider = this.providerOf(payment);
     const ref = refOf(payment);
     try {
-      // Keyed by what was refunded before: a retry of this very call refunds once.
-      await provider.refund(ref, refund, `order-${orderId}-refund-${payment.refundedMinor}-${refund}`);
+      await provider.refund(ref, refund, providerKey);
     } catch (error) {
       if (!(error instanceof PaymentProviderError && (error.kind === 'invalid_request' || error.kind === 'invalid_state'))) throw error;
       // The provider knows of refunds we have not heard of yet (made in its dashboard): catch up, then refuse.
@@ -271,6 +324,13 @@ function checkLines(lines: readonly PaymentLineInput[]): PaymentLineVariables[] 
 
 function checkId(value: string, field: string): void {
   if (!value.trim() || value.length > MAX_ID) throw badInput(`${field} must be 1 to ${MAX_ID} characters`, field);
+}
+
+function checkRefundKey(key: string | null): string | null {
+  if (key === null) return null;
+  const trimmed = key.trim();
+  if (!trimmed || trimmed.length > MAX_ID) throw badInput(`idempotencyKey must be 1 to ${MAX_ID} characters`, 'idempotencyKey');
+  return trimmed;
 }
 
 function checkReason(reason: string | null): string | null {

@@ -8,6 +8,7 @@ import { OrderRef, paymentReferences } from './payment.reference';
 import { OrderPaymentResolver, PaymentInternalResolver, PaymentResolver } from './payment.resolver';
 import { PaymentService } from './payment.service';
 import { ReceiptEntity, ReceiptSequenceEntity } from './receipt.entity';
+import { RefundRequestEntity } from './refund-request.entity';
 import { ReceiptResolver } from './receipt.resolver';
 import { ReceiptService } from './receipt.service';
 import { SimulatedIntentEntity, SimulatedRefundEntity } from './simulated-intent.entity';
@@ -23,7 +24,7 @@ export interface PaymentsServices {
 
 export const payments: SubgraphModule<PaymentsServices> = {
   name: 'payments',
-  entities: [PaymentEntity, ReceiptEntity, ReceiptSequenceEntity, SimulatedIntentEntity, SimulatedRefundEntity],
+  entities: [PaymentEntity, ReceiptEntity, ReceiptSequenceEntity, RefundRequestEntity, SimulatedIntentEntity, SimulatedRefundEntity],
   resolvers: [PaymentResolver, PaymentInternalResolver, OrderPaymentResolver, ReceiptResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [OrderRef, PaymentEntity],

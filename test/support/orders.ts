@@ -7,6 +7,7 @@ import type { DomainEvent } from '../../subgraphs/kernel/event-bus';
 import type { RunningSubgraph } from '../../subgraphs/kernel/subgraph';
 import { OrderEntity } from '../../subgraphs/orders/order.entity';
 import { PaymentEntity } from '../../subgraphs/payments/payment.entity';
+import { SimulatedRefundEntity } from '../../subgraphs/payments/simulated-intent.entity';
 import { UserEntity } from '../../subgraphs/users/user.entity';
 import { graphql } from '../__generated__';
 import type { ProductStatus } from '../__generated__/graphql';
@@ -149,13 +150,21 @@ export function orderTools(t: () => TestStack, subgraph: (name: ServiceName) => 
     return payments().findOne(PaymentEntity, { orderId });
   }
 
+  /** The refunds the simulated provider made for the order's payment, oldest first: what actually went back. */
+  async function providerRefunds(orderId: string): Promise<number[]> {
+    const paid = await payment(orderId);
+    if (!paid?.providerRef) return [];
+    const rows = await payments().find(SimulatedRefundEntity, { intentId: paid.providerRef }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return rows.map((row) => row.amount);
+  }
+
   /** Waits until the order is in `status` (payment and stock events are handled asynchronously). */
   async function settled(id: string, status: string): Promise<OrderEntity> {
     await waitFor(async () => (await order(id)).status === status);
     return order(id);
   }
 
-  return { agent, product, customer, stock, traces, nothingLeft, order, reservation, payment, settled };
+  return { agent, product, customer, stock, traces, nothingLeft, order, reservation, payment, providerRefunds, settled };
 }
 
 /** Events seen on the bus by a consumer group of the test's own. */

@@ -48,8 +48,14 @@ export function cancelPayment(t: TestStack, orderId: string, reason: string | nu
   return callPayments<CancelPaymentData>(t, CANCEL_PAYMENT, { orderId, reason }, SERVICE);
 }
 
-export function refundPayment(t: TestStack, orderId: string, amount: number | null = null, reason: string | null = null): Promise<Result<RefundPaymentData>> {
-  return callPayments<RefundPaymentData>(t, REFUND_PAYMENT, { orderId, amount, reason }, SERVICE);
+export function refundPayment(
+  t: TestStack,
+  orderId: string,
+  amount: number | null = null,
+  reason: string | null = null,
+  idempotencyKey: string | null = null,
+): Promise<Result<RefundPaymentData>> {
+  return callPayments<RefundPaymentData>(t, REFUND_PAYMENT, { orderId, amount, reason, idempotencyKey }, SERVICE);
 }
 
 /** Creates a payment and fails the test when it could not. */
