@@ -369,14 +369,39 @@ describe('checkout through the gateway', () => {
       expect(twice.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_CANCELLED' });
     });
 
-    it('cancels a paid order for staff and refunds the payment in full', async () => {
-      const productId = await tools.product({ priceAmount: 1999 });
+    it('cancels a paid order for staff, refunds the payment in full and puts the sold unit back on hand', async () => {
+      const productId = await tools.product({ priceAmount: 1999, onHand: 5 });
       const order = await paidOrder(newCustomer(), productId);
-      const cancelled = await execute(t.url, CancelOrder, { id: order.id, reason: 'out of stock at the warehouse' }, { token: await tools.agent() });
+      await waitFor(async () => (await tools.reservation(order.id))?.status === ReservationStatus.COMMITTED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 0 });
+      const cancelled = await execute(t.url, CancelOrder, { id: order.id, reason: 'damaged in the warehouse' }, { token: await tools.agent() });
       expect(cancelled.data!.cancelOrder.status).toBe('CANCELLED');
       await waitFor(async () => (await tools.payment(order.id))?.status === 'REFUNDED');
       await waitFor(async () => (await tools.order(order.id)).refundedAmount === 1999);
       expect((await tools.order(order.id)).status).toBe('CANCELLED');
+      await waitFor(async () => (await tools.reservation(order.id))?.status === ReservationStatus.RETURNED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 5, reserved: 0 });
+    });
+
+    it('puts the units of an order refunded in full before shipping back on hand, but not those of a shipped one', async () => {
+      const changes = await recordEvents(t, [ORDER_EVENTS.statusChanged]);
+      const productId = await tools.product({ priceAmount: 800, onHand: 5 });
+      const agent = await tools.agent();
+      const unshipped = await paidOrder(newCustomer(), productId);
+      const shipped = await paidOrder(newCustomer(), productId);
+      await waitFor(async () => (await tools.reservation(shipped.id))?.status === ReservationStatus.COMMITTED);
+      await execute(t.url, ShipOrder, { id: shipped.id }, { token: agent });
+      expect(await tools.stock(productId)).toEqual({ onHand: 3, reserved: 0 });
+
+      const refunds = await Promise.all([unshipped, shipped].map((order) => execute(t.url, RefundOrder, { id: order.id, reason: 'goodwill' }, { token: agent })));
+      expect(refunds.map((r) => r.data?.refundOrder.status)).toEqual(['REFUNDED', 'REFUNDED']);
+      await waitFor(async () => (await tools.reservation(unshipped.id))?.status === ReservationStatus.RETURNED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 0 });
+      // The shipped parcel is with the customer: whether it comes back is for an agent to record (adjustStock).
+      const refunded = (await waitFor(() => changes.find((e) => e.payload.orderId === shipped.id && e.payload.to === 'REFUNDED')))!;
+      await waitFor(async () => (await t.stack.subgraphs.orders.orm.em.fork().count(ProcessedEventEntity, { key: `orders:${refunded.id}` })) === 1);
+      expect((await tools.reservation(shipped.id))?.status).toBe(ReservationStatus.COMMITTED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 0 });
     });
 
     it('refunds a delivered order in parts, REFUNDED once the whole total is returned', async () => {

@@ -5,10 +5,12 @@ import {
   INVENTORY_EVENTS,
   RELEASE_RESERVATION,
   RESERVE_STOCK,
+  RETURN_RESERVATION,
   type CommitReservationData,
   type ReleaseReservationData,
   type ReservationLine,
   type ReserveStockData,
+  type ReturnReservationData,
   type Shortage,
 } from '../subgraphs/kernel/inventory-api';
 import { createLogger } from '../subgraphs/kernel/log';
@@ -54,6 +56,8 @@ describe('stock reservations for orders (internal API)', () => {
     callSubgraph<ReserveStockData>(url, t.config.auth.internalSecret, RESERVE_STOCK, { orderId, lines });
   const release = (orderId: string, reason?: string) =>
     callSubgraph<ReleaseReservationData>(inventoryUrl(), t.config.auth.internalSecret, RELEASE_RESERVATION, { orderId, reason });
+  const giveBack = (orderId: string, reason?: string) =>
+    callSubgraph<ReturnReservationData>(inventoryUrl(), t.config.auth.internalSecret, RETURN_RESERVATION, { orderId, reason });
   const commit = (orderId: string) => callSubgraph<CommitReservationData>(inventoryUrl(), t.config.auth.internalSecret, COMMIT_RESERVATION, { orderId });
 
   const level = async (productId: string) => {
@@ -158,6 +162,32 @@ describe('stock reservations for orders (internal API)', () => {
     expect(codesOf(late)).toEqual(['CONFLICT']);
     expect(await level(productId)).toEqual({ onHand: 6, reserved: 0, available: 6 });
     await waitFor(() => events.some((e) => e.type === INVENTORY_EVENTS.committed && e.payload.orderId === orderId));
+  });
+
+  it('puts a sale taken back before shipping on hand again, once, with a RETURN movement and stock.returned', async () => {
+    const productId = await stockedProduct(10);
+    const orderId = `order-${randomUUID()}`;
+    await reserve(orderId, [{ productId, quantity: 4 }]);
+    // Only a sale can be returned: a held reservation is released instead.
+    expect((await giveBack(orderId)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', status: 'ACTIVE' });
+    expect(await level(productId)).toEqual({ onHand: 10, reserved: 4, available: 6 });
+    await commit(orderId);
+    const returned = await giveBack(orderId, 'order cancelled before shipping');
+    expect(returned.data!.returnReservation.status).toBe('RETURNED');
+    expect(await level(productId)).toEqual({ onHand: 10, reserved: 0, available: 10 });
+    expect((await giveBack(orderId)).data!.returnReservation.status).toBe('RETURNED');
+    expect(codesOf(await commit(orderId))).toEqual(['CONFLICT']);
+    expect(codesOf(await release(orderId))).toEqual(['CONFLICT']);
+    expect(await level(productId)).toEqual({ onHand: 10, reserved: 0, available: 10 });
+    const movements = await db().find(StockMovementEntity, { orderId }, { orderBy: { version: 'asc' } });
+    expect(movements.map((m) => [m.kind, m.onHandAfter, m.reservedAfter])).toEqual([
+      [StockMovementKind.RESERVE, 10, 4],
+      [StockMovementKind.COMMIT, 6, 0],
+      [StockMovementKind.RETURN, 10, 0],
+    ]);
+    const event = (await waitFor(() => events.find((e) => e.type === INVENTORY_EVENTS.returned && e.payload.orderId === orderId)))!;
+    expect(event.payload).toMatchObject({ reason: 'order cancelled before shipping', lines: [{ productId, quantity: 4 }] });
+    expect(codesOf(await giveBack(`order-${randomUUID()}`))).toEqual(['NOT_FOUND']);
   });
 
   it('releases a reservation back to available, once, and refuses to commit it afterwards', async () => {

@@ -13,6 +13,7 @@ export const ReservationStatus = {
   COMMITTED: 'COMMITTED',
   RELEASED: 'RELEASED',
   EXPIRED: 'EXPIRED',
+  RETURNED: 'RETURNED',
 } as const satisfies Record<ReservationStatusName, ReservationStatusName>;
 
 @ObjectType('ReservationLine')

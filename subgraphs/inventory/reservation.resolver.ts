@@ -45,6 +45,17 @@ export class ReservationResolver {
 
   @Authorized('SERVICE')
   @Directive('@inaccessible')
+  @Mutation(() => ReservationEntity, { description: 'Puts the units of a committed reservation back on hand (a sale taken back before shipping). Idempotent.' })
+  returnReservation(
+    @Ctx() ctx: RequestContext,
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+  ): Promise<ReservationEntity> {
+    return this.services.reservations.returnSold(ctx, orderId, reason);
+  }
+
+  @Authorized('SERVICE')
+  @Directive('@inaccessible')
   @Mutation(() => ReservationEntity, { description: 'Turns held stock into a sale. Idempotent.' })
   commitReservation(@Ctx() ctx: RequestContext, @Arg('orderId', () => ID) orderId: string): Promise<ReservationEntity> {
     return this.services.reservations.commit(ctx, orderId);

@@ -139,7 +139,8 @@ export class ReservationService {
         case ReservationStatus.EXPIRED:
           return current;
         case ReservationStatus.COMMITTED:
-          throw conflict(`The reservation for order ${orderId} is already committed (the stock was sold); return goods with adjustStock`, {
+        case ReservationStatus.RETURNED:
+          throw conflict(`The reservation for order ${orderId} is already ${current.status.toLowerCase()} (the stock was sold); it is not held any more`, {
             orderId,
             status: current.status,
           });
@@ -168,6 +169,7 @@ export class ReservationService {
           return current;
         case ReservationStatus.RELEASED:
         case ReservationStatus.EXPIRED:
+        case ReservationStatus.RETURNED:
           throw conflict(`The reservation for order ${orderId} was ${current.status.toLowerCase()}; its stock is no longer held`, { orderId, status: current.status });
         case ReservationStatus.PENDING:
           throw inProgress(orderId);
@@ -179,6 +181,39 @@ export class ReservationService {
             action: 'stock.committed',
             movement: StockMovementKind.COMMIT,
             next: (levels, quantity) => ({ ...levels, onHand: levels.onHand - quantity, reserved: levels.reserved - quantity }),
+          });
+      }
+    });
+  }
+
+  /**
+   * Puts a sale back on hand: the order was cancelled, or refunded in full,
+   * before it shipped. Idempotent; CONFLICT unless the reservation was committed.
+   */
+  returnSold(ctx: RequestContext, orderId: string, reason: string | null): Promise<ReservationEntity> {
+    checkOrderId(orderId);
+    const why = reason?.trim() || 'returned';
+    if (why.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
+    return this.transition(orderId, async (current) => {
+      if (!current) throw notFound('Reservation', orderId);
+      switch (current.status) {
+        case ReservationStatus.RETURNED:
+          return current;
+        case ReservationStatus.COMMITTED:
+          return this.finish(ctx.caller, current, {
+            status: ReservationStatus.RETURNED,
+            reason: why,
+            event: INVENTORY_EVENTS.returned,
+            action: 'stock.returned',
+            movement: StockMovementKind.RETURN,
+            next: (levels, quantity) => ({ ...levels, onHand: levels.onHand + quantity }),
+          });
+        case ReservationStatus.PENDING:
+          throw inProgress(orderId);
+        default:
+          throw conflict(`The reservation for order ${orderId} is ${current.status.toLowerCase()}, not sold; there is nothing to return`, {
+            orderId,
+            status: current.status,
           });
       }
     });

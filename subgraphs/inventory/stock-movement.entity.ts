@@ -8,6 +8,7 @@ export enum StockMovementKind {
   RESERVE = 'RESERVE',
   RELEASE = 'RELEASE',
   COMMIT = 'COMMIT',
+  RETURN = 'RETURN',
 }
 registerEnumType(StockMovementKind, {
   name: 'StockMovementKind',
@@ -17,6 +18,7 @@ registerEnumType(StockMovementKind, {
     RESERVE: { description: 'Units held for an order.' },
     RELEASE: { description: 'Held units returned to available (order cancelled, payment failed, reservation expired).' },
     COMMIT: { description: 'Held units sold: they leave onHand and reserved.' },
+    RETURN: { description: 'Sold units back on hand: the order was cancelled or refunded before it shipped.' },
   },
 });
 

@@ -16,6 +16,10 @@
  * - releaseReservation(orderId, reason): the units return to available. Idempotent;
  *   CONFLICT once committed. Releasing an order never reserved records the release,
  *   so a late reserveStock for that order is refused instead of holding stock.
+ * - returnReservation(orderId, reason): the units of a COMMITTED reservation go
+ *   back on hand (a paid order cancelled, or refunded in full, before it shipped),
+ *   and it becomes RETURNED. Idempotent; CONFLICT for a reservation that was never
+ *   committed; NOT_FOUND for an order never reserved.
  * - reservation(orderId): the reservation as it is now, or null.
  * A CONFLICT with `extensions.retryable: true` means another call for the same
  * order is still running: retry shortly.
@@ -28,6 +32,8 @@ export const INVENTORY_EVENTS = {
   released: 'stock.released',
   /** A reservation became a sale: `ReservationPayload`. */
   committed: 'stock.committed',
+  /** A sale was taken back before it shipped, its units on hand again: `ReservationPayload` with `reason`. */
+  returned: 'stock.returned',
   /** A reservation's time ran out and its stock was released: `ReservationPayload`. Orders cancel the unpaid order. */
   expired: 'reservation.expired',
   /** Available stock fell to the product's threshold or below (from above it): `StockThresholdPayload`. */
@@ -38,7 +44,7 @@ export const INVENTORY_EVENTS = {
 
 export type ReservationLine = { readonly productId: string; readonly quantity: number };
 
-export type ReservationStatusName = 'PENDING' | 'ACTIVE' | 'COMMITTED' | 'RELEASED' | 'EXPIRED';
+export type ReservationStatusName = 'PENDING' | 'ACTIVE' | 'COMMITTED' | 'RELEASED' | 'EXPIRED' | 'RETURNED';
 
 export type ReservationPayload = {
   readonly orderId: string;
@@ -81,3 +87,8 @@ export const RELEASE_RESERVATION = `mutation ReleaseReservation($orderId: ID!, $
   releaseReservation(orderId: $orderId, reason: $reason) { ${RESERVATION_FIELDS} }
 }`;
 export type ReleaseReservationData = { readonly releaseReservation: ReservationResult };
+
+export const RETURN_RESERVATION = `mutation ReturnReservation($orderId: ID!, $reason: String) {
+  returnReservation(orderId: $orderId, reason: $reason) { ${RESERVATION_FIELDS} }
+}`;
+export type ReturnReservationData = { readonly returnReservation: ReservationResult };

@@ -3,11 +3,13 @@ import {
   COMMIT_RESERVATION,
   RELEASE_RESERVATION,
   RESERVE_STOCK,
+  RETURN_RESERVATION,
   type CommitReservationData,
   type ReleaseReservationData,
   type ReservationLine,
   type ReservationResult,
   type ReserveStockData,
+  type ReturnReservationData,
 } from '../kernel/inventory-api';
 
 const AVAILABILITY = `query OrderStockLevels($representations: [_Any!]!) {
@@ -31,6 +33,12 @@ export class InventoryClient {
   async release(orderId: string, reason: string): Promise<ReservationResult> {
     const data = await this.internal.request<ReleaseReservationData>('inventory', RELEASE_RESERVATION, { orderId, reason });
     return data.releaseReservation;
+  }
+
+  /** The sold units of the order back on hand (it will not ship). */
+  async returnSold(orderId: string, reason: string): Promise<ReservationResult> {
+    const data = await this.internal.request<ReturnReservationData>('inventory', RETURN_RESERVATION, { orderId, reason });
+    return data.returnReservation;
   }
 
   /** Units available now per product (0 for products inventory never stocked), in one call. */

@@ -24,8 +24,8 @@ class NotYet extends Error {}
  * The asynchronous half of the saga. Payment and stock events move orders
  * through the state machine; the orders' own `order.status_changed` events
  * carry out what each change sets off elsewhere (stock committed when PAID,
- * released on PAYMENT_FAILED, released and the payment cancelled or refunded
- * on CANCELLED). Since those events come from the outbox written with the
+ * released on PAYMENT_FAILED, released or returned on hand and the payment
+ * cancelled or refunded on CANCELLED, returned on REFUNDED before shipping). Since those events come from the outbox written with the
  * change, the follow-up happens even if the process dies right after the
  * change: the bus redelivers until a handler succeeds.
  *
@@ -119,6 +119,10 @@ export class OrderEvents {
         await this.releaseStock(change.orderId, reason);
         return this.once(event);
       }
+      case 'REFUNDED':
+        // Refunded in full before it shipped: it never will, so its units go back. After shipping, goods come back (or not) through the agents.
+        if (change.from === 'PAID') await this.releaseStock(change.orderId, change.reason ?? 'the order was refunded before it shipped');
+        return this.once(event);
       default:
         return;
     }
@@ -146,14 +150,15 @@ export class OrderEvents {
     return this.once(event);
   }
 
+  /** The order will not ship: units still held return to available, units already sold (paid) go back on hand. */
   private async releaseStock(orderId: string, reason: string): Promise<void> {
     try {
       await retryWhileBusy(() => this.inventory.release(orderId, reason));
+      return;
     } catch (error) {
       if (!isRefusal(error, 'CONFLICT')) throw error;
-      // Committed when the order was paid: the units left stock, and inventory's contract has no operation to take them back.
-      this.deps.log.warn('the stock of a cancelled order was already sold; return the units with adjustStock', { orderId });
     }
+    await retryWhileBusy(() => this.inventory.returnSold(orderId, reason));
   }
 
   /**

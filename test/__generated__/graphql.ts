@@ -189,6 +189,8 @@ export type StockMovementKind =
   | 'RELEASE'
   /** Units held for an order. */
   | 'RESERVE'
+  /** Sold units back on hand: the order was cancelled or refunded before it shipped. */
+  | 'RETURN'
   /** onHand set to a counted figure. */
   | 'SET';
 
