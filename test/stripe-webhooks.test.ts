@@ -1,4 +1,5 @@
 import { ProcessedEventEntity } from '../subgraphs/kernel/inbox';
+import type { PaymentsServices } from '../subgraphs/payments/payments.module';
 import { graphql } from './__generated__';
 import { codesOf, execute } from './support/graphql';
 import {
@@ -134,6 +135,35 @@ describe('payments with Stripe (the real SDK against a stand-in API, signed webh
       expect(JSON.parse(delivery.body)).toEqual({ error: 'Webhook signature verification failed' });
       expect(await paymentsState(t)).toEqual(before);
     });
+  });
+
+  it('catches up a payment whose webhook was lost, reading it again from Stripe once it is stale, once per period', async () => {
+    const { orderId, ref } = await newPayment();
+    await payAtStripe(ref);
+    const { payments } = t.stack.subgraphs.payments.services as PaymentsServices;
+    const reads = () => standIn.requests.filter((r) => r.method === 'GET' && r.path === `/v1/payment_intents/${ref}`).length;
+    const before = reads();
+
+    // Not stale yet (PAYMENT_CHECK_AFTER_SECONDS, 300): the webhook may still come, Stripe is not asked.
+    await payments.checkStale(new Date(Date.now() + 60_000));
+    expect(reads()).toBe(before);
+    expect((await paymentRow(t, orderId)).status).toBe('REQUIRES_PAYMENT');
+
+    const later = new Date(Date.now() + 301_000);
+    expect(await payments.checkStale(later)).toBeGreaterThanOrEqual(1);
+    expect(reads()).toBe(before + 1);
+    expect((await paymentRow(t, orderId)).status).toBe('SUCCEEDED');
+    expect(await receiptsOf(t, orderId)).toHaveLength(1);
+    expect((await paymentEvents(t, orderId)).map((e) => e.type)).toEqual(['payment.succeeded']);
+
+    // Checked once per period, and no longer once settled.
+    await payments.checkStale(later);
+    await payments.checkStale(new Date(later.getTime() + 600_000));
+    expect(reads()).toBe(before + 1);
+    // The webhook arriving after all changes nothing more.
+    expect((await deliver(standIn.lastEvent('payment_intent.succeeded', ref))).status).toBe(200);
+    expect(await receiptsOf(t, orderId)).toHaveLength(1);
+    expect((await paymentEvents(t, orderId)).map((e) => e.type)).toEqual(['payment.succeeded']);
   });
 
   it('applies an event once however often it is delivered: twice in a row, then ten times at once, every delivery 2xx', async () => {

@@ -77,6 +77,13 @@ export interface Config {
   readonly admin: { readonly email: string; readonly password: string } | null;
   readonly seedDemo: boolean;
   readonly payments: PaymentsConfig;
+  /** Open payments are read again from their provider, in case its webhook never arrived. */
+  readonly paymentChecks: {
+    /** A payment still open this long after its last change is checked (at most once per this period). */
+    readonly staleAfterSeconds: number;
+    /** How often each payments process looks for such payments. */
+    readonly intervalMs: number;
+  };
   readonly outbox: {
     /** Published events are kept this long (to inspect what went out), then pruned. */
     readonly retentionHours: number;
@@ -202,6 +209,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
     seedDemo: read.bool('SEED_DEMO', !production),
     payments: readPayments(read, production),
+    paymentChecks: {
+      staleAfterSeconds: read.int('PAYMENT_CHECK_AFTER_SECONDS', 300, 10, 86_400),
+      intervalMs: read.int('PAYMENT_CHECK_INTERVAL_MS', 60_000, 100, 3_600_000),
+    },
     outbox: { retentionHours: read.int('OUTBOX_RETENTION_HOURS', 168, 1, 8_760) },
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),

@@ -78,6 +78,10 @@ export class PaymentEntity {
   @Property({ type: 'json', default: '[]' })
   lines: PaymentLineVariables[] = [];
 
+  /** When an open payment was last read again from its provider (the webhook may have been lost). */
+  @Property({ type: 'datetime', nullable: true })
+  checkedAt: Date | null = null;
+
   /** Bumped on every change; each change is conditional on the version read. */
   @Property({ type: 'integer' })
   version = 1;

@@ -24,6 +24,7 @@ const MAX_ID = 100;
 const MAX_REASON = 200;
 const MAX_LINES = 100;
 const MAX_AMOUNT = 99_999_999;
+const CHECK_BATCH = 100;
 /** A payment-method id (pm_...), never card data: anything else is refused without being echoed. */
 const PAYMENT_METHOD = /^pm_[A-Za-z0-9_]{1,100}$/;
 
@@ -217,6 +218,69 @@ export class PaymentService {
     }
     // The provider's cumulative total, not ours plus this refund: a webhook may have counted it already.
     return (await this.ledger.apply(payment.id, await provider.retrieve(ref), { reason: why })).payment;
+  }
+
+  /**
+   * A payment learns its outcome from the provider's webhook, and a webhook
+   * can be lost (the endpoint down for longer than Stripe retries, a rotated
+   * secret). Payments still open `staleAfterSeconds` after their last change
+   * are read again from the provider and moved where it says, forward only,
+   * each at most once per period and by one process (claimed first).
+   * Returns how many changed.
+   */
+  async checkStale(now: Date = this.deps.clock.now()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.deps.config.paymentChecks.staleAfterSeconds * 1000);
+    let changed = 0;
+    for (;;) {
+      const due = await retryWhileLocked(() =>
+        this.deps.orm.em.fork().find(
+          PaymentEntity,
+          {
+            status: { $in: [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.PROCESSING] },
+            provider: this.provider.name,
+            providerRef: { $ne: null },
+            updatedAt: { $lte: cutoff },
+            $or: [{ checkedAt: null }, { checkedAt: { $lte: cutoff } }],
+          },
+          { orderBy: { updatedAt: 'asc', id: 'asc' }, limit: CHECK_BATCH },
+        ),
+      );
+      for (const payment of due) {
+        const claimed = await retryWhileLocked(() =>
+          this.deps.orm.em.fork().nativeUpdate(PaymentEntity, { id: payment.id, checkedAt: payment.checkedAt }, { checkedAt: now }),
+        );
+        if (claimed === 0) continue;
+        try {
+          if ((await this.ledger.apply(payment.id, await this.provider.retrieve(refOf(payment)))).changed) changed += 1;
+        } catch (error) {
+          this.deps.log.warn('could not check a payment with its provider; will try again next period', { orderId: payment.orderId, error: String(error) });
+        }
+      }
+      if (due.length < CHECK_BATCH) return changed;
+    }
+  }
+
+  /** The background check: every PAYMENT_CHECK_INTERVAL_MS, never two at once in a process. */
+  startChecking(): { stop(): Promise<void> } {
+    let running: Promise<void> | null = null;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = this.checkStale()
+        .then((count) => {
+          if (count > 0) this.deps.log.warn('payments caught up from their provider (webhooks missed)', { count });
+        })
+        .catch((error: unknown) => this.deps.log.warn('payment check failed; will retry', { error: String(error) }))
+        .finally(() => {
+          running = null;
+        });
+    }, this.deps.config.paymentChecks.intervalMs);
+    timer.unref();
+    return {
+      stop: async () => {
+        clearInterval(timer);
+        await running;
+      },
+    };
   }
 
   /** The owner pays with a test payment method (simulated provider only; Stripe payments are confirmed with Stripe.js). */

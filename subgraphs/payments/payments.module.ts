@@ -41,4 +41,5 @@ export const payments: SubgraphModule<PaymentsServices> = {
   },
   referenceResolvers: (services) => paymentReferences(services.payments),
   routes: (services) => (services.webhooks ? [stripeWebhookRoute(services.webhooks)] : []),
+  background: async (services) => [services.payments.startChecking()],
 };
