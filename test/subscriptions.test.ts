@@ -192,6 +192,25 @@ describe('subscription delivery rules', () => {
     for (const w of watchers) expect(w.data[1].stockLevelChanged.onHand).toBe(41);
   });
 
+  it('shares one fetch of stock among logged-in customers, as a stand-in with their roles, apart from agents', async () => {
+    const WatchProductStock = graphql(`
+      subscription WatchProductStock($productIds: [ID!]!) {
+        stockLevelChanged(productIds: $productIds) { onHand ...on StockLevel { available } }
+      }
+    `);
+    const customers = await Promise.all(['live-a', 'live-b', 'live-c'].map(async (id) => open({ authorization: `Bearer ${await t.token(id, 'CUSTOMER')}` })));
+    const agent = open({ authorization: `Bearer ${await t.token('live-agent', 'CUSTOMER', 'AGENT')}` });
+    const watchers = [...customers, agent].map((c) => c.subscribe(WatchProductStock, { productIds: [mug.id] }));
+    await Promise.all(watchers.map((w) => w.count(1)));
+    const before = t.stack.gateway.subscriptionStats.fetches;
+    await setOnHand(t, mug.id, 37);
+    await Promise.all(watchers.map((w) => w.count(2)));
+    // One fetch for the three customers, one for the agent (other roles).
+    expect(t.stack.gateway.subscriptionStats.fetches - before).toBe(2);
+    const level = await t.stack.subgraphs.inventory.orm.em.fork().findOneOrFail(StockLevelEntity, { productId: mug.id });
+    for (const w of watchers) expect(w.data[1].stockLevelChanged).toEqual({ onHand: 37, available: level.available });
+  });
+
   it('never shares a result between users with different rights', async () => {
     const WatchSecret = graphql(`
       subscription WatchOrderPayment($orderId: ID!) {

@@ -18,6 +18,7 @@ import type { ChangeNotice, PubSub, Unsubscribe } from '../../subgraphs/kernel/p
 import type { GatewayContext } from '../context';
 import { LIVE_FIELDS, planFetch, stripVersion, type FetchPlan } from './live-fields';
 import { PushQueue } from './queue';
+import { fetchScope } from './sharing';
 
 /**
  * Federated subscriptions, independent of the transport (graphql-ws wires it
@@ -26,9 +27,10 @@ import { PushQueue } from './queue';
  * subscriber's selection, run with the subscriber's own auth.
  *
  * Sharing: subscribers with the same fetch (document, variables, entity) and
- * the same auth scope (user id + roles, or anonymous) form one topic and
- * share one fetch per event. Different users never share, so a result shaped
- * by one caller's rights never reaches another.
+ * the same scope form one topic and share one fetch per event. The scope is
+ * the roles alone for a fetch of catalog and stock data only, run as a
+ * stand-in principal with no user (./sharing.ts), and the user otherwise, so
+ * a result shaped by one user's rights never reaches another.
  *
  * Ordering: fetches of a topic run one at a time (a notice arriving during a
  * fetch schedules one more), every result carries the entity's version, and a
@@ -126,7 +128,7 @@ class Topic {
     readonly channel: string,
     readonly entityId: string,
     private readonly plan: FetchPlan,
-    /** Any member's context: all members share user and roles, which is what the fetch depends on. */
+    /** What every member's fetch would depend on: the shared stand-in, or the one user's context. */
     private readonly context: GatewayContext,
     private readonly engine: SubscriptionEngine,
   ) {}
@@ -227,14 +229,14 @@ export class SubscriptionEngine {
     this.subscribers.add(subscriber);
     this.stats.subscribers = this.subscribers.size;
 
-    const scope = context.caller ? `${context.caller.userId}|${[...context.caller.roles].sort().join(',')}` : 'anonymous';
+    const scope = fetchScope(this.options.schema, plan.document, context);
     const documentKey = print(plan.document);
     const joins: Promise<void>[] = [];
     for (const entityId of entityIds) {
-      const key = createHash('sha256').update(JSON.stringify([documentKey, plan.variables, entityId, scope])).digest('base64url');
+      const key = createHash('sha256').update(JSON.stringify([documentKey, plan.variables, entityId, scope.key])).digest('base64url');
       let topic = this.topics.get(key);
       if (!topic) {
-        topic = new Topic(key, live.channel(entityId), entityId, plan, context, this);
+        topic = new Topic(key, live.channel(entityId), entityId, plan, scope.context, this);
         this.topics.set(key, topic);
         this.stats.topics = this.topics.size;
         // Listen before the first fetch, so no change between the two is lost.

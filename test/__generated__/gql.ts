@@ -86,6 +86,7 @@ type Documents = {
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
     "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n": typeof types.WatchOrderDocument,
     "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n": typeof types.WatchStockDocument,
+    "\n      subscription WatchProductStock($productIds: [ID!]!) {\n        stockLevelChanged(productIds: $productIds) { onHand ...on StockLevel { available } }\n      }\n    ": typeof types.WatchProductStockDocument,
     "\n      subscription WatchOrderPayment($orderId: ID!) {\n        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }\n      }\n    ": typeof types.WatchOrderPaymentDocument,
     "\n  query ProductsPage($first: Int, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id sku name price { amount currency } status stock { productId onHand reserved available lowStock } } }\n    }\n  }\n": typeof types.ProductsPageDocument,
     "\n  query ProductById($id: ID!) {\n    product(id: $id) { id name description price { amount currency } stock { available } }\n  }\n": typeof types.ProductByIdDocument,
@@ -174,6 +175,7 @@ const documents: Documents = {
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
     "\n  subscription WatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      id\n      status\n      version\n      total { amount }\n      customer { email }\n      lines { quantity product { name stock { available } } }\n    }\n  }\n": types.WatchOrderDocument,
     "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n": types.WatchStockDocument,
+    "\n      subscription WatchProductStock($productIds: [ID!]!) {\n        stockLevelChanged(productIds: $productIds) { onHand ...on StockLevel { available } }\n      }\n    ": types.WatchProductStockDocument,
     "\n      subscription WatchOrderPayment($orderId: ID!) {\n        orderStatusChanged(orderId: $orderId) { id status payment { clientSecret } }\n      }\n    ": types.WatchOrderPaymentDocument,
     "\n  query ProductsPage($first: Int, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id sku name price { amount currency } status stock { productId onHand reserved available lowStock } } }\n    }\n  }\n": types.ProductsPageDocument,
     "\n  query ProductById($id: ID!) {\n    product(id: $id) { id name description price { amount currency } stock { available } }\n  }\n": types.ProductByIdDocument,
@@ -492,6 +494,10 @@ export function graphql(source: "\n  subscription WatchOrder($orderId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n"): (typeof documents)["\n  subscription WatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand reserved available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      subscription WatchProductStock($productIds: [ID!]!) {\n        stockLevelChanged(productIds: $productIds) { onHand ...on StockLevel { available } }\n      }\n    "): (typeof documents)["\n      subscription WatchProductStock($productIds: [ID!]!) {\n        stockLevelChanged(productIds: $productIds) { onHand ...on StockLevel { available } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
