@@ -25,6 +25,9 @@ describe('configuration', () => {
       admin: null,
       seedDemo: true,
       auth: { ephemeralSecrets: true, accessTokenTtlSeconds: 900, sessionIdleDays: 30 },
+      outbox: { retentionHours: 168 },
+      events: { maxAttempts: 3600 },
+      paymentChecks: { staleAfterSeconds: 300, intervalMs: 60_000 },
     });
     expect(config.services.users).toEqual({ port: 4001, url: 'http://127.0.0.1:4001/graphql' });
     expect(config.services.payments).toEqual({ port: 4005, url: 'http://127.0.0.1:4005/graphql' });
@@ -75,6 +78,9 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'root@shop.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
     [{ SESSION_IDLE_DAYS: '0' }, 'SESSION_IDLE_DAYS="0" must be an integer from 1 to 365'],
     [{ TRUST_PROXY_HOPS: '-1' }, 'TRUST_PROXY_HOPS="-1" must be an integer from 0 to 10'],
+    [{ EVENT_MAX_ATTEMPTS: '0' }, 'EVENT_MAX_ATTEMPTS="0" must be an integer from 1 to 10000'],
+    [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
+    [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const error = errorFor(env);
     expect(error).toBe(message);

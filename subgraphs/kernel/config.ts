@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_MAX_ATTEMPTS } from './event-bus';
 
 /**
  * The one place that reads the environment. Every setting has a documented
@@ -87,6 +88,10 @@ export interface Config {
   readonly outbox: {
     /** Published events are kept this long (to inspect what went out), then pruned. */
     readonly retentionHours: number;
+  };
+  readonly events: {
+    /** Tries per event and consumer group before the event is parked as a dead letter. */
+    readonly maxAttempts: number;
   };
   readonly inventory: {
     /** An unpaid reservation holds stock this long, then the sweeper releases it. */
@@ -214,6 +219,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       intervalMs: read.int('PAYMENT_CHECK_INTERVAL_MS', 60_000, 100, 3_600_000),
     },
     outbox: { retentionHours: read.int('OUTBOX_RETENTION_HOURS', 168, 1, 8_760) },
+    events: { maxAttempts: read.int('EVENT_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS, 1, 10_000) },
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
       reservationSweepIntervalMs: read.int('RESERVATION_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),

@@ -152,6 +152,69 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     expect(ids(succeeded)).toEqual([flaky.id, sentinel.id]);
   });
 
+  it('parks an event whose handler keeps failing as a dead letter of its group, without blocking the group', async () => {
+    const bus = await open();
+    const attempts = new Map<string, number>();
+    const succeeded: DomainEvent[] = [];
+    await bus.consume({ group: 'billing', maxAttempts: 3 }, async (e) => {
+      const attempt = (attempts.get(e.id) ?? 0) + 1;
+      attempts.set(e.id, attempt);
+      if (e.type === 'order.malformed') throw new Error(`malformed payload (try ${attempt})`);
+      succeeded.push(e);
+    });
+    const shipping = recorder();
+    await bus.consume({ group: 'shipping' }, shipping.handler);
+
+    const poison = event('order.malformed', { orderId: 42 });
+    const later = event('order.placed');
+    await bus.publish(poison);
+    await bus.publish(later);
+
+    await waitFor(() => seen(succeeded, later));
+    await waitFor(async () => (await bus.deadLetters('billing')).length > 0);
+    const letters = await bus.deadLetters('billing');
+    expect(letters).toHaveLength(1);
+    const [letter] = letters;
+    expect(letter).toEqual({ event: poison, group: 'billing', attempts: 3, error: 'malformed payload (try 3)', at: expect.any(String) });
+    expect(Number.isNaN(Date.parse(letter.at))).toBe(false);
+
+    // Parked means acknowledged: a later event gets through and the poison is not tried again.
+    const sentinel = event('order.placed');
+    await bus.publish(sentinel);
+    await waitFor(() => seen(succeeded, sentinel));
+    expect(attempts.get(poison.id)).toBe(3);
+    expect(ids(succeeded)).toEqual([later.id, sentinel.id]);
+    expect(await bus.deadLetters('billing')).toHaveLength(1);
+
+    await waitFor(() => seen(shipping.handled, sentinel));
+    expect(ids(shipping.handled)).toEqual([poison.id, later.id, sentinel.id]);
+    expect(await bus.deadLetters('shipping')).toEqual([]);
+  });
+
+  it('does not park an event whose handler succeeds within maxAttempts', async () => {
+    const bus = await open();
+    const attempts = new Map<string, number>();
+    const succeeded: DomainEvent[] = [];
+    await bus.consume({ group: 'billing', maxAttempts: 3 }, async (e) => {
+      const attempt = (attempts.get(e.id) ?? 0) + 1;
+      attempts.set(e.id, attempt);
+      if (attempt < 3) throw new Error(`transient failure ${attempt}`);
+      succeeded.push(e);
+    });
+
+    const flaky = event('order.placed');
+    await bus.publish(flaky);
+    await waitFor(() => seen(succeeded, flaky));
+
+    expect(attempts.get(flaky.id)).toBe(3);
+    expect(await bus.deadLetters('billing')).toEqual([]);
+  });
+
+  it('has no dead letters for a group it never saw', async () => {
+    const bus = await open();
+    expect(await bus.deadLetters('billing')).toEqual([]);
+  });
+
   it('passes only the requested types to the handler', async () => {
     const bus = await open();
     const billing = recorder();
@@ -381,6 +444,44 @@ describe('RedisEventBus', () => {
     await waitFor(() => seen(handled, valid));
     expect(ids(handled)).toEqual([valid.id]);
     await waitFor(async () => (await pendingCount('billing')) === 0);
+  });
+
+  it('keeps dead letters in a per-group stream an operator can read, and acknowledges the event', async () => {
+    const bus = await open();
+    await bus.consume({ group: 'billing', maxAttempts: 2 }, async () => {
+      throw new Error('no such order');
+    });
+    const e = event('order.paid', { orderId: 'o-404' });
+    await bus.publish(e);
+    await waitFor(async () => (await bus.deadLetters('billing')).length === 1);
+
+    const entries = await admin.xrange(`${prefix}:dead:billing`, '-', '+');
+    expect(entries).toHaveLength(1);
+    const fields = Object.fromEntries(entries[0][1].flatMap((value, i, all) => (i % 2 === 0 ? [[value, all[i + 1]]] : [])));
+    expect(JSON.parse(fields.event)).toEqual(e);
+    expect(fields).toMatchObject({ group: 'billing', attempts: '2', error: 'no such order' });
+    expect(Number.isNaN(Date.parse(fields.at))).toBe(false);
+    expect(await pendingCount('billing')).toBe(0);
+  });
+
+  it('parks an event delivered maxAttempts times to consumers that never finished it', async () => {
+    const bus = await open({ claimIdleMs: 200 });
+    const e = event('order.placed');
+    await bus.publish(e);
+    // Stand-in for processes that each crashed while handling it: three deliveries, no outcome.
+    const stream = `${prefix}:events`;
+    await admin.xgroup('CREATE', stream, 'shipping', '0');
+    const [[, [[id]]]] = (await admin.xreadgroup('GROUP', 'shipping', 'dead-process', 'COUNT', 10, 'STREAMS', stream, '>')) as [string, [string, string[]][]][];
+    await admin.xclaim(stream, 'shipping', 'dead-process', 0, id, 'RETRYCOUNT', 3);
+
+    const { handled, handler } = recorder();
+    await bus.consume({ group: 'shipping', maxAttempts: 3 }, handler);
+
+    await waitFor(async () => (await bus.deadLetters('shipping')).length > 0);
+    const [letter] = await bus.deadLetters('shipping');
+    expect(letter).toMatchObject({ event: e, group: 'shipping', attempts: 3, error: expect.stringMatching(/crashed/) });
+    expect(handled).toEqual([]);
+    expect(await pendingCount('shipping')).toBe(0);
   });
 
   it('stores events as JSON in the prefixed stream', async () => {

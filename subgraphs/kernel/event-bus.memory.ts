@@ -1,15 +1,27 @@
-import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer, EventHandler } from './event-bus';
+import {
+  errorMessage,
+  maxAttemptsFor,
+  type ConsumerOptions,
+  type DeadLetter,
+  type DeadLetterOptions,
+  type DomainEvent,
+  type EventBus,
+  type EventConsumer,
+  type EventHandler,
+} from './event-bus';
 
 interface Delivery {
   readonly event: DomainEvent;
-  /** Failed handler runs so far, for the retry backoff. */
+  /** Failed handler runs so far, for the retry backoff and the dead-letter limit. */
   attempts: number;
 }
 
 /** One consumer group: its queue outlives its consumers, like a Redis consumer group. */
 interface Group {
+  readonly name: string;
   readonly queue: Delivery[];
   readonly consumers: MemoryConsumer[];
+  readonly dead: DeadLetter[];
   /** Round-robin start, so one consumer does not get every event. */
   next: number;
   scheduled: boolean;
@@ -20,12 +32,15 @@ interface Group {
  * every event published after it was first consumed, events wait in the
  * group while it has no running consumer, each consumer handles one event at
  * a time, and a failed event is retried with backoff until its handler
- * resolves. Events do not survive the process.
+ * resolves or it has failed `maxAttempts` times, when it joins the group's
+ * dead letters. Events do not survive the process.
  */
 export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Group>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private closed = false;
+
+  constructor(private readonly options: DeadLetterOptions = {}) {}
 
   async publish(event: DomainEvent): Promise<void> {
     this.assertOpen();
@@ -40,15 +55,21 @@ export class MemoryEventBus implements EventBus {
 
   async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
     this.assertOpen();
+    const maxAttempts = maxAttemptsFor(options, this.options);
     let group = this.groups.get(options.group);
     if (!group) {
-      group = { queue: [], consumers: [], next: 0, scheduled: false };
+      group = { name: options.group, queue: [], consumers: [], dead: [], next: 0, scheduled: false };
       this.groups.set(options.group, group);
     }
-    const consumer = new MemoryConsumer(group, options.types, handler, (delivery) => this.retryLater(group, delivery), () => this.schedule(group));
+    const consumer = new MemoryConsumer(group, options.types, handler, (delivery, error) => this.failed(group, delivery, error, maxAttempts), () => this.schedule(group));
     group.consumers.push(consumer);
     this.schedule(group);
     return consumer;
+  }
+
+  async deadLetters(group: string): Promise<DeadLetter[]> {
+    this.assertOpen();
+    return [...(this.groups.get(group)?.dead ?? [])];
   }
 
   async close(): Promise<void> {
@@ -90,9 +111,19 @@ export class MemoryEventBus implements EventBus {
     return undefined;
   }
 
+  private failed(group: Group, delivery: Delivery, error: unknown, maxAttempts: number): void {
+    delivery.attempts += 1;
+    if (delivery.attempts < maxAttempts) {
+      this.retryLater(group, delivery);
+      return;
+    }
+    const letter: DeadLetter = { event: delivery.event, group: group.name, attempts: delivery.attempts, error: errorMessage(error), at: new Date().toISOString() };
+    group.dead.push(letter);
+    this.options.onDeadLetter?.(letter);
+  }
+
   private retryLater(group: Group, delivery: Delivery): void {
     if (this.closed) return;
-    delivery.attempts += 1;
     const timer = setTimeout(
       () => {
         this.retryTimers.delete(timer);
@@ -119,7 +150,7 @@ class MemoryConsumer implements EventConsumer {
     private readonly group: Group,
     types: readonly string[] | undefined,
     private readonly handler: EventHandler,
-    private readonly retryLater: (delivery: Delivery) => void,
+    private readonly failed: (delivery: Delivery, error: unknown) => void,
     private readonly onIdle: () => void,
   ) {
     this.types = types ? new Set(types) : null;
@@ -150,8 +181,8 @@ class MemoryConsumer implements EventConsumer {
     if (this.types && !this.types.has(delivery.event.type)) return;
     try {
       await this.handler(delivery.event);
-    } catch {
-      this.retryLater(delivery);
+    } catch (error) {
+      this.failed(delivery, error);
     }
   }
 }

@@ -1,11 +1,25 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
-import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer, EventHandler } from './event-bus';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  errorMessage,
+  maxAttemptsFor,
+  type ConsumerOptions,
+  type DeadLetter,
+  type DeadLetterOptions,
+  type DomainEvent,
+  type EventBus,
+  type EventConsumer,
+  type EventHandler,
+} from './event-bus';
 import { closeRedis, connectRedis } from './redis-connection';
 
-export interface RedisEventBusOptions {
+export interface RedisEventBusOptions extends DeadLetterOptions {
   readonly url: string;
-  /** Stream key is `prefix:events`, so deployments sharing a server cannot cross-talk. */
+  /**
+   * Stream key is `prefix:events` (dead letters: `prefix:dead:<group>`), so
+   * deployments sharing a server cannot cross-talk.
+   */
   readonly prefix: string;
   /**
    * Base of this bus's consumer names; must differ between processes running
@@ -34,15 +48,15 @@ interface Settings {
   readonly claimIdleMs: number;
   readonly blockMs: number;
   readonly connectTimeoutMs: number;
+  readonly maxAttempts: number;
+  readonly onDeadLetter: DeadLetterOptions['onDeadLetter'];
 }
 
 /** Stream entry as ioredis returns it: id and flat field/value list, null once trimmed away. */
 type Entry = readonly [id: string, fields: readonly string[] | null];
 
-interface Retry {
-  readonly attempts: number;
-  readonly dueAt: number;
-}
+/** XPENDING row: the entry, its owner, ms since its last delivery, and how often it was delivered. */
+type PendingRow = readonly [id: string, consumer: string, idleMs: number, deliveries: number];
 
 /** Approximate trimming keeps XADD O(1); consumers should never lag this far behind. */
 const MAX_STREAM_LENGTH = 100_000;
@@ -63,6 +77,9 @@ let instances = 0;
  * Redis consumer group. Handlers run one at a time per consumer; a failed
  * event stays pending and is retried by its consumer with backoff, and
  * events of a dead consumer are claimed by a live one after `claimIdleMs`.
+ * An event delivered `maxAttempts` times without success moves to the
+ * group's dead-letter stream. Redis counts the deliveries, across consumers
+ * and restarts, so an event whose handler crashes its process is parked too.
  */
 export class RedisEventBus implements EventBus {
   private readonly consumers = new Set<RedisConsumer>();
@@ -86,6 +103,8 @@ export class RedisEventBus implements EventBus {
       claimIdleMs: options.claimIdleMs ?? 30_000,
       blockMs: options.blockMs ?? 1000,
       connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      onDeadLetter: options.onDeadLetter,
     };
     const redis = await connectRedis(settings.url, `${settings.prefix}:event-bus`, settings.connectTimeoutMs);
     return new RedisEventBus(redis, settings);
@@ -98,6 +117,7 @@ export class RedisEventBus implements EventBus {
 
   async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
     this.assertOpen();
+    const maxAttempts = maxAttemptsFor(options, this.settings);
     await createGroup(this.redis, this.settings.stream, options.group);
     const name = this.reserveName(options.group);
     const release = () => this.namesInUse.get(options.group)?.delete(name);
@@ -114,12 +134,18 @@ export class RedisEventBus implements EventBus {
       await closeRedis(blocking);
       throw new Error('RedisEventBus is closed');
     }
-    const consumer = new RedisConsumer(this.redis, blocking, this.settings, options.group, options.types, name, handler, () => {
+    const consumer = new RedisConsumer(this.redis, blocking, this.settings, options.group, options.types, maxAttempts, name, handler, () => {
       this.consumers.delete(consumer);
       release();
     });
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  async deadLetters(group: string): Promise<DeadLetter[]> {
+    this.assertOpen();
+    const entries = await this.redis.xrange(deadLetterStream(this.settings, group), '-', '+');
+    return entries.flatMap(([, fields]) => parseDeadLetter(fields) ?? []);
   }
 
   async close(): Promise<void> {
@@ -155,8 +181,8 @@ export class RedisEventBus implements EventBus {
 class RedisConsumer implements EventConsumer {
   private readonly types: ReadonlySet<string> | null;
   private readonly claimEveryMs: number;
-  /** Failed entries of this consumer, keyed by stream id. */
-  private readonly retries = new Map<string, Retry>();
+  /** When each failed entry of this consumer is due again, keyed by stream id. */
+  private readonly retries = new Map<string, number>();
   /** Set at start and after errors: a lost reply may have left entries pending under this name. */
   private rescanPending = true;
   private nextClaimAt = 0;
@@ -171,6 +197,7 @@ class RedisConsumer implements EventConsumer {
     private readonly settings: Settings,
     private readonly group: string,
     types: readonly string[] | undefined,
+    private readonly maxAttempts: number,
     private readonly name: string,
     private readonly handler: EventHandler,
     private readonly onStopped: () => void,
@@ -225,55 +252,74 @@ class RedisConsumer implements EventConsumer {
     if (this.stopping) return;
     const { stream } = this.settings;
     const reply = await this.blocking.xreadgroup('GROUP', this.group, this.name, 'COUNT', BATCH_SIZE, 'BLOCK', this.blockFor(), 'STREAMS', stream, '>');
-    await this.handleAll(entriesOf(reply));
+    for (const entry of entriesOf(reply)) {
+      // Entries not started stay pending: retried under this name or claimed by another consumer.
+      if (this.stopping) return;
+      await this.handle(entry, 1);
+    }
   }
 
   /** Takes over entries that consumers (presumably dead) left unacknowledged for claimIdleMs. */
   private async claimAbandoned(): Promise<void> {
-    let cursor = '0-0';
-    do {
-      const reply = await this.redis.xautoclaim(this.settings.stream, this.group, this.name, this.settings.claimIdleMs, cursor, 'COUNT', BATCH_SIZE);
-      const [next, entries] = reply as [string, Entry[]];
-      await this.handleAll(entries);
-      cursor = next;
-    } while (cursor !== '0-0' && !this.stopping);
+    const { stream, claimIdleMs } = this.settings;
+    let start = '-';
+    for (;;) {
+      const rows = (await this.redis.xpending(stream, this.group, 'IDLE', claimIdleMs, start, '+', BATCH_SIZE)) as PendingRow[];
+      for (const row of rows) {
+        if (this.stopping) return;
+        await this.claimAndHandle(row);
+      }
+      if (rows.length < BATCH_SIZE) return;
+      start = `(${rows[rows.length - 1][0]}`;
+    }
   }
 
-  /** Re-reads this consumer's pending entries and retries those whose backoff elapsed. */
+  /** Lists this consumer's pending entries and retries those whose backoff elapsed. */
   private async retryPending(): Promise<void> {
     this.rescanPending = false;
     const now = Date.now();
     const seen = new Set<string>();
-    let after = '0';
+    let start = '-';
     for (;;) {
-      const reply = await this.redis.xreadgroup('GROUP', this.group, this.name, 'COUNT', BATCH_SIZE, 'STREAMS', this.settings.stream, after);
-      const entries = entriesOf(reply);
-      for (const [id] of entries) seen.add(id);
-      await this.handleAll(entries.filter(([id]) => (this.retries.get(id)?.dueAt ?? 0) <= now));
-      if (this.stopping) return;
-      if (entries.length < BATCH_SIZE) break;
-      after = entries[entries.length - 1][0];
+      // Listing delivers nothing, so entries still backing off keep their delivery count.
+      const rows = (await this.redis.xpending(this.settings.stream, this.group, start, '+', BATCH_SIZE, this.name)) as PendingRow[];
+      for (const row of rows) {
+        seen.add(row[0]);
+        if (this.stopping) return;
+        if ((this.retries.get(row[0]) ?? 0) <= now) await this.claimAndHandle(row);
+      }
+      if (rows.length < BATCH_SIZE) break;
+      start = `(${rows[rows.length - 1][0]}`;
     }
     // Entries another consumer claimed meanwhile are no longer ours to retry.
     for (const id of this.retries.keys()) if (!seen.has(id)) this.retries.delete(id);
   }
 
-  private async handleAll(entries: readonly Entry[]): Promise<void> {
-    for (const entry of entries) {
-      // Entries not started stay pending: retried under this name or claimed by another consumer.
-      if (this.stopping) return;
-      await this.handle(entry);
-    }
+  /**
+   * Takes a listed pending entry over and handles it. Claiming it only if it
+   * is still as idle as when listed skips it when another consumer took it
+   * meanwhile; an entry trimmed from the stream is dropped by Redis instead.
+   */
+  private async claimAndHandle([id, , idleMs, deliveries]: PendingRow): Promise<void> {
+    const claimed = (await this.redis.xclaim(this.settings.stream, this.group, this.name, idleMs, id)) as Entry[];
+    // XCLAIM counted one more delivery.
+    for (const entry of claimed) await this.handle(entry, deliveries + 1);
   }
 
-  private async handle([id, fields]: Entry): Promise<void> {
+  /** `deliveries`: times Redis has delivered the entry, this one included. */
+  private async handle([id, fields]: Entry, deliveries: number): Promise<void> {
     const event = fields ? parseEvent(fields) : null;
     if (event && (!this.types || this.types.has(event.type))) {
+      if (deliveries > this.maxAttempts) {
+        // Never failed here, yet delivered past the limit: earlier runs ended with their consumer.
+        await this.deadLetter(id, event, deliveries - 1, `not acknowledged after ${deliveries - 1} deliveries; its consumers stopped or crashed while handling it`);
+        return;
+      }
       try {
         await this.handler(event);
-      } catch {
-        const attempts = (this.retries.get(id)?.attempts ?? 0) + 1;
-        this.retries.set(id, { attempts, dueAt: Date.now() + Math.min(10 * 2 ** (attempts - 1), 1000) });
+      } catch (error) {
+        if (deliveries >= this.maxAttempts) await this.deadLetter(id, event, deliveries, errorMessage(error));
+        else this.retries.set(id, Date.now() + Math.min(10 * 2 ** (deliveries - 1), 1000));
         return;
       }
     }
@@ -282,9 +328,33 @@ class RedisConsumer implements EventConsumer {
     this.retries.delete(id);
   }
 
+  /** Parks the event before acknowledging it: a crash in between parks it twice but never loses it. */
+  private async deadLetter(id: string, event: DomainEvent, attempts: number, error: string): Promise<void> {
+    const at = new Date().toISOString();
+    await this.redis.xadd(
+      deadLetterStream(this.settings, this.group),
+      '*',
+      EVENT_FIELD,
+      JSON.stringify(event),
+      'group',
+      this.group,
+      'attempts',
+      attempts,
+      'error',
+      error,
+      'at',
+      at,
+      'entry',
+      id,
+    );
+    await this.redis.xack(this.settings.stream, this.group, id);
+    this.retries.delete(id);
+    this.settings.onDeadLetter?.({ event, group: this.group, attempts, error, at });
+  }
+
   private retryDue(): boolean {
     const now = Date.now();
-    for (const retry of this.retries.values()) if (retry.dueAt <= now) return true;
+    for (const dueAt of this.retries.values()) if (dueAt <= now) return true;
     return false;
   }
 
@@ -292,7 +362,7 @@ class RedisConsumer implements EventConsumer {
   private blockFor(): number {
     const now = Date.now();
     let until = Math.min(now + this.settings.blockMs, this.nextClaimAt);
-    for (const retry of this.retries.values()) until = Math.min(until, retry.dueAt);
+    for (const dueAt of this.retries.values()) until = Math.min(until, dueAt);
     return Math.max(until - now, 1);
   }
 
@@ -333,9 +403,19 @@ function entriesOf(reply: ReadonlyArray<readonly [key: string, entries: Entry[]]
   return reply?.[0]?.[1] ?? [];
 }
 
+/** Not trimmed like the event stream: parked events stay until an operator deletes them. */
+function deadLetterStream(settings: Pick<Settings, 'prefix'>, group: string): string {
+  return `${settings.prefix}:dead:${group}`;
+}
+
+function fieldValue(fields: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) value = fields[i + 1];
+  return value;
+}
+
 function parseEvent(fields: readonly string[]): DomainEvent | null {
-  let raw: string | undefined;
-  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === EVENT_FIELD) raw = fields[i + 1];
+  const raw = fieldValue(fields, EVENT_FIELD);
   if (raw === undefined) return null;
   let value: unknown;
   try {
@@ -348,4 +428,14 @@ function parseEvent(fields: readonly string[]): DomainEvent | null {
   if (typeof id !== 'string' || typeof type !== 'string' || typeof occurredAt !== 'string') return null;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
   return { id, type, occurredAt, payload: payload as Record<string, unknown> };
+}
+
+function parseDeadLetter(fields: readonly string[]): DeadLetter | null {
+  const event = parseEvent(fields);
+  const group = fieldValue(fields, 'group');
+  const attempts = Number(fieldValue(fields, 'attempts'));
+  const error = fieldValue(fields, 'error');
+  const at = fieldValue(fields, 'at');
+  if (!event || group === undefined || !Number.isSafeInteger(attempts) || error === undefined || at === undefined) return null;
+  return { event, group, attempts, error, at };
 }

@@ -2,7 +2,9 @@
  * Domain-event port with at-least-once delivery. Every consumer group
  * receives every event; within a group each event is handled by one consumer
  * and retried until its handler resolves, so handlers must be idempotent
- * (dedupe by `event.id`).
+ * (dedupe by `event.id`). An event whose handler still fails after
+ * `maxAttempts` tries is parked as a dead letter of its group, so one poison
+ * event cannot be retried forever.
  */
 export interface DomainEvent<TPayload = Record<string, unknown>> {
   /** Unique, stable across redeliveries: the idempotency key for consumers. */
@@ -16,11 +18,41 @@ export interface DomainEvent<TPayload = Record<string, unknown>> {
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
 
+/**
+ * Tries per event and group before it is parked, unless the bus or consumer
+ * says otherwise: with retries at most a second apart, about an hour of
+ * failures, so an outage of what a handler needs (a subgraph mid-deploy, the
+ * mail server) does not park good saga or mail events, which nothing replays.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 3_600;
+
 export interface ConsumerOptions {
   /** Consumer group name: each group gets its own copy of every event. */
   readonly group: string;
   /** Only these event types reach the handler (others are acknowledged unseen). */
   readonly types?: readonly string[];
+  /** Tries before an event is parked as a dead letter; default: the bus's `maxAttempts`. */
+  readonly maxAttempts?: number;
+}
+
+/** An event a group gave up on: acknowledged there, kept for an operator to inspect. */
+export interface DeadLetter {
+  readonly event: DomainEvent;
+  readonly group: string;
+  /** Times it was tried (on Redis: delivered, which also counts runs cut short by a crash). */
+  readonly attempts: number;
+  /** Message of the last failure. */
+  readonly error: string;
+  /** ISO-8601 time it was parked. */
+  readonly at: string;
+}
+
+/** Dead-letter settings shared by the adapters' constructor options. */
+export interface DeadLetterOptions {
+  /** Default tries per event before it is parked. Default DEFAULT_MAX_ATTEMPTS. */
+  readonly maxAttempts?: number;
+  /** Told of each event once it is parked, e.g. to log it; must not throw. */
+  readonly onDeadLetter?: (letter: DeadLetter) => void;
 }
 
 export interface EventConsumer {
@@ -31,5 +63,18 @@ export interface EventConsumer {
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
   consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer>;
+  /** The group's parked events, oldest first. */
+  deadLetters(group: string): Promise<DeadLetter[]>;
   close(): Promise<void>;
+}
+
+/** The consumer's limit, else the bus's, else the default; a positive integer. */
+export function maxAttemptsFor(consumer: ConsumerOptions, bus: DeadLetterOptions): number {
+  const maxAttempts = consumer.maxAttempts ?? bus.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+  return maxAttempts;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
