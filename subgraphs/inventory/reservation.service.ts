@@ -5,6 +5,7 @@ import type { Caller } from '../kernel/caller';
 import type { RequestContext } from '../kernel/context';
 import { badInput, conflict, notFound } from '../kernel/errors';
 import { INVENTORY_EVENTS, type ReservationLine, type ReservationPayload, type ReservationStatusName, type Shortage } from '../kernel/inventory-api';
+import { every, type Periodic } from '../kernel/periodic';
 import type { SubgraphDeps } from '../kernel/subgraph';
 import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
 import { ReservationEntity, ReservationStatus } from './reservation.entity';
@@ -244,26 +245,11 @@ export class ReservationService {
   }
 
   /** The background sweep: every RESERVATION_SWEEP_INTERVAL_MS, never two at once in a process. */
-  startSweeping(): { stop(): Promise<void> } {
-    let running: Promise<void> | null = null;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = this.sweepExpired()
-        .then((count) => {
-          if (count > 0) this.deps.log.info('released expired reservations', { count });
-        })
-        .catch((error: unknown) => this.deps.log.warn('reservation sweep failed; will retry', { error: String(error) }))
-        .finally(() => {
-          running = null;
-        });
-    }, this.deps.config.inventory.reservationSweepIntervalMs);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await running;
-      },
-    };
+  startSweeping(): Periodic {
+    return every(this.deps.config.inventory.reservationSweepIntervalMs, 'reservation sweep', this.deps.log, async () => {
+      const count = await this.sweepExpired();
+      if (count > 0) this.deps.log.info('released expired reservations', { count });
+    });
   }
 
   private read(orderId: string): Promise<ReservationEntity | null> {

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../kernel/context';
 import { badInput, conflict } from '../kernel/errors';
 import type { Shortage } from '../kernel/inventory-api';
+import { every, type Periodic } from '../kernel/periodic';
 import type { SubgraphDeps } from '../kernel/subgraph';
 import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
 import type { CartService } from './cart.service';
@@ -101,26 +102,11 @@ export class CheckoutService {
   }
 
   /** The background sweep: every ORDER_PLACEMENT_SWEEP_INTERVAL_MS, never two at once in a process. */
-  startSweeping(): { stop(): Promise<void> } {
-    let running: Promise<void> | null = null;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = this.sweepStalePlacements()
-        .then((count) => {
-          if (count > 0) this.deps.log.info('undid placements that did not complete', { count });
-        })
-        .catch((error: unknown) => this.deps.log.warn('placement sweep failed; will retry', { error: String(error) }))
-        .finally(() => {
-          running = null;
-        });
-    }, this.deps.config.orders.placementSweepIntervalMs);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await running;
-      },
-    };
+  startSweeping(): Periodic {
+    return every(this.deps.config.orders.placementSweepIntervalMs, 'placement sweep', this.deps.log, async () => {
+      const count = await this.sweepStalePlacements();
+      if (count > 0) this.deps.log.info('undid placements that did not complete', { count });
+    });
   }
 
   private async place(customerId: string, lines: RequestedLine[], key: string | null, source: Source): Promise<OrderEntity> {

@@ -5,6 +5,7 @@ import { byKeys, type RequestContext } from '../kernel/context';
 import { isCurrencyCode } from '../kernel/currencies';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
 import type { PaymentLineVariables } from '../kernel/payments-api';
+import { every, type Periodic } from '../kernel/periodic';
 import type { SubgraphDeps } from '../kernel/subgraph';
 import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
@@ -261,26 +262,11 @@ export class PaymentService {
   }
 
   /** The background check: every PAYMENT_CHECK_INTERVAL_MS, never two at once in a process. */
-  startChecking(): { stop(): Promise<void> } {
-    let running: Promise<void> | null = null;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = this.checkStale()
-        .then((count) => {
-          if (count > 0) this.deps.log.warn('payments caught up from their provider (webhooks missed)', { count });
-        })
-        .catch((error: unknown) => this.deps.log.warn('payment check failed; will retry', { error: String(error) }))
-        .finally(() => {
-          running = null;
-        });
-    }, this.deps.config.paymentChecks.intervalMs);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await running;
-      },
-    };
+  startChecking(): Periodic {
+    return every(this.deps.config.paymentChecks.intervalMs, 'payment check', this.deps.log, async () => {
+      const count = await this.checkStale();
+      if (count > 0) this.deps.log.warn('payments caught up from their provider (webhooks missed)', { count });
+    });
   }
 
   /** The owner pays with a test payment method (simulated provider only; Stripe payments are confirmed with Stripe.js). */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../kernel/context';
 import { forbidden, notFound, unauthenticated } from '../kernel/errors';
+import { every, type Periodic } from '../kernel/periodic';
 import type { SubgraphDeps } from '../kernel/subgraph';
 import { accessTokenExpiresAt, signAccessToken, type TokenSettings } from '../kernel/tokens';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -130,18 +131,8 @@ export class SessionService {
   }
 
   /** Runs `purge` every hour until stopped. */
-  startPurging(): { stop(): Promise<void> } {
-    let running: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => {
-      running = this.purge().catch((error: unknown) => this.deps.log.warn('session purge failed; will retry', { error: String(error) }));
-    }, PURGE_INTERVAL_MS);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await running;
-      },
-    };
+  startPurging(): Periodic {
+    return every(PURGE_INTERVAL_MS, 'session purge', this.deps.log, () => this.purge());
   }
 
   /** Idempotent and safe under races: only a live session is ended, and only once. */
