@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../kernel/context';
 import { badInput, conflict } from '../kernel/errors';
+import { checkIdempotencyKey } from '../kernel/idempotency';
 import type { Shortage } from '../kernel/inventory-api';
 import { every, type Periodic } from '../kernel/periodic';
 import type { SubgraphDeps } from '../kernel/subgraph';
@@ -12,7 +13,6 @@ import type { InventoryClient } from './inventory.client';
 import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from './order.entity';
 import type { PlaceOrderInput } from './order.inputs';
 import {
-  checkIdempotencyKey,
   customerIdOf,
   hasLines,
   MAX_ORDER_TOTAL,

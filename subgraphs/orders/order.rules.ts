@@ -6,7 +6,6 @@ import type { OrderEntity } from './order.entity';
 export const MAX_ORDER_LINES = 50;
 /** ...and at most this many units of each. */
 export const MAX_LINE_QUANTITY = 100;
-const MAX_IDEMPOTENCY_KEY_LENGTH = 100;
 const MAX_PRODUCT_ID_LENGTH = 100;
 /** The largest order total, in minor units: what payment providers take in one payment (Stripe: eight digits). */
 export const MAX_ORDER_TOTAL = 99_999_999;
@@ -41,16 +40,6 @@ export function checkQuantity(quantity: number, field: string): void {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
     throw badInput(`quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}`, field);
   }
-}
-
-/** Null when absent; surrounding spaces do not make a different key. */
-export function checkIdempotencyKey(key: string | null | undefined): string | null {
-  if (key === null || key === undefined) return null;
-  const trimmed = key.trim();
-  if (!trimmed || trimmed.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw badInput(`idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 'idempotencyKey');
-  }
-  return trimmed;
 }
 
 export function placementKeyOf(idempotencyKey: string): string {

@@ -1,6 +1,7 @@
 import { isStaff, type Caller } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
+import { checkIdempotencyKey } from '../kernel/idempotency';
 import type { InternalPayment } from '../kernel/payments-api';
 import { paginate, type Page, type PageArgs } from '../kernel/pagination';
 import type { SubgraphDeps } from '../kernel/subgraph';
@@ -8,7 +9,6 @@ import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
 import { OrderEntity, OrderStatus } from './order.entity';
 import { canTransition, refusal, type OrderTransitions, type StatusChange } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
-import { checkIdempotencyKey } from './order.rules';
 import { isRefusal, reasonOf } from './peer.errors';
 
 const MAX_REASON = 200;

@@ -4,6 +4,7 @@ import { isStaff } from '../kernel/caller';
 import { byKeys, type RequestContext } from '../kernel/context';
 import { isCurrencyCode } from '../kernel/currencies';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
+import { checkIdempotencyKey } from '../kernel/idempotency';
 import type { PaymentLineVariables } from '../kernel/payments-api';
 import { every, type Periodic } from '../kernel/periodic';
 import type { SubgraphDeps } from '../kernel/subgraph';
@@ -150,7 +151,7 @@ export class PaymentService {
     checkId(orderId, 'orderId');
     const why = checkReason(reason);
     if (amount !== null && (!Number.isSafeInteger(amount) || amount < 1)) throw badInput('amount must be a positive whole number of minor units', 'amount');
-    const key = checkRefundKey(idempotencyKey);
+    const key = checkIdempotencyKey(idempotencyKey);
     const payment = await this.requireByOrder(orderId);
     const earlier = key ? await this.deps.orm.em.fork().findOne(RefundRequestEntity, { orderId, idempotencyKey: key }) : null;
     if (earlier) return this.repeatRefund(payment, earlier, amount, why);
@@ -374,13 +375,6 @@ function checkLines(lines: readonly PaymentLineInput[]): PaymentLineVariables[] 
 
 function checkId(value: string, field: string): void {
   if (!value.trim() || value.length > MAX_ID) throw badInput(`${field} must be 1 to ${MAX_ID} characters`, field);
-}
-
-function checkRefundKey(key: string | null): string | null {
-  if (key === null) return null;
-  const trimmed = key.trim();
-  if (!trimmed || trimmed.length > MAX_ID) throw badInput(`idempotencyKey must be 1 to ${MAX_ID} characters`, 'idempotencyKey');
-  return trimmed;
 }
 
 function checkReason(reason: string | null): string | null {
