@@ -210,6 +210,27 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     expect(await bus.deadLetters('billing')).toEqual([]);
   });
 
+  it('delivers dead letters again on redrive, once the cause is fixed, and empties them', async () => {
+    const bus = await open();
+    let fixed = false;
+    const handled: DomainEvent[] = [];
+    await bus.consume({ group: 'billing', maxAttempts: 2 }, async (e) => {
+      if (!fixed) throw new Error('the payments subgraph is down');
+      handled.push(e);
+    });
+    const stuck = [event('order.placed'), event('order.paid')];
+    for (const e of stuck) await bus.publish(e);
+    await waitFor(async () => (await bus.deadLetters('billing')).length === 2);
+
+    fixed = true;
+    expect(await bus.redrive('billing')).toBe(2);
+    await waitFor(() => stuck.every((e) => seen(handled, e)));
+    expect(ids(handled).sort()).toEqual(ids(stuck).sort());
+    expect(await bus.deadLetters('billing')).toEqual([]);
+    expect(await bus.redrive('billing')).toBe(0);
+    expect(await bus.redrive('never-seen')).toBe(0);
+  });
+
   it('has no dead letters for a group it never saw', async () => {
     const bus = await open();
     expect(await bus.deadLetters('billing')).toEqual([]);

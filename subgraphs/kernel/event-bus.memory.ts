@@ -72,6 +72,16 @@ export class MemoryEventBus implements EventBus {
     return [...(this.groups.get(group)?.dead ?? [])];
   }
 
+  async redrive(name: string): Promise<number> {
+    this.assertOpen();
+    const group = this.groups.get(name);
+    if (!group) return 0;
+    const letters = group.dead.splice(0);
+    group.queue.push(...letters.map((letter) => ({ event: letter.event, attempts: 0 })));
+    this.schedule(group);
+    return letters.length;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

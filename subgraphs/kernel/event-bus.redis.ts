@@ -148,6 +148,20 @@ export class RedisEventBus implements EventBus {
     return entries.flatMap(([, fields]) => parseDeadLetter(fields) ?? []);
   }
 
+  async redrive(group: string): Promise<number> {
+    this.assertOpen();
+    const stream = deadLetterStream(this.settings, group);
+    let count = 0;
+    for (const [id, fields] of await this.redis.xrange(stream, '-', '+')) {
+      const event = parseEvent(fields);
+      // Published before it is removed: a crash in between publishes it twice, which consumers skip.
+      if (event) await this.publish(event);
+      await this.redis.xdel(stream, id);
+      if (event) count += 1;
+    }
+    return count;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -65,6 +65,13 @@ export interface EventBus {
   consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer>;
   /** The group's parked events, oldest first. */
   deadLetters(group: string): Promise<DeadLetter[]>;
+  /**
+   * Delivers the group's dead letters again, once what made them fail is
+   * fixed, and removes them from the dead letters; how many. Other groups may
+   * receive them again too (on Redis they are published anew); having handled
+   * them, they skip them by event id.
+   */
+  redrive(group: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -31,6 +31,10 @@ class RecordingBus implements EventBus {
     throw new Error('not used');
   }
 
+  redrive(): never {
+    throw new Error('not used');
+  }
+
   async close(): Promise<void> {}
 }
 
