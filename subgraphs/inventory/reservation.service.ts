@@ -147,7 +147,7 @@ export class ReservationService {
           });
         case ReservationStatus.PENDING:
           throw inProgress(orderId);
-        default:
+        case ReservationStatus.ACTIVE:
           return this.finish(ctx.caller, current, {
             status: ReservationStatus.RELEASED,
             reason: why,
@@ -174,7 +174,7 @@ export class ReservationService {
           throw conflict(`The reservation for order ${orderId} was ${current.status.toLowerCase()}; its stock is no longer held`, { orderId, status: current.status });
         case ReservationStatus.PENDING:
           throw inProgress(orderId);
-        default:
+        case ReservationStatus.ACTIVE:
           return this.finish(ctx.caller, current, {
             status: ReservationStatus.COMMITTED,
             reason: null,
@@ -211,7 +211,9 @@ export class ReservationService {
           });
         case ReservationStatus.PENDING:
           throw inProgress(orderId);
-        default:
+        case ReservationStatus.ACTIVE:
+        case ReservationStatus.RELEASED:
+        case ReservationStatus.EXPIRED:
           throw conflict(`The reservation for order ${orderId} is ${current.status.toLowerCase()}, not sold; there is nothing to return`, {
             orderId,
             status: current.status,
