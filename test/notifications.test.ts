@@ -153,6 +153,23 @@ describe('notifications over SMTP', () => {
     expect(text(mail)).toContain('1 × Summer cap: €18.00');
   });
 
+  it('tells the customer of a delivery, and of a cancellation with what happens to the money', async () => {
+    const delivered = placedOrder();
+    await publish(t, ORDER_EVENTS.statusChanged, statusChange(delivered, 'SHIPPED', 'DELIVERED'));
+    expect(text(await mailTo(customer.email, `Your order ${delivered.orderId} was delivered`))).toContain('2 × Classic mug');
+
+    const unpaid = placedOrder();
+    await publish(t, ORDER_EVENTS.statusChanged, { ...statusChange(unpaid, 'AWAITING_PAYMENT', 'CANCELLED'), reason: 'internal: suspected fraud' });
+    const unpaidMail = text(await mailTo(customer.email, `Your order ${unpaid.orderId} was cancelled`));
+    expect(unpaidMail).toContain('No money was taken for it.');
+    // A staff member's reason may be an internal note: it is never mailed.
+    expect(unpaidMail).not.toContain('fraud');
+
+    const paid = placedOrder();
+    await publish(t, ORDER_EVENTS.statusChanged, statusChange(paid, 'PAID', 'CANCELLED'));
+    expect(text(await mailTo(customer.email, `Your order ${paid.orderId} was cancelled`))).toContain('Your payment of €42.00 will be refunded in full');
+  });
+
   it('sends a refund notice, naming a partial refund as such', async () => {
     const full = payment({ status: 'REFUNDED', refundedAmount: 4200 });
     const partial = payment({ status: 'SUCCEEDED', amount: 5000, refundedAmount: 1250 });
@@ -174,21 +191,23 @@ describe('notifications over SMTP', () => {
     expect(mailsTo(customer.email, subject)).toEqual([]);
   });
 
-  it('sends nothing for status changes other than SHIPPED, unknown customers, or customers who turned order updates off', async () => {
+  it('sends nothing for other status changes, a placement undone before it was an order, unknown customers, or customers who turned order updates off', async () => {
     const em = t.stack.subgraphs.users.orm.em.fork();
     const optedOut = await em.findOneOrFail(UserEntity, { id: agent.id });
     optedOut.preferences.orderUpdates = false;
     await em.flush();
     const paid = statusChange(placedOrder(), 'AWAITING_PAYMENT', 'PAID');
+    const undone = statusChange(placedOrder(), 'PENDING', 'CANCELLED');
     const unknown = placedOrder({ customerId: 'no-such-user' });
     const notWanted = statusChange(placedOrder({ customerId: agent.id }), 'PAID', 'SHIPPED');
     const ids = [
       await publish(t, ORDER_EVENTS.statusChanged, paid),
+      await publish(t, ORDER_EVENTS.statusChanged, undone),
       await publish(t, ORDER_EVENTS.placed, unknown),
       await publish(t, ORDER_EVENTS.statusChanged, notWanted),
     ];
     await settle();
-    const orderIds = [paid.orderId, unknown.orderId, notWanted.orderId];
+    const orderIds = [paid.orderId, undone.orderId, unknown.orderId, notWanted.orderId];
     expect(smtp.received.filter((m) => orderIds.some((id) => m.subject.includes(id)))).toEqual([]);
     expect(await t.stack.subgraphs.users.orm.em.fork().count(NotificationEntity, { eventId: { $in: ids } })).toBe(0);
   });

@@ -3,13 +3,15 @@ import type { Clock } from '../kernel/clock';
 import type { DomainEvent } from '../kernel/event-bus';
 import { INVENTORY_EVENTS, type StockThresholdPayload } from '../kernel/inventory-api';
 import type { Logger } from '../kernel/log';
-import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../kernel/orders-api';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload, type OrderStatusName } from '../kernel/orders-api';
 import { jsonArrayIncludes } from '../kernel/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../kernel/payments-api';
 import type { CatalogClient } from './catalog.client';
 import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailTransport } from './mail.transport';
 import { NotificationEntity, NotificationStatus } from './notification.entity';
 import {
+  cancellationNotice,
+  deliveryNotice,
   lowStockAlert,
   orderConfirmation,
   paymentConfirmation,
@@ -17,6 +19,7 @@ import {
   refundNotice,
   shippingNotice,
   type MailRecipient,
+  type ProductLabels,
   type RenderedMail,
 } from './notification.templates';
 import { UserEntity } from './user.entity';
@@ -36,6 +39,13 @@ const PAYMENT_TEMPLATES = {
   [PAYMENT_EVENTS.failed]: paymentFailure,
   [PAYMENT_EVENTS.refunded]: refundNotice,
 } as const;
+
+/** Order statuses the customer hears of (with "order updates" on); payment failure and refunds come from payments' events. */
+const STATUS_TEMPLATES: Partial<Record<OrderStatusName, (to: MailRecipient, change: OrderStatusChangedPayload, products: ProductLabels) => RenderedMail>> = {
+  SHIPPED: shippingNotice,
+  DELIVERED: deliveryNotice,
+  CANCELLED: cancellationNotice,
+};
 
 /** A claimed mail is presumed abandoned (its worker died) after this long; longer than any one send may take. */
 const SENDING_LEASE_MS = 2 * MAIL_SEND_TIMEOUT_MS;
@@ -99,12 +109,14 @@ export class NotificationService {
       }
       case ORDER_EVENTS.statusChanged: {
         const change = event.payload as OrderStatusChangedPayload;
-        if (change.to !== 'SHIPPED') return [];
+        const template = STATUS_TEMPLATES[change.to];
+        // A placement undone before the customer saw an order (PENDING) is no cancellation to them.
+        if (!template || change.from === 'PENDING') return [];
         const user = await this.customer(em, event, change.customerId);
         // Status mails are what the "order updates" preference turns off; confirmations and payments always go.
         if (!user?.preferences.orderUpdates) return [];
         const products = await this.catalog.labels(change.lines.map((line) => line.productId));
-        return [{ user, content: shippingNotice(recipient(user), change, products) }];
+        return [{ user, content: template(recipient(user), change, products) }];
       }
       case PAYMENT_EVENTS.succeeded:
       case PAYMENT_EVENTS.failed:

@@ -1,4 +1,4 @@
-import type { OrderEventPayload } from '../kernel/orders-api';
+import type { OrderEventPayload, OrderStatusChangedPayload } from '../kernel/orders-api';
 import type { PaymentEventPayload } from '../kernel/payments-api';
 import type { StockThresholdPayload } from '../kernel/inventory-api';
 
@@ -87,6 +87,37 @@ export function shippingNotice(to: MailRecipient, order: OrderEventPayload, prod
     greeting: `Hello ${to.name},`,
     intro: [`good news: your order ${order.orderId} is on its way.`],
     rows: orderRows(to, order, products),
+  });
+}
+
+export function deliveryNotice(to: MailRecipient, order: OrderEventPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'delivery-notice',
+    subject: `Your order ${order.orderId} was delivered`,
+    greeting: `Hello ${to.name},`,
+    intro: [`your order ${order.orderId} was delivered. We hope you enjoy it.`],
+    rows: orderRows(to, order, products),
+  });
+}
+
+/**
+ * The order will not be fulfilled. Why is not told (a staff member's reason
+ * may be an internal note), but what happens to the money is: nothing was
+ * taken, or it is being refunded (the refund mail follows).
+ */
+export function cancellationNotice(to: MailRecipient, change: OrderStatusChangedPayload, products: ProductLabels): RenderedMail {
+  const paid = change.from === 'PAID';
+  return render({
+    kind: 'cancellation-notice',
+    subject: `Your order ${change.orderId} was cancelled`,
+    greeting: `Hello ${to.name},`,
+    intro: [
+      `your order ${change.orderId} was cancelled.`,
+      paid
+        ? `Your payment of ${money(change.total, change.currency, to.locale)} will be refunded in full; we will write again once it is on its way.`
+        : 'No money was taken for it.',
+    ],
+    rows: orderRows(to, change, products),
   });
 }
 
