@@ -15,7 +15,7 @@ import { once } from '../subgraphs/kernel/once';
 import { schemaDir } from '../subgraphs/kernel/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
 import { checkSubgraphs } from './health';
-import { depthLimit } from './limits';
+import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
 
 export interface GatewayOptions {
@@ -63,7 +63,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     formatError: createErrorFormatter(development),
     includeStacktraceInErrorResponses: development,
-    validationRules: [depthLimit(config.gateway.maxQueryDepth)],
+    validationRules: [operationLimits(config.gateway.limits)],
     introspection: true,
     // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
     stopOnTerminationSignals: false,

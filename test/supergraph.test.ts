@@ -194,4 +194,15 @@ describe('the composed supergraph (read side)', () => {
     expect(codesOf(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(result.errors![0].message).toMatch(/levels deep; the limit is 12/);
   });
+
+  it('refuses operations with more aliases than allowed, naming the limit', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `p${i}: products(first: 1) { totalCount }`).join(' ');
+    const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${aliases} }` }) });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors.map((e) => e.extensions)).toEqual([
+      { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases', max: 30 },
+      { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'rootFields', max: 20 },
+    ]);
+  });
 });

@@ -18,7 +18,7 @@ import type { Clock } from '../../subgraphs/kernel/clock';
 import type { Config } from '../../subgraphs/kernel/config';
 import type { Logger } from '../../subgraphs/kernel/log';
 import { authenticate, type GatewayContext } from '../context';
-import { depthLimit } from '../limits';
+import { operationLimits } from '../limits';
 import type { FederatedExecutor, SubscriptionEngine } from './engine';
 
 /**
@@ -56,7 +56,7 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
   const { config, engine, schema } = options;
   const limits = config.subscriptions;
   const perAddress = new Map<string, number>();
-  const rules = [...specifiedRules, depthLimit(config.gateway.maxQueryDepth)];
+  const rules = [...specifiedRules, operationLimits(config.gateway.limits)];
 
   const wss = new WebSocketServer({
     server: options.server,

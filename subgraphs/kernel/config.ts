@@ -39,7 +39,8 @@ export interface Config {
     readonly port: number;
     readonly subgraphTimeoutMs: number;
     readonly healthTimeoutMs: number;
-    readonly maxQueryDepth: number;
+    /** Operation limits, checked before any subgraph is called (gateway/limits.ts). */
+    readonly limits: { readonly maxDepth: number; readonly maxFields: number; readonly maxAliases: number; readonly maxRootFields: number };
     /**
      * Reverse proxies in front of the gateway whose X-Forwarded-For entries
      * are trusted; 0 uses the socket's peer address (a client cannot spoof it).
@@ -188,7 +189,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       port: read.port('PORT', 4000),
       subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
       healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
-      maxQueryDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
+      limits: {
+        maxDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
+        maxFields: read.int('MAX_QUERY_FIELDS', 1_000, 10, 100_000),
+        maxAliases: read.int('MAX_QUERY_ALIASES', 30, 0, 10_000),
+        maxRootFields: read.int('MAX_QUERY_ROOT_FIELDS', 20, 1, 1_000),
+      },
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     },
     subscriptions: {

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { projectRoot } from '../subgraphs/kernel/project';
+import { operationLimits, type OperationLimits } from './limits';
+
+const schema = buildSchema(readFileSync(path.join(projectRoot(), 'schema', 'api.graphql'), 'utf8'));
+const LIMITS: OperationLimits = { maxDepth: 6, maxFields: 40, maxAliases: 3, maxRootFields: 4 };
+
+/** The limits an operation breaks, as `extensions.limit` names them. */
+function broken(source: string, limits: OperationLimits = LIMITS): unknown[] {
+  const errors = validate(schema, parse(source), [...specifiedRules, operationLimits(limits)]);
+  return errors.map((error) => error.extensions.limit ?? error.message);
+}
+
+describe('operation limits', () => {
+  it('lets an ordinary storefront query through, and does not count introspection', () => {
+    expect(broken('{ products(first: 10) { edges { node { id name price { amount currency } stock { available } } } } }')).toEqual([]);
+    expect(broken('{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }')).toEqual([]);
+  });
+
+  it('refuses an operation nested too deep', () => {
+    expect(broken('{ me { orders { edges { node { customer { orders { edges { node { id } } } } } } } } }')).toEqual(['depth']);
+  });
+
+  it('refuses too many aliases, and too many root fields, fragments at the root included', () => {
+    expect(broken('{ a: product(id: "1") { id } b: product(id: "2") { id } c: product(id: "3") { id } d: product(id: "4") { id } }')).toEqual(['aliases']);
+    expect(broken('{ me { id } categories { id } ...Roots } fragment Roots on Query { products { totalCount } cart { __typename } wishlist { product { id } } }')).toEqual([
+      'rootFields',
+    ]);
+  });
+
+  it('counts a fragment each time it is spread, so a few fragments cannot ask for thousands of fields', () => {
+    const fields = 'id sku name description status createdAt updatedAt';
+    const source = `{ products { edges { node { ...P ...Q } } } }
+      fragment P on Product { ${fields} categories { ...C } }
+      fragment Q on Product { price { amount currency } categories { ...C children { ...C children { ...C } } } }
+      fragment C on Category { id name parentId parent { id name } }`;
+    expect(broken(source, { ...LIMITS, maxDepth: 12, maxFields: 100 })).toEqual([]);
+    expect(broken(source, { ...LIMITS, maxDepth: 12, maxFields: 20 })).toEqual(['fields']);
+  });
+
+  it('stays cheap on a fragment bomb of spreads alone, and refuses it', () => {
+    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Product { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const source = `{ product(id: "1") { ...F0 } } ${levels} fragment F30 on Product { id }`;
+    // 2^30 spreads if followed to the end (this test would time out); the count stops at ten times the field limit.
+    expect(broken(source)).toEqual(['fields']);
+  });
+});
