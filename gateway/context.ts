@@ -20,11 +20,11 @@ export interface GatewayContext {
  * that is expired, tampered with or not ours: refused with 401, never
  * silently downgraded to anonymous.
  */
-export async function authenticate(authorization: string | undefined, jwtSecret: string, now: number = Date.now()): Promise<Omit<GatewayContext, 'requestId'>> {
+export async function authenticate(authorization: string | undefined, jwtKeys: string | readonly string[], now: number = Date.now()): Promise<Omit<GatewayContext, 'requestId'>> {
   if (!authorization) return { caller: null, expiresAt: null };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw authError('Authorization header must be "Bearer <access token>"');
-  const result = await verifyAccessToken(match[1], jwtSecret, now);
+  const result = await verifyAccessToken(match[1], jwtKeys, now);
   if (!result.ok) throw authError(result.reason === 'expired' ? 'Access token expired' : 'Access token is invalid');
   return { caller: result.caller, expiresAt: result.expiresAt };
 }
@@ -35,8 +35,8 @@ export interface RequestContextOptions {
   readonly client?: ClientInfo;
 }
 
-export async function contextFromRequest(headers: IncomingHttpHeaders, jwtSecret: string, options: RequestContextOptions = {}): Promise<GatewayContext> {
-  const auth = await authenticate(headers.authorization, jwtSecret, options.now);
+export async function contextFromRequest(headers: IncomingHttpHeaders, jwtKeys: string | readonly string[], options: RequestContextOptions = {}): Promise<GatewayContext> {
+  const auth = await authenticate(headers.authorization, jwtKeys, options.now);
   const requestId = headers['x-request-id'];
   return {
     ...auth,

@@ -81,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const server = createHttpServer([
     ...graphqlRoute(apollo, (req) =>
-      contextFromRequest(req.headers, config.auth.jwtSecret, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
+      contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
     ),
     health,
   ]);

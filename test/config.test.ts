@@ -73,6 +73,8 @@ describe('configuration', () => {
     [{ CATALOG_URL: 'ftp://catalog' }, 'CATALOG_URL="ftp://catalog" must use http: or https:'],
     [{ NODE_ENV: 'production', INTERNAL_SECRET: SECRET }, 'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ JWT_SECRET_PREVIOUS: 'short' }, 'JWT_SECRET_PREVIOUS must be at least 32 characters'],
+    [{ INTERNAL_SECRET_PREVIOUS: 'short' }, 'INTERNAL_SECRET_PREVIOUS must be at least 32 characters'],
     [{ ADMIN_EMAIL: 'root@shop.test' }, 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)'],
     [{ ADMIN_EMAIL: 'root', ADMIN_PASSWORD: 'a long admin password' }, 'ADMIN_EMAIL="root" is not an email address'],
     [{ ADMIN_EMAIL: 'root@shop.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],

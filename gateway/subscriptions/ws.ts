@@ -87,7 +87,7 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
       // Returning false closes the socket with 4403 Forbidden.
       onConnect: async (ctx) => {
         try {
-          ctx.extra.auth = await authenticate(authorizationOf(ctx.connectionParams), config.auth.jwtSecret, options.clock.now().getTime());
+          ctx.extra.auth = await authenticate(authorizationOf(ctx.connectionParams), config.auth.jwtVerifyKeys, options.clock.now().getTime());
           return true;
         } catch {
           return false;

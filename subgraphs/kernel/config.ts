@@ -70,6 +70,13 @@ export interface Config {
     readonly jwtSecret: string;
     /** HMAC key for the caller header the gateway forwards to subgraphs. */
     readonly internalSecret: string;
+    /**
+     * Keys a token or caller header may be signed with: the current secret,
+     * then JWT_SECRET_PREVIOUS / INTERNAL_SECRET_PREVIOUS while a rotation
+     * rolls out (signing always uses the current one).
+     */
+    readonly jwtVerifyKeys: readonly string[];
+    readonly internalVerifyKeys: readonly string[];
     /** True when the secrets were generated at start (development only). */
     readonly ephemeralSecrets: boolean;
     readonly accessTokenTtlSeconds: number;
@@ -213,6 +220,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth: {
       jwtSecret: jwtSecret.value,
       internalSecret: internalSecret.value,
+      jwtVerifyKeys: [jwtSecret.value, read.optionalSecret('JWT_SECRET_PREVIOUS')].filter((key) => key !== null),
+      internalVerifyKeys: [internalSecret.value, read.optionalSecret('INTERNAL_SECRET_PREVIOUS')].filter((key) => key !== null),
       ephemeralSecrets: jwtSecret.generated || internalSecret.generated,
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
       sessionIdleDays: read.int('SESSION_IDLE_DAYS', 30, 1, 365),
@@ -363,13 +372,17 @@ class EnvReader {
 
   /** Secrets: required in production; generated per process in development. */
   secret(name: string, required: boolean): { value: string; generated: boolean } {
-    const value = this.raw(name);
-    if (value !== undefined) {
-      if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
-      return { value, generated: false };
-    }
+    const value = this.optionalSecret(name);
+    if (value !== null) return { value, generated: false };
     if (required) throw new ConfigError(`${name} is required when NODE_ENV=production (at least 32 characters)`);
     return { value: randomBytes(32).toString('base64url'), generated: true };
+  }
+
+  optionalSecret(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+    return value;
   }
 }
 

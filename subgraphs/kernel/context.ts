@@ -43,14 +43,14 @@ export function createRequestContext(
 }
 
 /** Builds the context from an HTTP request forwarded by the gateway. */
-export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManager, internalSecret: string): RequestContext {
+export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManager, internalKeys: string | readonly string[]): RequestContext {
   const first = (name: string) => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  const verified = verifyCallerHeader(first(CALLER_HEADER), internalSecret);
+  const verified = verifyCallerHeader(first(CALLER_HEADER), internalKeys);
   if (!verified.ok) throw unauthenticated(`Refused: ${verified.reason}`);
-  const client = verifyClientHeader(first(CLIENT_HEADER), internalSecret);
+  const client = verifyClientHeader(first(CLIENT_HEADER), internalKeys);
   if (!client.ok) throw unauthenticated(`Refused: ${client.reason}`);
   const requestId = headers['x-request-id'];
   return createRequestContext(em, verified.caller, typeof requestId === 'string' && requestId ? requestId : randomUUID(), client.client);

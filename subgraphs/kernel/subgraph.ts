@@ -175,7 +175,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
 
     const context = async (req: IncomingMessage): Promise<RequestContext> => {
       try {
-        return contextFromHeaders(req.headers, orm.em, config.auth.internalSecret);
+        return contextFromHeaders(req.headers, orm.em, config.auth.internalVerifyKeys);
       } catch (error) {
         // 401 rather than Apollo's default 500 for a refused caller header.
         throw error instanceof GraphQLError ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } }) : error;

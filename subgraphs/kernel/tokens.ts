@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTVerifyResult } from 'jose';
 import { USER_ROLES, type Caller, type UserRoleName } from './caller';
 
 /**
@@ -38,15 +38,10 @@ export type TokenResult =
   | { ok: true; caller: Caller; expiresAt: number }
   | { ok: false; reason: 'expired' | 'invalid' };
 
-export async function verifyAccessToken(token: string, secret: string, now: number = Date.now()): Promise<TokenResult> {
+/** `keys`: the current secret first, then one still accepted during a rotation. */
+export async function verifyAccessToken(token: string, keys: string | readonly string[], now: number = Date.now()): Promise<TokenResult> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: [ALGORITHM],
-      currentDate: new Date(now),
-      requiredClaims: ['sub', 'exp', 'iat'],
-    });
+    const { payload } = await verifyWithAny(token, typeof keys === 'string' ? [keys] : keys, now);
     const roles = Array.isArray(payload.roles)
       ? payload.roles.filter((role): role is UserRoleName => typeof role === 'string' && (USER_ROLES as readonly string[]).includes(role))
       : [];
@@ -58,6 +53,19 @@ export async function verifyAccessToken(token: string, secret: string, now: numb
   } catch (error) {
     return { ok: false, reason: error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
   }
+}
+
+async function verifyWithAny(token: string, keys: readonly string[], now: number): Promise<JWTVerifyResult> {
+  const options = { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM], currentDate: new Date(now), requiredClaims: ['sub', 'exp', 'iat'] };
+  for (const [index, key] of keys.entries()) {
+    try {
+      return await jwtVerify(token, keyOf(key), options);
+    } catch (error) {
+      // Only a signature made with another key sends us on to the next one.
+      if (!(error instanceof joseErrors.JWSSignatureVerificationFailed) || index === keys.length - 1) throw error;
+    }
+  }
+  throw new joseErrors.JWSInvalid('no verification key');
 }
 
 function keyOf(secret: string): Uint8Array {
