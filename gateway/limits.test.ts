@@ -45,5 +45,8 @@ describe('operation limits', () => {
     const source = `{ product(id: "1") { ...F0 } } ${levels} fragment F30 on Product { id }`;
     // 2^30 spreads if followed to the end (this test would time out); the count stops at ten times the field limit.
     expect(broken(source)).toEqual(['fields']);
+    // The same at the root, where root fields are counted too.
+    const atRoot = Array.from({ length: 30 }, (_, i) => `fragment R${i} on Query { ...R${i + 1} ...R${i + 1} }`).join('\n');
+    expect(broken(`{ ...R0 } ${atRoot} fragment R30 on Query { me { id } }`)).toEqual(['fields', 'rootFields']);
   });
 });

@@ -16,9 +16,9 @@ export interface OperationLimits {
 }
 
 interface Measure {
-  depth: number;
   fields: number;
   aliases: number;
+  rootFields: number;
   /** Selections visited, spreads and inline fragments included: fragments made only of spreads count nothing else. */
   visited: number;
 }
@@ -33,7 +33,7 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
     const ceiling = 10 * (limits.maxFields + 1);
 
     /** Depth of a selection set; adds its fields and aliases to `total`, as often as they are spread. */
-    const measure = (selectionSet: SelectionSetNode, total: Measure, visited: ReadonlySet<string>): number => {
+    const measure = (selectionSet: SelectionSetNode, total: Measure, visited: ReadonlySet<string>, atRoot: boolean): number => {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
         total.visited += 1;
@@ -41,44 +41,36 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
         if (selection.kind === Kind.FIELD) {
           if (selection.name.value.startsWith('__')) continue;
           total.fields += 1;
+          if (atRoot) total.rootFields += 1;
           if (selection.alias) total.aliases += 1;
-          deepest = Math.max(deepest, selection.selectionSet ? 1 + measure(selection.selectionSet, total, visited) : 1);
+          deepest = Math.max(deepest, selection.selectionSet ? 1 + measure(selection.selectionSet, total, visited, false) : 1);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, measure(selection.selectionSet, total, visited));
+          deepest = Math.max(deepest, measure(selection.selectionSet, total, visited, atRoot));
         } else {
           const fragment = fragments.get(selection.name.value);
           // Unknown and cyclic spreads are reported by graphql-js's own rules.
           if (!fragment || visited.has(fragment.name.value)) continue;
-          deepest = Math.max(deepest, measure(fragment.selectionSet, total, new Set([...visited, fragment.name.value])));
+          deepest = Math.max(deepest, measure(fragment.selectionSet, total, new Set([...visited, fragment.name.value]), atRoot));
         }
       }
       return deepest;
     };
 
-    /** Root fields, with fragments at the root expanded. */
-    const rootFields = (selectionSet: SelectionSetNode, visited: ReadonlySet<string>): number =>
-      selectionSet.selections.reduce((count, selection) => {
-        if (selection.kind === Kind.FIELD) return count + (selection.name.value.startsWith('__') ? 0 : 1);
-        if (selection.kind === Kind.INLINE_FRAGMENT) return count + rootFields(selection.selectionSet, visited);
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment || visited.has(fragment.name.value)) return count;
-        return count + rootFields(fragment.selectionSet, new Set([...visited, fragment.name.value]));
-      }, 0);
-
     return {
       OperationDefinition(node) {
-        const total: Measure = { depth: 0, fields: 0, aliases: 0, visited: 0 };
-        total.depth = measure(node.selectionSet, total, new Set());
+        const total: Measure = { fields: 0, aliases: 0, rootFields: 0, visited: 0 };
+        const depth = measure(node.selectionSet, total, new Set(), true);
         if (total.visited > ceiling) total.fields = Math.max(total.fields, limits.maxFields + 1);
         const refuse = (message: string, limit: string, max: number) =>
           context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max } }));
-        if (total.depth > limits.maxDepth) refuse(`Operation is ${total.depth} levels deep; the limit is ${limits.maxDepth}`, 'depth', limits.maxDepth);
+        if (depth > limits.maxDepth) refuse(`Operation is ${depth} levels deep; the limit is ${limits.maxDepth}`, 'depth', limits.maxDepth);
         if (total.fields > limits.maxFields) {
           refuse(`Operation selects more than ${limits.maxFields} fields (fragments counted each time they are spread)`, 'fields', limits.maxFields);
         }
         if (total.aliases > limits.maxAliases) refuse(`Operation uses more than ${limits.maxAliases} aliases`, 'aliases', limits.maxAliases);
-        const roots = rootFields(node.selectionSet, new Set());
-        if (roots > limits.maxRootFields) refuse(`Operation has ${roots} root fields; the limit is ${limits.maxRootFields}`, 'rootFields', limits.maxRootFields);
+        if (total.rootFields > limits.maxRootFields) {
+          refuse(`Operation has ${total.rootFields} root fields; the limit is ${limits.maxRootFields}`, 'rootFields', limits.maxRootFields);
+        }
       },
     };
   };
