@@ -3,6 +3,7 @@ import { startGateway } from './gateway/gateway';
 import { systemClock } from './subgraphs/kernel/clock';
 import { ConfigError, loadConfig, SERVICE_NAMES, type Config, type ServiceName } from './subgraphs/kernel/config';
 import { DEMO_ACCOUNTS } from './subgraphs/kernel/demo';
+import { errorMessage } from './subgraphs/kernel/errors';
 import { createLogger, type Logger } from './subgraphs/kernel/log';
 import { openMessaging } from './subgraphs/kernel/messaging';
 import { startSubgraph } from './subgraphs/kernel/subgraph';
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   try {
     running = await run(arg as (typeof modes)[number], config, log);
   } catch (error) {
-    process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Start-up failed: ${errorMessage(error)}\n`);
     process.exit(1);
   }
   let stopping = false;

@@ -20,7 +20,7 @@ export interface GatewayContext {
  * that is expired, tampered with or not ours: refused with 401, never
  * silently downgraded to anonymous.
  */
-export async function authenticate(authorization: string | undefined, jwtKeys: string | readonly string[], now: number = Date.now()): Promise<Omit<GatewayContext, 'requestId'>> {
+export async function authenticate(authorization: string | undefined, jwtKeys: readonly string[], now: number = Date.now()): Promise<Omit<GatewayContext, 'requestId'>> {
   if (!authorization) return { caller: null, expiresAt: null };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw authError('Authorization header must be "Bearer <access token>"');
@@ -35,7 +35,7 @@ export interface RequestContextOptions {
   readonly client?: ClientInfo;
 }
 
-export async function contextFromRequest(headers: IncomingHttpHeaders, jwtKeys: string | readonly string[], options: RequestContextOptions = {}): Promise<GatewayContext> {
+export async function contextFromRequest(headers: IncomingHttpHeaders, jwtKeys: readonly string[], options: RequestContextOptions = {}): Promise<GatewayContext> {
   const auth = await authenticate(headers.authorization, jwtKeys, options.now);
   const requestId = headers['x-request-id'];
   return {

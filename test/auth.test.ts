@@ -448,8 +448,8 @@ describe('rotating JWT_SECRET and INTERNAL_SECRET without logging anyone out', (
     const customer = DEMO_ACCOUNTS[0];
     const login = await execute(t.url, Login, { input: { email: customer.email, password: customer.password } });
     const { accessToken } = login.data!.login;
-    expect((await verifyAccessToken(accessToken, t.config.auth.jwtSecret)).ok).toBe(true);
-    expect((await verifyAccessToken(accessToken, OLD_JWT)).ok).toBe(false);
+    expect((await verifyAccessToken(accessToken, [t.config.auth.jwtSecret])).ok).toBe(true);
+    expect((await verifyAccessToken(accessToken, [OLD_JWT])).ok).toBe(false);
   });
 
   it('lets subgraphs accept caller headers signed with the previous internal secret, and none signed with another', async () => {

@@ -35,9 +35,11 @@ export function signCallerHeader(caller: Caller, secret: string, now: number = D
 
 export type CallerHeaderResult = { ok: true; caller: Caller | null } | { ok: false; reason: string };
 
-/** Absent header: anonymous. Present but not valid: refused (never anonymous). */
-/** `keys`: the current secret first, then one still accepted during a rotation. */
-export function verifyCallerHeader(header: string | undefined, keys: string | readonly string[], now: number = Date.now()): CallerHeaderResult {
+/**
+ * Absent header: anonymous. Present but not valid: refused (never anonymous).
+ * `keys`: the current secret first, then one still accepted during a rotation.
+ */
+export function verifyCallerHeader(header: string | undefined, keys: readonly string[], now: number = Date.now()): CallerHeaderResult {
   if (header === undefined || header === '') return { ok: true, caller: null };
   const opened = unseal(header, keys, CALLER_SEAL, now);
   if (!opened.ok) return opened;
@@ -67,7 +69,7 @@ export function signClientHeader(client: ClientInfo, secret: string, now: number
 export type ClientHeaderResult = { ok: true; client: ClientInfo | null } | { ok: false; reason: string };
 
 /** Absent header: unknown client. Present but not valid: refused. */
-export function verifyClientHeader(header: string | undefined, keys: string | readonly string[], now: number = Date.now()): ClientHeaderResult {
+export function verifyClientHeader(header: string | undefined, keys: readonly string[], now: number = Date.now()): ClientHeaderResult {
   if (header === undefined || header === '') return { ok: true, client: null };
   const opened = unseal(header, keys, CLIENT_SEAL, now);
   if (!opened.ok) return opened;
@@ -105,7 +107,7 @@ function seal(body: object, secret: string, kind: Seal, now: number): string {
 
 type Unsealed = { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
 
-function unseal(header: string, keys: string | readonly string[], kind: Seal, now: number): Unsealed {
+function unseal(header: string, keys: readonly string[], kind: Seal, now: number): Unsealed {
   const [payload, signature, extra] = header.split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: `malformed ${kind.name}` };
   const given = Buffer.from(signature);
@@ -113,7 +115,7 @@ function unseal(header: string, keys: string | readonly string[], kind: Seal, no
     const expected = Buffer.from(mac(kind.label + payload, secret));
     return expected.length === given.length && timingSafeEqual(expected, given);
   };
-  if (!(typeof keys === 'string' ? [keys] : keys).some(signedWith)) return { ok: false, reason: `${kind.name} signature is invalid` };
+  if (!keys.some(signedWith)) return { ok: false, reason: `${kind.name} signature is invalid` };
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

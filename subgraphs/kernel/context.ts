@@ -43,7 +43,7 @@ export function createRequestContext(
 }
 
 /** Builds the context from an HTTP request forwarded by the gateway. */
-export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManager, internalKeys: string | readonly string[]): RequestContext {
+export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManager, internalKeys: readonly string[]): RequestContext {
   const first = (name: string) => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;

@@ -104,3 +104,8 @@ function violationsOf(errors: unknown, parent: string): FieldViolation[] {
     ];
   });
 }
+
+/** What went wrong, in words, for a log line or a record: anything may be thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,5 +1,4 @@
 import {
-  errorMessage,
   maxAttemptsFor,
   type ConsumerOptions,
   type DeadLetter,
@@ -9,6 +8,7 @@ import {
   type EventConsumer,
   type EventHandler,
 } from './event-bus';
+import { errorMessage } from './errors';
 
 interface Delivery {
   readonly event: DomainEvent;

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import {
   DEFAULT_MAX_ATTEMPTS,
-  errorMessage,
   maxAttemptsFor,
   type ConsumerOptions,
   type DeadLetter,
@@ -12,6 +11,7 @@ import {
   type EventConsumer,
   type EventHandler,
 } from './event-bus';
+import { errorMessage } from './errors';
 import { closeRedis, connectRedis } from './redis-connection';
 
 export interface RedisEventBusOptions extends DeadLetterOptions {

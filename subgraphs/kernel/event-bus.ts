@@ -81,7 +81,3 @@ export function maxAttemptsFor(consumer: ConsumerOptions, bus: DeadLetterOptions
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, got ${maxAttempts}`);
   return maxAttempts;
 }
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

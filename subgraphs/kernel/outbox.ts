@@ -139,7 +139,8 @@ export class Outbox {
       for (const [attempts, ids] of idsByAttempts(candidates)) {
         await em.nativeUpdate(OutboxEntryEntity, { ...claimable, id: { $in: ids } }, { claimedUntil, claimedBy: token, attempts: attempts + 1 });
       }
-      const claimed = await this.orm.em.fork().find(OutboxEntryEntity, { claimedBy: token, publishedAt: null }, { orderBy: { id: 'asc' } });
+      // By primary key among the candidates: no scan of whatever else is pending.
+      const claimed = await this.orm.em.fork().find(OutboxEntryEntity, { id: { $in: candidates.map((entry) => entry.id) }, claimedBy: token }, { orderBy: { id: 'asc' } });
       const published: string[] = [];
       try {
         for (const entry of claimed) {

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { errorMessage } from './errors';
 
 /**
  * Opens a connection and resolves once it is ready, or rejects within
@@ -32,7 +33,7 @@ export async function connectRedis(url: string, connectionName: string, timeoutM
     // Already ended unless our own timeout struck; disconnecting an ended client leaves a stray 2s timer.
     if (redis.status !== 'end') redis.disconnect();
     const cause = lastError ?? err;
-    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${errorMessage(cause)}`, { cause });
   } finally {
     clearTimeout(timer);
   }

@@ -39,9 +39,9 @@ export type TokenResult =
   | { ok: false; reason: 'expired' | 'invalid' };
 
 /** `keys`: the current secret first, then one still accepted during a rotation. */
-export async function verifyAccessToken(token: string, keys: string | readonly string[], now: number = Date.now()): Promise<TokenResult> {
+export async function verifyAccessToken(token: string, keys: readonly string[], now: number = Date.now()): Promise<TokenResult> {
   try {
-    const { payload } = await verifyWithAny(token, typeof keys === 'string' ? [keys] : keys, now);
+    const { payload } = await verifyWithAny(token, keys, now);
     const roles = Array.isArray(payload.roles)
       ? payload.roles.filter((role): role is UserRoleName => typeof role === 'string' && (USER_ROLES as readonly string[]).includes(role))
       : [];

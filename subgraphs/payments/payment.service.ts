@@ -139,9 +139,9 @@ export class PaymentService {
     return now;
   }
 
-  /** Internal: refunds `amount` (the rest when omitted) of a succeeded payment, through its provider. */
   /**
-   * Without `idempotencyKey`, a call repeated while the first is still going
+   * Internal: refunds `amount` (the rest when omitted) of a succeeded payment,
+   * through its provider. Without `idempotencyKey`, a call repeated while the first is still going
    * refunds once (the provider key names the amount refunded before), but a
    * call repeated after the first finished is a second refund. With a key,
    * the request is recorded before the provider is called, and the same key

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttemptCounter, Attempts } from '../kernel/attempt-counter';
-import { tooManyRequests } from '../kernel/errors';
+import { errorMessage, tooManyRequests } from '../kernel/errors';
 import type { Logger } from '../kernel/log';
 
 /**
@@ -84,7 +84,7 @@ export class LoginThrottle {
     try {
       return await operation();
     } catch (error) {
-      this.log.error('login throttle unavailable; attempt not throttled', { error: error instanceof Error ? error.message : String(error) });
+      this.log.error('login throttle unavailable; attempt not throttled', { error: errorMessage(error) });
       return null;
     }
   }

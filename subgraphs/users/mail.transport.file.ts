@@ -4,6 +4,7 @@ import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { StreamSentMessageInfo } from 'nodemailer/lib/stream-transport';
 import type { Clock } from '../kernel/clock';
+import { errorMessage } from '../kernel/errors';
 import { newId } from '../kernel/ids';
 import { MailDeliveryError, type MailMessage, type MailTransport } from './mail.transport';
 
@@ -42,7 +43,7 @@ export class FileMailTransport implements MailTransport {
       await writeFile(`${file}.part`, raw as Buffer);
       await rename(`${file}.part`, file);
     } catch (error) {
-      throw new MailDeliveryError(`Cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`, false, { cause: error });
+      throw new MailDeliveryError(`Cannot write ${file}: ${errorMessage(error)}`, false, { cause: error });
     }
   }
 

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { Clock } from '../kernel/clock';
+import { errorMessage } from '../kernel/errors';
 import type { DomainEvent } from '../kernel/event-bus';
 import { INVENTORY_EVENTS, type StockThresholdPayload } from '../kernel/inventory-api';
 import type { Logger } from '../kernel/log';
@@ -191,7 +192,7 @@ export class NotificationService {
       });
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;
-      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+      const lastError = errorMessage(error).slice(0, MAX_ERROR_LENGTH);
       await em.nativeUpdate(NotificationEntity, { key }, { status: permanent ? NotificationStatus.FAILED : NotificationStatus.RETRYING, lastError, claimedUntil: null });
       if (!permanent) throw error;
       log.error('mail refused for good; not retried', { key, kind: content.kind, userId: user.id, error: lastError });
