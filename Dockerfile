@@ -4,7 +4,7 @@
 # what runs (see main.ts):
 #   docker run IMAGE gateway|users|catalog|inventory|orders|payments|notifications
 #   docker run IMAGE            # "all": the whole supergraph in one process
-# All settings are environment variables (subgraphs/kernel/config.ts).
+# All settings are environment variables (platform/config.ts).
 
 # ---- build: compile TypeScript to dist/ -------------------------------------
 FROM node:20-bookworm-slim AS build
@@ -16,6 +16,8 @@ COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 
 COPY tsconfig*.json main.ts stack.ts ./
+COPY platform/ platform/
+COPY contracts/ contracts/
 COPY subgraphs/ subgraphs/
 COPY gateway/ gateway/
 COPY scripts/ scripts/

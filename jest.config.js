@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway'],
+  roots: ['<rootDir>/test', '<rootDir>/platform', '<rootDir>/contracts', '<rootDir>/subgraphs', '<rootDir>/gateway'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -1,9 +1,9 @@
 import { startGateway, type RunningGateway } from './gateway/gateway';
-import { systemClock, type Clock } from './subgraphs/kernel/clock';
-import { SERVICE_NAMES, type Config, type ServiceName } from './subgraphs/kernel/config';
-import type { Logger } from './subgraphs/kernel/log';
-import { openMessaging, type Messaging } from './subgraphs/kernel/messaging';
-import { startSubgraph, type RunningSubgraph } from './subgraphs/kernel/subgraph';
+import { systemClock, type Clock } from './platform/clock';
+import { SERVICE_NAMES, type Config, type ServiceName } from './platform/config';
+import type { Logger } from './platform/log';
+import { openMessaging, type Messaging } from './platform/messaging/messaging';
+import { startSubgraph, type RunningSubgraph } from './platform/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CALLER_HEADER, signCallerHeader } from '../subgraphs/kernel/caller';
-import { RESERVE_STOCK, type ReservationLine } from '../subgraphs/kernel/inventory-api';
+import { CALLER_HEADER, signCallerHeader } from '../platform/caller';
+import { RESERVE_STOCK, type ReservationLine } from '../contracts/inventory-api';
 
 /**
  * The calling side of bench/reservations.bench.ts, in its own process so the

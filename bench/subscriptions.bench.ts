@@ -3,10 +3,10 @@ import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../subgraphs/kernel/config';
-import { DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
-import { createLogger } from '../subgraphs/kernel/log';
-import { channels } from '../subgraphs/kernel/pubsub';
+import { loadConfig } from '../platform/config';
+import { DEMO_PRODUCTS } from '../contracts/demo';
+import { createLogger } from '../platform/log';
+import { channels } from '../platform/messaging/pubsub';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { startStack, type RunningStack } from '../stack';
 

@@ -2,8 +2,8 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { GraphQLError } from 'graphql';
-import type { Caller, ClientInfo } from '../subgraphs/kernel/caller';
-import { verifyAccessToken } from '../subgraphs/kernel/tokens';
+import type { Caller, ClientInfo } from '../platform/caller';
+import { verifyAccessToken } from '../platform/tokens';
 
 /** What the gateway knows about one operation: the verified caller, if any. */
 export interface GatewayContext {

@@ -1,4 +1,4 @@
-import type { ServiceName } from '../subgraphs/kernel/config';
+import type { ServiceName } from '../platform/config';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';

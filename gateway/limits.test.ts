@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { projectRoot } from '../subgraphs/kernel/project';
+import { projectRoot } from '../platform/project';
 import { operationLimits, type OperationLimits } from './limits';
 
 const schema = buildSchema(readFileSync(path.join(projectRoot(), 'schema', 'api.graphql'), 'utf8'));

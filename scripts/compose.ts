@@ -3,9 +3,9 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
-import { DEFAULT_SERVICE_PORTS, SERVICE_NAMES } from '../subgraphs/kernel/config';
-import { schemaDir } from '../subgraphs/kernel/project';
-import { printSubgraphSdl } from '../subgraphs/kernel/subgraph';
+import { DEFAULT_SERVICE_PORTS, SERVICE_NAMES } from '../platform/config';
+import { schemaDir } from '../platform/project';
+import { printSubgraphSdl } from '../platform/subgraph';
 import { SUBGRAPHS } from '../subgraphs/modules';
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../subgraphs/kernel/config';
-import { openMessaging } from '../subgraphs/kernel/messaging';
+import { ConfigError, loadConfig } from '../platform/config';
+import { openMessaging } from '../platform/messaging/messaging';
 
 /**
  * The operator's view of parked events (see README "Architecture"):

@@ -1,5 +1,5 @@
-import type { ServiceName } from './kernel/config';
-import type { SubgraphModule } from './kernel/subgraph';
+import type { ServiceName } from '../platform/config';
+import type { SubgraphModule } from '../platform/subgraph';
 import { catalog } from './catalog/catalog.module';
 import { inventory } from './inventory/inventory.module';
 import { orders } from './orders/orders.module';

@@ -1,5 +1,5 @@
-import { signCallerHeader } from '../subgraphs/kernel/caller';
-import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
+import { signCallerHeader } from '../platform/caller';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { PaymentEntity, PaymentStatus } from '../subgraphs/payments/payment.entity';
 import { AddressEntity } from '../subgraphs/users/address.entity';
@@ -7,7 +7,7 @@ import { RefreshTokenEntity } from '../subgraphs/users/refresh-token.entity';
 import { SessionEntity } from '../subgraphs/users/session.entity';
 import { UserEntity } from '../subgraphs/users/user.entity';
 import type { UsersServices } from '../subgraphs/users/users.module';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import type { AddressInput, UpdateProfileInput } from './__generated__/graphql';
 import { claimsOf, newClient, newEmail } from './support/accounts';
 import { TestClock } from './support/clock';

@@ -1,10 +1,10 @@
-import { signCallerHeader, signClientHeader } from '../subgraphs/kernel/caller';
-import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
-import { signAccessToken, verifyAccessToken } from '../subgraphs/kernel/tokens';
+import { signCallerHeader, signClientHeader } from '../platform/caller';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
+import { signAccessToken, verifyAccessToken } from '../platform/tokens';
 import { RefreshTokenEntity } from '../subgraphs/users/refresh-token.entity';
 import { SessionEndReason, SessionEntity } from '../subgraphs/users/session.entity';
 import { UserEntity } from '../subgraphs/users/user.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { claimsOf, newClient, newEmail } from './support/accounts';
 import { TestClock } from './support/clock';
 import { codesOf, execute, type Result } from './support/graphql';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { CartLineEntity } from '../subgraphs/orders/cart.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import { orderTools } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../subgraphs/kernel/config';
+import { ConfigError, loadConfig } from '../platform/config';
 
 const SECRET = 'x'.repeat(32);
 

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import type { DomainEvent } from '../subgraphs/kernel/event-bus';
-import { RedisEventBus } from '../subgraphs/kernel/event-bus.redis';
-import { projectRoot } from '../subgraphs/kernel/project';
+import type { DomainEvent } from '../platform/messaging/event-bus';
+import { RedisEventBus } from '../platform/messaging/event-bus.redis';
+import { projectRoot } from '../platform/project';
 import { waitFor } from './support/wait-for';
 
 /** The operator's script, as run in a deployment: `node dist/scripts/dead-letters.js` against the services' Redis. */

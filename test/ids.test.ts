@@ -1,4 +1,4 @@
-import { newId } from '../subgraphs/kernel/ids';
+import { newId } from '../platform/ids';
 
 describe('ids', () => {
   it('strictly increase within one millisecond and when the clock steps back', () => {

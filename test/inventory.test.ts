@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '../subgraphs/kernel/event-bus';
-import { COMMIT_RESERVATION, INVENTORY_EVENTS, RELEASE_RESERVATION, RESERVE_STOCK } from '../subgraphs/kernel/inventory-api';
-import { OutboxEntryEntity } from '../subgraphs/kernel/outbox';
-import { channels, type ChangeNotice } from '../subgraphs/kernel/pubsub';
+import type { DomainEvent } from '../platform/messaging/event-bus';
+import { COMMIT_RESERVATION, INVENTORY_EVENTS, RELEASE_RESERVATION, RESERVE_STOCK } from '../contracts/inventory-api';
+import { OutboxEntryEntity } from '../platform/messaging/outbox';
+import { channels, type ChangeNotice } from '../platform/messaging/pubsub';
 import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
 import { StockMovementEntity, StockMovementKind } from '../subgraphs/inventory/stock-movement.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import { startTestStack, type TestStack } from './support/stack';
 import { callSubgraph } from './support/subgraph';

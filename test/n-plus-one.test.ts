@@ -1,9 +1,9 @@
-import type { ServiceName } from '../subgraphs/kernel/config';
-import { DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
+import type { ServiceName } from '../platform/config';
+import { DEMO_PRODUCTS } from '../contracts/demo';
 import { UserEntity } from '../subgraphs/users/user.entity';
 import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { PaymentEntity, PaymentStatus } from '../subgraphs/payments/payment.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { startTestStack, type TestStack } from './support/stack';
 

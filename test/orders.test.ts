@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ReservationStatus } from '../subgraphs/inventory/reservation.entity';
-import { ProcessedEventEntity } from '../subgraphs/kernel/inbox';
-import { ORDER_EVENTS } from '../subgraphs/kernel/orders-api';
-import { PAYMENT_EVENTS } from '../subgraphs/kernel/payments-api';
-import { graphql } from './__generated__';
+import { ProcessedEventEntity } from '../platform/messaging/inbox';
+import { ORDER_EVENTS } from '../contracts/orders-api';
+import { PAYMENT_EVENTS } from '../contracts/payments-api';
+import { graphql } from './__generated__/index';
 import type { OrderLineInput } from './__generated__/graphql';
 import { codesOf, execute } from './support/graphql';
 import { connect } from './support/live';

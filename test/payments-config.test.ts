@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../subgraphs/kernel/config';
+import { ConfigError, loadConfig } from '../platform/config';
 
 const STRIPE = { STRIPE_SECRET_KEY: 'sk_test_51abcDEF', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), INTERNAL_SECRET: 'y'.repeat(32) };

@@ -1,9 +1,9 @@
-import type { DomainEvent } from '../subgraphs/kernel/event-bus';
-import { DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
-import { PAYMENT_EVENTS } from '../subgraphs/kernel/payments-api';
+import type { DomainEvent } from '../platform/messaging/event-bus';
+import { DEMO_PRODUCTS } from '../contracts/demo';
+import { PAYMENT_EVENTS } from '../contracts/payments-api';
 import { RefundRequestEntity } from '../subgraphs/payments/refund-request.entity';
 import { SimulatedRefundEntity } from '../subgraphs/payments/simulated-intent.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import {
   callPayments,

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validateMongoMetadata } from '../subgraphs/kernel/orm';
-import { subgraphEntities } from '../subgraphs/kernel/subgraph';
+import { validateMongoMetadata } from '../platform/orm';
+import { subgraphEntities } from '../platform/subgraph';
 import { SUBGRAPHS } from '../subgraphs/modules';
 import { UserEntity } from '../subgraphs/users/user.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { startTestStack } from './support/stack';
 

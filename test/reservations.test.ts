@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '../subgraphs/kernel/event-bus';
+import type { DomainEvent } from '../platform/messaging/event-bus';
 import {
   COMMIT_RESERVATION,
   INVENTORY_EVENTS,
@@ -12,15 +12,15 @@ import {
   type ReserveStockData,
   type ReturnReservationData,
   type Shortage,
-} from '../subgraphs/kernel/inventory-api';
-import { createLogger } from '../subgraphs/kernel/log';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/kernel/subgraph';
+} from '../contracts/inventory-api';
+import { createLogger } from '../platform/log';
+import { startSubgraph, type RunningSubgraph } from '../platform/subgraph';
 import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
 import { inventory } from '../subgraphs/inventory/inventory.module';
 import { ReservationEntity, ReservationStatus } from '../subgraphs/inventory/reservation.entity';
 import { StockMovementEntity, StockMovementKind } from '../subgraphs/inventory/stock-movement.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { TestClock } from './support/clock';
 import { codesOf, execute, type Result } from './support/graphql';
 import { startTestStack, type TestStack } from './support/stack';

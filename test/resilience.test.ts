@@ -1,11 +1,11 @@
 import net from 'node:net';
 import { startGateway } from '../gateway/gateway';
-import { systemClock } from '../subgraphs/kernel/clock';
-import { signCallerHeader } from '../subgraphs/kernel/caller';
-import { createLogger } from '../subgraphs/kernel/log';
-import { startSubgraph } from '../subgraphs/kernel/subgraph';
+import { systemClock } from '../platform/clock';
+import { signCallerHeader } from '../platform/caller';
+import { createLogger } from '../platform/log';
+import { startSubgraph } from '../platform/subgraph';
 import { SUBGRAPHS } from '../subgraphs/modules';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';

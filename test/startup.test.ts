@@ -5,7 +5,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../subgraphs/kernel/project';
+import { projectRoot } from '../platform/project';
 import { waitFor } from './support/wait-for';
 
 /**

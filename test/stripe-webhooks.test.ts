@@ -1,6 +1,6 @@
-import { ProcessedEventEntity } from '../subgraphs/kernel/inbox';
+import { ProcessedEventEntity } from '../platform/messaging/inbox';
 import type { PaymentsServices } from '../subgraphs/payments/payments.module';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import {
   callPayments,

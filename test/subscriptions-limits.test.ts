@@ -1,7 +1,7 @@
-import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
-import { channels } from '../subgraphs/kernel/pubsub';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
+import { channels } from '../platform/messaging/pubsub';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { TestClock } from './support/clock';
 import { connect } from './support/live';
 import { RawSocket } from './support/raw-socket';

@@ -1,9 +1,9 @@
-import { channels } from '../subgraphs/kernel/pubsub';
-import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
+import { channels } from '../platform/messaging/pubsub';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { PaymentEntity } from '../subgraphs/payments/payment.entity';
-import { graphql } from './__generated__';
+import { graphql } from './__generated__/index';
 import { connect, type LiveClient } from './support/live';
 import { RawSocket } from './support/raw-socket';
 import { startTestStack, type TestStack } from './support/stack';

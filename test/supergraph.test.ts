@@ -1,5 +1,5 @@
-import { graphql } from './__generated__';
-import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../subgraphs/kernel/demo';
+import { graphql } from './__generated__/index';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { PaymentEntity, PaymentStatus } from '../subgraphs/payments/payment.entity';
 import type { ProductsPageQuery } from './__generated__/graphql';

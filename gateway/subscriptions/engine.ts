@@ -12,9 +12,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { Clock } from '../../subgraphs/kernel/clock';
-import type { Logger } from '../../subgraphs/kernel/log';
-import type { ChangeNotice, PubSub, Unsubscribe } from '../../subgraphs/kernel/pubsub';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/log';
+import type { ChangeNotice, PubSub, Unsubscribe } from '../../platform/messaging/pubsub';
 import type { GatewayContext } from '../context';
 import { LIVE_FIELDS, planFetch, stripVersion, type FetchPlan } from './live-fields';
 import { PushQueue } from './queue';

@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import { channels } from '../../subgraphs/kernel/pubsub';
+import { channels } from '../../platform/messaging/pubsub';
 
 /**
  * The subscription fields the gateway can serve, and how an event on one

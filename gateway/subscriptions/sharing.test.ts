@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getOperationAST, parse, type FieldNode } from 'graphql';
-import { projectRoot } from '../../subgraphs/kernel/project';
+import { projectRoot } from '../../platform/project';
 import type { GatewayContext } from '../context';
 import { LIVE_FIELDS, planFetch } from './live-fields';
 import { fetchScope, PUBLIC_TYPES, SHARED_VIEWER } from './sharing';

@@ -14,9 +14,9 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Clock } from '../../subgraphs/kernel/clock';
-import type { Config } from '../../subgraphs/kernel/config';
-import type { Logger } from '../../subgraphs/kernel/log';
+import type { Clock } from '../../platform/clock';
+import type { Config } from '../../platform/config';
+import type { Logger } from '../../platform/log';
 import { authenticate, type GatewayContext } from '../context';
 import { operationLimits } from '../limits';
 import type { FederatedExecutor, SubscriptionEngine } from './engine';

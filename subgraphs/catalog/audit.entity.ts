@@ -1,8 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { AuditState } from '../kernel/audit';
-import { newId } from '../kernel/ids';
+import type { AuditState } from '../../contracts/audit';
+import { newId } from '../../platform/ids';
 
 /** One change to the catalog or to stock: who (and in which role), what, when, before and after. */
 @Entity({ tableName: 'audit_entries' })

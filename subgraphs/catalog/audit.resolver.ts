@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
-import { connectionType, type Connection } from '../kernel/graphql-types';
+import type { RequestContext } from '../../platform/context';
+import { connectionType, type Connection } from '../../platform/graphql-types';
 import { AuditEntryEntity } from './audit.entity';
 import { AuditFilter } from './audit.inputs';
 import type { CatalogServices } from './catalog.module';

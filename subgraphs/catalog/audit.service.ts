@@ -1,13 +1,13 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { AUDIT_RECORDED, auditRecord, parseAuditRecord, type AuditChange, type AuditRecord } from '../kernel/audit';
-import type { Caller } from '../kernel/caller';
-import type { RequestContext } from '../kernel/context';
-import { badInput } from '../kernel/errors';
-import type { DomainEvent, EventConsumer } from '../kernel/event-bus';
-import { newId } from '../kernel/ids';
-import { handleOnce } from '../kernel/inbox';
-import { paginate, type Page, type PageArgs } from '../kernel/pagination';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import { AUDIT_RECORDED, auditRecord, parseAuditRecord, type AuditChange, type AuditRecord } from '../../contracts/audit';
+import type { Caller } from '../../platform/caller';
+import type { RequestContext } from '../../platform/context';
+import { badInput } from '../../platform/errors';
+import type { DomainEvent, EventConsumer } from '../../platform/messaging/event-bus';
+import { newId } from '../../platform/ids';
+import { handleOnce } from '../../platform/messaging/inbox';
+import { paginate, type Page, type PageArgs } from '../../platform/pagination';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { AuditEntryEntity } from './audit.entity';
 import type { AuditFilter } from './audit.inputs';
 
@@ -38,7 +38,7 @@ export class AuditService {
       this.deps.log.warn('dropped a malformed audit.recorded event', { eventId: event.id });
       return;
     }
-    await handleOnce(this.deps.orm.em.fork(), CONSUMER, event, async (em) => {
+    await handleOnce(this.deps.db, CONSUMER, event, async (em) => {
       em.persist(entryOf(event.id, record));
     });
   }

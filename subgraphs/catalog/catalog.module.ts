@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kernel/subgraph';
+import type { SubgraphModule } from '../../platform/subgraph';
 import { AuditEntryEntity } from './audit.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 /** A node of the category tree; a product can be filed under several. */
 @Entity({ tableName: 'categories' })

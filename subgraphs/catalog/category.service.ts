@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { changedFields, type AuditState } from '../kernel/audit';
-import { byKeys, type RequestContext } from '../kernel/context';
-import { DEMO_CATEGORIES } from '../kernel/demo';
-import { badInput, conflict, notFound } from '../kernel/errors';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import { changedFields, type AuditState } from '../../contracts/audit';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { DEMO_CATEGORIES } from '../../contracts/demo';
+import { badInput, conflict, notFound } from '../../platform/errors';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { AuditService } from './audit.service';
 import { CategoryEntity, siblingKey } from './category.entity';
 import type { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
@@ -101,13 +101,13 @@ export class CategoryService {
 
   /** Demo tree: inserts what is missing, so restarts add nothing twice. */
   async seedDemo(): Promise<void> {
-    const em = this.deps.orm.em.fork();
-    const existing = new Set((await em.find(CategoryEntity, { id: { $in: DEMO_CATEGORIES.map((c) => c.id) } })).map((c) => c.id));
-    for (const demo of DEMO_CATEGORIES) {
-      if (existing.has(demo.id)) continue;
-      em.persist(Object.assign(new CategoryEntity(), { id: demo.id, name: demo.name, parentId: demo.parentId, siblingKey: siblingKey(demo.parentId, demo.name) }));
-    }
-    await em.flush();
+    await this.deps.db.write(async (em) => {
+      const existing = new Set((await em.find(CategoryEntity, { id: { $in: DEMO_CATEGORIES.map((c) => c.id) } })).map((c) => c.id));
+      for (const demo of DEMO_CATEGORIES) {
+        if (existing.has(demo.id)) continue;
+        em.persist(Object.assign(new CategoryEntity(), { id: demo.id, name: demo.name, parentId: demo.parentId, siblingKey: siblingKey(demo.parentId, demo.name) }));
+      }
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Collection, Entity, Enum, Index, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '../kernel/graphql-types';
-import { newId } from '../kernel/ids';
+import { Money } from '../../platform/graphql-types';
+import { newId } from '../../platform/ids';
 import { CategoryEntity } from './category.entity';
 
 export enum ProductStatus {

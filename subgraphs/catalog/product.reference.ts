@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import type { ProductService } from './product.service';
 
 /** `_entities` for Product: batched, one query for all references in a request. */

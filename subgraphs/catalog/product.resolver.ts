@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
-import { connectionType, type Connection } from '../kernel/graphql-types';
+import type { RequestContext } from '../../platform/context';
+import { connectionType, type Connection } from '../../platform/graphql-types';
 import type { CatalogServices } from './catalog.module';
 import { CategoryEntity } from './category.entity';
 import { ProductEntity } from './product.entity';

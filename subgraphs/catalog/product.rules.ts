@@ -1,5 +1,5 @@
-import type { AuditState } from '../kernel/audit';
-import { isCurrencyCode } from '../kernel/currencies';
+import type { AuditState } from '../../contracts/audit';
+import { isCurrencyCode } from '../../platform/currencies';
 import type { ProductAttribute, ProductEntity, ProductMedia, ProductStatus } from './product.entity';
 
 /**

@@ -1,14 +1,14 @@
 import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
-import { changedFields } from '../kernel/audit';
-import { isStaff, type Caller } from '../kernel/caller';
-import { byKeys, type RequestContext } from '../kernel/context';
-import { isCurrencyCode } from '../kernel/currencies';
-import { DEMO_PRODUCT_CATEGORIES, DEMO_PRODUCTS } from '../kernel/demo';
-import { badInput, conflict, notFound } from '../kernel/errors';
-import { containsText } from '../kernel/orm';
-import { paginate, type Page, type PageArgs, type SortSpec } from '../kernel/pagination';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import { changedFields } from '../../contracts/audit';
+import { isStaff, type Caller } from '../../platform/caller';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { isCurrencyCode } from '../../platform/currencies';
+import { DEMO_PRODUCT_CATEGORIES, DEMO_PRODUCTS } from '../../contracts/demo';
+import { badInput, conflict, notFound } from '../../platform/errors';
+import { containsText } from '../../platform/orm';
+import { paginate, type Page, type PageArgs, type SortSpec } from '../../platform/pagination';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { AuditService } from './audit.service';
 import { CategoryEntity } from './category.entity';
 import type { CategoryService } from './category.service';
@@ -23,7 +23,7 @@ export const MAX_UPSERT_ITEMS = 500;
 const UPSERT_ATTEMPTS = 3;
 
 const SORTS: Readonly<Record<ProductSort, SortSpec<ProductEntity>>> = {
-  // Ids are time-ordered (kernel/ids.ts), so the id alone orders by creation.
+  // Ids are time-ordered (platform/ids.ts), so the id alone orders by creation.
   [ProductSort.NEWEST]: { field: 'id', direction: 'desc' },
   [ProductSort.NAME_ASC]: { field: 'name', direction: 'asc' },
   [ProductSort.NAME_DESC]: { field: 'name', direction: 'desc' },
@@ -154,24 +154,24 @@ export class ProductService {
 
   /** Demo catalogue: inserts what is missing, by SKU, so restarts add nothing twice. */
   async seedDemo(): Promise<void> {
-    const em = this.deps.orm.em.fork();
-    const existing = new Set((await em.find(ProductEntity, { sku: { $in: DEMO_PRODUCTS.map((p) => p.sku) } })).map((p) => p.sku));
-    for (const demo of DEMO_PRODUCTS) {
-      if (existing.has(demo.sku)) continue;
-      const product = Object.assign(new ProductEntity(), {
-        id: demo.id,
-        sku: demo.sku,
-        name: demo.name,
-        description: demo.description,
-        priceAmount: demo.priceAmount,
-        currency: demo.currency,
-        status: ProductStatus.ACTIVE,
-      });
-      const categoryId = DEMO_PRODUCT_CATEGORIES[demo.id];
-      if (categoryId) product.categories.set([em.getReference(CategoryEntity, categoryId)]);
-      em.persist(product);
-    }
-    await em.flush();
+    await this.deps.db.write(async (em) => {
+      const existing = new Set((await em.find(ProductEntity, { sku: { $in: DEMO_PRODUCTS.map((p) => p.sku) } })).map((p) => p.sku));
+      for (const demo of DEMO_PRODUCTS) {
+        if (existing.has(demo.sku)) continue;
+        const product = Object.assign(new ProductEntity(), {
+          id: demo.id,
+          sku: demo.sku,
+          name: demo.name,
+          description: demo.description,
+          priceAmount: demo.priceAmount,
+          currency: demo.currency,
+          status: ProductStatus.ACTIVE,
+        });
+        const categoryId = DEMO_PRODUCT_CATEGORIES[demo.id];
+        if (categoryId) product.categories.set([em.getReference(CategoryEntity, categoryId)]);
+        em.persist(product);
+      }
+    });
   }
 
   private async upsertOnce(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {

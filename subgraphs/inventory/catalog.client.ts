@@ -1,4 +1,4 @@
-import type { InternalClient } from '../kernel/internal-client';
+import type { InternalClient } from '../../platform/internal-client';
 
 const PRODUCT_EXISTS = `query ProductExists($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Product { id } }

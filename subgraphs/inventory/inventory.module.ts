@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kernel/subgraph';
+import type { SubgraphModule } from '../../platform/subgraph';
 import { CatalogClient } from './catalog.client';
 import { StockSubscriptionResolver } from './stock.subscription';
 import { inventoryReferences, ProductRef } from './product.reference';

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import type { StockService } from './stock.service';
 
 /** Inventory's view of a catalog Product: only the key, to attach `stock`. */

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import type { ReservationLine, ReservationStatusName } from '../kernel/inventory-api';
+import type { ReservationLine, ReservationStatusName } from '../../contracts/inventory-api';
 
 /**
  * PENDING: being taken line by line (a crash leaves it so; the sweeper then

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import type { InventoryServices } from './inventory.module';
 import { ReservationEntity } from './reservation.entity';
 import { ReservationLineInput } from './reservation.inputs';
 
 /**
- * The internal reservation API orders calls (documented in kernel/inventory-api.ts):
+ * The internal reservation API orders calls (documented in contracts/inventory-api.ts):
  * SERVICE callers only, and @inaccessible, so the gateway never exposes it.
  */
 @Resolver(() => ReservationEntity)

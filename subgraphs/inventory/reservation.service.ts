@@ -1,23 +1,21 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
-import type { AuditState } from '../kernel/audit';
-import type { Caller } from '../kernel/caller';
-import type { RequestContext } from '../kernel/context';
-import { badInput, conflict, notFound } from '../kernel/errors';
-import { INVENTORY_EVENTS, type ReservationLine, type ReservationPayload, type ReservationStatusName, type Shortage } from '../kernel/inventory-api';
-import { every, type Periodic } from '../kernel/periodic';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import type { AuditState } from '../../contracts/audit';
+import type { Caller } from '../../platform/caller';
+import type { RequestContext } from '../../platform/context';
+import { badInput, conflict, notFound } from '../../platform/errors';
+import { INVENTORY_EVENTS, type ReservationLine, type ReservationPayload, type ReservationStatusName, type Shortage } from '../../contracts/inventory-api';
+import { every, type Periodic } from '../../platform/periodic';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import type { ReservationLineInput } from './reservation.inputs';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { availableOf, type StockLevels } from './stock.entity';
 import { actorOf, type AppliedChange, type StockLedger } from './stock.ledger';
 import { MAX_UNITS } from './stock.service';
+import { checkId, optionalReason } from '../../platform/checks';
 
 export const MAX_LINES = 100;
-const MAX_ORDER_ID = 100;
-const MAX_REASON = 200;
 /** Re-reads when a reservation's status changed between reading and acting on it. */
 const STATUS_ATTEMPTS = 5;
 const SWEEP_BATCH = 100;
@@ -30,7 +28,7 @@ class InsufficientStock extends Error {
 }
 
 /**
- * Reservations for orders (the internal API in kernel/inventory-api.ts).
+ * Reservations for orders (the internal API in contracts/inventory-api.ts).
  *
  * Taking stock for an order, all lines or none, with no lock held anywhere
  * but in the database, in one unit of work (one transaction on SQL): the
@@ -57,16 +55,16 @@ export class ReservationService {
   }
 
   async reserve(ctx: RequestContext, orderId: string, input: readonly ReservationLineInput[]): Promise<ReservationEntity> {
-    checkOrderId(orderId);
+    checkId(orderId, 'orderId');
     const lines = normalizeLines(input);
     const existing = await this.read(orderId);
     if (existing) return replay(existing, lines);
     // Refuse without writing anything when the shortfall is already visible.
-    const visible = await retryWhileLocked(() => this.shortages(this.deps.orm.em.fork(), lines));
+    const visible = await this.deps.db.read((em) => this.shortages(em, lines));
     if (visible.length > 0) throw shortfall(orderId, visible);
     let taken: { reservation: ReservationEntity; applied: AppliedChange[] };
     try {
-      taken = await atomically(this.deps.orm.em, (em) => this.takeAll(em, ctx.caller, orderId, lines));
+      taken = await this.deps.db.write((em) => this.takeAll(em, ctx.caller, orderId, lines));
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // A concurrent call for the same order claimed it first.
@@ -130,9 +128,8 @@ export class ReservationService {
 
   /** Returns the stock to available. Idempotent; CONFLICT once committed. */
   release(ctx: RequestContext, orderId: string, reason: string | null): Promise<ReservationEntity> {
-    checkOrderId(orderId);
-    const why = reason?.trim() || 'released';
-    if (why.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
+    checkId(orderId, 'orderId');
+    const why = optionalReason(reason) ?? 'released';
     return this.transition(orderId, async (current) => {
       if (!current) return this.tombstone(ctx, orderId, why);
       switch (current.status) {
@@ -162,7 +159,7 @@ export class ReservationService {
 
   /** Turns held units into a sale: they leave onHand and reserved. Idempotent; CONFLICT once released or expired. */
   commit(ctx: RequestContext, orderId: string): Promise<ReservationEntity> {
-    checkOrderId(orderId);
+    checkId(orderId, 'orderId');
     return this.transition(orderId, async (current) => {
       if (!current) throw notFound('Reservation', orderId);
       switch (current.status) {
@@ -192,9 +189,8 @@ export class ReservationService {
    * before it shipped. Idempotent; CONFLICT unless the reservation was committed.
    */
   returnSold(ctx: RequestContext, orderId: string, reason: string | null): Promise<ReservationEntity> {
-    checkOrderId(orderId);
-    const why = reason?.trim() || 'returned';
-    if (why.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
+    checkId(orderId, 'orderId');
+    const why = optionalReason(reason) ?? 'returned';
     return this.transition(orderId, async (current) => {
       if (!current) throw notFound('Reservation', orderId);
       switch (current.status) {
@@ -230,14 +226,12 @@ export class ReservationService {
   async sweepExpired(now: Date = this.deps.clock.now()): Promise<number> {
     let expired = 0;
     for (;;) {
-      const due = await retryWhileLocked(() =>
-        this.deps.orm.em
-          .fork()
-          .find(
-            ReservationEntity,
-            { status: { $in: [ReservationStatus.ACTIVE, ReservationStatus.PENDING] }, expiresAt: { $lte: now } },
-            { orderBy: { expiresAt: 'asc', orderId: 'asc' }, limit: SWEEP_BATCH },
-          ),
+      const due = await this.deps.db.read((em) =>
+        em.find(
+          ReservationEntity,
+          { status: { $in: [ReservationStatus.ACTIVE, ReservationStatus.PENDING] }, expiresAt: { $lte: now } },
+          { orderBy: { expiresAt: 'asc', orderId: 'asc' }, limit: SWEEP_BATCH },
+        ),
       );
       for (const reservation of due) {
         if (await this.expire(reservation, now)) expired += 1;
@@ -255,7 +249,7 @@ export class ReservationService {
   }
 
   private read(orderId: string): Promise<ReservationEntity | null> {
-    return retryWhileLocked(() => this.deps.orm.em.fork().findOne(ReservationEntity, { orderId }));
+    return this.deps.db.read((em) => em.findOne(ReservationEntity, { orderId }));
   }
 
   /** Current shortfalls of `lines`, read without writing. */
@@ -292,13 +286,13 @@ export class ReservationService {
     change: {
       status: ReservationStatusName;
       reason: string | null;
-      event: string;
+      event: (typeof INVENTORY_EVENTS)['released' | 'committed' | 'returned'];
       action: string;
       movement: StockMovementKind;
       next: (levels: StockLevels, quantity: number) => StockLevels;
     },
   ): Promise<ReservationEntity | null> {
-    const outcome = await atomically(this.deps.orm.em, async (em) => {
+    const outcome = await this.deps.db.write(async (em) => {
       const at = this.deps.clock.now();
       const moved = await em.nativeUpdate(
         ReservationEntity,
@@ -337,7 +331,7 @@ export class ReservationService {
   /** Expires one due reservation; false when another process got to it first (or it was just committed). */
   private async expire(reservation: ReservationEntity, now: Date): Promise<boolean> {
     const reason = 'reservation expired';
-    const outcome = await atomically(this.deps.orm.em, async (em) => {
+    const outcome = await this.deps.db.write(async (em) => {
       const moved = await em.nativeUpdate(
         ReservationEntity,
         { orderId: reservation.orderId, status: reservation.status, expiresAt: { $lte: now } },
@@ -403,7 +397,7 @@ export class ReservationService {
       updatedAt: now,
     });
     try {
-      await atomically(this.deps.orm.em, async (em) => {
+      await this.deps.db.write(async (em) => {
         em.persist(released);
         this.ledger.audit(em, ctx.caller, { action: 'stock.released', entityType: 'Reservation', entityId: orderId, reason, before: null, after: stateOf(released) });
       });
@@ -428,10 +422,6 @@ function withStatus(reservation: ReservationEntity, status: ReservationStatusNam
     createdAt: reservation.createdAt,
     updatedAt,
   });
-}
-
-function checkOrderId(orderId: string): void {
-  if (!orderId.trim() || orderId.length > MAX_ORDER_ID) throw badInput(`orderId must be 1 to ${MAX_ORDER_ID} characters`, 'orderId');
 }
 
 /** Validated lines, one per product (quantities of repeated products added), sorted by product id. */

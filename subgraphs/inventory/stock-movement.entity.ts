@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 export enum StockMovementKind {
   SET = 'SET',

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AUDIT_RECORDED, auditRecord, type AuditChange } from '../kernel/audit';
-import type { Caller } from '../kernel/caller';
-import { conflict, notFound } from '../kernel/errors';
-import { INVENTORY_EVENTS, type StockThresholdPayload } from '../kernel/inventory-api';
-import { channels } from '../kernel/pubsub';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { backoff } from '../kernel/unit-of-work';
+import { AUDIT_RECORDED, auditRecord, type AuditChange } from '../../contracts/audit';
+import type { Caller } from '../../platform/caller';
+import { conflict, notFound } from '../../platform/errors';
+import { INVENTORY_EVENTS, type StockThresholdPayload } from '../../contracts/inventory-api';
+import { channels } from '../../platform/messaging/pubsub';
+import type { SubgraphDeps } from '../../platform/subgraph';
+import { backoff } from '../../platform/db';
 import { StockMovementEntity, type StockMovementKind } from './stock-movement.entity';
 import { availableOf, isLowStock, StockLevelEntity, type StockLevels } from './stock.entity';
 
@@ -133,7 +133,7 @@ export class StockLedger {
   }
 }
 
-/** The actor id movements record, as the audit log names it (kernel/audit.ts). */
+/** The actor id movements record, as the audit log names it (contracts/audit.ts). */
 export function actorOf(caller: Caller | null): string {
   return caller?.userId ?? 'system:inventory';
 }

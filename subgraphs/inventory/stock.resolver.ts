@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
-import { connectionType, type Connection } from '../kernel/graphql-types';
+import type { RequestContext } from '../../platform/context';
+import { connectionType, type Connection } from '../../platform/graphql-types';
 import type { InventoryServices } from './inventory.module';
 import { ProductRef } from './product.reference';
 import { StockMovementEntity } from './stock-movement.entity';

@@ -1,18 +1,17 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { byKeys, type RequestContext } from '../kernel/context';
-import { DEMO_PRODUCTS } from '../kernel/demo';
-import { badInput, notFound } from '../kernel/errors';
-import { paginate, type Page, type PageArgs } from '../kernel/pagination';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { DEMO_PRODUCTS } from '../../contracts/demo';
+import { badInput, notFound } from '../../platform/errors';
+import { paginate, type Page, type PageArgs } from '../../platform/pagination';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockLevelEntity, type StockLevels } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
+import { requiredReason } from '../../platform/checks';
 
 /** Bounds every stock figure, far below the 32-bit GraphQL Int limit sums could reach. */
 export const MAX_UNITS = 1_000_000_000;
-const MAX_REASON = 200;
 
 /** Stock levels as agents manage them: counted figures, adjustments, low-stock thresholds. */
 export class StockService {
@@ -53,8 +52,7 @@ export class StockService {
     if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_UNITS) {
       throw badInput(`delta must be a whole number other than 0, at most ${MAX_UNITS} either way`, 'delta');
     }
-    const why = reason.trim();
-    if (!why || why.length > MAX_REASON) throw badInput(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
+    const why = requiredReason(reason);
     return this.change(ctx, productId, 'stock.adjusted', why, (current) => {
       const onHand = current.onHand + delta;
       if (onHand < 0) throw badInput(`delta ${delta} would take onHand from ${current.onHand} to ${onHand}, below 0`, 'delta');
@@ -74,12 +72,12 @@ export class StockService {
 
   /** Demo stock: only for products inventory has no row for yet. */
   async seedDemo(): Promise<void> {
-    const em = this.deps.orm.em.fork();
-    const existing = new Set((await em.find(StockLevelEntity, { productId: { $in: DEMO_PRODUCTS.map((p) => p.id) } })).map((s) => s.productId));
-    for (const demo of DEMO_PRODUCTS) {
-      if (!existing.has(demo.id)) em.persist(Object.assign(new StockLevelEntity(), { productId: demo.id, onHand: demo.onHand }));
-    }
-    await em.flush();
+    await this.deps.db.write(async (em) => {
+      const existing = new Set((await em.find(StockLevelEntity, { productId: { $in: DEMO_PRODUCTS.map((p) => p.id) } })).map((s) => s.productId));
+      for (const demo of DEMO_PRODUCTS) {
+        if (!existing.has(demo.id)) em.persist(Object.assign(new StockLevelEntity(), { productId: demo.id, onHand: demo.onHand }));
+      }
+    });
   }
 
   /** One audited change in one unit of work: the new levels, their movement, events and audit entry commit together. */
@@ -92,7 +90,7 @@ export class StockService {
   ): Promise<StockLevelEntity> {
     await this.ensureRow(productId);
     const kind = { 'stock.set': StockMovementKind.SET, 'stock.adjusted': StockMovementKind.ADJUST, 'stock.threshold_set': null }[action];
-    const applied: AppliedChange = await atomically(this.deps.orm.em, async (em) => {
+    const applied: AppliedChange = await this.deps.db.write(async (em) => {
       const change = await this.ledger.apply(em, productId, next, kind ? { kind, actorId: actorOf(ctx.caller), reason } : null);
       this.ledger.audit(em, ctx.caller, {
         action,
@@ -113,12 +111,11 @@ export class StockService {
    * typo cannot create stock for a product that does not exist.
    */
   private async ensureRow(productId: string): Promise<void> {
-    const em = this.deps.orm.em.fork();
-    if ((await retryWhileLocked(() => em.count(StockLevelEntity, { productId }))) > 0) return;
+    if ((await this.deps.db.read((em) => em.count(StockLevelEntity, { productId }))) > 0) return;
     if (!productId.trim() || !(await this.catalog.productExists(productId))) throw notFound('Product', productId);
     try {
-      await atomically(em, async (tx) => {
-        tx.persist(StockLevelEntity.empty(productId));
+      await this.deps.db.write(async (em) => {
+        em.persist(StockLevelEntity.empty(productId));
       });
     } catch (error) {
       // Created by a concurrent first change: the row is there, which is all this needs.

@@ -1,5 +1,5 @@
 import { Arg, FieldResolver, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
-import { servedByGateway } from '../kernel/subscriptions';
+import { servedByGateway } from '../../platform/subscriptions';
 import { StockLevelEntity } from './stock.entity';
 
 @Resolver(() => StockLevelEntity)

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 /**
  * One product in a customer's cart. A row per line (not one document per

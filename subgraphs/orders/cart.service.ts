@@ -1,9 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import type { RequestContext } from '../kernel/context';
-import { badInput, conflict, notFound } from '../kernel/errors';
-import { Money } from '../kernel/graphql-types';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import type { RequestContext } from '../../platform/context';
+import { badInput, conflict, notFound } from '../../platform/errors';
+import { Money } from '../../platform/graphql-types';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
 import { CartLineView, CartView } from './cart.view';
 import { onSale, type CatalogClient } from './catalog.client';
@@ -94,19 +93,19 @@ export class CartService {
   async remove(ctx: RequestContext, productId: string): Promise<CartView> {
     const customerId = customerIdOf(ctx);
     const id = checkProductId(productId);
-    await atomically(this.deps.orm.em, (em) => em.nativeDelete(CartLineEntity, { customerId, productId: id }));
+    await this.deps.db.write((em) => em.nativeDelete(CartLineEntity, { customerId, productId: id }));
     return this.view(ctx);
   }
 
   async clear(ctx: RequestContext): Promise<CartView> {
     const customerId = customerIdOf(ctx);
-    await atomically(this.deps.orm.em, (em) => em.nativeDelete(CartLineEntity, { customerId }));
+    await this.deps.db.write((em) => em.nativeDelete(CartLineEntity, { customerId }));
     return this.view(ctx);
   }
 
   /** Oldest first. */
   lines(customerId: string): Promise<CartLineEntity[]> {
-    return retryWhileLocked(() => this.deps.orm.em.fork().find(CartLineEntity, { customerId }, { orderBy: { addedAt: 'asc', id: 'asc' } }));
+    return this.deps.db.read((em) => em.find(CartLineEntity, { customerId }, { orderBy: { addedAt: 'asc', id: 'asc' } }));
   }
 
   /**
@@ -130,7 +129,7 @@ export class CartService {
   private async write(step: (em: EntityManager) => Promise<boolean>): Promise<void> {
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt += 1) {
       try {
-        if (await atomically(this.deps.orm.em, step)) return;
+        if (await this.deps.db.write(step)) return;
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
       }

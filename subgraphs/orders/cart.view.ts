@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Money } from '../kernel/graphql-types';
+import { Money } from '../../platform/graphql-types';
 import { ProductRef } from './order.reference';
 
 @ObjectType('CartLine')

@@ -1,5 +1,5 @@
-import { appError } from '../kernel/errors';
-import type { InternalClient } from '../kernel/internal-client';
+import { appError } from '../../platform/errors';
+import type { InternalClient } from '../../platform/internal-client';
 
 /** A product as orders needs it: whether it is on sale, and at what price. */
 export interface CatalogProduct {

@@ -1,12 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
-import type { RequestContext } from '../kernel/context';
-import { badInput, conflict } from '../kernel/errors';
-import { checkIdempotencyKey } from '../kernel/idempotency';
-import type { Shortage } from '../kernel/inventory-api';
-import { every, type Periodic } from '../kernel/periodic';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import type { RequestContext } from '../../platform/context';
+import { badInput, conflict } from '../../platform/errors';
+import { checkIdempotencyKey } from '../../platform/checks';
+import type { Shortage } from '../../contracts/inventory-api';
+import { every, type Periodic } from '../../platform/periodic';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CartService } from './cart.service';
 import { onSale, type CatalogClient } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
@@ -86,14 +85,14 @@ export class CheckoutService {
    */
   async sweepStalePlacements(now: Date = this.deps.clock.now()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.deps.config.orders.placementTimeoutSeconds * 1000);
-    const stale = await retryWhileLocked(() =>
-      this.deps.orm.em.fork().find(OrderEntity, { status: OrderStatus.PENDING, createdAt: { $lte: cutoff } }, { orderBy: { createdAt: 'asc' }, limit: SWEEP_BATCH }),
+    const stale = await this.deps.db.read((em) =>
+      em.find(OrderEntity, { status: OrderStatus.PENDING, createdAt: { $lte: cutoff } }, { orderBy: { createdAt: 'asc' }, limit: SWEEP_BATCH }),
     );
     let undone = 0;
     for (const order of stale) {
       // Claimed by a version bump first, so a placement still running cannot complete it while it is undone.
       const version = order.version + 1;
-      const claimed = await atomically(this.deps.orm.em, (em) =>
+      const claimed = await this.deps.db.write((em) =>
         em.nativeUpdate(OrderEntity, { id: order.id, status: OrderStatus.PENDING, version: order.version }, { version, updatedAt: now }),
       );
       if (claimed === 1 && (await this.abandon(Object.assign(order, { version }), 'the placement did not complete in time'))) undone += 1;
@@ -116,7 +115,7 @@ export class CheckoutService {
     }
     const order = await this.priced(customerId, lines, key, source);
     try {
-      await atomically(this.deps.orm.em, async (em) => {
+      await this.deps.db.write(async (em) => {
         em.persist(order);
       });
     } catch (error) {
@@ -206,7 +205,7 @@ export class CheckoutService {
     );
     if (placed) return placed;
     // Lost the compare-and-set: a concurrent call with the same key placed it, or the sweep is undoing it.
-    const current = await retryWhileLocked(() => this.deps.orm.em.fork().findOne(OrderEntity, { id: order.id }));
+    const current = await this.deps.db.read((em) => em.findOne(OrderEntity, { id: order.id }));
     if (current && current.status !== OrderStatus.PENDING) return current;
     throw abandoned(order.id);
   }
@@ -233,11 +232,11 @@ export class CheckoutService {
 
   /** Removes a PENDING order, unless someone else moved it on since it was read. */
   private async discard(order: OrderEntity): Promise<void> {
-    await atomically(this.deps.orm.em, (em) => em.nativeDelete(OrderEntity, { id: order.id, status: OrderStatus.PENDING, version: order.version }));
+    await this.deps.db.write((em) => em.nativeDelete(OrderEntity, { id: order.id, status: OrderStatus.PENDING, version: order.version }));
   }
 
   private findByKey(customerId: string, key: string): Promise<OrderEntity | null> {
-    return retryWhileLocked(() => this.deps.orm.em.fork().findOne(OrderEntity, { customerId, placementKey: placementKeyOf(key) }));
+    return this.deps.db.read((em) => em.findOne(OrderEntity, { customerId, placementKey: placementKeyOf(key) }));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { InternalClient } from '../kernel/internal-client';
+import type { InternalClient } from '../../platform/internal-client';
 import {
   COMMIT_RESERVATION,
   RELEASE_RESERVATION,
@@ -10,13 +10,13 @@ import {
   type ReservationResult,
   type ReserveStockData,
   type ReturnReservationData,
-} from '../kernel/inventory-api';
+} from '../../contracts/inventory-api';
 
 const AVAILABILITY = `query OrderStockLevels($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on StockLevel { productId available } }
 }`;
 
-/** Inventory's reservation operations (kernel/inventory-api.ts) and stock levels, as orders calls them. */
+/** Inventory's reservation operations (contracts/inventory-api.ts) and stock levels, as orders calls them. */
 export class InventoryClient {
   constructor(private readonly internal: InternalClient) {}
 

@@ -1,7 +1,7 @@
 import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '../kernel/graphql-types';
-import { newId } from '../kernel/ids';
+import { Money } from '../../platform/graphql-types';
+import { newId } from '../../platform/ids';
 import { ProductRef, UserRef } from './order.reference';
 
 export enum OrderStatus {

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { DomainEvent, EventConsumer } from '../kernel/event-bus';
-import { handleOnce } from '../kernel/inbox';
-import { INVENTORY_EVENTS } from '../kernel/inventory-api';
-import { ORDER_EVENTS, type OrderStatusChangedPayload } from '../kernel/orders-api';
-import { PAYMENT_EVENTS, type PaymentEventPayload } from '../kernel/payments-api';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import type { DomainEvent, EventConsumer } from '../../platform/messaging/event-bus';
+import { handleOnce } from '../../platform/messaging/inbox';
+import { INVENTORY_EVENTS } from '../../contracts/inventory-api';
+import { ORDER_EVENTS, type OrderStatusChangedPayload } from '../../contracts/orders-api';
+import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { InventoryClient } from './inventory.client';
 import { OrderEntity, OrderStatus } from './order.entity';
 import { canTransition, SYSTEM_ACTOR, type OrderTransitions, type StatusChange } from './order.transitions';
@@ -168,19 +167,17 @@ export class OrderEvents {
    */
   private async once(event: DomainEvent, stage?: (em: EntityManager) => Promise<OrderEntity | null>): Promise<void> {
     const changed: { order: OrderEntity | null } = { order: null };
-    await atomically(this.deps.orm.em, (em) =>
-      handleOnce(em, ORDERS_CONSUMER, event, async (tx) => {
-        if (!stage) return;
-        changed.order = await stage(tx);
-        if (!changed.order) throw new NotYet(`order ${String(event.payload.orderId)} changed while ${event.type} was handled`);
-      }),
-    );
+    await handleOnce(this.deps.db, ORDERS_CONSUMER, event, async (em) => {
+      if (!stage) return;
+      changed.order = await stage(em);
+      if (!changed.order) throw new NotYet(`order ${String(event.payload.orderId)} changed while ${event.type} was handled`);
+    });
     if (changed.order) await this.transitions.announce(changed.order);
   }
 
   /** The order as stored now; a PENDING one is still being placed, so the event waits (it comes again). */
   private async current(orderId: string): Promise<OrderEntity | null> {
-    const order = await retryWhileLocked(() => this.deps.orm.em.fork().findOne(OrderEntity, { id: orderId }));
+    const order = await this.deps.db.read((em) => em.findOne(OrderEntity, { id: orderId }));
     if (order?.status === OrderStatus.PENDING) throw new NotYet(`order ${orderId} is still being placed`);
     return order;
   }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
-import { connectionType, type Connection } from '../kernel/graphql-types';
+import type { RequestContext } from '../../platform/context';
+import { connectionType, type Connection } from '../../platform/graphql-types';
 import { OrderEntity } from './order.entity';
 import { PlaceOrderInput } from './order.inputs';
 import { UserRef } from './order.reference';

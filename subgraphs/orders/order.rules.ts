@@ -1,5 +1,5 @@
-import type { RequestContext } from '../kernel/context';
-import { badInput, unauthenticated } from '../kernel/errors';
+import type { RequestContext } from '../../platform/context';
+import { badInput, unauthenticated } from '../../platform/errors';
 import type { OrderEntity } from './order.entity';
 
 /** An order, like a cart, holds at most this many products (README "Orders and checkout")... */

@@ -1,17 +1,15 @@
-import { isStaff, type Caller } from '../kernel/caller';
-import { byKeys, type RequestContext } from '../kernel/context';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
-import { checkIdempotencyKey } from '../kernel/idempotency';
-import type { InternalPayment } from '../kernel/payments-api';
-import { paginate, type Page, type PageArgs } from '../kernel/pagination';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { isStaff, type Caller } from '../../platform/caller';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { checkIdempotencyKey, optionalReason } from '../../platform/checks';
+import type { InternalPayment } from '../../contracts/payments-api';
+import { paginate, type Page, type PageArgs } from '../../platform/pagination';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { OrderEntity, OrderStatus } from './order.entity';
 import { canTransition, refusal, type OrderTransitions, type StatusChange } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal, reasonOf } from './peer.errors';
 
-const MAX_REASON = 200;
 /** Re-reads when the order changed between reading and writing (a payment event, another agent). */
 const ACT_ATTEMPTS = 5;
 
@@ -62,7 +60,7 @@ export class OrderService {
    */
   cancel(ctx: RequestContext, id: string, reason: string | null): Promise<OrderEntity> {
     const caller = callerOf(ctx);
-    const why = checkReason(reason) ?? (isStaff(caller) ? 'cancelled by staff' : 'cancelled by the customer');
+    const why = optionalReason(reason) ?? (isStaff(caller) ? 'cancelled by staff' : 'cancelled by the customer');
     return this.act(caller, id, { to: OrderStatus.CANCELLED, actor: caller.userId, reason: why, caller }, async (order) => {
       if (order.status !== OrderStatus.AWAITING_PAYMENT) return;
       try {
@@ -94,7 +92,7 @@ export class OrderService {
    */
   async refund(ctx: RequestContext, id: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<OrderEntity> {
     const caller = staffOf(ctx);
-    const why = checkReason(reason) ?? 'refunded by staff';
+    const why = optionalReason(reason) ?? 'refunded by staff';
     const key = checkIdempotencyKey(idempotencyKey);
     const order = await this.visible(caller, id);
     // A repeated key may follow its own refund to the end (REFUNDED, nothing left): payments answers it as recorded.
@@ -103,7 +101,7 @@ export class OrderService {
     const left = order.totalAmount - order.refundedAmount;
     const tooMuch = () => badInput(`amount must be a whole number of minor units from 1 to ${left} (what is left to refund)`, 'amount');
     if (amount !== null && (!Number.isInteger(amount) || amount < 1 || amount > (key ? order.totalAmount : left))) throw tooMuch();
-    await atomically(this.deps.orm.em, (em) => em.nativeUpdate(OrderEntity, { id: order.id }, { refundRequestedBy: caller.userId }));
+    await this.deps.db.write((em) => em.nativeUpdate(OrderEntity, { id: order.id }, { refundRequestedBy: caller.userId }));
     let payment: InternalPayment;
     try {
       payment = await this.payments.refund(order.id, amount, why, key);
@@ -148,7 +146,7 @@ export class OrderService {
 
   /** The order as stored now, when the caller may see it; NOT_FOUND otherwise (as for an unknown id). */
   private async visible(caller: Caller, id: string): Promise<OrderEntity> {
-    const order = await retryWhileLocked(() => this.deps.orm.em.fork().findOne(OrderEntity, { id }));
+    const order = await this.deps.db.read((em) => em.findOne(OrderEntity, { id }));
     if (!order || !isVisible(caller, order)) throw notFound('Order', id);
     return order;
   }
@@ -167,13 +165,6 @@ function staffOf(ctx: RequestContext): Caller {
   const caller = callerOf(ctx);
   if (!isStaff(caller)) throw forbidden('Requires role AGENT or ADMIN');
   return caller;
-}
-
-function checkReason(reason: string | null): string | null {
-  const trimmed = reason?.trim();
-  if (!trimmed) return null;
-  if (trimmed.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
-  return trimmed;
 }
 
 const busy = (id: string) => conflict(`Order ${id} is changing too often to apply this now; try again`, { retryable: true, orderId: id });

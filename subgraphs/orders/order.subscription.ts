@@ -1,5 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { servedByGateway } from '../kernel/subscriptions';
+import { servedByGateway } from '../../platform/subscriptions';
 import { OrderEntity } from './order.entity';
 
 @Resolver()

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
-import { AUDIT_RECORDED, auditRecord } from '../kernel/audit';
-import type { Caller } from '../kernel/caller';
-import { conflict } from '../kernel/errors';
-import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../kernel/orders-api';
-import { channels } from '../kernel/pubsub';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically } from '../kernel/unit-of-work';
+import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
+import type { Caller } from '../../platform/caller';
+import { conflict } from '../../platform/errors';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../../contracts/orders-api';
+import { channels } from '../../platform/messaging/pubsub';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { OrderEntity, OrderStatus, StatusChangeEntity } from './order.entity';
 
 /**
@@ -75,7 +74,7 @@ export class OrderTransitions {
    * Throws the refusal when the state machine does not allow the change.
    */
   async apply(order: OrderEntity, change: StatusChange, also?: (em: EntityManager) => Promise<void>): Promise<OrderEntity | null> {
-    const moved = await atomically(this.deps.orm.em, async (em) => {
+    const moved = await this.deps.db.write(async (em) => {
       const next = await this.stage(em, order, change);
       if (next && also) await also(em);
       return next;
@@ -127,7 +126,7 @@ export class OrderTransitions {
 
   /** Records a partial refund (the status stays) in its own unit of work; null when the order changed since it was read. */
   async applyRefunded(order: OrderEntity, refundedAmount: number): Promise<OrderEntity | null> {
-    const next = await atomically(this.deps.orm.em, (em) => this.stageRefunded(em, order, refundedAmount));
+    const next = await this.deps.db.write((em) => this.stageRefunded(em, order, refundedAmount));
     if (next) await this.announce(next);
     return next;
   }
@@ -183,7 +182,7 @@ export class OrderTransitions {
   }
 }
 
-/** What order events say about an order (kernel/orders-api.ts). */
+/** What order events say about an order (contracts/orders-api.ts). */
 function eventPayload(order: OrderEntity): OrderEventPayload {
   return {
     orderId: order.id,

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kernel/subgraph';
+import type { SubgraphModule } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
 import { CartResolver } from './cart.resolver';
 import { CartService } from './cart.service';

@@ -1,4 +1,4 @@
-import type { InternalClient } from '../kernel/internal-client';
+import type { InternalClient } from '../../platform/internal-client';
 import {
   CANCEL_PAYMENT,
   CREATE_PAYMENT,
@@ -8,10 +8,10 @@ import {
   type CreatePaymentVariables,
   type InternalPayment,
   type RefundPaymentData,
-} from '../kernel/payments-api';
+} from '../../contracts/payments-api';
 import { isRefusal, retryWhileBusy } from './peer.errors';
 
-/** Payments' internal operations (kernel/payments-api.ts), as orders calls them. */
+/** Payments' internal operations (contracts/payments-api.ts), as orders calls them. */
 export class PaymentsClient {
   constructor(private readonly internal: InternalClient) {}
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { backoff } from '../kernel/unit-of-work';
+import { backoff } from '../../platform/db';
 
 /**
  * How orders reads the refusals of the subgraphs it calls (InternalClient

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 import { ProductRef } from './order.reference';
 
 /** A product a customer keeps for later. */

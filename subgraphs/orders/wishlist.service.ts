@@ -1,8 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../kernel/context';
-import { conflict } from '../kernel/errors';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import type { RequestContext } from '../../platform/context';
+import { conflict } from '../../platform/errors';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { onSale, type CatalogClient } from './catalog.client';
 import { checkProductId, customerIdOf } from './order.rules';
 import { WishlistItemEntity } from './wishlist.entity';
@@ -20,7 +19,7 @@ export class WishlistService {
   /** Newest first. */
   list(ctx: RequestContext): Promise<WishlistItemEntity[]> {
     const customerId = customerIdOf(ctx);
-    return retryWhileLocked(() => this.deps.orm.em.fork().find(WishlistItemEntity, { customerId }, { orderBy: { addedAt: 'desc', id: 'desc' } }));
+    return this.deps.db.read((em) => em.find(WishlistItemEntity, { customerId }, { orderBy: { addedAt: 'desc', id: 'desc' } }));
   }
 
   /** Idempotent: a product already on the list stays as it is. */
@@ -29,7 +28,7 @@ export class WishlistService {
     const id = checkProductId(productId);
     onSale((await this.catalog.products([id])).get(id), id, 'productId');
     try {
-      await atomically(this.deps.orm.em, async (em) => {
+      await this.deps.db.write(async (em) => {
         if (await em.findOne(WishlistItemEntity, { customerId, productId: id })) return;
         if ((await em.count(WishlistItemEntity, { customerId })) >= MAX_WISHLIST_ITEMS) {
           throw conflict(`A wishlist holds at most ${MAX_WISHLIST_ITEMS} products; remove one first`, { reason: 'WISHLIST_FULL' });
@@ -47,7 +46,7 @@ export class WishlistService {
   async remove(ctx: RequestContext, productId: string): Promise<WishlistItemEntity[]> {
     const customerId = customerIdOf(ctx);
     const id = checkProductId(productId);
-    await atomically(this.deps.orm.em, (em) => em.nativeDelete(WishlistItemEntity, { customerId, productId: id }));
+    await this.deps.db.write((em) => em.nativeDelete(WishlistItemEntity, { customerId, productId: id }));
     return this.list(ctx);
   }
 }

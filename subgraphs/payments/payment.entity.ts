@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '../kernel/graphql-types';
-import { newId } from '../kernel/ids';
-import type { PaymentLineVariables, PaymentStatusName } from '../kernel/payments-api';
+import { Money } from '../../platform/graphql-types';
+import { newId } from '../../platform/ids';
+import type { PaymentLineVariables, PaymentStatusName } from '../../contracts/payments-api';
 
 /** The contract's `PaymentStatusName` values (both directions checked by `satisfies`). */
 export const PaymentStatus = {

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
-import type { PaymentLineVariables } from '../kernel/payments-api';
+import type { PaymentLineVariables } from '../../contracts/payments-api';
 
 @InputType({ description: 'A line as the order priced it, for the receipt.' })
 @Directive('@inaccessible')
@@ -14,7 +14,7 @@ export class PaymentLineInput implements PaymentLineVariables {
   unitPrice!: number;
 }
 
-/** The input of the internal createPayment (kernel/payments-api.ts). */
+/** The input of the internal createPayment (contracts/payments-api.ts). */
 @InputType()
 @Directive('@inaccessible')
 export class CreatePaymentInput {

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { ProcessedEventEntity } from '../kernel/inbox';
-import { PAYMENT_EVENTS, type PaymentEventPayload } from '../kernel/payments-api';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, backoff } from '../kernel/unit-of-work';
+import { ProcessedEventEntity } from '../../platform/messaging/inbox';
+import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
+import type { SubgraphDeps } from '../../platform/subgraph';
+import { backoff } from '../../platform/db';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
 import type { Observation } from './payment.provider';
 import type { ReceiptService } from './receipt.service';
@@ -61,7 +61,7 @@ export class PaymentLedger {
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt += 1) {
       let outcome: Applied | null;
       try {
-        outcome = await atomically(this.deps.orm.em, async (em) => {
+        outcome = await this.deps.db.write(async (em) => {
           const current = await em.findOne(PaymentEntity, { id: paymentId }, { disableIdentityMap: true });
           if (!current) throw new Error(`Payment ${paymentId} does not exist`);
           if (options.marker && (await em.findOne(ProcessedEventEntity, { key: options.marker }))) {
@@ -93,7 +93,7 @@ export class PaymentLedger {
       } catch (error) {
         // A concurrent delivery of the same provider event wrote the marker first.
         if (!(options.marker && error instanceof UniqueConstraintViolationException)) throw error;
-        const payment = await this.deps.orm.em.fork().findOneOrFail(PaymentEntity, { id: paymentId });
+        const payment = await this.deps.db.read((em) => em.findOneOrFail(PaymentEntity, { id: paymentId }));
         return { payment, changed: false, duplicate: true };
       }
       if (outcome) {

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
 import { StripeStandIn } from '../../test/support/stripe-stand-in';
-import { systemClock } from '../kernel/clock';
-import { openOrm } from '../kernel/orm';
+import { systemClock } from '../../platform/clock';
+import { Db } from '../../platform/db';
+import { openOrm } from '../../platform/orm';
 import { closeAfterFailure, PaymentProviderError, type PaymentProvider, type ProviderErrorKind } from './payment.provider';
 import { SimulatedPaymentProvider } from './payment.provider.simulated';
 import { StripePaymentProvider } from './payment.provider.stripe';
@@ -27,7 +28,7 @@ interface Harness {
 async function simulated(): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'shop-sim-provider-'));
   const orm = await openOrm({ service: 'payments', entities: [SimulatedIntentEntity, SimulatedRefundEntity], config: { dataDir, mongo: null, logLevel: 'error' } });
-  const provider = new SimulatedPaymentProvider(orm, systemClock);
+  const provider = new SimulatedPaymentProvider(new Db(orm), systemClock);
   return {
     provider,
     pay: async (ref, paymentMethod) => void (await provider.confirm(ref, paymentMethod)),

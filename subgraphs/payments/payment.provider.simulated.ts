@@ -1,7 +1,7 @@
-import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import type { Clock } from '../kernel/clock';
-import { newId } from '../kernel/ids';
-import { atomically, backoff, retryWhileLocked } from '../kernel/unit-of-work';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Clock } from '../../platform/clock';
+import { newId } from '../../platform/ids';
+import { backoff, type Db } from '../../platform/db';
 import {
   PaymentProviderError,
   type CreateIntentInput,
@@ -40,7 +40,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ServerConfirma
   readonly serverConfirmation: ServerConfirmation = this;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
@@ -66,7 +66,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ServerConfirma
         updatedAt: now,
       });
       try {
-        await atomically(this.orm.em, async (em) => {
+        await this.db.write(async (em) => {
           em.persist(intent);
         });
         return intentOf(intent);
@@ -115,7 +115,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ServerConfirma
   async refund(ref: string, amount: number, idempotencyKey: string): Promise<ProviderRefund> {
     if (!Number.isSafeInteger(amount) || amount < 1) throw new PaymentProviderError('invalid_request', 'Refund amount must be a positive integer', 'amount');
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt += 1) {
-      const done = await retryWhileLocked(() => this.orm.em.fork().findOne(SimulatedRefundEntity, { idempotencyKey }));
+      const done = await this.db.read((em) => em.findOne(SimulatedRefundEntity, { idempotencyKey }));
       if (done) {
         if (done.intentId !== ref || done.amount !== amount) {
           throw new PaymentProviderError('idempotency', `Idempotency key ${idempotencyKey} was used with other parameters`);
@@ -132,7 +132,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ServerConfirma
       const now = this.clock.now();
       const refund = Object.assign(new SimulatedRefundEntity(), { id: `sim_re_${newId(now.getTime())}`, idempotencyKey, intentId: ref, amount, createdAt: now });
       try {
-        const applied = await atomically(this.orm.em, async (em) => {
+        const applied = await this.db.write(async (em) => {
           const written = await em.nativeUpdate(
             SimulatedIntentEntity,
             { id: ref, version: intent.version },
@@ -160,7 +160,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ServerConfirma
       const intent = await this.require(ref);
       const changes = next(intent);
       const now = this.clock.now();
-      const written = await atomically(this.orm.em, (em) =>
+      const written = await this.db.write((em) =>
         em.nativeUpdate(SimulatedIntentEntity, { id: ref, version: intent.version }, { ...changes, version: intent.version + 1, updatedAt: now }),
       );
       if (written === 1) return intentOf(Object.assign(intent, changes));
@@ -170,7 +170,7 @@ export class SimulatedPaymentProvider implements PaymentProvider, ServerConfirma
   }
 
   private read(where: { id: string } | { idempotencyKey: string }): Promise<SimulatedIntentEntity | null> {
-    return retryWhileLocked(() => this.orm.em.fork().findOne(SimulatedIntentEntity, where));
+    return this.db.read((em) => em.findOne(SimulatedIntentEntity, where));
   }
 
   private async require(ref: string): Promise<SimulatedIntentEntity> {

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { StripeSettings } from '../kernel/config';
+import type { StripeSettings } from '../../platform/config';
 import {
   PaymentProviderError,
   type CreateIntentInput,

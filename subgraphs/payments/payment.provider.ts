@@ -1,4 +1,4 @@
-import type { PaymentProviderName } from '../kernel/config';
+import type { PaymentProviderName } from '../../platform/config';
 
 /**
  * The port every payment provider implements (simulated, Stripe). A provider

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import type { PaymentService } from './payment.service';
 
 /** The orders subgraph's Order; payments contributes `Order.payment`. */

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import { PaymentEntity } from './payment.entity';
 import { CreatePaymentInput } from './payment.inputs';
 import { OrderRef } from './payment.reference';
@@ -52,7 +52,7 @@ export class PaymentResolver {
 }
 
 /**
- * The internal payment API orders calls (documented in kernel/payments-api.ts):
+ * The internal payment API orders calls (documented in contracts/payments-api.ts):
  * SERVICE callers only, and @inaccessible, so the gateway never exposes it.
  */
 @Resolver(() => PaymentEntity)
@@ -85,7 +85,7 @@ export class PaymentInternalResolver {
     @Arg('orderId', () => ID) orderId: string,
     @Arg('amount', () => Int, { nullable: true }) amount: number | null,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key again moves no more money (kernel/payments-api.ts).' }) idempotencyKey: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key again moves no more money (contracts/payments-api.ts).' }) idempotencyKey: string | null,
   ): Promise<PaymentEntity> {
     return this.services.payments.refund(ctx, orderId, amount, reason, idempotencyKey ?? null);
   }

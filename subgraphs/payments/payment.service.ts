@@ -1,14 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
-import { isStaff } from '../kernel/caller';
-import { byKeys, type RequestContext } from '../kernel/context';
-import { isCurrencyCode } from '../kernel/currencies';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '../kernel/errors';
-import { checkIdempotencyKey } from '../kernel/idempotency';
-import type { PaymentLineVariables } from '../kernel/payments-api';
-import { every, type Periodic } from '../kernel/periodic';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { atomically, retryWhileLocked } from '../kernel/unit-of-work';
+import { isStaff } from '../../platform/caller';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { isCurrencyCode } from '../../platform/currencies';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { checkId, checkIdempotencyKey, optionalReason } from '../../platform/checks';
+import type { PaymentLineVariables } from '../../contracts/payments-api';
+import { every, type Periodic } from '../../platform/periodic';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
 import type { CreatePaymentInput, PaymentLineInput } from './payment.inputs';
 import type { PaymentLedger } from './payment.ledger';
@@ -22,8 +21,6 @@ import {
   type ServerConfirmation,
 } from './payment.provider';
 
-const MAX_ID = 100;
-const MAX_REASON = 200;
 const MAX_LINES = 100;
 const MAX_AMOUNT = 99_999_999;
 const CHECK_BATCH = 100;
@@ -32,7 +29,7 @@ const PAYMENT_METHOD = /^pm_[A-Za-z0-9_]{1,100}$/;
 
 /**
  * Payments for orders: the internal operations orders calls (create, cancel,
- * refund; kernel/payments-api.ts) and the customer's confirmation with the
+ * refund; contracts/payments-api.ts) and the customer's confirmation with the
  * simulated provider. The provider is the source of truth for the money;
  * every status change goes through the PaymentLedger, forward only.
  */
@@ -104,7 +101,7 @@ export class PaymentService {
       updatedAt: now,
     });
     try {
-      await atomically(this.deps.orm.em, async (em) => {
+      await this.deps.db.write(async (em) => {
         em.persist(payment);
       });
     } catch (error) {
@@ -120,7 +117,7 @@ export class PaymentService {
   /** Internal: cancels a payment that has not succeeded. Idempotent; a FAILED one is answered as it is. */
   async cancel(_ctx: RequestContext, orderId: string, reason: string | null): Promise<PaymentEntity> {
     checkId(orderId, 'orderId');
-    const why = checkReason(reason) ?? 'canceled';
+    const why = optionalReason(reason) ?? 'canceled';
     const payment = await this.requireByOrder(orderId);
     if (payment.status === PaymentStatus.CANCELED || payment.status === PaymentStatus.FAILED) return payment;
     if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) throw alreadyPaid(payment, 'refund it instead');
@@ -149,11 +146,11 @@ export class PaymentService {
    */
   async refund(_ctx: RequestContext, orderId: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<PaymentEntity> {
     checkId(orderId, 'orderId');
-    const why = checkReason(reason);
+    const why = optionalReason(reason);
     if (amount !== null && (!Number.isSafeInteger(amount) || amount < 1)) throw badInput('amount must be a positive whole number of minor units', 'amount');
     const key = checkIdempotencyKey(idempotencyKey);
     const payment = await this.requireByOrder(orderId);
-    const earlier = key ? await this.deps.orm.em.fork().findOne(RefundRequestEntity, { orderId, idempotencyKey: key }) : null;
+    const earlier = key ? await this.deps.db.read((em) => em.findOne(RefundRequestEntity, { orderId, idempotencyKey: key })) : null;
     if (earlier) return this.repeatRefund(payment, earlier, amount, why);
     if (payment.status !== PaymentStatus.SUCCEEDED && payment.status !== PaymentStatus.REFUNDED) {
       throw conflict(`Only a succeeded payment can be refunded; the payment for order ${orderId} is ${payment.status}`, {
@@ -171,11 +168,11 @@ export class PaymentService {
     }
     const request = Object.assign(new RefundRequestEntity(), { orderId, idempotencyKey: key, requestedAmount: amount, amount: refund, createdAt: this.deps.clock.now() });
     try {
-      await retryWhileLocked(() => this.deps.orm.em.fork().persist(request).flush());
+      await this.deps.db.write(async (em) => void em.persist(request));
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       // The same key, concurrently: answer as a repeat of that request.
-      const winner = await this.deps.orm.em.fork().findOneOrFail(RefundRequestEntity, { orderId, idempotencyKey: key });
+      const winner = await this.deps.db.read((em) => em.findOneOrFail(RefundRequestEntity, { orderId, idempotencyKey: key }));
       return this.repeatRefund(payment, winner, amount, why);
     }
     return this.completeRefund(payment, request, why);
@@ -196,12 +193,12 @@ export class PaymentService {
   private async completeRefund(payment: PaymentEntity, request: RefundRequestEntity, why: string | null): Promise<PaymentEntity> {
     try {
       const refunded = await this.refundAtProvider(payment, request.amount, `order-${request.orderId}-refund-key-${request.idempotencyKey}`, why);
-      await retryWhileLocked(() => this.deps.orm.em.fork().nativeUpdate(RefundRequestEntity, { id: request.id }, { done: true }));
+      await this.deps.db.write((em) => em.nativeUpdate(RefundRequestEntity, { id: request.id }, { done: true }));
       return refunded;
     } catch (error) {
       // Refused by the provider: no money moved, so the key may be used again for a request that fits.
       if (error instanceof GraphQLError && error.extensions.code === 'CONFLICT') {
-        await retryWhileLocked(() => this.deps.orm.em.fork().nativeDelete(RefundRequestEntity, { id: request.id }));
+        await this.deps.db.write((em) => em.nativeDelete(RefundRequestEntity, { id: request.id }));
       }
       throw error;
     }
@@ -234,8 +231,8 @@ export class PaymentService {
     const cutoff = new Date(now.getTime() - this.deps.config.paymentChecks.staleAfterSeconds * 1000);
     let changed = 0;
     for (;;) {
-      const due = await retryWhileLocked(() =>
-        this.deps.orm.em.fork().find(
+      const due = await this.deps.db.read((em) =>
+        em.find(
           PaymentEntity,
           {
             status: { $in: [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.PROCESSING] },
@@ -248,8 +245,8 @@ export class PaymentService {
         ),
       );
       for (const payment of due) {
-        const claimed = await retryWhileLocked(() =>
-          this.deps.orm.em.fork().nativeUpdate(PaymentEntity, { id: payment.id, checkedAt: payment.checkedAt }, { checkedAt: now }),
+        const claimed = await this.deps.db.write((em) =>
+          em.nativeUpdate(PaymentEntity, { id: payment.id, checkedAt: payment.checkedAt }, { checkedAt: now }),
         );
         if (claimed === 0) continue;
         try {
@@ -332,7 +329,7 @@ export class PaymentService {
   }
 
   private byOrder(orderId: string): Promise<PaymentEntity | null> {
-    return retryWhileLocked(() => this.deps.orm.em.fork().findOne(PaymentEntity, { orderId }));
+    return this.deps.db.read((em) => em.findOne(PaymentEntity, { orderId }));
   }
 
   private async requireByOrder(orderId: string): Promise<PaymentEntity> {
@@ -371,16 +368,6 @@ function checkLines(lines: readonly PaymentLineInput[]): PaymentLineVariables[] 
     if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) throw badInput('unitPrice must be a whole number of minor units, 0 or more', `lines.${i}.unitPrice`);
     return { productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice };
   });
-}
-
-function checkId(value: string, field: string): void {
-  if (!value.trim() || value.length > MAX_ID) throw badInput(`${field} must be 1 to ${MAX_ID} characters`, field);
-}
-
-function checkReason(reason: string | null): string | null {
-  const why = reason?.trim() || null;
-  if (why && why.length > MAX_REASON) throw badInput(`reason must be at most ${MAX_REASON} characters`, 'reason');
-  return why;
 }
 
 /** A repeated createPayment: the same terms answer the payment as it is now; other terms are refused. */

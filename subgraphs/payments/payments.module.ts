@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../kernel/subgraph';
+import type { SubgraphModule } from '../../platform/subgraph';
 import { PaymentEntity } from './payment.entity';
 import { PaymentLedger } from './payment.ledger';
 import type { PaymentProvider } from './payment.provider';
@@ -33,7 +33,7 @@ export const payments: SubgraphModule<PaymentsServices> = {
     const ledger = new PaymentLedger(deps, receipts);
     const settings = deps.config.payments.stripe;
     const stripe = settings ? new StripePaymentProvider(settings, deps.config.gateway.subgraphTimeoutMs) : null;
-    const provider: PaymentProvider = stripe ?? new SimulatedPaymentProvider(deps.orm, deps.clock);
+    const provider: PaymentProvider = stripe ?? new SimulatedPaymentProvider(deps.db, deps.clock);
     if (!stripe && deps.config.env === 'production') {
       deps.log.warn('payments use the simulated provider: test payment methods pay for orders; set STRIPE_SECRET_KEY to take real payments');
     }

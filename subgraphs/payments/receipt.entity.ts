@@ -1,8 +1,8 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money } from '../kernel/graphql-types';
-import { newId } from '../kernel/ids';
-import type { PaymentLineVariables } from '../kernel/payments-api';
+import { Money } from '../../platform/graphql-types';
+import { newId } from '../../platform/ids';
+import type { PaymentLineVariables } from '../../contracts/payments-api';
 
 /** The catalog's Product, by key only: the gateway fetches its fields. */
 @ObjectType('Product')

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import type { PaymentsServices } from './payments.module';
 import { ReceiptEntity } from './receipt.entity';
 

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { isStaff } from '../kernel/caller';
-import { byKeys, type RequestContext } from '../kernel/context';
-import { unauthenticated } from '../kernel/errors';
-import { backoff } from '../kernel/unit-of-work';
+import { isStaff } from '../../platform/caller';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { unauthenticated } from '../../platform/errors';
+import { backoff } from '../../platform/db';
 import type { PaymentEntity } from './payment.entity';
 import { ReceiptEntity, ReceiptSequenceEntity } from './receipt.entity';
 

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 /**
  * A refund asked for with an idempotency key, written before the provider is

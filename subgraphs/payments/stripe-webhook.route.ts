@@ -1,4 +1,4 @@
-import { readBody, sendJson, type Route } from '../kernel/http';
+import { readBody, sendJson, type Route } from '../../platform/http';
 import type { StripeWebhookService } from './stripe-webhook.service';
 
 /** Where Stripe delivers events to the payments service (register it in the Stripe dashboard). */

@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
-import { ProcessedEventEntity } from '../kernel/inbox';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { retryWhileLocked } from '../kernel/unit-of-work';
+import { ProcessedEventEntity } from '../../platform/messaging/inbox';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { PaymentEntity } from './payment.entity';
 import type { PaymentLedger } from './payment.ledger';
 import { closeAfterFailure, type Observation } from './payment.provider';
@@ -45,15 +44,14 @@ export class StripeWebhookService {
     const subject = this.subjectOf(event);
     if (!subject) return 'ignored';
     const marker = `stripe:${event.id}`;
-    const em = this.deps.orm.em.fork();
-    const payment = await retryWhileLocked(() => em.findOne(PaymentEntity, { provider: 'stripe', providerRef: subject.ref }));
+    const payment = await this.deps.db.read((em) => em.findOne(PaymentEntity, { provider: 'stripe', providerRef: subject.ref }));
     if (!payment) {
       // Another integration's PaymentIntent on the same Stripe account.
       this.deps.log.info('ignored a Stripe event for a PaymentIntent that is not ours', { eventId: event.id, type: event.type });
       return 'ignored';
     }
     // Checked again (and settled) inside the ledger's unit of work; this spares Stripe a call for plain redeliveries.
-    if (await retryWhileLocked(() => em.findOne(ProcessedEventEntity, { key: marker }))) return 'duplicate';
+    if (await this.deps.db.read((em) => em.findOne(ProcessedEventEntity, { key: marker }))) return 'duplicate';
     const applied = await this.ledger.apply(payment.id, await subject.observe(), { marker });
     if (applied.duplicate) return 'duplicate';
     return applied.changed ? 'applied' : 'unchanged';

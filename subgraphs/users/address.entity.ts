@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 @Entity({ tableName: 'addresses' })
 @ObjectType('Address', { description: "A postal address in a user's address book; the user and staff see it." })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import { AddressEntity } from './address.entity';
 import { AddressInput } from './address.inputs';
 import { UserEntity } from './user.entity';

@@ -1,6 +1,6 @@
-import { byKeys, type RequestContext } from '../kernel/context';
-import { conflict, forbidden, notFound } from '../kernel/errors';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { conflict, forbidden, notFound } from '../../platform/errors';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { AddressEntity } from './address.entity';
 import type { AddressInput } from './address.inputs';
 import type { UserEntity } from './user.entity';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.payload';
 import type { UsersServices } from './users.module';

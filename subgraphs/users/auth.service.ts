@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../kernel/context';
-import { badInput, conflict, unauthenticated } from '../kernel/errors';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import type { RequestContext } from '../../platform/context';
+import { badInput, conflict, unauthenticated } from '../../platform/errors';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { ChangePasswordInput, LoginInput, RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.payload';
 import type { LoginAttempt, LoginThrottle } from './login.throttle';

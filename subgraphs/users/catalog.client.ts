@@ -1,5 +1,5 @@
-import type { InternalClient } from '../kernel/internal-client';
-import type { Logger } from '../kernel/log';
+import type { InternalClient } from '../../platform/internal-client';
+import type { Logger } from '../../platform/log';
 import type { ProductLabel, ProductLabels } from './notification.templates';
 
 const PRODUCT_LABELS = `query ProductLabels($representations: [_Any!]!) {

@@ -1,6 +1,6 @@
-import type { AttemptCounter } from '../kernel/attempt-counter';
-import { MemoryAttemptCounter } from '../kernel/attempt-counter.memory';
-import { createLogger } from '../kernel/log';
+import type { AttemptCounter } from '../../platform/attempt-counter';
+import { MemoryAttemptCounter } from '../../platform/attempt-counter.memory';
+import { createLogger } from '../../platform/log';
 import { LoginThrottle } from './login.throttle';
 
 const T0 = Date.UTC(2031, 0, 1);

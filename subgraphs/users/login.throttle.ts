@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AttemptCounter, Attempts } from '../kernel/attempt-counter';
-import { errorMessage, tooManyRequests } from '../kernel/errors';
-import type { Logger } from '../kernel/log';
+import type { AttemptCounter, Attempts } from '../../platform/attempt-counter';
+import { errorMessage, tooManyRequests } from '../../platform/errors';
+import type { Logger } from '../../platform/log';
 
 /**
  * Slows, then refuses, repeated failed logins per email and per client

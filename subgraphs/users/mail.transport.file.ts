@@ -3,9 +3,9 @@ import path from 'node:path';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { StreamSentMessageInfo } from 'nodemailer/lib/stream-transport';
-import type { Clock } from '../kernel/clock';
-import { errorMessage } from '../kernel/errors';
-import { newId } from '../kernel/ids';
+import type { Clock } from '../../platform/clock';
+import { errorMessage } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { MailDeliveryError, type MailMessage, type MailTransport } from './mail.transport';
 
 export interface FileMailTransportOptions {

@@ -1,4 +1,4 @@
-import type { Config } from '../kernel/config';
+import type { Config } from '../../platform/config';
 
 /**
  * Mail port: one message to one recipient. Adapters: SMTP (SMTP_URL set) and

@@ -1,12 +1,13 @@
-import type { Clock } from '../kernel/clock';
-import type { Config } from '../kernel/config';
-import type { EventBus } from '../kernel/event-bus';
-import { closeServer, createHttpServer, listen, sendJson } from '../kernel/http';
-import { InternalClient } from '../kernel/internal-client';
-import type { Logger } from '../kernel/log';
-import { once } from '../kernel/once';
-import { openOrm } from '../kernel/orm';
-import { subgraphEntities } from '../kernel/subgraph';
+import type { Clock } from '../../platform/clock';
+import type { Config } from '../../platform/config';
+import type { EventBus } from '../../platform/messaging/event-bus';
+import { closeServer, createHttpServer, listen, sendJson } from '../../platform/http';
+import { InternalClient } from '../../platform/internal-client';
+import type { Logger } from '../../platform/log';
+import { once } from '../../platform/once';
+import { Db } from '../../platform/db';
+import { openOrm } from '../../platform/orm';
+import { subgraphEntities } from '../../platform/subgraph';
 import { startNotificationWorker } from './notification.worker';
 import { users } from './users.module';
 
@@ -36,7 +37,7 @@ export async function startNotificationProcess(options: NotificationProcessOptio
   const orm = await openOrm({ service: 'users', entities: subgraphEntities(users), config });
   try {
     const internal = new InternalClient('users', (name) => config.services[name].url, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const worker = await startNotificationWorker({ config, orm, events: options.events, clock: options.clock, log, internal });
+    const worker = await startNotificationWorker({ config, db: new Db(orm), events: options.events, clock: options.clock, log, internal });
     const server = createHttpServer([
       {
         method: 'GET',

@@ -1,12 +1,13 @@
-import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import type { Clock } from '../kernel/clock';
-import { errorMessage } from '../kernel/errors';
-import type { DomainEvent } from '../kernel/event-bus';
-import { INVENTORY_EVENTS, type StockThresholdPayload } from '../kernel/inventory-api';
-import type { Logger } from '../kernel/log';
-import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload, type OrderStatusName } from '../kernel/orders-api';
-import { jsonArrayIncludes } from '../kernel/orm';
-import { PAYMENT_EVENTS, type PaymentEventPayload } from '../kernel/payments-api';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { Db } from '../../platform/db';
+import type { Clock } from '../../platform/clock';
+import { errorMessage } from '../../platform/errors';
+import type { DomainEvent } from '../../platform/messaging/event-bus';
+import { INVENTORY_EVENTS, type StockThresholdPayload } from '../../contracts/inventory-api';
+import type { Logger } from '../../platform/log';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
+import { jsonArrayIncludes } from '../../platform/orm';
+import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
 import type { CatalogClient } from './catalog.client';
 import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailTransport } from './mail.transport';
 import { NotificationEntity, NotificationStatus } from './notification.entity';
@@ -53,7 +54,7 @@ const SENDING_LEASE_MS = 2 * MAIL_SEND_TIMEOUT_MS;
 const MAX_ERROR_LENGTH = 1_000;
 
 export interface NotificationServiceDeps {
-  readonly orm: MikroORM;
+  readonly db: Db;
   readonly clock: Clock;
   readonly log: Logger;
   /** From header of every mail (MAIL_FROM). */
@@ -86,7 +87,7 @@ export class NotificationService {
   }
 
   async handle(event: DomainEvent): Promise<void> {
-    const mails = await this.compose(this.deps.orm.em.fork(), event);
+    const mails = await this.deps.db.read((em) => this.compose(em, event));
     let owed: unknown = null;
     for (const mail of mails) {
       try {
@@ -149,14 +150,14 @@ export class NotificationService {
   private async deliverOnce(event: DomainEvent, { user, content }: Mail): Promise<void> {
     const { clock, log } = this.deps;
     const key = `${event.id}:${user.id}`;
-    const em = this.deps.orm.em.fork();
-    const record = await em.findOne(NotificationEntity, { key });
+    const { db } = this.deps;
+    const record = await db.read((em) => em.findOne(NotificationEntity, { key }));
     if (record && (record.status === NotificationStatus.SENT || record.status === NotificationStatus.FAILED)) return;
     const now = clock.now();
     const claimedUntil = new Date(now.getTime() + SENDING_LEASE_MS);
     if (!record) {
       try {
-        await em.insert(NotificationEntity, {
+        await db.write((em) => em.insert(NotificationEntity, {
           key,
           eventId: event.id,
           eventType: event.type,
@@ -166,17 +167,15 @@ export class NotificationService {
           attempts: 1,
           claimedUntil,
           createdAt: now,
-        });
+        }));
       } catch (error) {
         throw error instanceof UniqueConstraintViolationException ? busy(key) : error;
       }
     } else {
       if (record.status === NotificationStatus.SENDING && record.claimedUntil && record.claimedUntil > now) throw busy(key);
       // Compare-and-set on the attempt count: of two workers taking over, one wins.
-      const claimed = await em.nativeUpdate(
-        NotificationEntity,
-        { key, attempts: record.attempts },
-        { status: NotificationStatus.SENDING, attempts: record.attempts + 1, claimedUntil },
+      const claimed = await db.write((em) =>
+        em.nativeUpdate(NotificationEntity, { key, attempts: record.attempts }, { status: NotificationStatus.SENDING, attempts: record.attempts + 1, claimedUntil }),
       );
       if (claimed === 0) throw busy(key);
     }
@@ -193,12 +192,12 @@ export class NotificationService {
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;
       const lastError = errorMessage(error).slice(0, MAX_ERROR_LENGTH);
-      await em.nativeUpdate(NotificationEntity, { key }, { status: permanent ? NotificationStatus.FAILED : NotificationStatus.RETRYING, lastError, claimedUntil: null });
+      await db.write((em) => em.nativeUpdate(NotificationEntity, { key }, { status: permanent ? NotificationStatus.FAILED : NotificationStatus.RETRYING, lastError, claimedUntil: null }));
       if (!permanent) throw error;
       log.error('mail refused for good; not retried', { key, kind: content.kind, userId: user.id, error: lastError });
       return;
     }
-    await em.nativeUpdate(NotificationEntity, { key }, { status: NotificationStatus.SENT, sentAt: clock.now(), claimedUntil: null });
+    await db.write((em) => em.nativeUpdate(NotificationEntity, { key }, { status: NotificationStatus.SENT, sentAt: clock.now(), claimedUntil: null }));
     log.info('mail sent', { key, kind: content.kind, userId: user.id });
   }
 }

@@ -1,6 +1,6 @@
-import type { OrderEventPayload, OrderStatusChangedPayload } from '../kernel/orders-api';
-import type { PaymentEventPayload } from '../kernel/payments-api';
-import type { StockThresholdPayload } from '../kernel/inventory-api';
+import type { OrderEventPayload, OrderStatusChangedPayload } from '../../contracts/orders-api';
+import type { PaymentEventPayload } from '../../contracts/payments-api';
+import type { StockThresholdPayload } from '../../contracts/inventory-api';
 
 /**
  * The mails, as pure functions of an event's payload and what the users

@@ -1,8 +1,8 @@
-import type { Clock } from '../kernel/clock';
-import type { Config } from '../kernel/config';
-import type { EventConsumer } from '../kernel/event-bus';
-import { once } from '../kernel/once';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import type { Clock } from '../../platform/clock';
+import type { Config } from '../../platform/config';
+import type { EventConsumer } from '../../platform/messaging/event-bus';
+import { once } from '../../platform/once';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import { CatalogClient } from './catalog.client';
 import { describeMailTarget, type MailTransport } from './mail.transport';
 import { FileMailTransport } from './mail.transport.file';
@@ -12,7 +12,7 @@ import { NOTIFIED_EVENTS, NotificationService } from './notification.service';
 /** Consumer group on the event bus: one copy of every event for all notification workers together. */
 export const NOTIFICATIONS_GROUP = 'notifications';
 
-export type NotificationWorkerDeps = Pick<SubgraphDeps, 'config' | 'orm' | 'events' | 'clock' | 'log' | 'internal'>;
+export type NotificationWorkerDeps = Pick<SubgraphDeps, 'config' | 'db' | 'events' | 'clock' | 'log' | 'internal'>;
 
 export interface NotificationWorker {
   stop(): Promise<void>;
@@ -30,7 +30,7 @@ export async function startInlineNotifications(deps: NotificationWorkerDeps): Pr
 export async function startNotificationWorker(deps: NotificationWorkerDeps): Promise<NotificationWorker> {
   const { config, log } = deps;
   const transport = createMailTransport(config, deps.clock);
-  const service = new NotificationService({ orm: deps.orm, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, new CatalogClient(deps.internal, log));
+  const service = new NotificationService({ db: deps.db, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, new CatalogClient(deps.internal, log));
   let consumer: EventConsumer;
   try {
     consumer = await deps.events.consume({ group: NOTIFICATIONS_GROUP, types: NOTIFIED_EVENTS }, async (event) => {

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 /**
  * One issued refresh token, stored as the SHA-256 of its value (the value

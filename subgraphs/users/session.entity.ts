@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { newId } from '../kernel/ids';
+import { newId } from '../../platform/ids';
 
 export enum SessionEndReason {
   LOGOUT = 'LOGOUT',

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
-import type { RequestContext } from '../kernel/context';
-import { forbidden, notFound, unauthenticated } from '../kernel/errors';
-import { every, type Periodic } from '../kernel/periodic';
-import type { SubgraphDeps } from '../kernel/subgraph';
-import { accessTokenExpiresAt, signAccessToken, type TokenSettings } from '../kernel/tokens';
+import type { RequestContext } from '../../platform/context';
+import { forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { every, type Periodic } from '../../platform/periodic';
+import type { SubgraphDeps } from '../../platform/subgraph';
+import { accessTokenExpiresAt, signAccessToken, type TokenSettings } from '../../platform/tokens';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEndReason, SessionEntity } from './session.entity';
 import { isCurrentSession } from './user.access';
@@ -117,17 +117,19 @@ export class SessionService {
    * until then so a copy presented later is still recognised as reuse.
    */
   async purge(): Promise<void> {
-    const em = this.deps.orm.em.fork();
     const cutoff = new Date(this.deps.clock.now().getTime() - this.idleMs());
     for (;;) {
-      const stale = await em.find(SessionEntity, { $or: [{ endedAt: { $lt: cutoff } }, { expiresAt: { $lt: cutoff } }] }, { fields: ['id'], limit: PURGE_BATCH });
+      const stale = await this.deps.db.read((em) =>
+        em.find(SessionEntity, { $or: [{ endedAt: { $lt: cutoff } }, { expiresAt: { $lt: cutoff } }] }, { fields: ['id'], limit: PURGE_BATCH }),
+      );
       if (stale.length === 0) break;
       const ids = stale.map((session) => session.id);
-      await em.nativeDelete(RefreshTokenEntity, { sessionId: { $in: ids } });
-      await em.nativeDelete(SessionEntity, { id: { $in: ids } });
-      em.clear();
+      await this.deps.db.write(async (em) => {
+        await em.nativeDelete(RefreshTokenEntity, { sessionId: { $in: ids } });
+        await em.nativeDelete(SessionEntity, { id: { $in: ids } });
+      });
     }
-    await em.nativeDelete(RefreshTokenEntity, { rotatedAt: { $lt: cutoff } });
+    await this.deps.db.write((em) => em.nativeDelete(RefreshTokenEntity, { rotatedAt: { $lt: cutoff } }));
   }
 
   /** Runs `purge` every hour until stopped. */

@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { hasRole } from '../kernel/caller';
-import type { RequestContext } from '../kernel/context';
-import { forbidden, unauthenticated } from '../kernel/errors';
+import { hasRole } from '../../platform/caller';
+import type { RequestContext } from '../../platform/context';
+import { forbidden, unauthenticated } from '../../platform/errors';
 
 /**
  * Who may read a user's private fields. A request that just proved who it

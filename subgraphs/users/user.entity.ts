@@ -1,7 +1,7 @@
 import { Embeddable, Embedded, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
-import type { RoleName } from '../kernel/caller';
-import { newId } from '../kernel/ids';
+import type { RoleName } from '../../platform/caller';
+import { newId } from '../../platform/ids';
 import { SelfOnly, SelfOrStaff } from './user.access';
 
 export enum Role {

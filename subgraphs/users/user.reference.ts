@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import type { UserService } from './user.service';
 
 export function userReference(users: UserService): GraphQLResolverMap<RequestContext> {

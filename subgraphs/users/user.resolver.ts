@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import type { RequestContext } from '../kernel/context';
+import type { RequestContext } from '../../platform/context';
 import { AddressEntity } from './address.entity';
 import { SessionEntity } from './session.entity';
 import { SelfOnly, SelfOrStaff } from './user.access';

@@ -1,7 +1,7 @@
-import { byKeys, type RequestContext } from '../kernel/context';
-import { DEMO_ACCOUNTS } from '../kernel/demo';
-import { badInput, notFound, unauthenticated } from '../kernel/errors';
-import type { SubgraphDeps } from '../kernel/subgraph';
+import { byKeys, type RequestContext } from '../../platform/context';
+import { DEMO_ACCOUNTS } from '../../contracts/demo';
+import { badInput, notFound, unauthenticated } from '../../platform/errors';
+import type { SubgraphDeps } from '../../platform/subgraph';
 import type { PasswordHasher } from './password.hasher';
 import { normalizeEmail, Role, UserEntity } from './user.entity';
 import type { UpdateProfileInput } from './user.inputs';
@@ -74,30 +74,30 @@ export class UserService {
     if (config.admin) wanted.push({ email: config.admin.email, name: 'Administrator', password: config.admin.password, roles: ['CUSTOMER', 'AGENT', 'ADMIN'] });
     if (config.seedDemo) wanted.push(...DEMO_ACCOUNTS.map((account) => ({ ...account, roles: [...account.roles] })));
     if (wanted.length === 0) return;
-    const em = this.deps.orm.em.fork();
-    const existing = new Map((await em.find(UserEntity, { email: { $in: wanted.map((u) => normalizeEmail(u.email)) } })).map((u) => [u.email, u]));
-    const now = clock.now();
-    for (const user of wanted) {
-      const email = normalizeEmail(user.email);
-      const found = existing.get(email);
-      if (found) {
-        if (config.admin && email === normalizeEmail(config.admin.email) && !found.roles.includes('ADMIN')) {
-          log.warn('ADMIN_EMAIL belongs to an account without the ADMIN role; it was not promoted', { userId: found.id });
+    await this.deps.db.write(async (em) => {
+      const existing = new Map((await em.find(UserEntity, { email: { $in: wanted.map((u) => normalizeEmail(u.email)) } })).map((u) => [u.email, u]));
+      const now = clock.now();
+      for (const user of wanted) {
+        const email = normalizeEmail(user.email);
+        const found = existing.get(email);
+        if (found) {
+          if (config.admin && email === normalizeEmail(config.admin.email) && !found.roles.includes('ADMIN')) {
+            log.warn('ADMIN_EMAIL belongs to an account without the ADMIN role; it was not promoted', { userId: found.id });
+          }
+          continue;
         }
-        continue;
+        em.persist(
+          Object.assign(new UserEntity(), {
+            ...(user.id ? { id: user.id } : {}),
+            email,
+            name: user.name,
+            roles: user.roles,
+            passwordHash: await this.passwords.hash(user.password),
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
       }
-      em.persist(
-        Object.assign(new UserEntity(), {
-          ...(user.id ? { id: user.id } : {}),
-          email,
-          name: user.name,
-          roles: user.roles,
-          passwordHash: await this.passwords.hash(user.password),
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-    }
-    await em.flush();
+    });
   }
 }

@@ -1,5 +1,5 @@
-import { createAttemptCounter } from '../kernel/attempt-counter';
-import type { SubgraphModule } from '../kernel/subgraph';
+import { createAttemptCounter } from '../../platform/attempt-counter';
+import type { SubgraphModule } from '../../platform/subgraph';
 import { AddressEntity } from './address.entity';
 import { AddressResolver } from './address.resolver';
 import { AddressService } from './address.service';

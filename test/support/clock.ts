@@ -1,4 +1,4 @@
-import type { Clock } from '../../subgraphs/kernel/clock';
+import type { Clock } from '../../platform/clock';
 
 /** A clock tests move by hand, so expiry is tested without waiting. */
 export class TestClock implements Clock {

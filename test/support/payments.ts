@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
-import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../subgraphs/kernel/caller';
-import { ProcessedEventEntity } from '../../subgraphs/kernel/inbox';
-import { OutboxEntryEntity } from '../../subgraphs/kernel/outbox';
+import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../platform/caller';
+import { ProcessedEventEntity } from '../../platform/messaging/inbox';
+import { OutboxEntryEntity } from '../../platform/messaging/outbox';
 import {
   CANCEL_PAYMENT,
   CREATE_PAYMENT,
@@ -12,7 +12,7 @@ import {
   type CreatePaymentVariables,
   type PaymentEventPayload,
   type RefundPaymentData,
-} from '../../subgraphs/kernel/payments-api';
+} from '../../contracts/payments-api';
 import { PaymentEntity } from '../../subgraphs/payments/payment.entity';
 import { ReceiptEntity } from '../../subgraphs/payments/receipt.entity';
 import { SimulatedIntentEntity } from '../../subgraphs/payments/simulated-intent.entity';

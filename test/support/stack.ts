@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Caller, RoleName } from '../../subgraphs/kernel/caller';
-import { systemClock, type Clock } from '../../subgraphs/kernel/clock';
-import { loadConfig, type Config, type ServiceName } from '../../subgraphs/kernel/config';
-import type { Messaging } from '../../subgraphs/kernel/messaging';
-import { createLogger } from '../../subgraphs/kernel/log';
-import { signAccessToken } from '../../subgraphs/kernel/tokens';
+import type { Caller, RoleName } from '../../platform/caller';
+import { systemClock, type Clock } from '../../platform/clock';
+import { loadConfig, type Config, type ServiceName } from '../../platform/config';
+import type { Messaging } from '../../platform/messaging/messaging';
+import { createLogger } from '../../platform/log';
+import { signAccessToken } from '../../platform/tokens';
 import { startStack, type RunningStack } from '../../stack';
 
 export interface TestStack {

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../subgraphs/kernel/caller';
+import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../platform/caller';
 import type { Result } from './graphql';
 
 /**

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
-import { errorMessage } from './errors';
+import { errorMessage } from '../errors';
 
 /**
  * Opens a connection and resolves once it is ready, or rejects within
  * `timeoutMs` with an error naming the (redacted) URL. Shared by every Redis
- * adapter of the kernel.
+ * adapter of the platform layer.
  */
 export async function connectRedis(url: string, connectionName: string, timeoutMs: number): Promise<Redis> {
   let connected = false;

@@ -1,8 +1,8 @@
 import { Entity, Index, PrimaryKey, Property, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 import type { DomainEvent, EventBus } from './event-bus';
-import { newId } from './ids';
-import type { Logger } from './log';
+import { newId } from '../ids';
+import type { Logger } from '../log';
 
 /**
  * Transactional outbox: a service adds its domain events to the same unit of
@@ -60,7 +60,11 @@ export interface RelayOptions {
   readonly retentionMs: number;
 }
 
-export class Outbox {
+/**
+ * `M` maps event names to payload types (the subgraphs use contracts/events.ts),
+ * so an event is checked against its payload type where it is written.
+ */
+export class Outbox<M extends object = Record<string, Record<string, unknown>>> {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
@@ -76,10 +80,10 @@ export class Outbox {
   ) {}
 
   /** Adds an event to the caller's unit of work; it is published after the caller's flush (call `kick`). */
-  add<T extends Record<string, unknown>>(em: EntityManager, type: string, payload: T): DomainEvent<T> {
+  add<K extends keyof M & string>(em: EntityManager, type: K, payload: M[K]): DomainEvent<M[K]> {
     const entry = Object.assign(new OutboxEntryEntity(), { type, payload, occurredAt: this.clock.now() });
     em.persist(entry);
-    return entry.toEvent() as DomainEvent<T>;
+    return { id: entry.id, type, occurredAt: entry.occurredAt.toISOString(), payload };
   }
 
   start(): void {

@@ -13,15 +13,17 @@ import type { Clock } from './clock';
 import type { Config, ServiceName } from './config';
 import { contextFromHeaders, type RequestContext } from './context';
 import { createErrorFormatter, forbidden, unauthenticated } from './errors';
-import type { EventBus } from './event-bus';
+import type { EventMap } from '../contracts/events';
+import type { EventBus } from './messaging/event-bus';
 import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from './http';
 import type { Logger } from './log';
-import { ProcessedEventEntity } from './inbox';
+import { ProcessedEventEntity } from './messaging/inbox';
 import { InternalClient, type PeerUrls } from './internal-client';
 import { once } from './once';
+import { Db } from './db';
 import { openOrm, type Entities } from './orm';
-import { Outbox, OutboxEntryEntity } from './outbox';
-import type { PubSub } from './pubsub';
+import { Outbox, OutboxEntryEntity } from './messaging/outbox';
+import type { PubSub } from './messaging/pubsub';
 import { scalarsMap } from './graphql-types';
 
 /**
@@ -36,11 +38,12 @@ const FEDERATION_LINK =
 
 export interface SubgraphDeps {
   readonly config: Config;
-  readonly orm: MikroORM;
+  /** Fresh reads and every write (the data rule: see platform/db.ts). */
+  readonly db: Db;
   readonly pubsub: PubSub;
   readonly events: EventBus;
   /** Domain events go here, in the same unit of work as the change they describe. */
-  readonly outbox: Outbox;
+  readonly outbox: Outbox<EventMap>;
   readonly clock: Clock;
   readonly log: Logger;
   /** Calls other subgraphs' internal (SERVICE-only) operations. */
@@ -121,7 +124,7 @@ async function buildTypeGraphQLSchema<T>(module: SubgraphModule<T>, instantiate:
     scalarsMap,
     authChecker,
     // type-graphql requires a PubSub once a @Subscription exists; events never flow
-    // through it, since the gateway executes subscriptions (see kernel/subscriptions.ts).
+    // through it, since the gateway executes subscriptions (see platform/subscriptions.ts).
     pubSub: createPubSub(),
     validate: { forbidUnknownValues: false },
     // Federation adds Query/_entities later; an entity-only subgraph has no root fields yet.
@@ -139,7 +142,7 @@ async function buildTypeGraphQLSchema<T>(module: SubgraphModule<T>, instantiate:
   });
 }
 
-/** A subgraph's own entities plus the kernel's outbox and processed-event markers. */
+/** A subgraph's own entities plus the platform's outbox and processed-event markers. */
 export function subgraphEntities<T>(module: SubgraphModule<T>): Entities {
   return [...module.entities, OutboxEntryEntity, ProcessedEventEntity];
 }
@@ -149,10 +152,10 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const orm = await openOrm({ service: module.name, entities: subgraphEntities(module), config, onQuery: options.onQuery });
   const background: Array<{ stop(): Promise<void> }> = [];
   try {
-    const outbox = new Outbox(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
+    const outbox = new Outbox<EventMap>(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
     const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
     const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const deps: SubgraphDeps = { config, orm, pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log, internal };
+    const deps: SubgraphDeps = { config, db: new Db(orm), pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log, internal };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
     background.push(...((await module.background?.(services, deps)) ?? []));

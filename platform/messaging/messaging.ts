@@ -1,8 +1,8 @@
-import type { Config } from './config';
+import type { Config } from '../config';
 import type { DeadLetterOptions, EventBus } from './event-bus';
 import { MemoryEventBus } from './event-bus.memory';
 import { RedisEventBus } from './event-bus.redis';
-import { createLogger } from './log';
+import { createLogger } from '../log';
 import type { PubSub } from './pubsub';
 import { MemoryPubSub } from './pubsub.memory';
 import { RedisPubSub } from './pubsub.redis';

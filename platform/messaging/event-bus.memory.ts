@@ -8,7 +8,7 @@ import {
   type EventConsumer,
   type EventHandler,
 } from './event-bus';
-import { errorMessage } from './errors';
+import { errorMessage } from '../errors';
 
 interface Delivery {
   readonly event: DomainEvent;

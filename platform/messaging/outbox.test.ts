@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { TestClock } from '../../test/support/clock';
-import { loadConfig } from './config';
+import { loadConfig } from '../config';
 import type { DomainEvent, EventBus } from './event-bus';
-import { createLogger } from './log';
-import { openOrm } from './orm';
+import { createLogger } from '../log';
+import { openOrm } from '../orm';
 import { Outbox, OutboxEntryEntity } from './outbox';
 
 /** A bus that records what reached it, and can be made to fail once after N events. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config';
 import { openOrm } from './orm';
-import { OutboxEntryEntity } from './outbox';
+import { OutboxEntryEntity } from './messaging/outbox';
 
 describe('embedded SQLite', () => {
   it('runs with write-ahead logging and commits that do not wait for the disk', async () => {

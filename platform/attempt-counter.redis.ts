@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { NO_ATTEMPTS, type AttemptCounter, type Attempts } from './attempt-counter';
-import { closeRedis } from './redis-connection';
+import { closeRedis } from './messaging/redis-connection';
 
 export interface RedisAttemptCounterOptions {
   readonly url: string;

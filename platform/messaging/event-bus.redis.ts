@@ -11,7 +11,7 @@ import {
   type EventConsumer,
   type EventHandler,
 } from './event-bus';
-import { errorMessage } from './errors';
+import { errorMessage } from '../errors';
 import { closeRedis, connectRedis } from './redis-connection';
 
 export interface RedisEventBusOptions extends DeadLetterOptions {

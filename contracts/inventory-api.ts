@@ -1,5 +1,5 @@
 /**
- * Inventory's contract with the other subgraphs, in the kernel because a
+ * Inventory's contract with the other subgraphs, in contracts/ because a
  * subgraph never imports another's folder: the domain events it emits and
  * the internal reservation operations orders calls.
  *

@@ -1,5 +1,5 @@
-import type { Caller } from './caller';
-import type { ServiceName } from './config';
+import type { Caller } from '../platform/caller';
+import type { ServiceName } from '../platform/config';
 
 /**
  * The audit trail of who changed what. Catalog owns the store (and the ADMIN

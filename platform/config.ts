@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEFAULT_MAX_ATTEMPTS } from './event-bus';
+import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
 
 /**
  * The one place that reads the environment. Every setting has a documented

@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { Db } from '../db';
 import type { DomainEvent } from './event-bus';
 
 /**
@@ -16,25 +17,18 @@ export class ProcessedEventEntity {
   processedAt: Date = new Date();
 }
 
-/** Runs `work` at most once per (consumer, event); returns false for a duplicate. */
-export async function handleOnce(
-  em: EntityManager,
-  consumer: string,
-  event: DomainEvent,
-  work: (em: EntityManager) => Promise<void>,
-): Promise<boolean> {
+/** Runs `work` at most once per (consumer, event), in one unit of work with the marker; returns false for a duplicate. */
+export async function handleOnce(db: Db, consumer: string, event: DomainEvent, work: (em: EntityManager) => Promise<void>): Promise<boolean> {
   const key = `${consumer}:${event.id}`;
-  if (await em.findOne(ProcessedEventEntity, { key })) return false;
-  await work(em);
-  em.persist(Object.assign(new ProcessedEventEntity(), { key }));
   try {
-    await em.flush();
-    return true;
+    return await db.write(async (em) => {
+      if (await em.findOne(ProcessedEventEntity, { key })) return false;
+      await work(em);
+      em.persist(Object.assign(new ProcessedEventEntity(), { key }));
+      return true;
+    });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      em.clear();
-      return false;
-    }
+    if (error instanceof UniqueConstraintViolationException) return false;
     throw error;
   }
 }

@@ -1,0 +1,50 @@
+import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer } from '../platform/messaging/event-bus';
+import { AUDIT_RECORDED, type AuditRecord } from './audit';
+import { INVENTORY_EVENTS, type ReservationPayload, type StockThresholdPayload } from './inventory-api';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from './orders-api';
+import { PAYMENT_EVENTS, type PaymentEventPayload } from './payments-api';
+
+/**
+ * Every domain event the subgraphs exchange, by name, with its payload type.
+ * The outbox writer (`deps.outbox.add`) and every consumer (`consumeEvents`)
+ * are typed by this map, so a payload is checked where it is written and
+ * arrives typed where it is read: no consumer casts. A new event is added
+ * here first.
+ */
+export interface EventMap {
+  [ORDER_EVENTS.placed]: OrderEventPayload;
+  [ORDER_EVENTS.statusChanged]: OrderStatusChangedPayload;
+  [INVENTORY_EVENTS.reserved]: ReservationPayload;
+  [INVENTORY_EVENTS.released]: ReservationPayload;
+  [INVENTORY_EVENTS.committed]: ReservationPayload;
+  [INVENTORY_EVENTS.returned]: ReservationPayload;
+  [INVENTORY_EVENTS.expired]: ReservationPayload;
+  [INVENTORY_EVENTS.low]: StockThresholdPayload;
+  [INVENTORY_EVENTS.replenished]: StockThresholdPayload;
+  [PAYMENT_EVENTS.succeeded]: PaymentEventPayload;
+  [PAYMENT_EVENTS.failed]: PaymentEventPayload;
+  [PAYMENT_EVENTS.refunded]: PaymentEventPayload;
+  [PAYMENT_EVENTS.canceled]: PaymentEventPayload;
+  [AUDIT_RECORDED]: AuditRecord;
+}
+
+export type EventType = keyof EventMap;
+
+/** An event of one type, its payload typed by the map. */
+export type EventOf<K extends EventType> = DomainEvent<EventMap[K]> & { readonly type: K };
+
+/** Handlers per event type: only these types reach the consumer (the others are acknowledged unseen). */
+export type EventHandlers = { readonly [K in EventType]?: (event: EventOf<K>) => Promise<void> };
+
+/**
+ * Starts a consumer group that dispatches each event to the handler of its
+ * type. The bus carries JSON, so this is the one place where a payload is
+ * taken to be what the map says: every writer went through the typed outbox.
+ */
+export function consumeEvents(bus: EventBus, options: Omit<ConsumerOptions, 'types'>, handlers: EventHandlers): Promise<EventConsumer> {
+  const types = Object.keys(handlers) as EventType[];
+  return bus.consume({ ...options, types }, async (event) => {
+    const handler = handlers[event.type as EventType] as ((event: DomainEvent) => Promise<void>) | undefined;
+    await handler?.(event);
+  });
+}

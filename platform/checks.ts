@@ -1,0 +1,42 @@
+import { badInput } from './errors';
+
+/**
+ * Checks every subgraph applies to the same kinds of input, so a reason, an
+ * id or an idempotency key is refused with the same message everywhere.
+ * Domain rules (what a valid SKU or order line is) live in each domain's
+ * `*.rules.ts`; these are the shared ones.
+ */
+
+export const MAX_ID_LENGTH = 100;
+export const MAX_REASON_LENGTH = 200;
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 100;
+
+/** An id given by a client or a peer: not blank, at most MAX_ID_LENGTH characters. */
+export function checkId(value: string, field: string): string {
+  if (!value.trim() || value.length > MAX_ID_LENGTH) throw badInput(`${field} must be 1 to ${MAX_ID_LENGTH} characters`, field);
+  return value;
+}
+
+/** An optional free-text reason: trimmed, null when blank, at most MAX_REASON_LENGTH characters. */
+export function optionalReason(reason: string | null | undefined): string | null {
+  const why = reason?.trim() || null;
+  if (why && why.length > MAX_REASON_LENGTH) throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
+  return why;
+}
+
+/** A reason that must be given: trimmed, 1 to MAX_REASON_LENGTH characters. */
+export function requiredReason(reason: string): string {
+  const why = reason.trim();
+  if (!why || why.length > MAX_REASON_LENGTH) throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, 'reason');
+  return why;
+}
+
+/** A client's idempotency key: null when absent; surrounding spaces do not make a different key. */
+export function checkIdempotencyKey(key: string | null | undefined): string | null {
+  if (key === null || key === undefined) return null;
+  const trimmed = key.trim();
+  if (!trimmed || trimmed.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw badInput(`idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 'idempotencyKey');
+  }
+  return trimmed;
+}
