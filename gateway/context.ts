@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { GraphQLError } from 'graphql';
 import type { Caller, ClientInfo } from '../platform/caller';
 import { verifyAccessToken } from '../platform/tokens';
+import { currentRequestId, requestIdFrom } from '../platform/request-scope';
 
 /** What the gateway knows about one operation: the verified caller, if any. */
 export interface GatewayContext {
@@ -37,10 +37,10 @@ export interface RequestContextOptions {
 
 export async function contextFromRequest(headers: IncomingHttpHeaders, jwtKeys: readonly string[], options: RequestContextOptions = {}): Promise<GatewayContext> {
   const auth = await authenticate(headers.authorization, jwtKeys, options.now);
-  const requestId = headers['x-request-id'];
   return {
     ...auth,
-    requestId: typeof requestId === 'string' && requestId.length <= 128 ? requestId : randomUUID(),
+    // The HTTP server opened the request's scope; the same id goes to every subgraph.
+    requestId: currentRequestId() ?? requestIdFrom(headers),
     ...(options.client ? { client: options.client } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { CALLER_HEADER, CLIENT_HEADER, verifyCallerHeader, verifyClientHeader, type Caller, type ClientInfo } from './caller';
 import { unauthenticated } from './errors';
+import { currentRequestId, requestIdFrom } from './request-scope';
 
 /**
  * Everything a resolver and a service may know about one request, built in
@@ -52,8 +53,7 @@ export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManag
   if (!verified.ok) throw unauthenticated(`Refused: ${verified.reason}`);
   const client = verifyClientHeader(first(CLIENT_HEADER), internalKeys);
   if (!client.ok) throw unauthenticated(`Refused: ${client.reason}`);
-  const requestId = headers['x-request-id'];
-  return createRequestContext(em, verified.caller, typeof requestId === 'string' && requestId ? requestId : randomUUID(), client.client);
+  return createRequestContext(em, verified.caller, currentRequestId() ?? requestIdFrom(headers), client.client);
 }
 
 /** Orders loader results to match keys, as DataLoader requires. */

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-scope';
 
 /**
  * A small node:http front for Apollo Server (no framework): the gateway and
@@ -104,8 +105,10 @@ export function createHttpServer(routes: readonly Route[]): http.Server {
       sendJson(res, allowed ? 405 : 404, { error: allowed ? 'Method not allowed' : 'Not found' });
       return;
     }
-    Promise.resolve()
-      .then(() => route.handler(req, res))
+    // One request scope per request: its id is echoed, logged and sent on to other subgraphs.
+    const requestId = requestIdFrom(req.headers);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    withRequestId(requestId, () => Promise.resolve().then(() => route.handler(req, res)))
       .catch((error: unknown) => {
         if (res.headersSent) {
           res.destroy();

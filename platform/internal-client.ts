@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, signCallerHeader, type Caller } from './caller';
 import type { ServiceName } from './config';
+import { currentRequestId, REQUEST_ID_HEADER } from './request-scope';
 
 /**
  * One subgraph calling another's internal operations over HTTP (the saga's
@@ -19,7 +20,7 @@ export class InternalClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async request<TData>(to: ServiceName, query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<TData> {
+  async request<TData>(to: ServiceName, query: string, variables: Record<string, unknown> = {}, requestId: string | undefined = currentRequestId()): Promise<TData> {
     const caller: Caller = { userId: `service:${this.from}`, roles: ['SERVICE'], sessionId: null };
     const signal = AbortSignal.timeout(this.timeoutMs);
     let body: { data?: TData | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
@@ -29,7 +30,7 @@ export class InternalClient {
         headers: {
           'content-type': 'application/json',
           [CALLER_HEADER]: signCallerHeader(caller, this.internalSecret),
-          ...(requestId ? { 'x-request-id': requestId } : {}),
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         },
         body: JSON.stringify({ query, variables }),
         signal,

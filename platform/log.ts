@@ -1,4 +1,5 @@
 import type { LogLevel } from './config';
+import { currentRequestId } from './request-scope';
 
 /** One JSON line per record: readable locally, parseable by log shippers. */
 export interface Logger {
@@ -13,7 +14,8 @@ const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 export function createLogger(service: string, level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
   const log = (at: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
     if (RANK[at] > RANK[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, service, message, ...fields }));
+    const requestId = currentRequestId();
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, service, message, ...(requestId ? { requestId } : {}), ...fields }));
   };
   return { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') };
 }
