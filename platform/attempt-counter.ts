@@ -1,7 +1,3 @@
-import type { Config } from './config';
-import { MemoryAttemptCounter } from './attempt-counter.memory';
-import { RedisAttemptCounter } from './attempt-counter.redis';
-
 /**
  * Throttling port: counts attempts (failed logins, ...) per key. A key's
  * count restarts once `windowMs` passed without an attempt, so a slow but
@@ -23,9 +19,4 @@ export interface AttemptCounter {
   hit(key: string, now: number, windowMs: number): Promise<Attempts>;
   reset(key: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Redis when REDIS_URL is set (counts shared by every process), in-process otherwise. */
-export function createAttemptCounter(config: Pick<Config, 'redis'>): AttemptCounter {
-  return config.redis ? new RedisAttemptCounter(config.redis) : new MemoryAttemptCounter();
 }

@@ -246,7 +246,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     notifications: {
       mode: read.oneOf('NOTIFICATIONS', ['inline', 'off'] as const, 'inline'),
       port: read.port('NOTIFICATIONS_PORT', 4006),
-      smtpUrl: read.optionalCredentialUrl('SMTP_URL', ['smtp:', 'smtps:']) ?? null,
+      smtpUrl: read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:'], { credentials: true }) ?? null,
       outboxDir: path.join(dataDir, 'outbox'),
       mailFrom: read.mailbox('MAIL_FROM', 'Shop <no-reply@shop.test>'),
     },
@@ -304,33 +304,24 @@ class EnvReader {
     return this.optionalUrl(name, ['http:', 'https:']) ?? fallback;
   }
 
-  optionalUrl(name: string, protocols: readonly string[]): string | undefined {
+  /**
+   * A URL with one of `protocols`. One that may carry a password
+   * (`credentials`) must name a host, and errors name the variable without
+   * echoing its value.
+   */
+  optionalUrl(name: string, protocols: readonly string[], { credentials = false } = {}): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
+    const shown = credentials ? name : `${name}="${value}"`;
     let parsed: URL;
     try {
       parsed = new URL(value);
     } catch {
-      throw new ConfigError(`${name}="${value}" is not a URL; expected ${protocols.map((p) => `${p}//...`).join(' or ')}`);
+      const shape = credentials ? '//[user:password@]host[:port]' : '//...';
+      throw new ConfigError(`${shown} is not a URL; expected ${protocols.map((p) => `${p}${shape}`).join(' or ')}`);
     }
-    if (!protocols.includes(parsed.protocol)) {
-      throw new ConfigError(`${name}="${value}" must use ${protocols.join(' or ')}`);
-    }
-    return value;
-  }
-
-  /** A URL that may carry a password: errors name the variable, never echo the value. */
-  optionalCredentialUrl(name: string, protocols: readonly string[]): string | undefined {
-    const value = this.raw(name);
-    if (value === undefined) return undefined;
-    let parsed: URL;
-    try {
-      parsed = new URL(value);
-    } catch {
-      throw new ConfigError(`${name} is not a URL; expected ${protocols.map((p) => `${p}//[user:password@]host[:port]`).join(' or ')}`);
-    }
-    if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
-    if (parsed.hostname === '') throw new ConfigError(`${name} names no host`);
+    if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${shown} must use ${protocols.join(' or ')}`);
+    if (credentials && parsed.hostname === '') throw new ConfigError(`${name} names no host`);
     return value;
   }
 

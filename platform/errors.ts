@@ -14,23 +14,89 @@ export type ErrorCode =
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
-const EXPECTED_CODES = new Set<string>([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'TOO_MANY_REQUESTS',
-  'SUBGRAPH_UNAVAILABLE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
+/** Codes set before or around a resolver (Apollo Server, the gateway's limits, the graphql-ws transport), never by `appError`. */
+export type TransportErrorCode =
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  | 'BAD_REQUEST'
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'SERVICE_UNAVAILABLE';
 
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export type ClientErrorCode = ErrorCode | TransportErrorCode;
+
+/**
+ * Every `extensions.code` a client can see: what it means, what to do.
+ * README "Error codes and refusal reasons" lists the same (errors.test.ts
+ * fails when it misses one).
+ */
+export const ERROR_CODES: Readonly<Record<ClientErrorCode, string>> = {
+  BAD_USER_INPUT: 'The input is invalid (`extensions.field` names the first bad field, `extensions.violations` lists all): correct it; the same input fails again.',
+  UNAUTHENTICATED: 'No valid access token where one is needed, or wrong credentials: refresh the token or log in again.',
+  FORBIDDEN: 'The caller lacks the role or ownership this needs: do not offer the action.',
+  NOT_FOUND: 'Nothing with that id (`extensions.id`) that this caller may see: check the id.',
+  CONFLICT: 'Refused because of the current state (`extensions.reason` says which): read the state again and act on the reason.',
+  TOO_MANY_REQUESTS: 'Throttled: wait `extensions.retryAfterSeconds`, then try again.',
+  SUBGRAPH_UNAVAILABLE: 'A subgraph did not answer in time (`extensions.serviceName`): retry later.',
+  INTERNAL_SERVER_ERROR: 'Unexpected failure, details hidden outside development: retry later, and report it if it persists.',
+  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL: fix its syntax.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The document does not fit the schema, or exceeds an operation limit (`extensions.limit`: depth, fields, aliases or rootFields, with `extensions.max`): change the document.',
+  OPERATION_RESOLUTION_FAILURE: 'The document has several operations and `operationName` names none of them: send the name of one.',
+  PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is not known here: send it again with the full query text.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are off: send the full query text.',
+  BAD_REQUEST: 'The HTTP request is malformed (no query, bad JSON, a subscription over HTTP): fix the request; subscriptions go over graphql-ws.',
+  TOO_MANY_SUBSCRIPTIONS: 'The WebSocket connection holds its maximum of subscriptions: complete one first, or open another connection.',
+  SERVICE_UNAVAILABLE: 'The gateway is shutting down: reconnect, and subscribe again.',
+};
+
+/**
+ * Why a refusal was made (`extensions.reason`, mostly with CONFLICT): the
+ * cases a client branches on, each with what it means and what to do.
+ * `appError` and `conflict` accept only these, so a misspelt reason does not
+ * compile; the README lists the same (errors.test.ts checks it).
+ */
+export const REFUSAL_REASONS = {
+  ALREADY_DELIVERED: 'The order is delivered already: nothing to do.',
+  ALREADY_PAID: 'The order is paid already (`extensions.status`): nothing to pay; read the order instead of paying again.',
+  ALREADY_REFUNDED: 'The order is refunded already: nothing is left to refund or cancel.',
+  ALREADY_SHIPPED: 'The order has shipped (or been delivered), so it cannot be cancelled or shipped again: refund it instead.',
+  CART_FULL: 'The cart holds its maximum of products: remove one first.',
+  CLIENT_CONFIRMATION_REQUIRED: "The payment is confirmed on the customer's device with Stripe.js and the payment's clientSecret, not with confirmPayment.",
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for a different request (other lines, another amount): use a new key for a new request.',
+  INSUFFICIENT_STOCK: 'Not enough stock (`extensions.shortages` lists productId, requested, available): lower the quantities and try again.',
+  INVALID_TRANSITION: "The order's status does not allow this change: read the order's status first.",
+  NOT_AWAITING_AUTHENTICATION: 'The payment is not waiting for authentication: confirm it first.',
+  NOT_PAID: 'The order is not paid, so it cannot be shipped, delivered or refunded: wait for the payment, or cancel the order.',
+  NOT_REFUNDABLE: 'Only a succeeded payment can be refunded (`extensions.status` says what it is).',
+  NOT_SHIPPED: 'The order has not shipped, so it cannot be delivered: ship it first.',
+  ORDER_CANCELLED: 'The order is cancelled: nothing more can change it.',
+  PAYMENT_CANCELED: 'The payment was canceled and can no longer be paid: place a new order.',
+  PAYMENT_CHANGED: 'The payment changed while this call ran (`extensions.retryable`): try again.',
+  PAYMENT_FAILED: 'The payment failed: place a new order to try again.',
+  PAYMENT_PROCESSING: 'The payment is being processed or waits for authentication: wait for its outcome (subscribe to the order).',
+  PAYMENT_TERMS_DIFFER: 'The order already has a payment of another amount, currency or customer: the earlier payment stands.',
+  PLACEMENT_ABANDONED: 'Placing the order took too long and was undone: place it again.',
+  PRODUCT_UNAVAILABLE: 'The product is no longer sold (BAD_USER_INPUT, `extensions.field` names the line): remove it.',
+  PROVIDER_NOT_CONFIGURED: 'The payment was made with a provider this server is not configured for: an operator must configure it.',
+  REFUND_EXCEEDS_PAYMENT: 'The refund is more than is left of the payment (`extensions.refundable`): refund at most that.',
+  WISHLIST_FULL: 'The wishlist holds its maximum of products: remove one first.',
+} as const satisfies Readonly<Record<string, string>>;
+
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
+/** What an error carries besides its code; `reason`, when given, is one of REFUSAL_REASONS. */
+export interface ErrorExtensions {
+  readonly reason?: RefusalReason;
+  readonly [key: string]: unknown;
+}
+
+/** Codes that pass the formatter as they are; anything else is unexpected. */
+const EXPECTED_CODES = new Set<string>(Object.keys(ERROR_CODES).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
+
+export function appError(code: ErrorCode, message: string, extensions: ErrorExtensions = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
@@ -39,7 +105,7 @@ export const badInput = (message: string, field?: string): GraphQLError =>
 export const unauthenticated = (message = 'You must be logged in'): GraphQLError => appError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You are not allowed to do this'): GraphQLError => appError('FORBIDDEN', message);
 export const notFound = (what: string, id: string): GraphQLError => appError('NOT_FOUND', `${what} ${id} was not found`, { id });
-export const conflict = (message: string, extensions: Record<string, unknown> = {}): GraphQLError =>
+export const conflict = (message: string, extensions: ErrorExtensions = {}): GraphQLError =>
   appError('CONFLICT', message, extensions);
 /** `retryAfterSeconds` tells the client when trying again can succeed. */
 export const tooManyRequests = (message: string, retryAfterSeconds: number): GraphQLError =>
@@ -104,6 +170,14 @@ function violationsOf(errors: unknown, parent: string): FieldViolation[] {
     ];
   });
 }
+
+/** The refusal reason an error carries, when it is one of the catalogue's. */
+export function reasonOf(error: unknown): RefusalReason | undefined {
+  const reason = error instanceof GraphQLError ? error.extensions.reason : undefined;
+  return isRefusalReason(reason) ? reason : undefined;
+}
+
+const isRefusalReason = (value: unknown): value is RefusalReason => typeof value === 'string' && Object.hasOwn(REFUSAL_REASONS, value);
 
 /** What went wrong, in words, for a log line or a record: anything may be thrown. */
 export function errorMessage(error: unknown): string {

@@ -1,16 +1,7 @@
-import { ConfigError, loadConfig } from '../platform/config';
+import { loadConfig } from '../platform/config';
+import { configErrorFor } from './support/config';
 
 const SECRET = 'x'.repeat(32);
-
-function errorFor(env: Record<string, string>): string {
-  try {
-    loadConfig(env, '/srv/shop');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('configuration', () => {
   it('has safe defaults for the embedded mode', () => {
@@ -84,7 +75,7 @@ describe('configuration', () => {
     [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
     [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],
   ])('refuses %j with one line naming the variable', (env, message) => {
-    const error = errorFor(env);
+    const error = configErrorFor(env);
     expect(error).toBe(message);
     expect(error).not.toContain('\n');
   });

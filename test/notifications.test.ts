@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemClock } from '../platform/clock';
-import { ConfigError, loadConfig, type Config } from '../platform/config';
+import { loadConfig, type Config } from '../platform/config';
 import { DEMO_ACCOUNTS } from '../contracts/demo';
 import { newId } from '../platform/ids';
 import { INVENTORY_EVENTS, type StockThresholdPayload } from '../contracts/inventory-api';
@@ -16,6 +16,7 @@ import { NotificationEntity, NotificationStatus } from '../subgraphs/users/notif
 import { startNotificationProcess } from '../subgraphs/users/notification.process';
 import { UserEntity } from '../subgraphs/users/user.entity';
 import { users } from '../subgraphs/users/users.module';
+import { configErrorFor } from './support/config';
 import { execute } from './support/graphql';
 import { parseMail, type ParsedMail } from './support/mail';
 import { ConfirmPayment, PlaceOrder, ReadOrder, ShipOrder } from './support/orders';
@@ -344,16 +345,6 @@ describe('finding the admins to alert', () => {
 });
 
 describe('notification settings', () => {
-  function errorFor(env: Record<string, string>): string {
-    try {
-      loadConfig(env, '/srv/shop');
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      return (error as Error).message;
-    }
-    throw new Error('expected a ConfigError');
-  }
-
   it('defaults to the worker inside users, .eml files under DATA_DIR/outbox and a shop sender', () => {
     expect(loadConfig({ DATA_DIR: 'var' }, '/srv/shop').notifications).toEqual({
       mode: 'inline',
@@ -377,10 +368,10 @@ describe('notification settings', () => {
     [{ NOTIFICATIONS: 'separate' }, 'NOTIFICATIONS="separate" is not allowed; use one of: inline, off'],
     [{ NOTIFICATIONS_PORT: '70000' }, 'NOTIFICATIONS_PORT="70000" must be an integer from 0 to 65535'],
   ])('refuses %j with one line naming the variable', (env, message) => {
-    expect(errorFor(env)).toBe(message);
+    expect(configErrorFor(env)).toBe(message);
   });
 
   it('never echoes an SMTP password in an error', () => {
-    expect(errorFor({ SMTP_URL: 'imap://mailer:hunter2-secret@smtp.example.com' })).not.toContain('hunter2');
+    expect(configErrorFor({ SMTP_URL: 'imap://mailer:hunter2-secret@smtp.example.com' })).not.toContain('hunter2');
   });
 });

@@ -1,17 +1,8 @@
-import { ConfigError, loadConfig } from '../platform/config';
+import { loadConfig } from '../platform/config';
+import { configErrorFor } from './support/config';
 
 const STRIPE = { STRIPE_SECRET_KEY: 'sk_test_51abcDEF', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), INTERNAL_SECRET: 'y'.repeat(32) };
-
-function errorFor(env: Record<string, string>): string {
-  try {
-    loadConfig(env, '/srv/shop');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('payments configuration', () => {
   it('uses the simulated provider when no Stripe key is set', () => {
@@ -45,10 +36,10 @@ describe('payments configuration', () => {
     ['an API base with a path', { ...STRIPE, STRIPE_API_BASE: 'http://mock:12111/v1' }, 'STRIPE_API_BASE="http://mock:12111/v1" must be a bare origin such as http://127.0.0.1:12111'],
     ['a stand-in API in production', { ...PRODUCTION, ...STRIPE, STRIPE_API_BASE: 'http://mock:12111' }, 'STRIPE_API_BASE is for tests and local mocks; it is not allowed when NODE_ENV=production'],
   ])('refuses %s in one line', (_label, env, message) => {
-    expect(errorFor(env as Record<string, string>)).toBe(message);
+    expect(configErrorFor(env as Record<string, string>)).toBe(message);
   });
 
   it('never echoes a secret key in an error', () => {
-    expect(errorFor({ STRIPE_SECRET_KEY: 'sk_test_not valid' })).not.toContain('not valid');
+    expect(configErrorFor({ STRIPE_SECRET_KEY: 'sk_test_not valid' })).not.toContain('not valid');
   });
 });

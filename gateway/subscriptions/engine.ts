@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import type { Clock } from '../../platform/clock';
+import type { ClientErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/log';
 import type { ChangeNotice, PubSub, Unsubscribe } from '../../platform/messaging/pubsub';
 import type { GatewayContext } from '../context';
@@ -206,7 +207,7 @@ export class SubscriptionEngine {
 
   /** graphql-ws `subscribe`: an operation already parsed and validated against the API schema. */
   async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const refuse = (message: string, code: string): ExecutionResult => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+    const refuse = (message: string, code: ClientErrorCode): ExecutionResult => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
     if (this.closed) return refuse('The gateway is shutting down', 'SERVICE_UNAVAILABLE');
     const operation = getOperationAST(args.document, args.operationName);
     const rootField = operation?.selectionSet.selections[0];

@@ -32,8 +32,43 @@ function recorder(): { handled: DomainEvent[]; handler: (event: DomainEvent) => 
   };
 }
 
+/**
+ * A handler that counts the tries of each event and fails with the message
+ * `failure` gives for a try (none: it succeeds), recording what succeeded.
+ */
+function failingHandler(failure: (e: DomainEvent, attempt: number) => string | null): {
+  attempts: Map<string, number>;
+  succeeded: DomainEvent[];
+  handler: (event: DomainEvent) => Promise<void>;
+} {
+  const attempts = new Map<string, number>();
+  const succeeded: DomainEvent[] = [];
+  return {
+    attempts,
+    succeeded,
+    handler: async (e) => {
+      const attempt = (attempts.get(e.id) ?? 0) + 1;
+      attempts.set(e.id, attempt);
+      const message = failure(e, attempt);
+      if (message !== null) throw new Error(message);
+      succeeded.push(e);
+    },
+  };
+}
+
 const ids = (events: readonly DomainEvent[]) => events.map((e) => e.id);
 const seen = (events: readonly DomainEvent[], e: DomainEvent) => events.some((other) => other.id === e.id);
+
+/**
+ * Publishes a fresh event and waits until `handled()` shows it: by then the
+ * group has done what it was going to do with the events published earlier.
+ */
+async function publishSentinel(bus: EventBus, handled: () => readonly DomainEvent[]): Promise<DomainEvent> {
+  const sentinel = event('order.placed');
+  await bus.publish(sentinel);
+  await waitFor(() => seen(handled(), sentinel));
+  return sentinel;
+}
 
 /** A promise the test settles by hand, to hold a handler in flight. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -112,9 +147,7 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     const all = () => [...first.handled, ...second.handled];
     await waitFor(() => published.every((e) => seen(all(), e)));
     // Anything delivered twice would have been by the time a later event is handled.
-    const sentinel = event('order.placed');
-    await bus.publish(sentinel);
-    await waitFor(() => seen(all(), sentinel));
+    const sentinel = await publishSentinel(bus, all);
 
     expect(ids(all()).sort()).toEqual(ids([...published, sentinel]).sort());
   });
@@ -132,21 +165,13 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
 
   it('redelivers an event whose handler failed until the handler succeeds', async () => {
     const bus = await open();
-    const attempts = new Map<string, number>();
-    const succeeded: DomainEvent[] = [];
-    await bus.consume({ group: 'billing' }, async (e) => {
-      const attempt = (attempts.get(e.id) ?? 0) + 1;
-      attempts.set(e.id, attempt);
-      if (e.type === 'order.flaky' && attempt < 3) throw new Error(`transient failure ${attempt}`);
-      succeeded.push(e);
-    });
+    const { attempts, succeeded, handler } = failingHandler((e, attempt) => (e.type === 'order.flaky' && attempt < 3 ? `transient failure ${attempt}` : null));
+    await bus.consume({ group: 'billing' }, handler);
 
     const flaky = event('order.flaky');
     await bus.publish(flaky);
     await waitFor(() => seen(succeeded, flaky));
-    const sentinel = event('order.placed');
-    await bus.publish(sentinel);
-    await waitFor(() => seen(succeeded, sentinel));
+    const sentinel = await publishSentinel(bus, () => succeeded);
 
     expect(attempts.get(flaky.id)).toBe(3);
     expect(ids(succeeded)).toEqual([flaky.id, sentinel.id]);
@@ -154,14 +179,8 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
 
   it('parks an event whose handler keeps failing as a dead letter of its group, without blocking the group', async () => {
     const bus = await open();
-    const attempts = new Map<string, number>();
-    const succeeded: DomainEvent[] = [];
-    await bus.consume({ group: 'billing', maxAttempts: 3 }, async (e) => {
-      const attempt = (attempts.get(e.id) ?? 0) + 1;
-      attempts.set(e.id, attempt);
-      if (e.type === 'order.malformed') throw new Error(`malformed payload (try ${attempt})`);
-      succeeded.push(e);
-    });
+    const { attempts, succeeded, handler } = failingHandler((e, attempt) => (e.type === 'order.malformed' ? `malformed payload (try ${attempt})` : null));
+    await bus.consume({ group: 'billing', maxAttempts: 3 }, handler);
     const shipping = recorder();
     await bus.consume({ group: 'shipping' }, shipping.handler);
 
@@ -179,9 +198,7 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     expect(Number.isNaN(Date.parse(letter.at))).toBe(false);
 
     // Parked means acknowledged: a later event gets through and the poison is not tried again.
-    const sentinel = event('order.placed');
-    await bus.publish(sentinel);
-    await waitFor(() => seen(succeeded, sentinel));
+    const sentinel = await publishSentinel(bus, () => succeeded);
     expect(attempts.get(poison.id)).toBe(3);
     expect(ids(succeeded)).toEqual([later.id, sentinel.id]);
     expect(await bus.deadLetters('billing')).toHaveLength(1);
@@ -193,14 +210,8 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
 
   it('does not park an event whose handler succeeds within maxAttempts', async () => {
     const bus = await open();
-    const attempts = new Map<string, number>();
-    const succeeded: DomainEvent[] = [];
-    await bus.consume({ group: 'billing', maxAttempts: 3 }, async (e) => {
-      const attempt = (attempts.get(e.id) ?? 0) + 1;
-      attempts.set(e.id, attempt);
-      if (attempt < 3) throw new Error(`transient failure ${attempt}`);
-      succeeded.push(e);
-    });
+    const { attempts, succeeded, handler } = failingHandler((_e, attempt) => (attempt < 3 ? `transient failure ${attempt}` : null));
+    await bus.consume({ group: 'billing', maxAttempts: 3 }, handler);
 
     const flaky = event('order.placed');
     await bus.publish(flaky);
@@ -281,9 +292,7 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     await bus.consume({ group: 'billing' }, handler);
 
     await waitFor(() => whileStopped.every((e) => seen(handled, e)));
-    const sentinel = event('order.placed');
-    await bus.publish(sentinel);
-    await waitFor(() => seen(handled, sentinel));
+    const sentinel = await publishSentinel(bus, () => handled);
     expect(ids(handled).sort()).toEqual(ids([before, ...whileStopped, sentinel]).sort());
   });
 
@@ -315,9 +324,7 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     // Acknowledged: the group's next consumer does not get it again.
     const { handled, handler } = recorder();
     await bus.consume({ group: 'billing' }, handler);
-    const sentinel = event('order.placed');
-    await bus.publish(sentinel);
-    await waitFor(() => seen(handled, sentinel));
+    const sentinel = await publishSentinel(bus, () => handled);
     expect(ids(handled)).toEqual([sentinel.id]);
   });
 

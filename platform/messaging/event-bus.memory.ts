@@ -1,13 +1,4 @@
-import {
-  maxAttemptsFor,
-  type ConsumerOptions,
-  type DeadLetter,
-  type DeadLetterOptions,
-  type DomainEvent,
-  type EventBus,
-  type EventConsumer,
-  type EventHandler,
-} from './event-bus';
+import { DeliveryRules, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
 import { errorMessage } from '../errors';
 
 interface Delivery {
@@ -55,13 +46,13 @@ export class MemoryEventBus implements EventBus {
 
   async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
     this.assertOpen();
-    const maxAttempts = maxAttemptsFor(options, this.options);
+    const rules = new DeliveryRules(options, this.options);
     let group = this.groups.get(options.group);
     if (!group) {
       group = { name: options.group, queue: [], consumers: [], dead: [], next: 0, scheduled: false };
       this.groups.set(options.group, group);
     }
-    const consumer = new MemoryConsumer(group, options.types, handler, (delivery, error) => this.failed(group, delivery, error, maxAttempts), () => this.schedule(group));
+    const consumer = new MemoryConsumer(group, rules, handler, (delivery, error) => this.failed(group, delivery, error, rules), () => this.schedule(group));
     group.consumers.push(consumer);
     this.schedule(group);
     return consumer;
@@ -121,10 +112,10 @@ export class MemoryEventBus implements EventBus {
     return undefined;
   }
 
-  private failed(group: Group, delivery: Delivery, error: unknown, maxAttempts: number): void {
+  private failed(group: Group, delivery: Delivery, error: unknown, rules: DeliveryRules): void {
     delivery.attempts += 1;
-    if (delivery.attempts < maxAttempts) {
-      this.retryLater(group, delivery);
+    if (delivery.attempts < rules.maxAttempts) {
+      this.retryLater(group, delivery, rules.retryDelayMs(delivery.attempts));
       return;
     }
     const letter: DeadLetter = { event: delivery.event, group: group.name, attempts: delivery.attempts, error: errorMessage(error), at: new Date().toISOString() };
@@ -132,17 +123,14 @@ export class MemoryEventBus implements EventBus {
     this.options.onDeadLetter?.(letter);
   }
 
-  private retryLater(group: Group, delivery: Delivery): void {
+  private retryLater(group: Group, delivery: Delivery, delayMs: number): void {
     if (this.closed) return;
-    const timer = setTimeout(
-      () => {
-        this.retryTimers.delete(timer);
-        // Back to the front: a retried event should not wait behind newer ones.
-        group.queue.unshift(delivery);
-        this.schedule(group);
-      },
-      Math.min(10 * 2 ** (delivery.attempts - 1), 1000),
-    );
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      // Back to the front: a retried event should not wait behind newer ones.
+      group.queue.unshift(delivery);
+      this.schedule(group);
+    }, delayMs);
     this.retryTimers.add(timer);
   }
 
@@ -152,19 +140,16 @@ export class MemoryEventBus implements EventBus {
 }
 
 class MemoryConsumer implements EventConsumer {
-  private readonly types: ReadonlySet<string> | null;
   private inFlight: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
     private readonly group: Group,
-    types: readonly string[] | undefined,
+    private readonly rules: DeliveryRules,
     private readonly handler: EventHandler,
     private readonly failed: (delivery: Delivery, error: unknown) => void,
     private readonly onIdle: () => void,
-  ) {
-    this.types = types ? new Set(types) : null;
-  }
+  ) {}
 
   get idle(): boolean {
     return !this.stopped && this.inFlight === null;
@@ -188,7 +173,7 @@ class MemoryConsumer implements EventConsumer {
 
   private async handle(delivery: Delivery): Promise<void> {
     // Filtered events are dropped, as the Redis adapter acknowledges them unseen.
-    if (this.types && !this.types.has(delivery.event.type)) return;
+    if (!this.rules.takes(delivery.event.type)) return;
     try {
       await this.handler(delivery.event);
     } catch (error) {

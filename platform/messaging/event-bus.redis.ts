@@ -1,16 +1,6 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
-import {
-  DEFAULT_MAX_ATTEMPTS,
-  maxAttemptsFor,
-  type ConsumerOptions,
-  type DeadLetter,
-  type DeadLetterOptions,
-  type DomainEvent,
-  type EventBus,
-  type EventConsumer,
-  type EventHandler,
-} from './event-bus';
+import { DeliveryRules, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
 import { errorMessage } from '../errors';
 import { closeRedis, connectRedis } from './redis-connection';
 
@@ -48,7 +38,7 @@ interface Settings {
   readonly claimIdleMs: number;
   readonly blockMs: number;
   readonly connectTimeoutMs: number;
-  readonly maxAttempts: number;
+  readonly maxAttempts: number | undefined;
   readonly onDeadLetter: DeadLetterOptions['onDeadLetter'];
 }
 
@@ -103,7 +93,7 @@ export class RedisEventBus implements EventBus {
       claimIdleMs: options.claimIdleMs ?? 30_000,
       blockMs: options.blockMs ?? 1000,
       connectTimeoutMs: options.connectTimeoutMs ?? 5000,
-      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      maxAttempts: options.maxAttempts,
       onDeadLetter: options.onDeadLetter,
     };
     const redis = await connectRedis(settings.url, `${settings.prefix}:event-bus`, settings.connectTimeoutMs);
@@ -117,7 +107,7 @@ export class RedisEventBus implements EventBus {
 
   async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
     this.assertOpen();
-    const maxAttempts = maxAttemptsFor(options, this.settings);
+    const rules = new DeliveryRules(options, this.settings);
     await createGroup(this.redis, this.settings.stream, options.group);
     const name = this.reserveName(options.group);
     const release = () => this.namesInUse.get(options.group)?.delete(name);
@@ -134,7 +124,7 @@ export class RedisEventBus implements EventBus {
       await closeRedis(blocking);
       throw new Error('RedisEventBus is closed');
     }
-    const consumer = new RedisConsumer(this.redis, blocking, this.settings, options.group, options.types, maxAttempts, name, handler, () => {
+    const consumer = new RedisConsumer(this.redis, blocking, this.settings, options.group, rules, name, handler, () => {
       this.consumers.delete(consumer);
       release();
     });
@@ -193,7 +183,6 @@ export class RedisEventBus implements EventBus {
 }
 
 class RedisConsumer implements EventConsumer {
-  private readonly types: ReadonlySet<string> | null;
   private readonly claimEveryMs: number;
   /** When each failed entry of this consumer is due again, keyed by stream id. */
   private readonly retries = new Map<string, number>();
@@ -213,13 +202,11 @@ class RedisConsumer implements EventConsumer {
     private readonly blocking: Redis,
     private readonly settings: Settings,
     private readonly group: string,
-    types: readonly string[] | undefined,
-    private readonly maxAttempts: number,
+    private readonly rules: DeliveryRules,
     private readonly name: string,
     private readonly handler: EventHandler,
     private readonly onStopped: () => void,
   ) {
-    this.types = types ? new Set(types) : null;
     this.claimEveryMs = Math.max(settings.claimIdleMs / 2, 10);
     this.halted = new Promise((resolve) => {
       this.halt = () => resolve(null);
@@ -334,8 +321,8 @@ class RedisConsumer implements EventConsumer {
   /** `deliveries`: times Redis has delivered the entry, this one included. */
   private async handle([id, fields]: Entry, deliveries: number): Promise<void> {
     const event = fields ? parseEvent(fields) : null;
-    if (event && (!this.types || this.types.has(event.type))) {
-      if (deliveries > this.maxAttempts) {
+    if (event && this.rules.takes(event.type)) {
+      if (deliveries > this.rules.maxAttempts) {
         // Never failed here, yet delivered past the limit: earlier runs ended with their consumer.
         await this.deadLetter(id, event, deliveries - 1, `not acknowledged after ${deliveries - 1} deliveries; its consumers stopped or crashed while handling it`);
         return;
@@ -343,8 +330,8 @@ class RedisConsumer implements EventConsumer {
       try {
         await this.handler(event);
       } catch (error) {
-        if (deliveries >= this.maxAttempts) await this.deadLetter(id, event, deliveries, errorMessage(error));
-        else this.retries.set(id, Date.now() + Math.min(10 * 2 ** (deliveries - 1), 1000));
+        if (deliveries >= this.rules.maxAttempts) await this.deadLetter(id, event, deliveries, errorMessage(error));
+        else this.retries.set(id, Date.now() + this.rules.retryDelayMs(deliveries));
         return;
       }
     }

@@ -75,9 +75,29 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-/** The consumer's limit, else the bus's, else the default; a positive integer. */
-export function maxAttemptsFor(consumer: ConsumerOptions, bus: DeadLetterOptions): number {
-  const maxAttempts = consumer.maxAttempts ?? bus.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, got ${maxAttempts}`);
-  return maxAttempts;
+/**
+ * What every adapter's consumer decides the same way: which events reach
+ * its handler, how long a failed event waits before its next try, and after
+ * how many tries it is parked.
+ */
+export class DeliveryRules {
+  /** The consumer's limit, else the bus's, else the default; a positive integer. */
+  readonly maxAttempts: number;
+  private readonly types: ReadonlySet<string> | null;
+
+  constructor(consumer: ConsumerOptions, bus: DeadLetterOptions) {
+    this.maxAttempts = consumer.maxAttempts ?? bus.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, got ${this.maxAttempts}`);
+    this.types = consumer.types ? new Set(consumer.types) : null;
+  }
+
+  /** False for a type the consumer did not ask for: such events are acknowledged unseen. */
+  takes(type: string): boolean {
+    return !this.types || this.types.has(type);
+  }
+
+  /** The wait after an event's `failures`-th failed try: 10 ms, doubling up to 1 s. */
+  retryDelayMs(failures: number): number {
+    return Math.min(10 * 2 ** (failures - 1), 1000);
+  }
 }

@@ -1,6 +1,5 @@
 import type { ChangeNotice, PubSub, Unsubscribe } from './pubsub';
-
-type Listener = (notice: ChangeNotice) => void;
+import { ChannelListeners } from './pubsub.listeners';
 
 /**
  * In-process PubSub for a single process (development, tests). Delivery is
@@ -8,40 +7,21 @@ type Listener = (notice: ChangeNotice) => void;
  * having run by the time `publish` returns.
  */
 export class MemoryPubSub implements PubSub {
-  private readonly channels = new Map<string, Set<Listener>>();
+  private readonly listeners = new ChannelListeners();
   private closed = false;
 
   async publish(channel: string, notice: ChangeNotice): Promise<void> {
     this.assertOpen();
     // A copy per publish: listeners must not share or mutate the publisher's object.
     const copy: ChangeNotice = Object.freeze({ id: notice.id, version: notice.version });
-    queueMicrotask(() => {
-      // Looked up at delivery time, so a listener unsubscribed in between gets nothing.
-      for (const listener of [...(this.channels.get(channel) ?? [])]) {
-        try {
-          listener(copy);
-        } catch {
-          // Fire-and-forget: one failing listener must not starve the others.
-        }
-      }
-    });
+    // Listeners are looked up at delivery time, so one unsubscribed in between gets nothing.
+    queueMicrotask(() => this.listeners.deliver(channel, copy));
   }
 
-  async subscribe(channel: string, listener: Listener): Promise<Unsubscribe> {
+  async subscribe(channel: string, listener: (notice: ChangeNotice) => void): Promise<Unsubscribe> {
     this.assertOpen();
-    // Wrapped so subscribing the same function twice yields two independent subscriptions.
-    const entry: Listener = (notice) => listener(notice);
-    let listeners = this.channels.get(channel);
-    if (!listeners) {
-      listeners = new Set();
-      this.channels.set(channel, listeners);
-    }
-    listeners.add(entry);
-    return async () => {
-      const current = this.channels.get(channel);
-      if (!current?.delete(entry)) return;
-      if (current.size === 0) this.channels.delete(channel);
-    };
+    const subscription = this.listeners.add(channel, listener);
+    return async () => void subscription.remove();
   }
 
   /** Nothing to reconnect in-process: listeners are never called. */
@@ -51,7 +31,7 @@ export class MemoryPubSub implements PubSub {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.channels.clear();
+    this.listeners.clear();
   }
 
   private assertOpen(): void {

@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
 import { closeRedis, connectRedis } from './redis-connection';
 import type { ChangeNotice, PubSub, Unsubscribe } from './pubsub';
-
-type Listener = (notice: ChangeNotice) => void;
+import { ChannelListeners } from './pubsub.listeners';
 
 export interface RedisPubSubOptions {
   readonly url: string;
@@ -18,7 +17,7 @@ export interface RedisPubSubOptions {
  * and a flood of notices must not delay publishes.
  */
 export class RedisPubSub implements PubSub {
-  private readonly channels = new Map<string, Set<Listener>>();
+  private readonly listeners = new ChannelListeners();
   private readonly reconnectListeners = new Set<() => void>();
   private connectionLost = false;
   private closed = false;
@@ -59,25 +58,15 @@ export class RedisPubSub implements PubSub {
     await this.publisher.publish(this.key(channel), JSON.stringify({ id: notice.id, version: notice.version }));
   }
 
-  async subscribe(channel: string, listener: Listener): Promise<Unsubscribe> {
+  async subscribe(channel: string, listener: (notice: ChangeNotice) => void): Promise<Unsubscribe> {
     this.assertOpen();
-    // Wrapped so subscribing the same function twice yields two independent subscriptions.
-    const entry: Listener = (notice) => listener(notice);
-    let listeners = this.channels.get(channel);
-    if (!listeners) {
-      listeners = new Set();
-      this.channels.set(channel, listeners);
-    }
-    listeners.add(entry);
+    const subscription = this.listeners.add(channel, listener);
     const unsubscribe = async () => {
-      const current = this.channels.get(channel);
-      if (!current?.delete(entry) || current.size > 0) return;
-      this.channels.delete(channel);
-      if (!this.closed) await this.subscriber.unsubscribe(this.key(channel));
+      if (subscription.remove() && !this.closed) await this.subscriber.unsubscribe(this.key(channel));
     };
     // Redis only needs to hear about the first listener; commands on one
     // connection run in order, so racing unsubscribes cannot overtake this.
-    if (listeners.size === 1) {
+    if (subscription.first) {
       try {
         await this.subscriber.subscribe(this.key(channel));
       } catch (err) {
@@ -100,7 +89,7 @@ export class RedisPubSub implements PubSub {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.channels.clear();
+    this.listeners.clear();
     this.reconnectListeners.clear();
     await Promise.all([closeRedis(this.publisher), closeRedis(this.subscriber)]);
   }
@@ -110,18 +99,11 @@ export class RedisPubSub implements PubSub {
   }
 
   private deliver(key: string, message: string): void {
-    const listeners = this.channels.get(key.slice(this.prefix.length + 1));
-    if (!listeners) return;
+    const channel = key.slice(this.prefix.length + 1);
+    if (!this.listeners.has(channel)) return;
     const notice = parseNotice(message);
     // Anyone with access to the server can publish: junk is dropped, never thrown.
-    if (!notice) return;
-    for (const listener of [...listeners]) {
-      try {
-        listener(notice);
-      } catch {
-        // A throw would surface inside ioredis' reply parser; one listener must not starve the others.
-      }
-    }
+    if (notice) this.listeners.deliver(channel, notice);
   }
 
   private async announceReconnect(): Promise<void> {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
 import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
-import { conflict } from '../../platform/errors';
+import { conflict, type RefusalReason } from '../../platform/errors';
 import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../../contracts/orders-api';
 import { channels } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
@@ -53,7 +53,7 @@ export function refusal(order: OrderEntity, to: OrderStatus): GraphQLError {
   return conflict(`Order ${order.id} ${why}`, { reason, orderId: order.id, status: order.status });
 }
 
-function explain(from: OrderStatus, to: OrderStatus): [reason: string, why: string] {
+function explain(from: OrderStatus, to: OrderStatus): [reason: RefusalReason, why: string] {
   if (from === OrderStatus.CANCELLED) return ['ORDER_CANCELLED', 'is cancelled'];
   if (from === OrderStatus.REFUNDED) return ['ALREADY_REFUNDED', 'is already refunded'];
   if (from === OrderStatus.PAYMENT_FAILED) return ['PAYMENT_FAILED', 'was not paid: its payment failed'];

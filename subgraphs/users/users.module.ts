@@ -1,4 +1,4 @@
-import { createAttemptCounter } from '../../platform/attempt-counter';
+import { createAttemptCounter } from '../../platform/attempt-counter.factory';
 import type { SubgraphModule } from '../../platform/subgraph';
 import { AddressEntity } from './address.entity';
 import { AddressResolver } from './address.resolver';

@@ -3,16 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../platform/caller';
 import { ProcessedEventEntity } from '../../platform/messaging/inbox';
 import { OutboxEntryEntity } from '../../platform/messaging/outbox';
-import {
-  CANCEL_PAYMENT,
-  CREATE_PAYMENT,
-  REFUND_PAYMENT,
-  type CancelPaymentData,
-  type CreatePaymentData,
-  type CreatePaymentVariables,
-  type PaymentEventPayload,
-  type RefundPaymentData,
-} from '../../contracts/payments-api';
+import { CANCEL_PAYMENT, CREATE_PAYMENT, REFUND_PAYMENT, type CancelPaymentData, type CreatePaymentData, type CreatePaymentVariables, type PaymentEventPayload, type RefundPaymentData } from '../../contracts/payments-api';
 import { PaymentEntity } from '../../subgraphs/payments/payment.entity';
 import { ReceiptEntity } from '../../subgraphs/payments/receipt.entity';
 import { SimulatedIntentEntity } from '../../subgraphs/payments/simulated-intent.entity';

@@ -1,0 +1,90 @@
+import { loadConfig } from './config';
+import { configErrorFor } from '../test/support/config';
+
+/**
+ * How the environment readers take a value: what counts as unset, which
+ * spellings a boolean, an integer, an origin list or a mailbox accepts.
+ * Each setting's own default and range: test/config.test.ts.
+ */
+const load = (env: Record<string, string>) => loadConfig(env, '/srv/shop');
+const SECRET = 's'.repeat(32);
+
+describe('environment readers', () => {
+  it('take an empty or blank variable as unset, and trim the others', () => {
+    expect(load({ HOST: '   ', PORT: '', LOG_LEVEL: ' debug ' })).toMatchObject({ host: '127.0.0.1', gateway: { port: 4000 }, logLevel: 'debug' });
+  });
+
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['No', false],
+  ])('read the boolean %s as %s', (value, expected) => {
+    expect(load({ SEED_DEMO: value }).seedDemo).toBe(expected);
+  });
+
+  it('accept an integer at either end of its range, and nothing past it', () => {
+    expect(load({ TRUST_PROXY_HOPS: '0' }).gateway.trustProxyHops).toBe(0);
+    expect(load({ TRUST_PROXY_HOPS: '10' }).gateway.trustProxyHops).toBe(10);
+    expect(configErrorFor({ TRUST_PROXY_HOPS: '11' })).toBe('TRUST_PROXY_HOPS="11" must be an integer from 0 to 10');
+    expect(configErrorFor({ TRUST_PROXY_HOPS: '1e1' })).toBe('TRUST_PROXY_HOPS="1e1" must be an integer from 0 to 10');
+    expect(configErrorFor({ PORT: '0x50' })).toBe('PORT="0x50" must be an integer from 0 to 65535');
+  });
+
+  it('read an origin list, or any origin when unset or *', () => {
+    expect(load({}).subscriptions.allowedOrigins).toBeNull();
+    expect(load({ WS_ALLOWED_ORIGINS: '*' }).subscriptions.allowedOrigins).toBeNull();
+    expect(load({ WS_ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173' }).subscriptions.allowedOrigins).toEqual([
+      'https://shop.example',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each(['https://shop.example/', 'https://shop.example/app', 'shop.example'])('refuse %s as an origin', (origin) => {
+    expect(configErrorFor({ WS_ALLOWED_ORIGINS: `https://ok.example,${origin}` })).toBe(
+      `WS_ALLOWED_ORIGINS has "${origin}"; expected comma-separated origins like https://shop.example (scheme, host, optional port)`,
+    );
+  });
+
+  it('read a mailbox bare or with a display name', () => {
+    expect(load({ MAIL_FROM: 'orders@shop.example' }).notifications.mailFrom).toBe('orders@shop.example');
+    expect(load({ MAIL_FROM: 'Shop Orders <orders@shop.example>' }).notifications.mailFrom).toBe('Shop Orders <orders@shop.example>');
+    expect(configErrorFor({ MAIL_FROM: 'Shop <orders@shop>' })).toContain('MAIL_FROM="Shop <orders@shop>" is not an email address');
+  });
+
+  it('name a URL that may carry a password without echoing it, and require its host', () => {
+    expect(configErrorFor({ SMTP_URL: 'smtps://mailer:hunter2@' })).toBe('SMTP_URL is not a URL; expected smtp://[user:password@]host[:port] or smtps://[user:password@]host[:port]');
+    expect(configErrorFor({ SMTP_URL: 'smtp:hunter2' })).toBe('SMTP_URL names no host');
+  });
+
+  it('echo a URL without credentials, to show what is wrong with it', () => {
+    expect(configErrorFor({ ORDERS_URL: 'orders:4004' })).toBe('ORDERS_URL="orders:4004" must use http: or https:');
+    expect(configErrorFor({ ORDERS_URL: '//orders' })).toBe('ORDERS_URL="//orders" is not a URL; expected http://... or https://...');
+  });
+
+  it('take a pattern-checked value or its default', () => {
+    const env = { MONGODB_URL: 'mongodb://mongo:27017' };
+    expect(load(env).mongo?.dbPrefix).toBe('shop');
+    expect(load({ ...env, MONGODB_DB_PREFIX: 'eu_1' }).mongo?.dbPrefix).toBe('eu_1');
+    expect(configErrorFor({ ...env, MONGODB_DB_PREFIX: 'eu.1' })).toBe('MONGODB_DB_PREFIX="eu.1" is not valid; allowed: letters, digits, _ - (1-32)');
+  });
+
+  it('verify with the current secret first, then the previous one during a rotation', () => {
+    const previous = 'p'.repeat(32);
+    const config = load({ JWT_SECRET: SECRET, JWT_SECRET_PREVIOUS: previous, INTERNAL_SECRET: SECRET });
+    expect(config.auth.jwtVerifyKeys).toEqual([SECRET, previous]);
+    expect(config.auth.internalVerifyKeys).toEqual([SECRET]);
+    expect(config.auth.ephemeralSecrets).toBe(false);
+  });
+
+  it('generate a different secret per process outside production when none is set', () => {
+    const [first, second] = [load({}), load({})];
+    expect(first.auth.jwtSecret).toHaveLength(43);
+    expect(first.auth.jwtSecret).not.toBe(second.auth.jwtSecret);
+    expect(first.auth.jwtSecret).not.toBe(first.auth.internalSecret);
+    expect(first.auth.ephemeralSecrets).toBe(true);
+  });
+});
