@@ -95,11 +95,15 @@ export class OrderConsumer {
     return this.once(event);
   }
 
-  /** What the status an order reached sets off in inventory and payments, one effect after the other. */
+  /**
+   * What the status an order reached sets off in inventory and payments, one
+   * effect after the other. The event of a status that sets off nothing is
+   * left unmarked, as the events orders does not consume.
+   */
   private async carryOutEffects(event: EventOf<typeof ORDER_EVENTS.statusChanged>): Promise<void> {
     const { orderId, from, to, reason } = event.payload;
     const effects = effectsOf(to, { from, reason });
-    if (effects.length === 0) return;
+    if (!effects) return;
     let stage: Stage | undefined;
     for (const effect of effects) stage = (await this.carryOut(orderId, effect)) ?? stage;
     return this.once(event, stage);

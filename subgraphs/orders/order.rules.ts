@@ -80,7 +80,7 @@ export function checkSameLines(earlier: OrderEntity, lines: readonly RequestedLi
 const lineKey = (line: RequestedLine): string => `${line.productId}\u0000${line.quantity}`;
 
 /** The logged-in caller, who shops for themself. */
-export function customerIdOf(ctx: RequestContext): string {
+export function customerIdOf(ctx: Pick<RequestContext, 'caller'>): string {
   if (!ctx.caller) throw unauthenticated();
   return ctx.caller.userId;
 }

@@ -47,16 +47,13 @@ export interface ChangeOfStatus {
 }
 
 /**
- * The effects of reaching each status, in the order they are carried out.
- * They follow the change through its `order.status_changed` event, written
- * with it, so they happen even when the process dies right after the change.
+ * The effects of reaching a status, in the order they are carried out; a
+ * status not listed sets off nothing. They follow the change through its
+ * `order.status_changed` event, written with it, so they happen even when the
+ * process dies right after the change.
  */
-const STATUS_EFFECTS: Readonly<Record<OrderStatus, (change: ChangeOfStatus) => readonly OrderEffect[]>> = {
-  [OrderStatus.PENDING]: () => [],
-  [OrderStatus.AWAITING_PAYMENT]: () => [],
+const STATUS_EFFECTS: Readonly<Partial<Record<OrderStatus, (change: ChangeOfStatus) => readonly OrderEffect[]>>> = {
   [OrderStatus.PAID]: () => [{ kind: 'commitStock' }],
-  [OrderStatus.SHIPPED]: () => [],
-  [OrderStatus.DELIVERED]: () => [],
   // The payment first, so the order cannot be paid any more once its stock is back on sale.
   [OrderStatus.CANCELLED]: ({ reason }) => {
     const why = reason ?? 'the order was cancelled';
@@ -71,9 +68,13 @@ const STATUS_EFFECTS: Readonly<Record<OrderStatus, (change: ChangeOfStatus) => r
     from === OrderStatus.PAID ? [{ kind: 'releaseStock', reason: reason ?? 'the order was refunded before it shipped' }] : [],
 };
 
-/** What an order reaching `to` sets off elsewhere; nothing for most statuses. */
-export function effectsOf(to: OrderStatusName, change: ChangeOfStatus): readonly OrderEffect[] {
-  return STATUS_EFFECTS[to](change);
+/**
+ * What an order reaching `to` sets off elsewhere: null for a status that
+ * never sets off anything, possibly none for one whose effects depend on the
+ * change (REFUNDED after shipping).
+ */
+export function effectsOf(to: OrderStatusName, change: ChangeOfStatus): readonly OrderEffect[] | null {
+  return STATUS_EFFECTS[to]?.(change) ?? null;
 }
 
 /** Actor of the transitions the saga makes on its own (payment and stock events, expiry). */
