@@ -29,7 +29,7 @@ export class CartService {
   ) {}
 
   async view(ctx: RequestContext): Promise<CartView> {
-    const lines = await this.lines(customerIdOf(ctx));
+    const lines = await this.lines(ctx);
     if (lines.length === 0) return Object.assign(new CartView(), { lines: [], total: null });
     const ids = lines.map((line) => line.productId);
     const [products, stock] = await Promise.all([this.catalog.products(ids), this.inventory.available(ids)]);
@@ -96,14 +96,16 @@ export class CartService {
     return this.view(ctx);
   }
 
-  /** Oldest first; read fresh, as the cart is answered right after the caller's change to it. */
-  lines(customerId: string): Promise<CartLineEntity[]> {
+  /** The caller's cart lines, oldest first; read fresh, as the cart is answered right after the caller's change to it. */
+  lines(ctx: RequestContext): Promise<CartLineEntity[]> {
+    const customerId = customerIdOf(ctx);
     return this.deps.db.read((em) => em.find(CartLineEntity, { customerId }, { orderBy: { addedAt: 'asc', id: 'asc' } }));
   }
 
   /**
-   * Joins an order's placement: the cart lines it was placed from leave the
-   * cart. A line changed meanwhile (other quantity) stays.
+   * Joins the unit of work that places an order (placement.saga.ts): the
+   * cart lines it was placed from leave the cart. A line changed meanwhile
+   * (other quantity) stays.
    */
   async removeOrdered(em: EntityManager, order: OrderEntity): Promise<void> {
     await em.nativeDelete(CartLineEntity, {

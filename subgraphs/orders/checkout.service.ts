@@ -31,7 +31,7 @@ export class CheckoutService {
   async placeOrderFromCart(ctx: RequestContext, idempotencyKey: string | null): Promise<OrderEntity> {
     const customerId = customerIdOf(ctx);
     const key = checkIdempotencyKey(idempotencyKey);
-    const cart = await this.cart.lines(customerId);
+    const cart = await this.cart.lines(ctx);
     if (cart.length === 0) {
       // Repeated after it succeeded: the cart it emptied answers with the order it placed.
       const earlier = key ? await this.saga.findByKey(customerId, key) : null;

@@ -102,7 +102,7 @@ export function refusal(order: OrderEntity, to: OrderStatus): GraphQLError {
 }
 
 /** Why a move is refused, as clients branch on it. */
-export type TransitionRefusal =
+type TransitionRefusal =
   | 'ORDER_CANCELLED'
   | 'ALREADY_REFUNDED'
   | 'PAYMENT_FAILED'
