@@ -11,7 +11,7 @@ import { startSubgraph, type RunningSubgraph } from '../platform/subgraph';
 import { SUBGRAPHS } from '../subgraphs/modules';
 import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from '../subgraphs/orders/order.entity';
 import { placementKeyOf } from '../subgraphs/orders/order.rules';
-import type { OrdersServices } from '../subgraphs/orders/orders.module';
+import type { OrdersServices } from '../subgraphs/orders/orders.services';
 import { graphql } from './__generated__/index';
 import { TestClock } from './support/clock';
 import { codesOf, execute } from './support/graphql';

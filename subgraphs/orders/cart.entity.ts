@@ -1,24 +1,12 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { newId } from '../../platform/ids';
+import { Entity, Property } from '@mikro-orm/core';
+import { CustomerProductEntity } from './customer-product.entity';
 
 /**
- * One product in a customer's cart. A row per line (not one document per
- * cart), so concurrent changes to different lines never overwrite each other
- * and the unique key keeps a product to one line. Prices are not stored: a
- * cart is priced from the catalog whenever it is read.
+ * One product in a customer's cart. Prices are not stored: a cart is priced
+ * from the catalog whenever it is read.
  */
 @Entity({ tableName: 'cart_lines' })
-@Unique({ properties: ['customerId', 'productId'] })
-export class CartLineEntity {
-  @PrimaryKey({ type: 'string' })
-  id: string = newId();
-
-  @Property({ type: 'string' })
-  customerId!: string;
-
-  @Property({ type: 'string' })
-  productId!: string;
-
+export class CartLineEntity extends CustomerProductEntity {
   @Property({ type: 'integer' })
   quantity!: number;
 

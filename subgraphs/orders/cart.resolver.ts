@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { CartView } from './cart.view';
-import type { OrdersServices } from './orders.module';
+import type { OrdersServices } from './orders.services';
 
 @Resolver(() => CartView)
 export class CartResolver {

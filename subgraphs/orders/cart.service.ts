@@ -1,24 +1,25 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { RequestContext } from '../../platform/context';
-import { badInput, conflict, notFound } from '../../platform/errors';
+import { conflict, notFound } from '../../platform/errors';
 import { Money } from '../../platform/graphql-types';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
+import { addedQuantity, checkCartLine, checkCartRoom } from './cart.rules';
 import { CartLineView, CartView } from './cart.view';
 import { onSale, type CatalogClient } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
 import type { OrderEntity } from './order.entity';
-import { ProductRef } from './order.reference';
-import { checkProductId, checkQuantity, customerIdOf, MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './order.rules';
+import { checkProductId, customerIdOf } from './order.rules';
+import { ProductRef } from './orders.stubs';
 
 /** Re-reads when a concurrent change to the same line got there first. */
 const WRITE_ATTEMPTS = 5;
 
 /**
  * The logged-in customer's cart: one line per product, at most
- * MAX_ORDER_LINES lines of at most MAX_LINE_QUANTITY units (what one order
- * may hold). Every read prices it from the catalog and checks stock in
- * inventory (one call each, whatever the number of lines).
+ * MAX_CART_LINES lines of at most MAX_LINE_QUANTITY units (cart.rules.ts).
+ * Every read prices it from the catalog and checks stock in inventory (one
+ * call each, whatever the number of lines).
  */
 export class CartService {
   constructor(
@@ -28,7 +29,7 @@ export class CartService {
   ) {}
 
   async view(ctx: RequestContext): Promise<CartView> {
-    const lines = await this.lines(customerIdOf(ctx));
+    const lines = await this.lines(ctx);
     if (lines.length === 0) return Object.assign(new CartView(), { lines: [], total: null });
     const ids = lines.map((line) => line.productId);
     const [products, stock] = await Promise.all([this.catalog.products(ids), this.inventory.available(ids)]);
@@ -55,19 +56,12 @@ export class CartService {
   /** Adds units of a product on sale (to its line, if there is one). */
   async add(ctx: RequestContext, productId: string, quantity: number): Promise<CartView> {
     const customerId = customerIdOf(ctx);
-    const id = checkProductId(productId);
-    checkQuantity(quantity, 'quantity');
+    const id = checkCartLine(productId, quantity);
     onSale((await this.catalog.products([id])).get(id), id, 'productId');
     await this.write(async (em) => {
       const line = await em.findOne(CartLineEntity, { customerId, productId: id });
-      if (line) {
-        const total = line.quantity + quantity;
-        if (total > MAX_LINE_QUANTITY) throw badInput(`at most ${MAX_LINE_QUANTITY} units of a product fit in the cart (it has ${line.quantity})`, 'quantity');
-        return this.setQuantity(em, line, total);
-      }
-      if ((await em.count(CartLineEntity, { customerId })) >= MAX_ORDER_LINES) {
-        throw conflict(`A cart holds at most ${MAX_ORDER_LINES} products; remove one first`, { reason: 'CART_FULL' });
-      }
+      if (line) return this.setQuantity(em, line, addedQuantity(line.quantity, quantity));
+      checkCartRoom(await em.count(CartLineEntity, { customerId }));
       const now = this.deps.clock.now();
       em.persist(Object.assign(new CartLineEntity(), { customerId, productId: id, quantity, addedAt: now, updatedAt: now }));
       await em.flush();
@@ -79,8 +73,7 @@ export class CartService {
   /** Sets a line's quantity; NOT_FOUND when the product is not in the cart. */
   async update(ctx: RequestContext, productId: string, quantity: number): Promise<CartView> {
     const customerId = customerIdOf(ctx);
-    const id = checkProductId(productId);
-    checkQuantity(quantity, 'quantity');
+    const id = checkCartLine(productId, quantity);
     await this.write(async (em) => {
       const line = await em.findOne(CartLineEntity, { customerId, productId: id });
       if (!line) throw notFound('Cart line for product', id);
@@ -103,14 +96,16 @@ export class CartService {
     return this.view(ctx);
   }
 
-  /** Oldest first. */
-  lines(customerId: string): Promise<CartLineEntity[]> {
+  /** The caller's cart lines, oldest first; read fresh, as the cart is answered right after the caller's change to it. */
+  lines(ctx: RequestContext): Promise<CartLineEntity[]> {
+    const customerId = customerIdOf(ctx);
     return this.deps.db.read((em) => em.find(CartLineEntity, { customerId }, { orderBy: { addedAt: 'asc', id: 'asc' } }));
   }
 
   /**
-   * Joins an order's placement: the cart lines it was placed from leave the
-   * cart. A line changed meanwhile (other quantity) stays.
+   * Joins the unit of work that places an order (placement.saga.ts): the
+   * cart lines it was placed from leave the cart. A line changed meanwhile
+   * (other quantity) stays.
    */
   async removeOrdered(em: EntityManager, order: OrderEntity): Promise<void> {
     await em.nativeDelete(CartLineEntity, {

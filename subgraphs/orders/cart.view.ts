@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
-import { ProductRef } from './order.reference';
+import { ProductRef } from './orders.stubs';
 
 @ObjectType('CartLine')
 export class CartLineView {

@@ -11,34 +11,35 @@ import {
   type ReserveStockData,
   type ReturnReservationData,
 } from '../../contracts/inventory-api';
+import { callPeer } from './peer.calls';
 
 const AVAILABILITY = `query OrderStockLevels($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on StockLevel { productId available } }
 }`;
 
-/** Inventory's reservation operations (contracts/inventory-api.ts) and stock levels, as orders calls them. */
+/**
+ * Inventory's reservation operations (contracts/inventory-api.ts) and stock
+ * levels, as orders calls them. Each operation is idempotent by order id and
+ * tried again while another call for the same order is running there.
+ */
 export class InventoryClient {
   constructor(private readonly internal: InternalClient) {}
 
   async reserve(orderId: string, lines: readonly ReservationLine[]): Promise<ReservationResult> {
-    const data = await this.internal.request<ReserveStockData>('inventory', RESERVE_STOCK, { orderId, lines });
-    return data.reserveStock;
+    return (await callPeer<ReserveStockData>(this.internal, 'inventory', RESERVE_STOCK, { orderId, lines })).reserveStock;
   }
 
   async commit(orderId: string): Promise<ReservationResult> {
-    const data = await this.internal.request<CommitReservationData>('inventory', COMMIT_RESERVATION, { orderId });
-    return data.commitReservation;
+    return (await callPeer<CommitReservationData>(this.internal, 'inventory', COMMIT_RESERVATION, { orderId })).commitReservation;
   }
 
   async release(orderId: string, reason: string): Promise<ReservationResult> {
-    const data = await this.internal.request<ReleaseReservationData>('inventory', RELEASE_RESERVATION, { orderId, reason });
-    return data.releaseReservation;
+    return (await callPeer<ReleaseReservationData>(this.internal, 'inventory', RELEASE_RESERVATION, { orderId, reason })).releaseReservation;
   }
 
   /** The sold units of the order back on hand (it will not ship). */
   async returnSold(orderId: string, reason: string): Promise<ReservationResult> {
-    const data = await this.internal.request<ReturnReservationData>('inventory', RETURN_RESERVATION, { orderId, reason });
-    return data.returnReservation;
+    return (await callPeer<ReturnReservationData>(this.internal, 'inventory', RETURN_RESERVATION, { orderId, reason })).returnReservation;
   }
 
   /** Units available now per product (0 for products inventory never stocked), in one call. */

@@ -2,7 +2,7 @@ import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
 import { newId } from '../../platform/ids';
-import { ProductRef, UserRef } from './order.reference';
+import { ProductRef, UserRef } from './orders.stubs';
 
 export enum OrderStatus {
   PENDING = 'PENDING',

@@ -3,8 +3,8 @@ import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
 import { OrderEntity } from './order.entity';
 import { PlaceOrderInput } from './order.inputs';
-import { UserRef } from './order.reference';
-import type { OrdersServices } from './orders.module';
+import { UserRef } from './orders.stubs';
+import type { OrdersServices } from './orders.services';
 
 export const OrderConnection = connectionType('Order', OrderEntity);
 

@@ -1,12 +1,17 @@
 import type { RequestContext } from '../../platform/context';
-import { badInput, unauthenticated } from '../../platform/errors';
+import { checkId } from '../../platform/checks';
+import { badInput, conflict, unauthenticated } from '../../platform/errors';
 import type { OrderEntity } from './order.entity';
 
-/** An order, like a cart, holds at most this many products (README "Orders and checkout")... */
+/**
+ * What an order may hold (README "Orders and checkout"). Pure functions that
+ * throw the refusal naming the input field; order.rules.test.ts checks each.
+ */
+
+/** An order, like a cart, holds at most this many products... */
 export const MAX_ORDER_LINES = 50;
 /** ...and at most this many units of each. */
 export const MAX_LINE_QUANTITY = 100;
-const MAX_PRODUCT_ID_LENGTH = 100;
 /** The largest order total, in minor units: what payment providers take in one payment (Stripe: eight digits). */
 export const MAX_ORDER_TOTAL = 99_999_999;
 
@@ -42,26 +47,40 @@ export function checkQuantity(quantity: number, field: string): void {
   }
 }
 
+/** A product id as given, trimmed (surrounding spaces do not make another product). */
+export function checkProductId(productId: string, field = 'productId'): string {
+  return checkId(productId.trim(), field);
+}
+
+/** The lines the order holds, as placed. */
+export function linesOf(order: OrderEntity): RequestedLine[] {
+  return order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+}
+
+/** An idempotency key is stored per customer under this key; an order placed without one gets `order:<id>` (order.entity.ts). */
 export function placementKeyOf(idempotencyKey: string): string {
   return `key:${idempotencyKey}`;
 }
 
-/** Whether an order was placed from exactly these (normalized) lines. */
-export function hasLines(order: OrderEntity, lines: readonly RequestedLine[]): boolean {
-  const own = order.lines.map((l) => `${l.productId}\u0000${l.quantity}`).sort();
-  const asked = lines.map((l) => `${l.productId}\u0000${l.quantity}`).sort();
-  return own.length === asked.length && own.every((line, i) => line === asked[i]);
+/**
+ * The same idempotency key again answers the order it placed, but never for
+ * other lines: those are refused as a CONFLICT naming the order.
+ */
+export function checkSameLines(earlier: OrderEntity, lines: readonly RequestedLine[]): void {
+  const own = linesOf(earlier).map(lineKey).sort();
+  const asked = lines.map(lineKey).sort();
+  if (own.length === asked.length && own.every((line, i) => line === asked[i])) return;
+  throw conflict('This idempotencyKey was already used for an order with other lines', {
+    reason: 'IDEMPOTENCY_KEY_REUSED',
+    field: 'idempotencyKey',
+    orderId: earlier.id,
+  });
 }
+
+const lineKey = (line: RequestedLine): string => `${line.productId}\u0000${line.quantity}`;
 
 /** The logged-in caller, who shops for themself. */
-export function customerIdOf(ctx: RequestContext): string {
+export function customerIdOf(ctx: Pick<RequestContext, 'caller'>): string {
   if (!ctx.caller) throw unauthenticated();
   return ctx.caller.userId;
-}
-
-/** Trimmed product id of a single-product argument (cart and wishlist). */
-export function checkProductId(productId: string, field = 'productId'): string {
-  const trimmed = productId.trim();
-  if (!trimmed || trimmed.length > MAX_PRODUCT_ID_LENGTH) throw badInput(`productId must be 1 to ${MAX_PRODUCT_ID_LENGTH} characters`, field);
-  return trimmed;
 }

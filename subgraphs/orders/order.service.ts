@@ -1,6 +1,6 @@
 import { isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { badInput, conflict, forbidden, notFound, reasonOf, unauthenticated } from '../../platform/errors';
 import { checkIdempotencyKey, optionalReason } from '../../platform/checks';
 import type { InternalPayment } from '../../contracts/payments-api';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
@@ -8,7 +8,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import { OrderEntity, OrderStatus } from './order.entity';
 import { canTransition, refusal, type OrderTransitions, type StatusChange } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
-import { isRefusal, reasonOf } from './peer.errors';
+import { isRefusal } from './peer.calls';
 
 /** Re-reads when the order changed between reading and writing (a payment event, another agent). */
 const ACT_ATTEMPTS = 5;
@@ -17,8 +17,9 @@ const ACT_ATTEMPTS = 5;
  * Orders as customers and staff see and move them. A PENDING order is still
  * being placed and is not shown to anyone. Status changes go through the
  * state machine (order.transitions.ts); what they set off elsewhere (stock
- * released or committed, payments cancelled or refunded) follows from their
- * `order.status_changed` events (order.events.ts).
+ * released or committed, payments cancelled or refunded) is declared beside
+ * its table and follows from their `order.status_changed` events
+ * (order.consumer.ts).
  */
 export class OrderService {
   constructor(

@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
 import { conflict, type RefusalReason } from '../../platform/errors';
-import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../../contracts/orders-api';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
 import { channels } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { OrderEntity, OrderStatus, StatusChangeEntity } from './order.entity';
@@ -17,6 +17,8 @@ import { OrderEntity, OrderStatus, StatusChangeEntity } from './order.entity';
  * status history and adds `order.status_changed` (plus `order.placed` on
  * reaching AWAITING_PAYMENT) and an audit record to the outbox in the same
  * unit of work; once committed, a change notice goes to the order's channel.
+ * What each status sets off in other subgraphs is declared beside the table
+ * (STATUS_EFFECTS); order.consumer.ts carries it out on the event.
  */
 const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   [OrderStatus.PENDING]: [OrderStatus.AWAITING_PAYMENT],
@@ -28,6 +30,52 @@ const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> =
   [OrderStatus.PAYMENT_FAILED]: [],
   [OrderStatus.REFUNDED]: [],
 };
+
+/** What reaching a status sets off in inventory and payments, each idempotent by order id. */
+export type OrderEffect =
+  /** The reserved units become a sale; when the reservation is gone, the order is cancelled instead (which refunds it). */
+  | { readonly kind: 'commitStock' }
+  /** Units still held return to available; units already sold go back on hand. */
+  | { readonly kind: 'releaseStock'; readonly reason: string }
+  /** The payment is cancelled, or refunded in full once money moved. */
+  | { readonly kind: 'cancelOrRefundPayment'; readonly reason: string };
+
+/** A status change as its effects depend on it: where the order came from, and the reason given. */
+export interface ChangeOfStatus {
+  readonly from: OrderStatusName | null;
+  readonly reason: string | null;
+}
+
+/**
+ * The effects of reaching a status, in the order they are carried out; a
+ * status not listed sets off nothing. They follow the change through its
+ * `order.status_changed` event, written with it, so they happen even when the
+ * process dies right after the change.
+ */
+const STATUS_EFFECTS: Readonly<Partial<Record<OrderStatus, (change: ChangeOfStatus) => readonly OrderEffect[]>>> = {
+  [OrderStatus.PAID]: () => [{ kind: 'commitStock' }],
+  // The payment first, so the order cannot be paid any more once its stock is back on sale.
+  [OrderStatus.CANCELLED]: ({ reason }) => {
+    const why = reason ?? 'the order was cancelled';
+    return [
+      { kind: 'cancelOrRefundPayment', reason: why },
+      { kind: 'releaseStock', reason: why },
+    ];
+  },
+  [OrderStatus.PAYMENT_FAILED]: () => [{ kind: 'releaseStock', reason: 'the payment failed' }],
+  // Refunded in full before it shipped: it never will, so its units go back. After shipping, goods come back (or not) through the agents.
+  [OrderStatus.REFUNDED]: ({ from, reason }) =>
+    from === OrderStatus.PAID ? [{ kind: 'releaseStock', reason: reason ?? 'the order was refunded before it shipped' }] : [],
+};
+
+/**
+ * What an order reaching `to` sets off elsewhere: null for a status that
+ * never sets off anything, possibly none for one whose effects depend on the
+ * change (REFUNDED after shipping).
+ */
+export function effectsOf(to: OrderStatusName, change: ChangeOfStatus): readonly OrderEffect[] | null {
+  return STATUS_EFFECTS[to]?.(change) ?? null;
+}
 
 /** Actor of the transitions the saga makes on its own (payment and stock events, expiry). */
 export const SYSTEM_ACTOR = 'system';
@@ -53,12 +101,20 @@ export function refusal(order: OrderEntity, to: OrderStatus): GraphQLError {
   return conflict(`Order ${order.id} ${why}`, { reason, orderId: order.id, status: order.status });
 }
 
+/** The refusal of a move to the status the order is in already (those a caller can ask for again). */
+const ALREADY: Readonly<Partial<Record<OrderStatus, RefusalReason>>> = {
+  [OrderStatus.PAID]: 'ALREADY_PAID',
+  [OrderStatus.SHIPPED]: 'ALREADY_SHIPPED',
+  [OrderStatus.DELIVERED]: 'ALREADY_DELIVERED',
+};
+
 function explain(from: OrderStatus, to: OrderStatus): [reason: RefusalReason, why: string] {
   if (from === OrderStatus.CANCELLED) return ['ORDER_CANCELLED', 'is cancelled'];
   if (from === OrderStatus.REFUNDED) return ['ALREADY_REFUNDED', 'is already refunded'];
   if (from === OrderStatus.PAYMENT_FAILED) return ['PAYMENT_FAILED', 'was not paid: its payment failed'];
   if (from === OrderStatus.PENDING || from === OrderStatus.AWAITING_PAYMENT) return ['NOT_PAID', 'is not paid'];
-  if (from === to) return [`ALREADY_${to}`, `is already ${to.toLowerCase()}`];
+  const already = from === to ? ALREADY[to] : undefined;
+  if (already) return [already, `is already ${to.toLowerCase()}`];
   if (to === OrderStatus.CANCELLED) return ['ALREADY_SHIPPED', `is already ${from.toLowerCase()}; refund it instead`];
   if (to === OrderStatus.SHIPPED) return ['ALREADY_SHIPPED', `is already ${from.toLowerCase()}`];
   if (to === OrderStatus.DELIVERED) return ['NOT_SHIPPED', 'is not shipped'];

@@ -5,25 +5,19 @@ import { CartService } from './cart.service';
 import { CatalogClient } from './catalog.client';
 import { CheckoutService } from './checkout.service';
 import { InventoryClient } from './inventory.client';
+import { OrderConsumer } from './order.consumer';
 import { OrderEntity, OrderLineEntity, StatusChangeEntity } from './order.entity';
-import { OrderEvents } from './order.events';
 import { orderReferences } from './order.reference';
 import { OrderResolver, UserOrdersResolver } from './order.resolver';
 import { OrderService } from './order.service';
 import { OrderSubscriptionResolver } from './order.subscription';
 import { OrderTransitions } from './order.transitions';
+import type { OrdersServices } from './orders.services';
 import { PaymentsClient } from './payments.client';
+import { PlacementSaga } from './placement.saga';
 import { WishlistItemEntity } from './wishlist.entity';
 import { WishlistResolver } from './wishlist.resolver';
 import { WishlistService } from './wishlist.service';
-
-export interface OrdersServices {
-  readonly orders: OrderService;
-  readonly checkout: CheckoutService;
-  readonly cart: CartService;
-  readonly wishlist: WishlistService;
-  readonly events: OrderEvents;
-}
 
 export const orders: SubgraphModule<OrdersServices> = {
   name: 'orders',
@@ -35,15 +29,16 @@ export const orders: SubgraphModule<OrdersServices> = {
     const payments = new PaymentsClient(deps.internal);
     const transitions = new OrderTransitions(deps);
     const cart = new CartService(deps, catalog, inventory);
+    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart);
     return {
       orders: new OrderService(deps, transitions, payments),
-      checkout: new CheckoutService(deps, catalog, inventory, payments, transitions, cart),
+      checkout: new CheckoutService(deps, placement, cart),
       cart,
       wishlist: new WishlistService(deps, catalog),
-      events: new OrderEvents(deps, transitions, inventory, payments),
+      consumer: new OrderConsumer(deps, transitions, inventory, payments),
     };
   },
   referenceResolvers: (services) => orderReferences(services.orders),
   // Payment and stock events drive orders on; the sweep undoes placements a crash cut short.
-  background: async (services) => [await services.events.start(), services.checkout.startSweeping()],
+  background: async (services) => [await services.consumer.start(), services.checkout.startSweeping()],
 };

@@ -9,27 +9,28 @@ import {
   type InternalPayment,
   type RefundPaymentData,
 } from '../../contracts/payments-api';
-import { isRefusal, retryWhileBusy } from './peer.errors';
+import { callPeer, isRefusal } from './peer.calls';
 
-/** Payments' internal operations (contracts/payments-api.ts), as orders calls them. */
+/**
+ * Payments' internal operations (contracts/payments-api.ts), as orders calls
+ * them. Each is tried again while another call for the same order is running
+ * there.
+ */
 export class PaymentsClient {
   constructor(private readonly internal: InternalClient) {}
 
   async create(input: CreatePaymentVariables['input']): Promise<InternalPayment> {
     const variables: CreatePaymentVariables = { input };
-    const data = await retryWhileBusy(() => this.internal.request<CreatePaymentData>('payments', CREATE_PAYMENT, variables));
-    return data.createPayment;
+    return (await callPeer<CreatePaymentData>(this.internal, 'payments', CREATE_PAYMENT, variables)).createPayment;
   }
 
   async cancel(orderId: string, reason: string): Promise<InternalPayment> {
-    const data = await retryWhileBusy(() => this.internal.request<CancelPaymentData>('payments', CANCEL_PAYMENT, { orderId, reason }));
-    return data.cancelPayment;
+    return (await callPeer<CancelPaymentData>(this.internal, 'payments', CANCEL_PAYMENT, { orderId, reason })).cancelPayment;
   }
 
   /** Refunds what is left of the payment when `amount` is null; a repeated `idempotencyKey` moves no more money. */
   async refund(orderId: string, amount: number | null, reason: string, idempotencyKey: string | null = null): Promise<InternalPayment> {
-    const data = await retryWhileBusy(() => this.internal.request<RefundPaymentData>('payments', REFUND_PAYMENT, { orderId, amount, reason, idempotencyKey }));
-    return data.refundPayment;
+    return (await callPeer<RefundPaymentData>(this.internal, 'payments', REFUND_PAYMENT, { orderId, amount, reason, idempotencyKey })).refundPayment;
   }
 
   /**

@@ -1,22 +1,12 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { newId } from '../../platform/ids';
-import { ProductRef } from './order.reference';
+import { CustomerProductEntity } from './customer-product.entity';
+import { ProductRef } from './orders.stubs';
 
 /** A product a customer keeps for later. */
 @Entity({ tableName: 'wishlist_items' })
-@Unique({ properties: ['customerId', 'productId'] })
 @ObjectType('WishlistItem')
-export class WishlistItemEntity {
-  @PrimaryKey({ type: 'string' })
-  id: string = newId();
-
-  @Property({ type: 'string' })
-  customerId!: string;
-
-  @Property({ type: 'string' })
-  productId!: string;
-
+export class WishlistItemEntity extends CustomerProductEntity {
   @Property({ type: 'datetime' })
   @Field()
   addedAt!: Date;

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import type { OrdersServices } from './orders.module';
+import type { OrdersServices } from './orders.services';
 import { WishlistItemEntity } from './wishlist.entity';
 
 @Resolver(() => WishlistItemEntity)

@@ -1,22 +1,19 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../../platform/context';
-import { conflict } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
+import { checkWishlistRoom } from './cart.rules';
 import { onSale, type CatalogClient } from './catalog.client';
 import { checkProductId, customerIdOf } from './order.rules';
 import { WishlistItemEntity } from './wishlist.entity';
 
-/** Documented in README "Orders and checkout". */
-const MAX_WISHLIST_ITEMS = 100;
-
-/** The logged-in customer's wishlist: products on sale, each once. */
+/** The logged-in customer's wishlist: products on sale, each once, at most MAX_WISHLIST_ITEMS (cart.rules.ts). */
 export class WishlistService {
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly catalog: CatalogClient,
   ) {}
 
-  /** Newest first. */
+  /** Newest first; read fresh, as the list is answered right after the caller's change to it. */
   list(ctx: RequestContext): Promise<WishlistItemEntity[]> {
     const customerId = customerIdOf(ctx);
     return this.deps.db.read((em) => em.find(WishlistItemEntity, { customerId }, { orderBy: { addedAt: 'desc', id: 'desc' } }));
@@ -30,9 +27,7 @@ export class WishlistService {
     try {
       await this.deps.db.write(async (em) => {
         if (await em.findOne(WishlistItemEntity, { customerId, productId: id })) return;
-        if ((await em.count(WishlistItemEntity, { customerId })) >= MAX_WISHLIST_ITEMS) {
-          throw conflict(`A wishlist holds at most ${MAX_WISHLIST_ITEMS} products; remove one first`, { reason: 'WISHLIST_FULL' });
-        }
+        checkWishlistRoom(await em.count(WishlistItemEntity, { customerId }));
         em.persist(Object.assign(new WishlistItemEntity(), { customerId, productId: id, addedAt: this.deps.clock.now() }));
       });
     } catch (error) {

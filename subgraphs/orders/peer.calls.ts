@@ -1,19 +1,18 @@
 import { GraphQLError } from 'graphql';
+import type { ServiceName } from '../../platform/config';
 import { backoff } from '../../platform/db';
+import type { InternalClient } from '../../platform/internal-client';
 
 /**
- * How orders reads the refusals of the subgraphs it calls (InternalClient
- * passes their errors through with their extensions).
+ * How orders calls the internal operations of the subgraphs it depends on,
+ * and reads their refusals (InternalClient passes their errors through with
+ * their extensions).
  */
 
 function codeOf(error: unknown): string | undefined {
   return error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : undefined;
 }
 
-/** The peer's `extensions.reason` (why a CONFLICT was refused), if any. */
-export function reasonOf(error: unknown): string | undefined {
-  return error instanceof GraphQLError && typeof error.extensions.reason === 'string' ? error.extensions.reason : undefined;
-}
 
 /** Another call for the same order is still running there (`extensions.retryable`): trying again shortly can succeed. */
 function isBusy(error: unknown): boolean {
@@ -28,11 +27,14 @@ export function isRefusal(error: unknown, ...codes: string[]): boolean {
 
 const BUSY_ATTEMPTS = 40;
 
-/** Runs `call` again while the peer answers that another call for the same order is running (about 1 s at most). */
-export async function retryWhileBusy<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Calls an internal operation of `peer`, again while the peer answers that
+ * another call for the same order is running (about 1 s at most).
+ */
+export async function callPeer<TData>(internal: InternalClient, peer: ServiceName, document: string, variables: Record<string, unknown>): Promise<TData> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await call();
+      return await internal.request<TData>(peer, document, variables);
     } catch (error) {
       if (!isBusy(error) || attempt >= BUSY_ATTEMPTS) throw error;
       await backoff(attempt);

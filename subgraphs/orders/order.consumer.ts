@@ -1,30 +1,35 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { DomainEvent, EventConsumer } from '../../platform/messaging/event-bus';
-import { handleOnce } from '../../platform/messaging/inbox';
+import { consumeEvents, type EventMap, type EventOf, type EventType } from '../../contracts/events';
 import { INVENTORY_EVENTS } from '../../contracts/inventory-api';
-import { ORDER_EVENTS, type OrderStatusChangedPayload } from '../../contracts/orders-api';
-import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
+import { ORDER_EVENTS } from '../../contracts/orders-api';
+import { PAYMENT_EVENTS } from '../../contracts/payments-api';
+import type { EventConsumer } from '../../platform/messaging/event-bus';
+import { handleOnce } from '../../platform/messaging/inbox';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { InventoryClient } from './inventory.client';
 import { OrderEntity, OrderStatus } from './order.entity';
-import { canTransition, SYSTEM_ACTOR, type OrderTransitions, type StatusChange } from './order.transitions';
+import { canTransition, effectsOf, SYSTEM_ACTOR, type OrderEffect, type OrderTransitions, type StatusChange } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
-import { isRefusal, retryWhileBusy } from './peer.errors';
+import { isRefusal } from './peer.calls';
 
 /** Consumer group and inbox name of the orders subgraph. */
 const ORDERS_CONSUMER = 'orders';
 
-const CONSUMED = [PAYMENT_EVENTS.succeeded, PAYMENT_EVENTS.failed, PAYMENT_EVENTS.refunded, INVENTORY_EVENTS.expired, ORDER_EVENTS.statusChanged];
+/** The transition a handler adds to the unit of work that marks its event handled; null when the order changed meanwhile. */
+type Stage = (em: EntityManager) => Promise<OrderEntity | null>;
+
+/** The events about one order: their payloads name it. */
+type OrderEventType = { [K in EventType]: EventMap[K] extends { readonly orderId: string } ? K : never }[EventType];
 
 /** Thrown to have the bus deliver the event again later. */
 class NotYet extends Error {}
 
 /**
- * The asynchronous half of the saga. Payment and stock events move orders
- * through the state machine; the orders' own `order.status_changed` events
- * carry out what each change sets off elsewhere (stock committed when PAID,
- * released on PAYMENT_FAILED, released or returned on hand and the payment
- * cancelled or refunded on CANCELLED, returned on REFUNDED before shipping). Since those events come from the outbox written with the
+ * The asynchronous half of the saga (placement.saga.ts is the synchronous
+ * one). Payment and stock events move orders through the state machine; the
+ * orders' own `order.status_changed` events carry out what each status sets
+ * off elsewhere, as declared beside the transition table (order.transitions.ts,
+ * `effectsOf`). Since those events come from the outbox written with the
  * change, the follow-up happens even if the process dies right after the
  * change: the bus redelivers until a handler succeeds.
  *
@@ -34,7 +39,7 @@ class NotYet extends Error {}
  * version. A handler that finds the order changed under it, or still being
  * placed, throws, and the bus delivers the event again.
  */
-export class OrderEvents {
+export class OrderConsumer {
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly transitions: OrderTransitions,
@@ -43,36 +48,22 @@ export class OrderEvents {
   ) {}
 
   start(): Promise<EventConsumer> {
-    return this.deps.events.consume({ group: ORDERS_CONSUMER, types: CONSUMED }, (event) => this.handle(event));
-  }
-
-  async handle(event: DomainEvent): Promise<void> {
-    const orderId = event.payload.orderId;
-    if (typeof orderId !== 'string' || !orderId) {
-      // Retrying cannot fix a malformed payload; keep it visible in the logs instead.
-      this.deps.log.warn('dropped an event without an order id', { eventId: event.id, type: event.type });
-      return;
-    }
-    switch (event.type) {
-      case PAYMENT_EVENTS.succeeded:
-        return this.paymentSucceeded(event, orderId);
-      case PAYMENT_EVENTS.failed:
-        return this.onAwaitingPayment(event, orderId, {
-          to: OrderStatus.PAYMENT_FAILED,
-          actor: SYSTEM_ACTOR,
-          reason: (event.payload as PaymentEventPayload).reason ?? 'the payment failed',
-        });
-      case PAYMENT_EVENTS.refunded:
-        return this.paymentRefunded(event, orderId);
-      case INVENTORY_EVENTS.expired:
-        return this.onAwaitingPayment(event, orderId, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason: 'the stock reservation expired before payment' });
-      case ORDER_EVENTS.statusChanged:
-        return this.followUp(event, event.payload as OrderStatusChangedPayload);
-    }
+    return consumeEvents(this.deps.events, { group: ORDERS_CONSUMER }, {
+      [PAYMENT_EVENTS.succeeded]: this.forOrder((event) => this.paymentSucceeded(event)),
+      [PAYMENT_EVENTS.failed]: this.forOrder((event) =>
+        this.onAwaitingPayment(event, { to: OrderStatus.PAYMENT_FAILED, actor: SYSTEM_ACTOR, reason: event.payload.reason ?? 'the payment failed' }),
+      ),
+      [PAYMENT_EVENTS.refunded]: this.forOrder((event) => this.paymentRefunded(event)),
+      [INVENTORY_EVENTS.expired]: this.forOrder((event) =>
+        this.onAwaitingPayment(event, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason: 'the stock reservation expired before payment' }),
+      ),
+      [ORDER_EVENTS.statusChanged]: this.forOrder((event) => this.carryOutEffects(event)),
+    });
   }
 
   /** PAID; for an order that can no longer take the money (cancelled, failed), the payment goes back. */
-  private async paymentSucceeded(event: DomainEvent, orderId: string): Promise<void> {
+  private async paymentSucceeded(event: EventOf<typeof PAYMENT_EVENTS.succeeded>): Promise<void> {
+    const { orderId } = event.payload;
     const order = await this.current(orderId);
     if (order?.status === OrderStatus.AWAITING_PAYMENT) return this.once(event, (em) => this.transitions.stage(em, order, { to: OrderStatus.PAID, actor: SYSTEM_ACTOR, reason: null }));
     if (order?.status === OrderStatus.CANCELLED || order?.status === OrderStatus.PAYMENT_FAILED) {
@@ -84,16 +75,16 @@ export class OrderEvents {
   }
 
   /** `change` for an order awaiting payment; nothing for one that moved on (a late or repeated event). */
-  private async onAwaitingPayment(event: DomainEvent, orderId: string, change: StatusChange): Promise<void> {
-    const order = await this.current(orderId);
+  private async onAwaitingPayment(event: EventOf<typeof PAYMENT_EVENTS.failed | typeof INVENTORY_EVENTS.expired>, change: StatusChange): Promise<void> {
+    const order = await this.current(event.payload.orderId);
     if (order?.status === OrderStatus.AWAITING_PAYMENT) return this.once(event, (em) => this.transitions.stage(em, order, change));
     return this.once(event);
   }
 
   /** Records refunds as they add up; the whole total refunded makes the order REFUNDED (if it is not cancelled). */
-  private async paymentRefunded(event: DomainEvent, orderId: string): Promise<void> {
-    const payload = event.payload as PaymentEventPayload;
-    const order = await this.current(orderId);
+  private async paymentRefunded(event: EventOf<typeof PAYMENT_EVENTS.refunded>): Promise<void> {
+    const { payload } = event;
+    const order = await this.current(payload.orderId);
     if (!order) return this.once(event);
     const refunded = Math.min(payload.refundedAmount ?? payload.amount, order.totalAmount);
     if (refunded >= order.totalAmount && canTransition(order.status, OrderStatus.REFUNDED)) {
@@ -104,26 +95,31 @@ export class OrderEvents {
     return this.once(event);
   }
 
-  /** What a status change sets off in inventory and payments. */
-  private async followUp(event: DomainEvent, change: OrderStatusChangedPayload): Promise<void> {
-    switch (change.to) {
-      case 'PAID':
-        return this.commitStock(event, change.orderId);
-      case 'PAYMENT_FAILED':
-        await this.releaseStock(change.orderId, 'the payment failed');
-        return this.once(event);
-      case 'CANCELLED': {
-        const reason = change.reason ?? 'the order was cancelled';
-        await this.payments.cancelOrRefund(change.orderId, reason);
-        await this.releaseStock(change.orderId, reason);
-        return this.once(event);
-      }
-      case 'REFUNDED':
-        // Refunded in full before it shipped: it never will, so its units go back. After shipping, goods come back (or not) through the agents.
-        if (change.from === 'PAID') await this.releaseStock(change.orderId, change.reason ?? 'the order was refunded before it shipped');
-        return this.once(event);
-      default:
-        return;
+  /**
+   * What the status an order reached sets off in inventory and payments, one
+   * effect after the other. The event of a status that sets off nothing is
+   * left unmarked, as the events orders does not consume.
+   */
+  private async carryOutEffects(event: EventOf<typeof ORDER_EVENTS.statusChanged>): Promise<void> {
+    const { orderId, from, to, reason } = event.payload;
+    const effects = effectsOf(to, { from, reason });
+    if (!effects) return;
+    let stage: Stage | undefined;
+    for (const effect of effects) stage = (await this.carryOut(orderId, effect)) ?? stage;
+    return this.once(event, stage);
+  }
+
+  /** One effect; the transition it leads to, if any, to commit with the event's marker. */
+  private async carryOut(orderId: string, effect: OrderEffect): Promise<Stage | undefined> {
+    switch (effect.kind) {
+      case 'commitStock':
+        return this.commitStock(orderId);
+      case 'releaseStock':
+        await this.releaseStock(orderId, effect.reason);
+        return undefined;
+      case 'cancelOrRefundPayment':
+        await this.payments.cancelOrRefund(orderId, effect.reason);
+        return undefined;
     }
   }
 
@@ -133,31 +129,31 @@ export class OrderEvents {
    * someone else's by now and a reservation cannot be taken again for the
    * same order: the order is cancelled, which refunds the payment.
    */
-  private async commitStock(event: DomainEvent, orderId: string): Promise<void> {
+  private async commitStock(orderId: string): Promise<Stage | undefined> {
     try {
-      await retryWhileBusy(() => this.inventory.commit(orderId));
-      return this.once(event);
+      await this.inventory.commit(orderId);
+      return undefined;
     } catch (error) {
       if (!isRefusal(error, 'CONFLICT', 'NOT_FOUND')) throw error;
     }
     const order = await this.current(orderId);
     if (order?.status === OrderStatus.PAID) {
       const reason = 'the stock was no longer reserved when the payment arrived; the payment is refunded';
-      return this.once(event, (em) => this.transitions.stage(em, order, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason }));
+      return (em) => this.transitions.stage(em, order, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason });
     }
     this.deps.log.error('the stock of a paid order could not be committed', { orderId, status: order?.status ?? null });
-    return this.once(event);
+    return undefined;
   }
 
   /** The order will not ship: units still held return to available, units already sold (paid) go back on hand. */
   private async releaseStock(orderId: string, reason: string): Promise<void> {
     try {
-      await retryWhileBusy(() => this.inventory.release(orderId, reason));
+      await this.inventory.release(orderId, reason);
       return;
     } catch (error) {
       if (!isRefusal(error, 'CONFLICT')) throw error;
     }
-    await retryWhileBusy(() => this.inventory.returnSold(orderId, reason));
+    await this.inventory.returnSold(orderId, reason);
   }
 
   /**
@@ -165,12 +161,12 @@ export class OrderEvents {
    * in one unit of work; announces the change once committed. A lost
    * compare-and-set throws, so the event comes again and is decided afresh.
    */
-  private async once(event: DomainEvent, stage?: (em: EntityManager) => Promise<OrderEntity | null>): Promise<void> {
+  private async once<K extends OrderEventType>(event: EventOf<K>, stage?: Stage): Promise<void> {
     const changed: { order: OrderEntity | null } = { order: null };
     await handleOnce(this.deps.db, ORDERS_CONSUMER, event, async (em) => {
       if (!stage) return;
       changed.order = await stage(em);
-      if (!changed.order) throw new NotYet(`order ${String(event.payload.orderId)} changed while ${event.type} was handled`);
+      if (!changed.order) throw new NotYet(`order ${event.payload.orderId} changed while ${event.type} was handled`);
     });
     if (changed.order) await this.transitions.announce(changed.order);
   }
@@ -180,5 +176,20 @@ export class OrderEvents {
     const order = await this.deps.db.read((em) => em.findOne(OrderEntity, { id: orderId }));
     if (order?.status === OrderStatus.PENDING) throw new NotYet(`order ${orderId} is still being placed`);
     return order;
+  }
+
+  /**
+   * `handle` for events about one order. The bus carries JSON: an event
+   * without an order id (a writer's bug) is logged and dropped, since
+   * delivering it again cannot fix it.
+   */
+  private forOrder<K extends OrderEventType>(handle: (event: EventOf<K>) => Promise<void>): (event: EventOf<K>) => Promise<void> {
+    return async (event) => {
+      if (!event.payload.orderId) {
+        this.deps.log.warn('dropped an event without an order id', { eventId: event.id, type: event.type });
+        return;
+      }
+      await handle(event);
+    };
   }
 }

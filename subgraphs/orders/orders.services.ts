@@ -1,0 +1,14 @@
+import type { CartService } from './cart.service';
+import type { CheckoutService } from './checkout.service';
+import type { OrderConsumer } from './order.consumer';
+import type { OrderService } from './order.service';
+import type { WishlistService } from './wishlist.service';
+
+/** What the orders resolvers, reference resolvers and background tasks are given (orders.module.ts builds it). */
+export interface OrdersServices {
+  readonly orders: OrderService;
+  readonly checkout: CheckoutService;
+  readonly cart: CartService;
+  readonly wishlist: WishlistService;
+  readonly consumer: OrderConsumer;
+}

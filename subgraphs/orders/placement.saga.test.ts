@@ -1,0 +1,135 @@
+import { completeSteps, Placement, placementSteps, undoSteps, type PlacementActions, type SagaRun, type SagaStep } from './placement.saga';
+
+/**
+ * The placement steps driven by fakes of the peers: a world holding what
+ * each step took (a reservation, a payment), where every action and undo is
+ * idempotent as the real ones are (by order id).
+ */
+class FakeWorld implements PlacementActions {
+  readonly calls: string[] = [];
+  reservation: 'none' | 'active' | 'released' = 'none';
+  payment: 'none' | 'created' | 'cancelled' = 'none';
+  /** Actions that throw, by name; `landed` ones take effect first (a call that timed out after it was applied). */
+  readonly failing = new Map<keyof PlacementActions, { landed: boolean }>();
+
+  price = (): Promise<void> => this.act('price', null, () => undefined);
+  reserve = (): Promise<void> => this.act('reserve', null, () => (this.reservation = this.reservation === 'none' ? 'active' : this.reservation));
+  release = (_p: Placement, reason: string): Promise<void> => this.act('release', reason, () => (this.reservation = 'released'));
+  pay = (): Promise<void> => this.act('pay', null, () => (this.payment = this.payment === 'none' ? 'created' : this.payment));
+  cancelOrRefund = (_p: Placement, reason: string): Promise<void> =>
+    this.act('cancelOrRefund', reason, () => (this.payment = this.payment === 'none' ? 'none' : 'cancelled'));
+  awaitPayment = (): Promise<void> => this.act('awaitPayment', null, () => undefined);
+
+  private async act(action: keyof PlacementActions, reason: string | null, effect: () => unknown): Promise<void> {
+    const call = reason ? `${action} (${reason})` : action;
+    this.calls.push(call);
+    const failure = this.failing.get(action);
+    if (failure?.landed) effect();
+    if (failure) throw new Error(`${call} failed`);
+    effect();
+  }
+}
+
+/** The steps carry the placement along; these fakes never look at it. */
+const placement = new Placement('customer-1', [{ productId: 'p-1', quantity: 1 }], null, 'lines');
+
+function setUp() {
+  const world = new FakeWorld();
+  const steps = placementSteps(world);
+  const failed: string[] = [];
+  const run: SagaRun<Placement> = {
+    done: () => false,
+    failed: async (step) => {
+      failed.push(step.name);
+    },
+  };
+  return { world, steps, run, failed };
+}
+
+describe('the placement steps', () => {
+  it('are price, reserve, pay, await payment; reserve and pay are undone', () => {
+    const { steps } = setUp();
+    expect(steps.map((step) => [step.name, step.undo !== undefined])).toEqual([
+      ['price', false],
+      ['reserve', true],
+      ['pay', true],
+      ['await payment', false],
+    ]);
+  });
+
+  it('complete in that order', async () => {
+    const { world, steps, run } = setUp();
+    await completeSteps(steps, placement, run);
+    expect(world.calls).toEqual(['price', 'reserve', 'pay', 'awaitPayment']);
+    expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
+  });
+
+  it('are undone last first, each of them, whether or not it ran', async () => {
+    const { world, steps } = setUp();
+    expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
+    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'release (the payment could not be created)']);
+  });
+
+  it('stop at a failing step, which names the reason to undo them for', async () => {
+    const { world, steps, run, failed } = setUp();
+    world.failing.set('pay', { landed: false });
+    await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
+    expect(world.calls).toEqual(['price', 'reserve', 'pay']);
+    expect(failed).toEqual(['pay']);
+    expect(steps.find((step) => step.name === failed[0])?.failure).toBe('the payment could not be created');
+  });
+
+  it('undo everything a failure may have left, safely again and again', async () => {
+    const { world, steps, run } = setUp();
+    // The payment was created, but the answer never came back.
+    world.failing.set('pay', { landed: true });
+    await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
+    expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
+
+    expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
+    expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
+    expect(await undoSteps(steps, placement, 'the placement did not complete in time')).toEqual([]);
+    expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
+  });
+
+  it('release the stock even while the payment cannot be closed, and report what is left', async () => {
+    const { world, steps } = setUp();
+    await world.reserve();
+    world.failing.set('cancelOrRefund', { landed: false });
+    expect(await undoSteps(steps, placement, 'the stock could not be reserved')).toEqual(['pay: cancelOrRefund (the stock could not be reserved) failed']);
+    expect(world.reservation).toBe('released');
+  });
+});
+
+describe('a run of saga steps', () => {
+  const step = (name: string, log: string[]): SagaStep<string[]> => ({
+    name,
+    run: async (subject) => {
+      subject.push(name);
+      log.push(`run ${name}`);
+    },
+  });
+
+  it('stops once the subject is done (another call completed it)', async () => {
+    const log: string[] = [];
+    const subject: string[] = [];
+    await completeSteps([step('a', log), step('b', log), step('c', log)], subject, { done: (s) => s.includes('b'), failed: async () => undefined });
+    expect(log).toEqual(['run a', 'run b']);
+  });
+
+  it('passes on the error `failed` throws instead of the step\'s', async () => {
+    const failing: SagaStep<string[]> = {
+      name: 'x',
+      run: async () => {
+        throw new Error('step error');
+      },
+    };
+    const run: SagaRun<string[]> = {
+      done: () => false,
+      failed: async () => {
+        throw new Error('refusal for the client');
+      },
+    };
+    await expect(completeSteps([failing], [], run)).rejects.toThrow('refusal for the client');
+  });
+});

@@ -1,0 +1,329 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
+import type { Shortage } from '../../contracts/inventory-api';
+import { badInput, conflict, errorMessage } from '../../platform/errors';
+import type { SubgraphDeps } from '../../platform/subgraph';
+import type { CartService } from './cart.service';
+import { onSale, type CatalogClient } from './catalog.client';
+import type { InventoryClient } from './inventory.client';
+import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from './order.entity';
+import { checkSameLines, linesOf, MAX_ORDER_TOTAL, placementKeyOf, type RequestedLine } from './order.rules';
+import { SYSTEM_ACTOR, type OrderTransitions } from './order.transitions';
+import type { PaymentsClient } from './payments.client';
+import { isRefusal } from './peer.calls';
+
+/**
+ * Placing an order, a saga across catalog, inventory and payments
+ * (docs/architecture.md, "The checkout saga"): the steps below, each beside
+ * its undo. The order is stored PENDING as soon as it is priced: it is the
+ * saga's durable record (PENDING orders are never shown), unique per
+ * (customer, idempotency key). order.consumer.ts is the asynchronous half.
+ *
+ * | step          | does                                          | undo                          |
+ * | price         | prices the lines (catalog), stores the order  | —                             |
+ * | reserve       | reserves the stock, all lines or none         | releases it                   |
+ * | pay           | creates the payment                           | cancels it, or refunds it     |
+ * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
+ *
+ * Every step and every undo is idempotent by order id, so a repeated call
+ * with the same idempotency key completes an earlier call's PENDING order
+ * instead of starting another, and undoing twice is as undoing once. Bad input
+ * and short stock are refused before anything is held, and the PENDING order
+ * is removed: nothing is left behind. A step that fails after holding
+ * something has everything undone and the order removed. A placement that dies
+ * midway (a crash) is found by the placement sweep (checkout.service.ts) and
+ * abandoned the same way.
+ */
+
+/** One step of a saga, beside what takes it back. */
+export interface SagaStep<T> {
+  readonly name: string;
+  /** Idempotent: run again (a retry, a resumed placement), it takes effect once. */
+  run(subject: T): Promise<void>;
+  /**
+   * Takes back what `run` did, or may have done (a call that timed out may
+   * still have landed): idempotent, and harmless where `run` never ran.
+   * Absent where there is nothing to take back.
+   */
+  undo?(subject: T, reason: string): Promise<void>;
+  /** With `undo`: the reason given for undoing everything when this step fails. */
+  readonly failure?: string;
+}
+
+/** How a run of the steps ends early. */
+export interface SagaRun<T> {
+  /** True once the subject needs no more steps (another call completed it): the run stops there. */
+  done(subject: T): boolean;
+  /** Cleans up after `step` threw, before its error is passed on; what it throws is passed on instead. */
+  failed(step: SagaStep<T>, subject: T, error: unknown): Promise<void>;
+}
+
+/** Runs the steps in order, until the subject is done or a step throws. */
+export async function completeSteps<T>(steps: readonly SagaStep<T>[], subject: T, run: SagaRun<T>): Promise<void> {
+  for (const step of steps) {
+    if (run.done(subject)) return;
+    try {
+      await step.run(subject);
+    } catch (error) {
+      await run.failed(step, subject, error);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Undoes every step that has an undo, last first. Which steps ran is not
+ * known (an earlier call with the same key, or a process that died, may have
+ * gone further than this one), but every undo is harmless for a step that
+ * never ran, so all of them run. Each is tried even when another failed, so
+ * one subgraph being down does not keep the others' holds. Returns what
+ * could not be undone (empty: everything was).
+ */
+export async function undoSteps<T>(steps: readonly SagaStep<T>[], subject: T, reason: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const step of [...steps].reverse()) {
+    try {
+      await step.undo?.(subject, reason);
+    } catch (error) {
+      failures.push(`${step.name}: ${errorMessage(error)}`);
+    }
+  }
+  return failures;
+}
+
+/** Where an order's lines come from; also the input field its refusals name. */
+export type Source = 'lines' | 'cart';
+
+/** One placement under way: what was asked, and the order that records it. */
+export class Placement {
+  constructor(
+    readonly customerId: string,
+    /** Validated and one per product (order.rules.ts, normalizeLines). */
+    readonly lines: readonly RequestedLine[],
+    readonly key: string | null,
+    readonly source: Source,
+    /** Null until the price step stored it; PENDING until the last step moved it on. */
+    public order: OrderEntity | null = null,
+  ) {}
+
+  /** A placement stored earlier (a repeated key, the sweep), resumed or abandoned from its order. */
+  static of(order: OrderEntity, source: Source): Placement {
+    return new Placement(order.customerId, linesOf(order), null, source, order);
+  }
+
+  /** The order, once stored. */
+  get stored(): OrderEntity {
+    if (!this.order) throw new Error('the placement has no order before it is priced');
+    return this.order;
+  }
+
+  /** Takes up the order an earlier call with the same key stored: the same lines, or a CONFLICT. */
+  resume(earlier: OrderEntity): void {
+    checkSameLines(earlier, this.lines);
+    this.order = earlier;
+  }
+}
+
+/** The actions of the placement steps, in the order the steps take them. */
+export interface PlacementActions {
+  price(placement: Placement): Promise<void>;
+  reserve(placement: Placement): Promise<void>;
+  release(placement: Placement, reason: string): Promise<void>;
+  pay(placement: Placement): Promise<void>;
+  cancelOrRefund(placement: Placement, reason: string): Promise<void>;
+  awaitPayment(placement: Placement): Promise<void>;
+}
+
+/** The placement saga: its steps in order, each beside its undo. */
+export function placementSteps(act: PlacementActions): readonly SagaStep<Placement>[] {
+  return [
+    { name: 'price', run: (p) => act.price(p) },
+    { name: 'reserve', run: (p) => act.reserve(p), undo: (p, reason) => act.release(p, reason), failure: 'the stock could not be reserved' },
+    { name: 'pay', run: (p) => act.pay(p), undo: (p, reason) => act.cancelOrRefund(p, reason), failure: 'the payment could not be created' },
+    { name: 'await payment', run: (p) => act.awaitPayment(p) },
+  ];
+}
+
+/** The placement saga's steps at work against catalog, inventory, payments and the orders database. */
+export class PlacementSaga {
+  private readonly steps = placementSteps({
+    price: (p) => this.price(p),
+    reserve: (p) => this.reserve(p),
+    release: (p, reason) => this.release(p, reason),
+    pay: (p) => this.pay(p),
+    cancelOrRefund: (p, reason) => this.cancelOrRefund(p, reason),
+    awaitPayment: (p) => this.awaitPayment(p),
+  });
+
+  constructor(
+    private readonly deps: SubgraphDeps,
+    private readonly catalog: CatalogClient,
+    private readonly inventory: InventoryClient,
+    private readonly payments: PaymentsClient,
+    private readonly transitions: OrderTransitions,
+    private readonly cart: CartService,
+  ) {}
+
+  /** Runs the steps the placement still needs; the order as placed (AWAITING_PAYMENT, or later when placed earlier). */
+  async complete(placement: Placement): Promise<OrderEntity> {
+    await completeSteps(this.steps, placement, {
+      done: (p) => p.order !== null && p.order.status !== OrderStatus.PENDING,
+      failed: (step, p) => this.failed(step, p),
+    });
+    return placement.stored;
+  }
+
+  /**
+   * Undoes everything the placement may have done, then removes its order.
+   * Returns false, leaving the order PENDING for the sweep, when a step
+   * cannot be undone now.
+   */
+  async abandon(placement: Placement, reason: string): Promise<boolean> {
+    const failures = await undoSteps(this.steps, placement, reason);
+    if (failures.length > 0) {
+      this.deps.log.warn('could not undo an order placement yet; the placement sweep will retry', { orderId: placement.order?.id, failures });
+      return false;
+    }
+    await this.forget(placement);
+    return true;
+  }
+
+  /** The order stored for this customer and idempotency key, if any. */
+  findByKey(customerId: string, key: string): Promise<OrderEntity | null> {
+    return this.deps.db.read((em) => em.findOne(OrderEntity, { customerId, placementKey: placementKeyOf(key) }));
+  }
+
+  /**
+   * A step failed. One with an undo may have held something: everything is
+   * undone. One without holds nothing of its own: pricing stored nothing
+   * yet, and an order the last step could not move is the sweep's.
+   */
+  private async failed(step: SagaStep<Placement>, placement: Placement): Promise<void> {
+    if (step.undo && step.failure && placement.order) await this.abandon(placement, step.failure);
+  }
+
+  /** Prices the lines from the catalog (never from the client) and stores the order PENDING. */
+  private async price(placement: Placement): Promise<void> {
+    // Resumed by its key: priced when it was first stored.
+    if (placement.order) return;
+    const order = await this.priced(placement);
+    try {
+      await this.deps.db.write(async (em) => {
+        em.persist(order);
+      });
+      placement.order = order;
+    } catch (error) {
+      // A concurrent call with the same key stored its order first: that one is this call's order too.
+      const earlier = placement.key && error instanceof UniqueConstraintViolationException ? await this.findByKey(placement.customerId, placement.key) : null;
+      if (!earlier) throw error;
+      placement.resume(earlier);
+    }
+  }
+
+  /** All lines or none. Too little stock is refused before anything is held: the order goes, nothing is left to undo. */
+  private async reserve(placement: Placement): Promise<void> {
+    const order = placement.stored;
+    try {
+      const reservation = await this.inventory.reserve(order.id, linesOf(order));
+      if (reservation.status !== 'ACTIVE') throw abandoned(order.id);
+    } catch (error) {
+      const shortages = shortagesOf(error);
+      if (!shortages) throw error;
+      // Inventory took nothing, and no payment exists before stock is held: only the order is left to remove.
+      await this.forget(placement);
+      throw insufficientStock(shortages, placement.source);
+    }
+  }
+
+  /** Releasing stock never reserved records the release, so a reservation arriving late is refused. */
+  private async release(placement: Placement, reason: string): Promise<void> {
+    await this.inventory.release(placement.stored.id, reason);
+  }
+
+  private async pay(placement: Placement): Promise<void> {
+    const order = placement.stored;
+    await this.payments.create({
+      orderId: order.id,
+      customerId: order.customerId,
+      amount: order.totalAmount,
+      currency: order.currency,
+      lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+    });
+  }
+
+  private async cancelOrRefund(placement: Placement, reason: string): Promise<void> {
+    await this.payments.cancelOrRefund(placement.stored.id, reason);
+  }
+
+  /** PENDING → AWAITING_PAYMENT, with `order.placed`; an order placed from the cart leaves it in the same unit of work. */
+  private async awaitPayment(placement: Placement): Promise<void> {
+    const order = placement.stored;
+    const placed = await this.transitions.apply(
+      order,
+      { to: OrderStatus.AWAITING_PAYMENT, actor: SYSTEM_ACTOR, reason: null },
+      placement.source === 'cart' ? (em) => this.cart.removeOrdered(em, order) : undefined,
+    );
+    if (placed) {
+      placement.order = placed;
+      return;
+    }
+    // Lost the compare-and-set: a concurrent call with the same key placed it, or the sweep is undoing it.
+    const current = await this.deps.db.read((em) => em.findOne(OrderEntity, { id: order.id }));
+    if (!current || current.status === OrderStatus.PENDING) throw abandoned(order.id);
+    placement.order = current;
+  }
+
+  /** A new PENDING order for the placement's lines at the catalog's current prices. */
+  private async priced(placement: Placement): Promise<OrderEntity> {
+    const { customerId, lines, key, source } = placement;
+    const products = await this.catalog.products(lines.map((line) => line.productId));
+    const priced = lines.map((line) => {
+      const product = onSale(products.get(line.productId), line.productId, source);
+      return Object.assign(new OrderLineEntity(), {
+        productId: line.productId,
+        quantity: line.quantity,
+        unitPriceAmount: product.price.amount,
+        currency: product.price.currency,
+      });
+    });
+    const currencies = [...new Set(priced.map((line) => line.currency))];
+    if (currencies.length > 1) throw badInput(`An order is paid in one currency; these products are priced in ${currencies.join(', ')}`, source);
+    const total = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);
+    if (total < 1) throw badInput('An order must cost something to be paid for; these products are free', source);
+    if (total > MAX_ORDER_TOTAL) throw badInput(`The order total would exceed ${MAX_ORDER_TOTAL} minor units, the most one payment takes; split it into several orders`, source);
+    const now = this.deps.clock.now();
+    const order = Object.assign(new OrderEntity(), {
+      customerId,
+      lines: priced,
+      totalAmount: total,
+      currency: currencies[0],
+      statusHistory: [StatusChangeEntity.of(null, OrderStatus.PENDING, now, customerId, null)],
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (key) order.placementKey = placementKeyOf(key);
+    return order;
+  }
+
+  /** Removes the PENDING order, unless someone else moved it on since it was read; the placement is over. */
+  private async forget(placement: Placement): Promise<void> {
+    const order = placement.stored;
+    await this.deps.db.write((em) => em.nativeDelete(OrderEntity, { id: order.id, status: OrderStatus.PENDING, version: order.version }));
+    placement.order = null;
+  }
+}
+
+/** Inventory's shortages when the refusal was for too little stock, null for any other failure. */
+function shortagesOf(error: unknown): Shortage[] | null {
+  if (!isRefusal(error, 'CONFLICT') || !(error instanceof GraphQLError)) return null;
+  const shortages = error.extensions.shortages;
+  return Array.isArray(shortages) ? (shortages as Shortage[]) : null;
+}
+
+function insufficientStock(shortages: readonly Shortage[], field: string): GraphQLError {
+  const list = shortages.map((s) => `${s.productId} (requested ${s.requested}, available ${s.available})`).join(', ');
+  return conflict(`Not enough stock: ${list}`, { reason: 'INSUFFICIENT_STOCK', field, shortages });
+}
+
+const abandoned = (orderId: string): GraphQLError =>
+  conflict('Placing the order took too long and it was abandoned; place it again', { reason: 'PLACEMENT_ABANDONED', orderId });
