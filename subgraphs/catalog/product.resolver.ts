@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
-import type { CatalogServices } from './catalog.module';
+import type { CatalogServices } from './catalog.services';
 import { CategoryEntity } from './category.entity';
 import { ProductEntity } from './product.entity';
 import { CreateProductInput, ProductFilter, ProductSort, UpdateProductInput, UpsertProductInput } from './product.inputs';

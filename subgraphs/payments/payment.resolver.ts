@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Reso
 import type { RequestContext } from '../../platform/context';
 import { PaymentEntity } from './payment.entity';
 import { CreatePaymentInput } from './payment.inputs';
-import { OrderRef } from './payment.reference';
-import type { PaymentsServices } from './payments.module';
+import { OrderRef } from './order.stub';
+import type { PaymentsServices } from './payments.services';
 import { ReceiptEntity } from './receipt.entity';
 
 @Resolver(() => PaymentEntity)

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.payload';
-import type { UsersServices } from './users.module';
+import type { UsersServices } from './users.services';
 
 @Resolver(() => AuthPayload)
 export class AuthResolver {
