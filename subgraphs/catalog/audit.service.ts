@@ -3,7 +3,8 @@ import { AUDIT_RECORDED, auditRecord, parseAuditRecord, type AuditChange, type A
 import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
 import { badInput } from '../../platform/errors';
-import type { DomainEvent, EventConsumer } from '../../platform/messaging/event-bus';
+import { consumeEvents, type EventOf } from '../../contracts/events';
+import type { EventConsumer } from '../../platform/messaging/event-bus';
 import { newId } from '../../platform/ids';
 import { handleOnce } from '../../platform/messaging/inbox';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
@@ -27,11 +28,12 @@ export class AuditService {
   }
 
   startConsuming(): Promise<EventConsumer> {
-    return this.deps.events.consume({ group: CONSUMER, types: [AUDIT_RECORDED] }, (event) => this.consume(event));
+    return consumeEvents(this.deps.events, { group: CONSUMER }, { [AUDIT_RECORDED]: (event) => this.consume(event) });
   }
 
   /** Idempotent: a redelivered event (same id) adds nothing. */
-  async consume(event: DomainEvent): Promise<void> {
+  private async consume(event: EventOf<typeof AUDIT_RECORDED>): Promise<void> {
+    // Typed by the event map, but the bus carries JSON from every service's version: checked before it is stored.
     const record = parseAuditRecord(event.payload);
     if (!record) {
       // Retrying cannot fix a malformed payload; keep it visible in the logs instead.
