@@ -28,8 +28,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: "Ends the refresh token's session; false when it was unknown or already ended." })
-  logout(@Ctx() ctx: RequestContext, @Arg('refreshToken', () => String) refreshToken: string): Promise<boolean> {
-    return this.services.auth.logout(ctx, refreshToken);
+  logout(@Arg('refreshToken', () => String) refreshToken: string): Promise<boolean> {
+    return this.services.auth.logout(refreshToken);
   }
 
   @Authorized()
