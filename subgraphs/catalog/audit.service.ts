@@ -2,7 +2,6 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { AUDIT_RECORDED, auditRecord, parseAuditRecord, type AuditChange, type AuditRecord } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
-import { badInput } from '../../platform/errors';
 import { consumeEvents, type EventOf } from '../../contracts/events';
 import type { EventConsumer } from '../../platform/messaging/event-bus';
 import { newId } from '../../platform/ids';
@@ -11,6 +10,7 @@ import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { AuditEntryEntity } from './audit.entity';
 import type { AuditFilter } from './audit.inputs';
+import { checkWindow } from './audit.rules';
 
 const CONSUMER = 'catalog.audit';
 
@@ -47,13 +47,13 @@ export class AuditService {
 
   /** Newest first. */
   list(ctx: RequestContext, page: PageArgs, filter: AuditFilter | null | undefined): Promise<Page<AuditEntryEntity>> {
+    checkWindow(filter?.from, filter?.to);
     const where: FilterQuery<AuditEntryEntity> = {};
     if (filter?.entityType) where.entityType = filter.entityType;
     if (filter?.entityId) where.entityId = filter.entityId;
     if (filter?.actorId) where.actorId = filter.actorId;
     if (filter?.action) where.action = filter.action;
     if (filter?.service) where.service = filter.service;
-    if (filter?.from && filter.to && filter.from > filter.to) throw badInput('from must not be after to', 'filter.from');
     if (filter?.from || filter?.to) {
       where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     }

@@ -6,7 +6,7 @@ import { CategoryEntity } from './category.entity';
 import { ProductEntity } from './product.entity';
 import { CreateProductInput, ProductFilter, ProductSort, UpdateProductInput, UpsertProductInput } from './product.inputs';
 import { UpsertProductResult } from './product.results';
-import { MAX_UPSERT_ITEMS } from './product.service';
+import { MAX_UPSERT_ITEMS } from './product.rules';
 
 export const ProductConnection = connectionType('Product', ProductEntity);
 

@@ -1,4 +1,4 @@
-import { violationsFrom } from '../../test/support/violations';
+import { violationsFrom } from '../../test/support/refusals';
 import { checkAddress, type AddressFieldsInput } from './address.rules';
 
 const HOME: AddressFieldsInput = { recipient: 'Robin Example', line1: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' };

@@ -1,5 +1,5 @@
 import { checkLogin, checkPasswordChange, checkRegistration, normalizeEmail } from './auth.rules';
-import { violationsFrom } from '../../test/support/violations';
+import { violationsFrom } from '../../test/support/refusals';
 
 const PASSWORD = 'correct horse battery';
 

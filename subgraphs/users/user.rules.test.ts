@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { violationsFrom } from '../../test/support/violations';
+import { violationsFrom } from '../../test/support/refusals';
 import { assertValid, atLeast, atMost, checkProfile, notBlank, violationsOf } from './user.rules';
 
 describe('string rules', () => {
