@@ -20,37 +20,20 @@ describe('payment ledger moves', () => {
     for (const status of ALL.filter((s) => s !== PaymentStatus.REQUIRES_PAYMENT)) expect(nextMove(payment(status), seen(state), null)).toBeNull();
   });
 
-  describe('failed', () => {
-    it.each(OPEN)('closes a %s payment as FAILED with the provider\'s reason first', (status) => {
-      expect(nextMove(payment(status), seen('failed', 0, 'Your card was declined.'), 'ours')).toEqual({
-        status: 'FAILED',
-        refundedMinor: 0,
-        statusReason: 'Your card was declined.',
-        events: ['failed'],
-      });
-      expect(nextMove(payment(status), seen('failed'), 'ours')?.statusReason).toBe('ours');
-      expect(nextMove(payment(status), seen('failed'), null)?.statusReason).toBe('The payment failed.');
-    });
-
-    it.each(CLOSED)('changes nothing once %s', (status) => {
-      expect(nextMove(payment(status), seen('failed'), null)).toBeNull();
-    });
+  it.each(
+    OPEN.flatMap((status) => [
+      ['failed', status, 'Your card was declined.', 'ours', 'FAILED', 'Your card was declined.'],
+      ['failed', status, null, 'ours', 'FAILED', 'ours'],
+      ['failed', status, null, null, 'FAILED', 'The payment failed.'],
+      ['canceled', status, 'Canceled.', 'order cancelled', 'CANCELED', 'order cancelled'],
+      ['canceled', status, 'Canceled.', null, 'CANCELED', 'Canceled.'],
+    ] as const),
+  )('%s closes a %s payment (provider\'s reason %s, ours %s) as %s, saying "%s"', (state, status, theirs, ours, to, why) => {
+    expect(nextMove(payment(status), seen(state, 0, theirs), ours)).toEqual({ status: to, refundedMinor: 0, statusReason: why, events: [state] });
   });
 
-  describe('canceled', () => {
-    it.each(OPEN)('closes a %s payment as CANCELED with our reason first', (status) => {
-      expect(nextMove(payment(status), seen('canceled', 0, 'Canceled.'), 'order cancelled')).toEqual({
-        status: 'CANCELED',
-        refundedMinor: 0,
-        statusReason: 'order cancelled',
-        events: ['canceled'],
-      });
-      expect(nextMove(payment(status), seen('canceled', 0, 'Canceled.'), null)?.statusReason).toBe('Canceled.');
-    });
-
-    it.each(CLOSED)('changes nothing once %s', (status) => {
-      expect(nextMove(payment(status), seen('canceled'), null)).toBeNull();
-    });
+  it.each(CLOSED.flatMap((status) => [['failed', status], ['canceled', status]] as const))('%s changes nothing for a payment already %s', (state, status) => {
+    expect(nextMove(payment(status), seen(state), null)).toBeNull();
   });
 
   describe('succeeded', () => {
