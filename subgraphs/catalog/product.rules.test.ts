@@ -1,4 +1,4 @@
-import { badInputOf } from '../../test/support/refusals';
+import { badInputOf, violationsFrom } from '../../test/support/refusals';
 import { ProductStatus } from './product.entity';
 import { checkFields, checkFilter, checkRepeatedSkus, checkSku, checkUpsertSize, LIMITS, MAX_UPSERT_ITEMS, type ProductFieldsInput } from './product.rules';
 
@@ -132,8 +132,13 @@ describe('checkFilter', () => {
     expect(() => checkFilter({ search: 's'.repeat(LIMITS.search), minPrice: 0, maxPrice: 0, currency: 'EUR' })).not.toThrow();
   });
 
+  it('refuses a long search, listing it as the one violation', () => {
+    const message = `search must be shorter than or equal to ${LIMITS.search} characters`;
+    expect(violationsFrom(() => checkFilter({ search: 's'.repeat(LIMITS.search + 1) }))).toEqual([{ field: 'search', message }]);
+    expect(badInputOf(() => checkFilter({ search: 's'.repeat(LIMITS.search + 1) }))).toEqual({ field: 'search', message });
+  });
+
   it.each([
-    ['a long search', { search: 's'.repeat(LIMITS.search + 1) }, 'search', `search must be shorter than or equal to ${LIMITS.search} characters`],
     ['a negative minimum price', { minPrice: -1 }, 'filter.minPrice', 'minPrice must be 0 or more'],
     ['a negative maximum price', { maxPrice: -1 }, 'filter.maxPrice', 'maxPrice must be 0 or more'],
     ['a minimum above the maximum', { minPrice: 2, maxPrice: 1 }, 'filter.minPrice', 'minPrice must not be above maxPrice'],

@@ -1,7 +1,7 @@
 import { maxLength } from 'class-validator';
 import type { AuditState } from '../../contracts/audit';
 import { isCurrencyCode } from '../../platform/currencies';
-import { badInput } from '../../platform/errors';
+import { appError, badInput } from '../../platform/errors';
 import type { ProductAttribute, ProductEntity, ProductMedia, ProductStatus } from './product.entity';
 
 /**
@@ -91,8 +91,11 @@ export interface ProductFilterInput {
 
 export function checkFilter(filter: ProductFilterInput): void {
   const { search, minPrice, maxPrice, currency } = filter;
-  // Worded and named as class-validator did when it checked this field, which clients may match on.
-  if (search && !maxLength(search, LIMITS.search)) throw badInput(`search must be shorter than or equal to ${LIMITS.search} characters`, 'search');
+  if (search && !maxLength(search, LIMITS.search)) {
+    // Worded, named and listed as class-validator did when it checked this field: clients may match on it.
+    const message = `search must be shorter than or equal to ${LIMITS.search} characters`;
+    throw appError('BAD_USER_INPUT', message, { field: 'search', violations: [{ field: 'search', message }] });
+  }
   for (const [field, value] of [['minPrice', minPrice], ['maxPrice', maxPrice]] as const) {
     if (value !== null && value !== undefined && value < 0) throw badInput(`${field} must be 0 or more`, `filter.${field}`);
   }
