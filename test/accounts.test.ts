@@ -6,7 +6,7 @@ import { AddressEntity } from '../subgraphs/users/address.entity';
 import { RefreshTokenEntity } from '../subgraphs/users/refresh-token.entity';
 import { SessionEntity } from '../subgraphs/users/session.entity';
 import { UserEntity } from '../subgraphs/users/user.entity';
-import type { UsersServices } from '../subgraphs/users/users.module';
+import type { UsersServices } from '../subgraphs/users/users.services';
 import { graphql } from './__generated__/index';
 import type { AddressInput, UpdateProfileInput } from './__generated__/graphql';
 import { claimsOf, newClient, newEmail } from './support/accounts';

@@ -3,7 +3,7 @@ import type { DomainEvent } from '../platform/messaging/event-bus';
 import { COMMIT_RESERVATION, INVENTORY_EVENTS, RELEASE_RESERVATION, RESERVE_STOCK } from '../contracts/inventory-api';
 import { OutboxEntryEntity } from '../platform/messaging/outbox';
 import { channels, type ChangeNotice } from '../platform/messaging/pubsub';
-import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
+import type { InventoryServices } from '../subgraphs/inventory/inventory.services';
 import { StockMovementEntity, StockMovementKind } from '../subgraphs/inventory/stock-movement.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { graphql } from './__generated__/index';

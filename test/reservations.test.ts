@@ -15,7 +15,7 @@ import {
 } from '../contracts/inventory-api';
 import { createLogger } from '../platform/log';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph';
-import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
+import type { InventoryServices } from '../subgraphs/inventory/inventory.services';
 import { inventory } from '../subgraphs/inventory/inventory.module';
 import { ReservationEntity, ReservationStatus } from '../subgraphs/inventory/reservation.entity';
 import { StockMovementEntity, StockMovementKind } from '../subgraphs/inventory/stock-movement.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { InventoryServices } from '../subgraphs/inventory/inventory.module';
+import type { InventoryServices } from '../subgraphs/inventory/inventory.services';
 import { ReservationStatus } from '../subgraphs/inventory/reservation.entity';
 import type { Clock } from '../platform/clock';
 import type { ServiceName } from '../platform/config';

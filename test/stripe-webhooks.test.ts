@@ -1,5 +1,5 @@
 import { ProcessedEventEntity } from '../platform/messaging/inbox';
-import type { PaymentsServices } from '../subgraphs/payments/payments.module';
+import type { PaymentsServices } from '../subgraphs/payments/payments.services';
 import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
 import { AuditEntryEntity } from './audit.entity';
 import { AuditFilter } from './audit.inputs';
-import type { CatalogServices } from './catalog.module';
+import type { CatalogServices } from './catalog.services';
 
 export const AuditEntryConnection = connectionType('AuditEntry', AuditEntryEntity);
 

@@ -2,14 +2,15 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { AUDIT_RECORDED, auditRecord, parseAuditRecord, type AuditChange, type AuditRecord } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
-import { badInput } from '../../platform/errors';
-import type { DomainEvent, EventConsumer } from '../../platform/messaging/event-bus';
+import { consumeEvents, type EventOf } from '../../contracts/events';
+import type { EventConsumer } from '../../platform/messaging/event-bus';
 import { newId } from '../../platform/ids';
 import { handleOnce } from '../../platform/messaging/inbox';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { AuditEntryEntity } from './audit.entity';
 import type { AuditFilter } from './audit.inputs';
+import { checkWindow } from './audit.rules';
 
 const CONSUMER = 'catalog.audit';
 
@@ -27,11 +28,12 @@ export class AuditService {
   }
 
   startConsuming(): Promise<EventConsumer> {
-    return this.deps.events.consume({ group: CONSUMER, types: [AUDIT_RECORDED] }, (event) => this.consume(event));
+    return consumeEvents(this.deps.events, { group: CONSUMER }, { [AUDIT_RECORDED]: (event) => this.consume(event) });
   }
 
   /** Idempotent: a redelivered event (same id) adds nothing. */
-  async consume(event: DomainEvent): Promise<void> {
+  private async consume(event: EventOf<typeof AUDIT_RECORDED>): Promise<void> {
+    // Typed by the event map, but the bus carries JSON from every service's version: checked before it is stored.
     const record = parseAuditRecord(event.payload);
     if (!record) {
       // Retrying cannot fix a malformed payload; keep it visible in the logs instead.
@@ -45,13 +47,13 @@ export class AuditService {
 
   /** Newest first. */
   list(ctx: RequestContext, page: PageArgs, filter: AuditFilter | null | undefined): Promise<Page<AuditEntryEntity>> {
+    checkWindow(filter?.from, filter?.to);
     const where: FilterQuery<AuditEntryEntity> = {};
     if (filter?.entityType) where.entityType = filter.entityType;
     if (filter?.entityId) where.entityId = filter.entityId;
     if (filter?.actorId) where.actorId = filter.actorId;
     if (filter?.action) where.action = filter.action;
     if (filter?.service) where.service = filter.service;
-    if (filter?.from && filter.to && filter.from > filter.to) throw badInput('from must not be after to', 'filter.from');
     if (filter?.from || filter?.to) {
       where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     }

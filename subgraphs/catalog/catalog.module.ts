@@ -9,12 +9,7 @@ import { ProductEntity } from './product.entity';
 import { productReference } from './product.reference';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
-
-export interface CatalogServices {
-  readonly products: ProductService;
-  readonly categories: CategoryService;
-  readonly audit: AuditService;
-}
+import type { CatalogServices } from './catalog.services';
 
 export const catalog: SubgraphModule<CatalogServices> = {
   name: 'catalog',

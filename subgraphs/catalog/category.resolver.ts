@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import type { CatalogServices } from './catalog.module';
+import type { CatalogServices } from './catalog.services';
 import { CategoryEntity } from './category.entity';
 import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
 

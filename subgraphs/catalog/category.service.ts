@@ -7,10 +7,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import type { AuditService } from './audit.service';
 import { CategoryEntity, siblingKey } from './category.entity';
 import type { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
-
-const MAX_NAME = 100;
-/** Deeper trees are refused; also bounds every walk up or down the tree. */
-export const MAX_DEPTH = 8;
+import { checkDepth, checkName, MAX_DEPTH, nameAfter } from './category.rules';
 
 /** The category tree. Anyone reads it; agents and admins change it. */
 export class CategoryService {
@@ -74,29 +71,32 @@ export class CategoryService {
   async create(ctx: RequestContext, input: CreateCategoryInput): Promise<CategoryEntity> {
     const name = checkName(input.name);
     const parentId = input.parentId ?? null;
-    if (parentId !== null) await this.checkParent(ctx.em, parentId, null);
-    const now = this.deps.clock.now();
-    const category = Object.assign(new CategoryEntity(), { name, parentId, siblingKey: siblingKey(parentId, name), createdAt: now, updatedAt: now });
-    ctx.em.persist(category);
-    this.audit.record(ctx.em, ctx.caller, { action: 'category.created', entityType: 'Category', entityId: category.id, before: null, after: stateOf(category) });
-    await this.flush(ctx.em, name);
-    return category;
+    return this.deps.db.write(async (em) => {
+      if (parentId !== null) await this.checkParent(em, parentId, null);
+      const now = this.deps.clock.now();
+      const category = Object.assign(new CategoryEntity(), { name, parentId, siblingKey: siblingKey(parentId, name), createdAt: now, updatedAt: now });
+      em.persist(category);
+      this.audit.record(em, ctx.caller, { action: 'category.created', entityType: 'Category', entityId: category.id, before: null, after: stateOf(category) });
+      await this.flush(em, name);
+      return category;
+    });
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateCategoryInput): Promise<CategoryEntity> {
-    const category = await ctx.em.findOne(CategoryEntity, { id });
-    if (!category) throw notFound('Category', id);
-    if (input.name === null) throw badInput('name cannot be null', 'name');
-    const name = input.name === undefined ? category.name : checkName(input.name);
-    const parentId = input.parentId === undefined ? category.parentId : input.parentId;
-    if (parentId !== null && parentId !== category.parentId) await this.checkParent(ctx.em, parentId, category.id);
-    const before = stateOf(category);
-    const diff = changedFields(before, { name, parentId });
-    if (!diff) return category;
-    Object.assign(category, { name, parentId, siblingKey: siblingKey(parentId, name), updatedAt: this.deps.clock.now() });
-    this.audit.record(ctx.em, ctx.caller, { action: 'category.updated', entityType: 'Category', entityId: category.id, ...diff });
-    await this.flush(ctx.em, name);
-    return category;
+    return this.deps.db.write(async (em) => {
+      const category = await em.findOne(CategoryEntity, { id });
+      if (!category) throw notFound('Category', id);
+      const name = nameAfter(category.name, input.name);
+      const parentId = input.parentId === undefined ? category.parentId : input.parentId;
+      if (parentId !== null && parentId !== category.parentId) await this.checkParent(em, parentId, category.id);
+      const before = stateOf(category);
+      const diff = changedFields(before, { name, parentId });
+      if (!diff) return category;
+      Object.assign(category, { name, parentId, siblingKey: siblingKey(parentId, name), updatedAt: this.deps.clock.now() });
+      this.audit.record(em, ctx.caller, { action: 'category.updated', entityType: 'Category', entityId: category.id, ...diff });
+      await this.flush(em, name);
+      return category;
+    });
   }
 
   /** Demo tree: inserts what is missing, so restarts add nothing twice. */
@@ -115,18 +115,17 @@ export class CategoryService {
    * cycle), and must leave the tree at most MAX_DEPTH deep.
    */
   private async checkParent(em: EntityManager, parentId: string, movingId: string | null): Promise<void> {
-    const tooDeep = () => badInput(`Categories nest at most ${MAX_DEPTH} levels deep`, 'parentId');
     // The level the category lands on (1: top level); bounding it also bounds the walk.
     let level = 1;
     for (let current: string | null = parentId; current !== null; ) {
       if (current === movingId) throw badInput('A category cannot be moved below itself', 'parentId');
       level += 1;
-      if (level > MAX_DEPTH) throw tooDeep();
+      checkDepth(level);
       const row: CategoryEntity | null = await em.findOne(CategoryEntity, { id: current });
       if (!row) throw badInput(`Unknown category ${current}`, 'parentId');
       current = row.parentId;
     }
-    if (movingId !== null && level + (await this.heightBelow(em, movingId)) > MAX_DEPTH) throw tooDeep();
+    if (movingId !== null) checkDepth(level, await this.heightBelow(em, movingId));
   }
 
   /** Levels below a category (0 for a leaf). */
@@ -142,6 +141,7 @@ export class CategoryService {
     return height;
   }
 
+  /** Inside the unit of work, so that a name taken meanwhile (the unique index decides) is refused naming it. */
   private async flush(em: EntityManager, name: string): Promise<void> {
     try {
       await em.flush();
@@ -152,13 +152,6 @@ export class CategoryService {
       throw error;
     }
   }
-}
-
-function checkName(raw: string): string {
-  const name = raw.trim();
-  if (!name) throw badInput('name must not be empty', 'name');
-  if (name.length > MAX_NAME) throw badInput(`name must be at most ${MAX_NAME} characters`, 'name');
-  return name;
 }
 
 function stateOf(category: CategoryEntity): AuditState {

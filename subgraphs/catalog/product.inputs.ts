@@ -1,4 +1,3 @@
-import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ProductStatus } from './product.entity';
 import { SKU_RULE } from './product.rules';
@@ -23,7 +22,6 @@ registerEnumType(ProductSort, {
 @InputType()
 export class ProductFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name, SKU or description.' })
-  @MaxLength(100)
   search?: string | null;
 
   @Field(() => ProductStatus, { nullable: true })

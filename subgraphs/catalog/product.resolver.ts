@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
-import type { CatalogServices } from './catalog.module';
+import type { CatalogServices } from './catalog.services';
 import { CategoryEntity } from './category.entity';
 import { ProductEntity } from './product.entity';
 import { CreateProductInput, ProductFilter, ProductSort, UpdateProductInput, UpsertProductInput } from './product.inputs';
 import { UpsertProductResult } from './product.results';
-import { MAX_UPSERT_ITEMS } from './product.service';
+import { MAX_UPSERT_ITEMS } from './product.rules';
 
 export const ProductConnection = connectionType('Product', ProductEntity);
 

@@ -1,12 +1,18 @@
+import { maxLength } from 'class-validator';
 import type { AuditState } from '../../contracts/audit';
 import { isCurrencyCode } from '../../platform/currencies';
+import { appError, badInput } from '../../platform/errors';
 import type { ProductAttribute, ProductEntity, ProductMedia, ProductStatus } from './product.entity';
 
 /**
  * What makes product input valid, shared by createProduct, updateProduct and
- * the bulk upsert (which reports a failure per item instead of throwing).
- * Field names are paths in the input: `priceAmount`, `media.2.url`.
+ * the bulk upsert. Rules on one product's fields answer a FieldError (the
+ * upsert reports it for that item and goes on); rules on a whole call throw
+ * BAD_USER_INPUT. Field names are paths in the input: `priceAmount`, `media.2.url`.
  */
+
+/** Items per upsertProducts call: a bigger call is refused whole. */
+export const MAX_UPSERT_ITEMS = 500;
 
 /** Capital letters, digits and hyphens; 2 to 64 characters; starts with a letter or digit. */
 export const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
@@ -22,6 +28,7 @@ export const LIMITS = {
   media: 20,
   mediaUrl: 2_048,
   mediaAlt: 300,
+  search: 100,
 } as const;
 
 export interface FieldError {
@@ -58,6 +65,44 @@ export interface ProductFields {
 
 export function checkSku(sku: string): FieldError | null {
   return SKU_PATTERN.test(sku) ? null : invalid('sku', `sku "${sku}" is not valid: use ${SKU_RULE}`);
+}
+
+/** The SKUs of a bulk call: each may be given once; an error for every item whose SKU repeats. */
+export function checkRepeatedSkus(skus: readonly string[]): Array<FieldError | null> {
+  const occurrences = new Map<string, number>();
+  for (const sku of skus) occurrences.set(sku, (occurrences.get(sku) ?? 0) + 1);
+  return skus.map((sku) => {
+    const times = occurrences.get(sku) ?? 0;
+    return times > 1 ? invalid('sku', `sku ${sku} appears ${times} times in this call; send each SKU once`) : null;
+  });
+}
+
+export function checkUpsertSize(count: number): void {
+  if (count > MAX_UPSERT_ITEMS) throw badInput(`upsertProducts takes at most ${MAX_UPSERT_ITEMS} products per call, got ${count}: send smaller batches`, 'input');
+}
+
+/** The listing filter as a client sends it. */
+export interface ProductFilterInput {
+  readonly search?: string | null;
+  readonly minPrice?: number | null;
+  readonly maxPrice?: number | null;
+  readonly currency?: string | null;
+}
+
+export function checkFilter(filter: ProductFilterInput): void {
+  const { search, minPrice, maxPrice, currency } = filter;
+  if (search && !maxLength(search, LIMITS.search)) {
+    // Worded, named and listed as class-validator did when it checked this field: clients may match on it.
+    const message = `search must be shorter than or equal to ${LIMITS.search} characters`;
+    throw appError('BAD_USER_INPUT', message, { field: 'search', violations: [{ field: 'search', message }] });
+  }
+  for (const [field, value] of [['minPrice', minPrice], ['maxPrice', maxPrice]] as const) {
+    if (value !== null && value !== undefined && value < 0) throw badInput(`${field} must be 0 or more`, `filter.${field}`);
+  }
+  if (typeof minPrice === 'number' && typeof maxPrice === 'number' && minPrice > maxPrice) {
+    throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
+  }
+  if (currency && !isCurrencyCode(currency)) throw badInput(`currency "${currency}" is not an ISO 4217 code`, 'filter.currency');
 }
 
 export function checkFields(input: ProductFieldsInput): { fields: ProductFields } | { error: FieldError } {

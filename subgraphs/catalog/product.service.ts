@@ -3,7 +3,6 @@ import type { GraphQLError } from 'graphql';
 import { changedFields } from '../../contracts/audit';
 import { isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
-import { isCurrencyCode } from '../../platform/currencies';
 import { DEMO_PRODUCT_CATEGORIES, DEMO_PRODUCTS } from '../../contracts/demo';
 import { badInput, conflict, notFound } from '../../platform/errors';
 import { containsText } from '../../platform/orm';
@@ -15,10 +14,8 @@ import type { CategoryService } from './category.service';
 import { ProductEntity, ProductStatus } from './product.entity';
 import { ProductSort, type CreateProductInput, type ProductFilter, type UpdateProductInput, type UpsertProductInput } from './product.inputs';
 import { UpsertProductResult, UpsertStatus } from './product.results';
-import { checkFields, checkSku, productState, type FieldError, type ProductFields } from './product.rules';
+import { checkFields, checkFilter, checkRepeatedSkus, checkSku, checkUpsertSize, productState, type FieldError, type ProductFields } from './product.rules';
 
-/** Items per upsertProducts call: a bigger call is refused whole. */
-export const MAX_UPSERT_ITEMS = 500;
 /** A concurrent call creating one of the same SKUs makes a flush fail; looking again resolves it. */
 const UPSERT_ATTEMPTS = 3;
 
@@ -76,6 +73,7 @@ export class ProductService {
   }
 
   async list(ctx: RequestContext, page: PageArgs, filter: ProductFilter | null | undefined, sort: ProductSort): Promise<Page<ProductEntity>> {
+    checkFilter(filter ?? {});
     const conditions: FilterQuery<ProductEntity>[] = [this.visibility(ctx)];
     if (filter?.status) conditions.push({ status: filter.status });
     const search = filter?.search?.trim();
@@ -87,18 +85,9 @@ export class ProductService {
       conditions.push({ categories: { $in: await this.categories.withDescendants(ctx.em, filter.categoryId) } });
     }
     const { minPrice, maxPrice, currency } = filter ?? {};
-    for (const [field, value] of [['minPrice', minPrice], ['maxPrice', maxPrice]] as const) {
-      if (value !== null && value !== undefined && value < 0) throw badInput(`${field} must be 0 or more`, `filter.${field}`);
-    }
-    if (typeof minPrice === 'number' && typeof maxPrice === 'number' && minPrice > maxPrice) {
-      throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
-    }
     if (typeof minPrice === 'number') conditions.push({ priceAmount: { $gte: minPrice } });
     if (typeof maxPrice === 'number') conditions.push({ priceAmount: { $lte: maxPrice } });
-    if (currency) {
-      if (!isCurrencyCode(currency)) throw badInput(`currency "${currency}" is not an ISO 4217 code`, 'filter.currency');
-      conditions.push({ currency });
-    }
+    if (currency) conditions.push({ currency });
     return paginate(ctx.em, ProductEntity, { $and: conditions }, page, SORTS[sort]);
   }
 
@@ -107,19 +96,19 @@ export class ProductService {
     if (skuError) throw asGraphQLError(skuError);
     const checked = checkFields({ ...input, status: input.status ?? ProductStatus.ACTIVE });
     if ('error' in checked) throw asGraphQLError(checked.error);
-    const { em } = ctx;
-    if ((await em.count(ProductEntity, { sku: input.sku })) > 0) throw skuTaken(input.sku);
-    const categories = await this.categories.require(em, checked.fields.categoryIds ?? [], 'categoryIds');
-    const product = this.newProduct(input.sku, checked.fields, categories);
-    em.persist(product);
-    this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: product.id, before: null, after: productState(product) });
     try {
-      await em.flush();
+      return await this.deps.db.write(async (em) => {
+        if ((await em.count(ProductEntity, { sku: input.sku })) > 0) throw skuTaken(input.sku);
+        const categories = await this.categories.require(em, checked.fields.categoryIds ?? [], 'categoryIds');
+        const product = this.newProduct(input.sku, checked.fields, categories);
+        em.persist(product);
+        this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: product.id, before: null, after: productState(product) });
+        return product;
+      });
     } catch (error) {
       // Another request created the SKU after the check above.
       throw error instanceof UniqueConstraintViolationException ? skuTaken(input.sku) : error;
     }
-    return product;
   }
 
   update(ctx: RequestContext, id: string, input: UpdateProductInput): Promise<ProductEntity> {
@@ -140,9 +129,7 @@ export class ProductService {
    * The lookups cost a fixed number of queries whatever the batch size.
    */
   async upsert(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
-    if (items.length > MAX_UPSERT_ITEMS) {
-      throw badInput(`upsertProducts takes at most ${MAX_UPSERT_ITEMS} products per call, got ${items.length}: send smaller batches`, 'input');
-    }
+    checkUpsertSize(items.length);
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.upsertOnce(ctx, items);
@@ -174,60 +161,56 @@ export class ProductService {
     });
   }
 
-  private async upsertOnce(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
-    // A fresh identity map per attempt, so a retry sees what the other call wrote.
-    const em = ctx.em.fork();
-    const results: UpsertProductResult[] = [];
-    const occurrences = new Map<string, number>();
-    for (const item of items) occurrences.set(item.sku, (occurrences.get(item.sku) ?? 0) + 1);
+  /** One unit of work per attempt, so a retry sees what the other call wrote. */
+  private upsertOnce(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
+    return this.deps.db.write(async (em) => {
+      const results: UpsertProductResult[] = [];
+      const repeats = checkRepeatedSkus(items.map((item) => item.sku));
+      const valid: Array<{ index: number; sku: string; fields: ProductFields }> = [];
+      items.forEach((item, index) => {
+        // Upsert has no status default to fall back on: null, like omitted, keeps (or on creation, defaults) it.
+        const checked = checkFields({ ...item, status: item.status ?? undefined });
+        const error = checkSku(item.sku) ?? repeats[index] ?? ('error' in checked ? checked.error : null);
+        if (error) results[index] = UpsertProductResult.failed(index, item.sku, error);
+        else if ('fields' in checked) valid.push({ index, sku: item.sku, fields: checked.fields });
+      });
 
-    const valid: Array<{ index: number; sku: string; fields: ProductFields }> = [];
-    items.forEach((item, index) => {
-      const repeated: FieldError | null =
-        (occurrences.get(item.sku) ?? 0) > 1
-          ? { code: 'BAD_USER_INPUT', field: 'sku', message: `sku ${item.sku} appears ${occurrences.get(item.sku)} times in this call; send each SKU once` }
-          : null;
-      // Upsert has no status default to fall back on: null, like omitted, keeps (or on creation, defaults) it.
-      const checked = checkFields({ ...item, status: item.status ?? undefined });
-      const error = checkSku(item.sku) ?? repeated ?? ('error' in checked ? checked.error : null);
-      if (error) results[index] = UpsertProductResult.failed(index, item.sku, error);
-      else if ('fields' in checked) valid.push({ index, sku: item.sku, fields: checked.fields });
+      const existing = new Map(
+        (valid.length > 0 ? await em.find(ProductEntity, { sku: { $in: valid.map((v) => v.sku) } }, { populate: ['categories'] }) : []).map((p) => [p.sku, p]),
+      );
+      const categoryIds = [...new Set(valid.flatMap((v) => v.fields.categoryIds ?? []))];
+      const categories = new Map((categoryIds.length > 0 ? await em.find(CategoryEntity, { id: { $in: categoryIds } }) : []).map((c) => [c.id, c]));
+
+      for (const { index, sku, fields } of valid) {
+        const unknown = (fields.categoryIds ?? []).filter((id) => !categories.has(id));
+        if (unknown.length > 0) {
+          results[index] = UpsertProductResult.failed(index, sku, { code: 'BAD_USER_INPUT', field: 'categoryIds', message: `Unknown category ${unknown.join(', ')}` });
+          continue;
+        }
+        const chosen = (fields.categoryIds ?? []).map((id) => categories.get(id) as CategoryEntity);
+        const product = existing.get(sku);
+        if (!product) {
+          const created = this.newProduct(sku, { status: ProductStatus.ACTIVE, ...fields }, chosen);
+          em.persist(created);
+          this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: created.id, before: null, after: productState(created) });
+          results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, created);
+        } else {
+          const changed = this.applyChange(em, ctx.caller, product, fields, chosen, 'product.updated');
+          results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, product);
+        }
+      }
+      return results;
     });
-
-    const existing = new Map(
-      (valid.length > 0 ? await em.find(ProductEntity, { sku: { $in: valid.map((v) => v.sku) } }, { populate: ['categories'] }) : []).map((p) => [p.sku, p]),
-    );
-    const categoryIds = [...new Set(valid.flatMap((v) => v.fields.categoryIds ?? []))];
-    const categories = new Map((categoryIds.length > 0 ? await em.find(CategoryEntity, { id: { $in: categoryIds } }) : []).map((c) => [c.id, c]));
-
-    for (const { index, sku, fields } of valid) {
-      const unknown = (fields.categoryIds ?? []).filter((id) => !categories.has(id));
-      if (unknown.length > 0) {
-        results[index] = UpsertProductResult.failed(index, sku, { code: 'BAD_USER_INPUT', field: 'categoryIds', message: `Unknown category ${unknown.join(', ')}` });
-        continue;
-      }
-      const chosen = (fields.categoryIds ?? []).map((id) => categories.get(id) as CategoryEntity);
-      const product = existing.get(sku);
-      if (!product) {
-        const created = this.newProduct(sku, { status: ProductStatus.ACTIVE, ...fields }, chosen);
-        em.persist(created);
-        this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: created.id, before: null, after: productState(created) });
-        results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, created);
-      } else {
-        const changed = this.applyChange(em, ctx.caller, product, fields, chosen, 'product.updated');
-        results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, product);
-      }
-    }
-    await em.flush();
-    return results;
   }
 
-  private async change(ctx: RequestContext, id: string, fields: ProductFields, action: string): Promise<ProductEntity> {
-    const product = await ctx.em.findOne(ProductEntity, { id }, { populate: ['categories'] });
-    if (!product) throw notFound('Product', id);
-    const categories = fields.categoryIds ? await this.categories.require(ctx.em, fields.categoryIds, 'categoryIds') : [];
-    if (this.applyChange(ctx.em, ctx.caller, product, fields, categories, action)) await ctx.em.flush();
-    return product;
+  private change(ctx: RequestContext, id: string, fields: ProductFields, action: string): Promise<ProductEntity> {
+    return this.deps.db.write(async (em) => {
+      const product = await em.findOne(ProductEntity, { id }, { populate: ['categories'] });
+      if (!product) throw notFound('Product', id);
+      const categories = fields.categoryIds ? await this.categories.require(em, fields.categoryIds, 'categoryIds') : [];
+      this.applyChange(em, ctx.caller, product, fields, categories, action);
+      return product;
+    });
   }
 
   /** Applies what differs and records it for the audit log; false (nothing touched) when nothing differs. */

@@ -1,7 +1,8 @@
 import type { SubgraphModule } from '../../platform/subgraph';
 import { CatalogClient } from './catalog.client';
 import { StockSubscriptionResolver } from './stock.subscription';
-import { inventoryReferences, ProductRef } from './product.reference';
+import { inventoryReferences } from './product.reference';
+import { ProductRef } from './product.stub';
 import { ReservationEntity } from './reservation.entity';
 import { ReservationResolver } from './reservation.resolver';
 import { ReservationService } from './reservation.service';
@@ -10,12 +11,7 @@ import { StockLevelEntity } from './stock.entity';
 import { StockLedger } from './stock.ledger';
 import { ProductStockResolver, StockResolver } from './stock.resolver';
 import { StockService } from './stock.service';
-
-export interface InventoryServices {
-  readonly ledger: StockLedger;
-  readonly stock: StockService;
-  readonly reservations: ReservationService;
-}
+import type { InventoryServices } from './inventory.services';
 
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import type { InventoryServices } from './inventory.module';
+import type { InventoryServices } from './inventory.services';
 import { ReservationEntity } from './reservation.entity';
 import { ReservationLineInput } from './reservation.inputs';
 

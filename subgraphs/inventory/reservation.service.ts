@@ -3,29 +3,22 @@ import type { GraphQLError } from 'graphql';
 import type { AuditState } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
-import { badInput, conflict, notFound } from '../../platform/errors';
+import { conflict, notFound } from '../../platform/errors';
 import { INVENTORY_EVENTS, type ReservationLine, type ReservationPayload, type ReservationStatusName, type Shortage } from '../../contracts/inventory-api';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import type { ReservationLineInput } from './reservation.inputs';
+import { EXPIRES_FROM, REQUEST_EFFECTS, RESERVATION_TRANSITIONS, type RequestEffect, type ReservationRequest } from './reservation.transitions';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { availableOf, type StockLevels } from './stock.entity';
+import { availableOf } from './stock.entity';
 import { actorOf, type AppliedChange, type StockLedger } from './stock.ledger';
-import { MAX_UNITS } from './stock.service';
+import { InsufficientStock, normalizeLines, reserveFrom } from './stock.rules';
 import { checkId, optionalReason } from '../../platform/checks';
 
-export const MAX_LINES = 100;
 /** Re-reads when a reservation's status changed between reading and acting on it. */
 const STATUS_ATTEMPTS = 5;
 const SWEEP_BATCH = 100;
-
-/** A line found short while being taken (another order got there first). */
-class InsufficientStock extends Error {
-  constructor(readonly shortage: Shortage) {
-    super(`insufficient stock of ${shortage.productId}`);
-  }
-}
 
 /**
  * Reservations for orders (the internal API in contracts/inventory-api.ts).
@@ -130,57 +123,14 @@ export class ReservationService {
   release(ctx: RequestContext, orderId: string, reason: string | null): Promise<ReservationEntity> {
     checkId(orderId, 'orderId');
     const why = optionalReason(reason) ?? 'released';
-    return this.transition(orderId, async (current) => {
-      if (!current) return this.tombstone(ctx, orderId, why);
-      switch (current.status) {
-        case ReservationStatus.RELEASED:
-        case ReservationStatus.EXPIRED:
-          return current;
-        case ReservationStatus.COMMITTED:
-        case ReservationStatus.RETURNED:
-          throw conflict(`The reservation for order ${orderId} is already ${current.status.toLowerCase()} (the stock was sold); it is not held any more`, {
-            orderId,
-            status: current.status,
-          });
-        case ReservationStatus.PENDING:
-          throw inProgress(orderId);
-        case ReservationStatus.ACTIVE:
-          return this.finish(ctx.caller, current, {
-            status: ReservationStatus.RELEASED,
-            reason: why,
-            event: INVENTORY_EVENTS.released,
-            action: 'stock.released',
-            movement: StockMovementKind.RELEASE,
-            next: (levels, quantity) => ({ ...levels, reserved: levels.reserved - quantity }),
-          });
-      }
-    });
+    return this.request(ctx, orderId, 'release', why, () => this.tombstone(ctx, orderId, why));
   }
 
   /** Turns held units into a sale: they leave onHand and reserved. Idempotent; CONFLICT once released or expired. */
   commit(ctx: RequestContext, orderId: string): Promise<ReservationEntity> {
     checkId(orderId, 'orderId');
-    return this.transition(orderId, async (current) => {
-      if (!current) throw notFound('Reservation', orderId);
-      switch (current.status) {
-        case ReservationStatus.COMMITTED:
-          return current;
-        case ReservationStatus.RELEASED:
-        case ReservationStatus.EXPIRED:
-        case ReservationStatus.RETURNED:
-          throw conflict(`The reservation for order ${orderId} was ${current.status.toLowerCase()}; its stock is no longer held`, { orderId, status: current.status });
-        case ReservationStatus.PENDING:
-          throw inProgress(orderId);
-        case ReservationStatus.ACTIVE:
-          return this.finish(ctx.caller, current, {
-            status: ReservationStatus.COMMITTED,
-            reason: null,
-            event: INVENTORY_EVENTS.committed,
-            action: 'stock.committed',
-            movement: StockMovementKind.COMMIT,
-            next: (levels, quantity) => ({ ...levels, onHand: levels.onHand - quantity, reserved: levels.reserved - quantity }),
-          });
-      }
+    return this.request(ctx, orderId, 'commit', null, async () => {
+      throw notFound('Reservation', orderId);
     });
   }
 
@@ -191,30 +141,8 @@ export class ReservationService {
   returnSold(ctx: RequestContext, orderId: string, reason: string | null): Promise<ReservationEntity> {
     checkId(orderId, 'orderId');
     const why = optionalReason(reason) ?? 'returned';
-    return this.transition(orderId, async (current) => {
-      if (!current) throw notFound('Reservation', orderId);
-      switch (current.status) {
-        case ReservationStatus.RETURNED:
-          return current;
-        case ReservationStatus.COMMITTED:
-          return this.finish(ctx.caller, current, {
-            status: ReservationStatus.RETURNED,
-            reason: why,
-            event: INVENTORY_EVENTS.returned,
-            action: 'stock.returned',
-            movement: StockMovementKind.RETURN,
-            next: (levels, quantity) => ({ ...levels, onHand: levels.onHand + quantity }),
-          });
-        case ReservationStatus.PENDING:
-          throw inProgress(orderId);
-        case ReservationStatus.ACTIVE:
-        case ReservationStatus.RELEASED:
-        case ReservationStatus.EXPIRED:
-          throw conflict(`The reservation for order ${orderId} is ${current.status.toLowerCase()}, not sold; there is nothing to return`, {
-            orderId,
-            status: current.status,
-          });
-      }
+    return this.request(ctx, orderId, 'return', why, async () => {
+      throw notFound('Reservation', orderId);
     });
   }
 
@@ -229,7 +157,7 @@ export class ReservationService {
       const due = await this.deps.db.read((em) =>
         em.find(
           ReservationEntity,
-          { status: { $in: [ReservationStatus.ACTIVE, ReservationStatus.PENDING] }, expiresAt: { $lte: now } },
+          { status: { $in: [...EXPIRES_FROM] }, expiresAt: { $lte: now } },
           { orderBy: { expiresAt: 'asc', orderId: 'asc' }, limit: SWEEP_BATCH },
         ),
       );
@@ -262,6 +190,30 @@ export class ReservationService {
     });
   }
 
+  /** Applies `request` as RESERVATION_TRANSITIONS says for the reservation's status; `absent` answers for an order without one. */
+  private request(
+    ctx: RequestContext,
+    orderId: string,
+    request: ReservationRequest,
+    reason: string | null,
+    absent: () => Promise<ReservationEntity | null>,
+  ): Promise<ReservationEntity> {
+    const effect = REQUEST_EFFECTS[request];
+    return this.transition(orderId, async (current) => {
+      if (!current) return absent();
+      switch (RESERVATION_TRANSITIONS[request][current.status]) {
+        case 'done':
+          return current;
+        case 'busy':
+          throw inProgress(orderId);
+        case 'refuse':
+          throw conflict(effect.refusal(orderId, current.status), { orderId, status: current.status });
+        case 'move':
+          return this.finish(ctx.caller, current, effect, reason);
+      }
+    });
+  }
+
   /** Runs `step` on the current reservation, again when its status changed under it (it answers null then). */
   private async transition(
     orderId: string,
@@ -275,49 +227,34 @@ export class ReservationService {
   }
 
   /**
-   * Moves an ACTIVE reservation to its final status and applies `next` to
+   * Moves a reservation to the request's status and applies its effect to
    * each line's stock, in one unit of work. The status write is conditional,
    * so of a release, a commit and an expiry racing, exactly one wins; null
    * when this one lost.
    */
-  private async finish(
-    caller: Caller | null,
-    current: ReservationEntity,
-    change: {
-      status: ReservationStatusName;
-      reason: string | null;
-      event: (typeof INVENTORY_EVENTS)['released' | 'committed' | 'returned'];
-      action: string;
-      movement: StockMovementKind;
-      next: (levels: StockLevels, quantity: number) => StockLevels;
-    },
-  ): Promise<ReservationEntity | null> {
+  private async finish(caller: Caller | null, current: ReservationEntity, effect: RequestEffect, reason: string | null): Promise<ReservationEntity | null> {
     const outcome = await this.deps.db.write(async (em) => {
       const at = this.deps.clock.now();
-      const moved = await em.nativeUpdate(
-        ReservationEntity,
-        { orderId: current.orderId, status: current.status },
-        { status: change.status, releaseReason: change.reason, updatedAt: at },
-      );
+      const moved = await em.nativeUpdate(ReservationEntity, { orderId: current.orderId, status: current.status }, { status: effect.to, releaseReason: reason, updatedAt: at });
       if (moved === 0) return null;
       const applied: AppliedChange[] = [];
       for (const line of current.lines) {
         applied.push(
-          await this.ledger.apply(em, line.productId, (levels) => change.next(levels, line.quantity), {
-            kind: change.movement,
+          await this.ledger.apply(em, line.productId, (levels) => effect.next(levels, line.quantity), {
+            kind: effect.movement,
             actorId: actorOf(caller),
             orderId: current.orderId,
-            reason: change.reason,
+            reason,
           }),
         );
       }
-      const done = withStatus(current, change.status, change.reason, at);
-      this.deps.outbox.add(em, change.event, payloadOf(done));
+      const done = withStatus(current, effect.to, reason, at);
+      this.deps.outbox.add(em, effect.event, payloadOf(done));
       this.ledger.audit(em, caller, {
-        action: change.action,
+        action: effect.action,
         entityType: 'Reservation',
         entityId: current.orderId,
-        reason: change.reason,
+        reason,
         before: stateOf(current),
         after: stateOf(done),
       });
@@ -362,7 +299,7 @@ export class ReservationService {
     const applied: AppliedChange[] = [];
     for (const line of lines) {
       applied.push(
-        await this.ledger.apply(em, line.productId, (levels) => ({ ...levels, reserved: levels.reserved - line.quantity }), {
+        await this.ledger.apply(em, line.productId, (levels) => REQUEST_EFFECTS.release.next(levels, line.quantity), {
           kind: StockMovementKind.RELEASE,
           actorId,
           orderId,
@@ -422,29 +359,6 @@ function withStatus(reservation: ReservationEntity, status: ReservationStatusNam
     createdAt: reservation.createdAt,
     updatedAt,
   });
-}
-
-/** Validated lines, one per product (quantities of repeated products added), sorted by product id. */
-function normalizeLines(input: readonly ReservationLineInput[]): ReservationLine[] {
-  if (input.length === 0) throw badInput('lines must not be empty', 'lines');
-  if (input.length > MAX_LINES) throw badInput(`a reservation has at most ${MAX_LINES} lines`, 'lines');
-  const quantities = new Map<string, number>();
-  input.forEach((line, i) => {
-    if (!line.productId.trim()) throw badInput('productId must not be empty', `lines.${i}.productId`);
-    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_UNITS) {
-      throw badInput(`quantity must be a whole number from 1 to ${MAX_UNITS}`, `lines.${i}.quantity`);
-    }
-    quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
-  });
-  return [...quantities]
-    .map(([productId, quantity]) => ({ productId, quantity }))
-    .sort((a, b) => a.productId.localeCompare(b.productId));
-}
-
-function reserveFrom(current: StockLevels, line: ReservationLine): StockLevels {
-  const available = availableOf(current);
-  if (available < line.quantity) throw new InsufficientStock({ productId: line.productId, requested: line.quantity, available });
-  return { ...current, reserved: current.reserved + line.quantity };
 }
 
 /** A repeated reserveStock: the same lines answer the reservation as it is now; other lines are refused. */

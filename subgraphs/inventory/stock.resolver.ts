@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
-import type { InventoryServices } from './inventory.module';
-import { ProductRef } from './product.reference';
+import type { InventoryServices } from './inventory.services';
+import { ProductRef } from './product.stub';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
 

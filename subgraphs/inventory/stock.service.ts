@@ -1,17 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_PRODUCTS } from '../../contracts/demo';
-import { badInput, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockLevelEntity, type StockLevels } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
+import { checkDelta, checkUnits, withDelta, withOnHand } from './stock.rules';
 import { requiredReason } from '../../platform/checks';
-
-/** Bounds every stock figure, far below the 32-bit GraphQL Int limit sums could reach. */
-export const MAX_UNITS = 1_000_000_000;
 
 /** Stock levels as agents manage them: counted figures, adjustments, low-stock thresholds. */
 export class StockService {
@@ -39,29 +37,14 @@ export class StockService {
   /** Sets onHand to a counted figure; it cannot go below what is reserved. */
   setStock(ctx: RequestContext, productId: string, onHand: number): Promise<StockLevelEntity> {
     checkUnits(onHand, 'onHand');
-    return this.change(ctx, productId, 'stock.set', null, (current) => {
-      if (onHand < current.reserved) {
-        throw badInput(`onHand ${onHand} is below the ${current.reserved} units reserved for orders`, 'onHand');
-      }
-      return { ...current, onHand };
-    });
+    return this.change(ctx, productId, 'stock.set', null, (current) => withOnHand(current, onHand));
   }
 
   /** Adds `delta` (negative: removes) to onHand, e.g. a delivery or damaged goods, with the reason recorded. */
   adjustStock(ctx: RequestContext, productId: string, delta: number, reason: string): Promise<StockLevelEntity> {
-    if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_UNITS) {
-      throw badInput(`delta must be a whole number other than 0, at most ${MAX_UNITS} either way`, 'delta');
-    }
+    checkDelta(delta);
     const why = requiredReason(reason);
-    return this.change(ctx, productId, 'stock.adjusted', why, (current) => {
-      const onHand = current.onHand + delta;
-      if (onHand < 0) throw badInput(`delta ${delta} would take onHand from ${current.onHand} to ${onHand}, below 0`, 'delta');
-      if (onHand < current.reserved) {
-        throw badInput(`delta ${delta} would take onHand to ${onHand}, below the ${current.reserved} units reserved for orders`, 'delta');
-      }
-      if (onHand > MAX_UNITS) throw badInput(`onHand would exceed ${MAX_UNITS}`, 'delta');
-      return { ...current, onHand };
-    });
+    return this.change(ctx, productId, 'stock.adjusted', why, (current) => withDelta(current, delta));
   }
 
   /** lowStock (and the stock.low event) trigger when available falls to this figure or below. */
@@ -122,8 +105,4 @@ export class StockService {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
   }
-}
-
-function checkUnits(value: number, field: string): void {
-  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_UNITS) throw badInput(`${field} must be a whole number from 0 to ${MAX_UNITS}`, field);
 }

@@ -12,7 +12,7 @@ const CAS_ATTEMPTS = 100;
 
 type PaymentEvent = keyof typeof PAYMENT_EVENTS;
 
-interface Move {
+export interface Move {
   readonly status: PaymentStatus;
   readonly refundedMinor: number;
   readonly statusReason: string | null;
@@ -107,7 +107,7 @@ export class PaymentLedger {
 }
 
 /** Where `seen` takes the payment from `current`; null when that is not forward (or nowhere new). */
-function nextMove(current: PaymentEntity, seen: Observation, reason: string | null): Move | null {
+export function nextMove(current: Pick<PaymentEntity, 'status' | 'amountMinor' | 'refundedMinor'>, seen: Observation, reason: string | null): Move | null {
   const open = current.status === PaymentStatus.REQUIRES_PAYMENT || current.status === PaymentStatus.PROCESSING;
   switch (seen.state) {
     case 'requires_payment':

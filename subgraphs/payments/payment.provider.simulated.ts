@@ -2,15 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/ids';
 import { backoff, type Db } from '../../platform/db';
-import {
-  PaymentProviderError,
-  type CreateIntentInput,
-  type IntentState,
-  type PaymentProvider,
-  type ProviderIntent,
-  type ProviderRefund,
-  type ServerConfirmation,
-} from './payment.provider';
+import { PaymentProviderError, type CreateIntentInput, type IntentState, type PaymentProvider, type ProviderIntent, type ProviderRefund, type ServerConfirmation } from './payment.provider';
 import { SimulatedIntentEntity, SimulatedRefundEntity, type SimulatedState } from './simulated-intent.entity';
 
 /** What confirming with each of Stripe's test payment methods does in the simulator: `failure` is the decline. */

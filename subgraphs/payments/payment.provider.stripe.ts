@@ -1,13 +1,6 @@
 import Stripe from 'stripe';
 import type { StripeSettings } from '../../platform/config';
-import {
-  PaymentProviderError,
-  type CreateIntentInput,
-  type IntentState,
-  type PaymentProvider,
-  type ProviderIntent,
-  type ProviderRefund,
-} from './payment.provider';
+import { PaymentProviderError, type CreateIntentInput, type IntentState, type PaymentProvider, type ProviderIntent, type ProviderRefund } from './payment.provider';
 
 /**
  * Stripe PaymentIntents through the official SDK. The customer confirms on

@@ -1,15 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
+import { OrderRef } from './order.stub';
 import type { PaymentService } from './payment.service';
-
-/** The orders subgraph's Order; payments contributes `Order.payment`. */
-@ObjectType('Order')
-@Directive('@key(fields: "id")')
-export class OrderRef {
-  @Field(() => ID)
-  id!: string;
-}
 
 export function paymentReferences(payments: PaymentService): GraphQLResolverMap<RequestContext> {
   return {

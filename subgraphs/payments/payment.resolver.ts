@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Reso
 import type { RequestContext } from '../../platform/context';
 import { PaymentEntity } from './payment.entity';
 import { CreatePaymentInput } from './payment.inputs';
-import { OrderRef } from './payment.reference';
-import type { PaymentsServices } from './payments.module';
+import { OrderRef } from './order.stub';
+import type { PaymentsServices } from './payments.services';
 import { ReceiptEntity } from './receipt.entity';
 
 @Resolver(() => PaymentEntity)
@@ -62,32 +62,30 @@ export class PaymentInternalResolver {
   @Authorized('SERVICE')
   @Directive('@inaccessible')
   @Mutation(() => PaymentEntity, { description: 'The payment for an order, with the configured provider. Idempotent by orderId.' })
-  createPayment(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePaymentInput) input: CreatePaymentInput): Promise<PaymentEntity> {
-    return this.services.payments.create(ctx, input);
+  createPayment(@Arg('input', () => CreatePaymentInput) input: CreatePaymentInput): Promise<PaymentEntity> {
+    return this.services.payments.create(input);
   }
 
   @Authorized('SERVICE')
   @Directive('@inaccessible')
   @Mutation(() => PaymentEntity, { description: 'Cancels a payment that has not succeeded. Idempotent; CONFLICT once paid.' })
   cancelPayment(
-    @Ctx() ctx: RequestContext,
     @Arg('orderId', () => ID) orderId: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
   ): Promise<PaymentEntity> {
-    return this.services.payments.cancel(ctx, orderId, reason);
+    return this.services.payments.cancel(orderId, reason);
   }
 
   @Authorized('SERVICE')
   @Directive('@inaccessible')
   @Mutation(() => PaymentEntity, { description: 'Refunds a succeeded payment, fully when amount is omitted.' })
   refundPayment(
-    @Ctx() ctx: RequestContext,
     @Arg('orderId', () => ID) orderId: string,
     @Arg('amount', () => Int, { nullable: true }) amount: number | null,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key again moves no more money (contracts/payments-api.ts).' }) idempotencyKey: string | null,
   ): Promise<PaymentEntity> {
-    return this.services.payments.refund(ctx, orderId, amount, reason, idempotencyKey ?? null);
+    return this.services.payments.refund(orderId, amount, reason, idempotencyKey ?? null);
   }
 }
 

@@ -2,15 +2,14 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { isStaff } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
-import { isCurrencyCode } from '../../platform/currencies';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { checkId, checkIdempotencyKey, optionalReason } from '../../platform/checks';
-import type { PaymentLineVariables } from '../../contracts/payments-api';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
-import type { CreatePaymentInput, PaymentLineInput } from './payment.inputs';
+import type { CreatePaymentInput } from './payment.inputs';
 import type { PaymentLedger } from './payment.ledger';
+import { checkPaymentMethod, checkRefundAmount, checkTerms, type Terms } from './payment.rules';
 import { RefundRequestEntity } from './refund-request.entity';
 import {
   closeAfterFailure,
@@ -21,11 +20,7 @@ import {
   type ServerConfirmation,
 } from './payment.provider';
 
-const MAX_LINES = 100;
-const MAX_AMOUNT = 99_999_999;
 const CHECK_BATCH = 100;
-/** A payment-method id (pm_...), never card data: anything else is refused without being echoed. */
-const PAYMENT_METHOD = /^pm_[A-Za-z0-9_]{1,100}$/;
 
 /**
  * Payments for orders: the internal operations orders calls (create, cancel,
@@ -66,7 +61,7 @@ export class PaymentService {
   }
 
   /** Internal: the order's payment, created once; the same order again answers it (same terms) or is a CONFLICT. */
-  async create(_ctx: RequestContext, input: CreatePaymentInput): Promise<PaymentEntity> {
+  async create(input: CreatePaymentInput): Promise<PaymentEntity> {
     const terms = checkTerms(input);
     const existing = await this.byOrder(terms.orderId);
     if (existing) return replay(existing, terms);
@@ -115,7 +110,7 @@ export class PaymentService {
   }
 
   /** Internal: cancels a payment that has not succeeded. Idempotent; a FAILED one is answered as it is. */
-  async cancel(_ctx: RequestContext, orderId: string, reason: string | null): Promise<PaymentEntity> {
+  async cancel(orderId: string, reason: string | null): Promise<PaymentEntity> {
     checkId(orderId, 'orderId');
     const why = optionalReason(reason) ?? 'canceled';
     const payment = await this.requireByOrder(orderId);
@@ -144,10 +139,10 @@ export class PaymentService {
    * the request is recorded before the provider is called, and the same key
    * again answers the payment as it is now, moving no more money.
    */
-  async refund(_ctx: RequestContext, orderId: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<PaymentEntity> {
+  async refund(orderId: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<PaymentEntity> {
     checkId(orderId, 'orderId');
     const why = optionalReason(reason);
-    if (amount !== null && (!Number.isSafeInteger(amount) || amount < 1)) throw badInput('amount must be a positive whole number of minor units', 'amount');
+    checkRefundAmount(amount);
     const key = checkIdempotencyKey(idempotencyKey);
     const payment = await this.requireByOrder(orderId);
     const earlier = key ? await this.deps.db.read((em) => em.findOne(RefundRequestEntity, { orderId, idempotencyKey: key })) : null;
@@ -272,9 +267,7 @@ export class PaymentService {
     const payment = await this.ownPayment(ctx, orderId);
     const refused = refusal(payment);
     if (refused) throw refused;
-    if (!PAYMENT_METHOD.test(paymentMethod)) {
-      throw badInput('paymentMethod must be a payment method id such as pm_card_visa; card numbers are never accepted', 'paymentMethod');
-    }
+    checkPaymentMethod(paymentMethod);
     const provider = this.providerOf(payment);
     const confirmation = serverConfirmationOf(provider, payment);
     return this.settle(payment, provider, () => confirmation.confirm(refOf(payment), paymentMethod));
@@ -337,37 +330,6 @@ export class PaymentService {
     if (!payment) throw notFound('Payment for order', orderId);
     return payment;
   }
-}
-
-interface Terms {
-  readonly orderId: string;
-  readonly customerId: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly lines: PaymentLineVariables[];
-}
-
-function checkTerms(input: CreatePaymentInput): Terms {
-  checkId(input.orderId, 'orderId');
-  checkId(input.customerId, 'customerId');
-  if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > MAX_AMOUNT) {
-    throw badInput(`amount must be a whole number of minor units from 1 to ${MAX_AMOUNT}`, 'amount');
-  }
-  if (!isCurrencyCode(input.currency)) throw badInput('currency must be an ISO 4217 code in capitals, such as EUR', 'currency');
-  const lines = checkLines(input.lines ?? []);
-  const sum = lines.reduce((total, line) => total + line.quantity * line.unitPrice, 0);
-  if (lines.length > 0 && sum !== input.amount) throw badInput(`lines add up to ${sum}, not to the amount ${input.amount}`, 'lines');
-  return { orderId: input.orderId, customerId: input.customerId, amount: input.amount, currency: input.currency, lines };
-}
-
-function checkLines(lines: readonly PaymentLineInput[]): PaymentLineVariables[] {
-  if (lines.length > MAX_LINES) throw badInput(`at most ${MAX_LINES} lines`, 'lines');
-  return lines.map((line, i) => {
-    checkId(line.productId, `lines.${i}.productId`);
-    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) throw badInput('quantity must be a positive whole number', `lines.${i}.quantity`);
-    if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) throw badInput('unitPrice must be a whole number of minor units, 0 or more', `lines.${i}.unitPrice`);
-    return { productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice };
-  });
 }
 
 /** A repeated createPayment: the same terms answer the payment as it is now; other terms are refused. */

@@ -4,7 +4,8 @@ import { PaymentLedger } from './payment.ledger';
 import type { PaymentProvider } from './payment.provider';
 import { SimulatedPaymentProvider } from './payment.provider.simulated';
 import { StripePaymentProvider } from './payment.provider.stripe';
-import { OrderRef, paymentReferences } from './payment.reference';
+import { OrderRef } from './order.stub';
+import { paymentReferences } from './payment.reference';
 import { OrderPaymentResolver, PaymentInternalResolver, PaymentResolver } from './payment.resolver';
 import { PaymentService } from './payment.service';
 import { ReceiptEntity, ReceiptSequenceEntity } from './receipt.entity';
@@ -14,13 +15,7 @@ import { ReceiptService } from './receipt.service';
 import { SimulatedIntentEntity, SimulatedRefundEntity } from './simulated-intent.entity';
 import { stripeWebhookRoute } from './stripe-webhook.route';
 import { StripeWebhookService } from './stripe-webhook.service';
-
-export interface PaymentsServices {
-  readonly payments: PaymentService;
-  readonly receipts: ReceiptService;
-  /** Present when Stripe is the provider. */
-  readonly webhooks: StripeWebhookService | null;
-}
+import type { PaymentsServices } from './payments.services';
 
 export const payments: SubgraphModule<PaymentsServices> = {
   name: 'payments',

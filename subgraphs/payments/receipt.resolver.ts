@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import type { PaymentsServices } from './payments.module';
+import type { PaymentsServices } from './payments.services';
 import { ReceiptEntity } from './receipt.entity';
 
 @Resolver(() => ReceiptEntity)

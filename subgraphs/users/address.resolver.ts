@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context';
 import { AddressEntity } from './address.entity';
 import { AddressInput } from './address.inputs';
 import { UserEntity } from './user.entity';
-import type { UsersServices } from './users.module';
+import type { UsersServices } from './users.services';
 
 @Resolver(() => AddressEntity)
 export class AddressResolver {

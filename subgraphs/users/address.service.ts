@@ -1,13 +1,12 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { AddressEntity } from './address.entity';
 import type { AddressInput } from './address.inputs';
+import { checkAddress, MAX_ADDRESSES } from './address.rules';
 import type { UserEntity } from './user.entity';
 import type { UserService } from './user.service';
-
-/** Enough for home, work and family; keeps a page of addresses one small query. */
-const MAX_ADDRESSES = 20;
 
 /** A user's address book. Only the user changes it; staff read it (to ship orders). */
 export class AddressService {
@@ -39,64 +38,53 @@ export class AddressService {
 
   /** The first address becomes the default shipping address. */
   async add(ctx: RequestContext, input: AddressInput): Promise<AddressEntity> {
-    const user = await this.users.self(ctx);
-    if ((await ctx.em.count(AddressEntity, { userId: user.id })) >= MAX_ADDRESSES) {
-      throw conflict(`An address book holds at most ${MAX_ADDRESSES} addresses; remove one first`);
-    }
-    const now = this.deps.clock.now();
-    const address = Object.assign(new AddressEntity(), { userId: user.id, createdAt: now }, fieldsOf(input, now));
-    ctx.em.persist(address);
-    if (user.defaultShippingAddressId === null) user.defaultShippingAddressId = address.id;
-    await ctx.em.flush();
-    return address;
+    const fields = checkAddress(input);
+    return this.deps.db.write(async (em) => {
+      const user = await this.users.self(ctx, em);
+      if ((await em.count(AddressEntity, { userId: user.id })) >= MAX_ADDRESSES) {
+        throw conflict(`An address book holds at most ${MAX_ADDRESSES} addresses; remove one first`);
+      }
+      const now = this.deps.clock.now();
+      const address = Object.assign(new AddressEntity(), { userId: user.id, createdAt: now, updatedAt: now }, fields);
+      em.persist(address);
+      if (user.defaultShippingAddressId === null) user.defaultShippingAddressId = address.id;
+      return address;
+    });
   }
 
   /** Replaces every field of one of the caller's addresses. */
   async update(ctx: RequestContext, id: string, input: AddressInput): Promise<AddressEntity> {
-    const address = await this.own(ctx, id);
-    Object.assign(address, fieldsOf(input, this.deps.clock.now()));
-    await ctx.em.flush();
-    return address;
+    const fields = checkAddress(input);
+    return this.deps.db.write(async (em) => {
+      const address = await this.own(ctx, em, id);
+      return Object.assign(address, fields, { updatedAt: this.deps.clock.now() });
+    });
   }
 
   /** Removing the default shipping address leaves none set. */
   async remove(ctx: RequestContext, id: string): Promise<boolean> {
-    const address = await this.own(ctx, id);
-    const user = await this.users.self(ctx);
-    if (user.defaultShippingAddressId === address.id) user.defaultShippingAddressId = null;
-    ctx.em.remove(address);
-    await ctx.em.flush();
-    return true;
+    return this.deps.db.write(async (em) => {
+      const address = await this.own(ctx, em, id);
+      const user = await this.users.self(ctx, em);
+      if (user.defaultShippingAddressId === address.id) user.defaultShippingAddressId = null;
+      em.remove(address);
+      return true;
+    });
   }
 
   async setDefault(ctx: RequestContext, id: string): Promise<UserEntity> {
-    const address = await this.own(ctx, id);
-    const user = await this.users.self(ctx);
-    user.defaultShippingAddressId = address.id;
-    await ctx.em.flush();
-    return user;
+    return this.deps.db.write(async (em) => {
+      const address = await this.own(ctx, em, id);
+      const user = await this.users.self(ctx, em);
+      user.defaultShippingAddressId = address.id;
+      return user;
+    });
   }
 
-  private async own(ctx: RequestContext, id: string): Promise<AddressEntity> {
-    const address = await ctx.em.findOne(AddressEntity, { id });
+  private async own(ctx: RequestContext, em: EntityManager, id: string): Promise<AddressEntity> {
+    const address = await em.findOne(AddressEntity, { id });
     if (!address) throw notFound('Address', id);
     if (address.userId !== ctx.caller?.userId) throw forbidden('You may only change your own addresses');
     return address;
   }
-}
-
-function fieldsOf(input: AddressInput, now: Date): Partial<AddressEntity> {
-  const optional = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
-  return {
-    label: optional(input.label),
-    recipient: input.recipient.trim(),
-    line1: input.line1.trim(),
-    line2: optional(input.line2),
-    postalCode: input.postalCode.trim(),
-    city: input.city.trim(),
-    region: optional(input.region),
-    country: input.country.toUpperCase(),
-    phone: input.phone ?? null,
-    updatedAt: now,
-  };
 }

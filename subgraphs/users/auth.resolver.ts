@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.payload';
-import type { UsersServices } from './users.module';
+import type { UsersServices } from './users.services';
 
 @Resolver(() => AuthPayload)
 export class AuthResolver {
@@ -28,8 +28,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: "Ends the refresh token's session; false when it was unknown or already ended." })
-  logout(@Ctx() ctx: RequestContext, @Arg('refreshToken', () => String) refreshToken: string): Promise<boolean> {
-    return this.services.auth.logout(ctx, refreshToken);
+  logout(@Arg('refreshToken', () => String) refreshToken: string): Promise<boolean> {
+    return this.services.auth.logout(refreshToken);
   }
 
   @Authorized()

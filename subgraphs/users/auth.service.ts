@@ -4,12 +4,13 @@ import { badInput, conflict, unauthenticated } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { ChangePasswordInput, LoginInput, RegisterInput } from './auth.inputs';
 import { AuthPayload } from './auth.payload';
+import { checkLogin, checkPasswordChange, checkRegistration, normalizeEmail } from './auth.rules';
 import type { LoginAttempt, LoginThrottle } from './login.throttle';
 import type { PasswordHasher } from './password.hasher';
 import { SessionEndReason } from './session.entity';
 import type { IssuedTokens, SessionService } from './session.service';
 import { recordSignIn } from './user.access';
-import { normalizeEmail, UserEntity } from './user.entity';
+import { UserEntity } from './user.entity';
 
 const EMAIL_TAKEN = 'An account with this email already exists';
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
@@ -29,37 +30,35 @@ export class AuthService {
    * is throttled like guessing passwords.
    */
   async register(ctx: RequestContext, input: RegisterInput): Promise<AuthPayload> {
+    checkRegistration(input);
     const now = this.deps.clock.now();
     const attempt: LoginAttempt = { email: null, address: ctx.client?.address ?? null };
     await this.throttle.assertAllowed(attempt, now.getTime());
     const email = normalizeEmail(input.email);
-    if ((await ctx.em.count(UserEntity, { email })) > 0) {
+    if ((await this.deps.db.read((em) => em.count(UserEntity, { email }))) > 0) {
       await this.throttle.recordFailure(attempt, now.getTime());
       throw conflict(EMAIL_TAKEN, { field: 'email' });
     }
-    const user = Object.assign(new UserEntity(), {
-      email,
-      name: input.name.trim(),
-      passwordHash: await this.passwords.hash(input.password),
-      roles: ['CUSTOMER'],
-      createdAt: now,
-      updatedAt: now,
-    });
-    ctx.em.persist(user);
-    const tokens = await this.sessions.open(ctx, user, now);
+    const passwordHash = await this.passwords.hash(input.password);
+    let registered: { user: UserEntity; tokens: IssuedTokens };
     try {
-      await ctx.em.flush();
+      registered = await this.deps.db.write(async (em) => {
+        const user = Object.assign(new UserEntity(), { email, name: input.name.trim(), passwordHash, roles: ['CUSTOMER'], createdAt: now, updatedAt: now });
+        em.persist(user);
+        return { user, tokens: await this.sessions.open(ctx, em, user, now) };
+      });
     } catch (error) {
       // Two registrations racing for one email: the database's unique index decides.
       if (error instanceof UniqueConstraintViolationException) throw conflict(EMAIL_TAKEN, { field: 'email' });
       throw error;
     }
-    this.deps.log.info('user registered', { userId: user.id, requestId: ctx.requestId });
-    return signedIn(ctx, user, tokens);
+    this.deps.log.info('user registered', { userId: registered.user.id, requestId: ctx.requestId });
+    return signedIn(ctx, registered.user, registered.tokens);
   }
 
   /** Wrong password and unknown email fail alike, in the same time, and both count towards throttling. */
   async login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
+    checkLogin(input);
     const now = this.deps.clock.now();
     const attempt: LoginAttempt = { email: normalizeEmail(input.email), address: ctx.client?.address ?? null };
     await this.throttle.assertAllowed(attempt, now.getTime());
@@ -69,8 +68,7 @@ export class AuthService {
       throw unauthenticated(WRONG_CREDENTIALS);
     }
     await this.throttle.recordSuccess(attempt);
-    const tokens = await this.sessions.open(ctx, user, now);
-    await ctx.em.flush();
+    const tokens = await this.deps.db.write((em) => this.sessions.open(ctx, em, user, now));
     return signedIn(ctx, user, tokens);
   }
 
@@ -79,8 +77,8 @@ export class AuthService {
     return signedIn(ctx, user, tokens);
   }
 
-  logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
-    return this.sessions.endByToken(ctx, refreshToken);
+  logout(refreshToken: string): Promise<boolean> {
+    return this.sessions.endByToken(refreshToken);
   }
 
   /**
@@ -89,9 +87,11 @@ export class AuthService {
    * caller's own stays signed in.
    */
   async changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<boolean> {
-    if (!ctx.caller) throw unauthenticated();
+    const { caller } = ctx;
+    if (!caller) throw unauthenticated();
+    checkPasswordChange(input);
     const now = this.deps.clock.now();
-    const user = await ctx.em.findOne(UserEntity, { id: ctx.caller.userId });
+    const user = await ctx.em.findOne(UserEntity, { id: caller.userId });
     if (!user) throw unauthenticated('Your account no longer exists');
     const attempt: LoginAttempt = { email: user.email, address: ctx.client?.address ?? null };
     await this.throttle.assertAllowed(attempt, now.getTime());
@@ -99,9 +99,11 @@ export class AuthService {
       await this.throttle.recordFailure(attempt, now.getTime());
       throw badInput('currentPassword is not your current password', 'currentPassword');
     }
-    user.passwordHash = await this.passwords.hash(input.newPassword);
-    await ctx.em.flush();
-    const ended = await this.sessions.endOthers(ctx, user.id, ctx.caller.sessionId, SessionEndReason.PASSWORD_CHANGED);
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    const ended = await this.deps.db.write(async (em) => {
+      Object.assign(await em.findOneOrFail(UserEntity, { id: user.id }), { passwordHash });
+      return this.sessions.endOthers(em, user.id, caller.sessionId, SessionEndReason.PASSWORD_CHANGED);
+    });
     this.deps.log.info('password changed', { userId: user.id, endedSessions: ended, requestId: ctx.requestId });
     return true;
   }

@@ -6,7 +6,7 @@ import type { StreamSentMessageInfo } from 'nodemailer/lib/stream-transport';
 import type { Clock } from '../../platform/clock';
 import { errorMessage } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { MailDeliveryError, type MailMessage, type MailTransport } from './mail.transport';
+import { MailDeliveryError, nodemailerMessage, type MailMessage, type MailTransport } from './mail.transport';
 
 export interface FileMailTransportOptions {
   /** Created when missing. */
@@ -27,14 +27,7 @@ export class FileMailTransport implements MailTransport {
   }
 
   async send(message: MailMessage): Promise<void> {
-    const { message: raw } = await this.composer.sendMail({
-      from: message.from,
-      to: { name: message.to.name, address: message.to.address },
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      messageId: message.messageId,
-    });
+    const { message: raw } = await this.composer.sendMail(nodemailerMessage(message));
     const stamp = this.options.clock.now().toISOString().replace(/[:.]/g, '-');
     const file = path.join(this.options.dir, `${stamp}-${newId()}.eml`);
     try {

@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer';
 import type { NodemailerError } from 'nodemailer/lib/errors';
 import type Mail from 'nodemailer/lib/mailer';
 import type { SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
-import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailMessage, type MailTransport } from './mail.transport';
+import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, nodemailerMessage, type MailMessage, type MailTransport } from './mail.transport';
 
 export interface SmtpMailTransportOptions {
   /** smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps:// (TLS from the start). */
@@ -34,15 +34,7 @@ export class SmtpMailTransport implements MailTransport {
 
   async send(message: MailMessage): Promise<void> {
     try {
-      await this.mailer.sendMail({
-        from: message.from,
-        to: { name: message.to.name, address: message.to.address },
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        messageId: message.messageId,
-        signal: AbortSignal.timeout(MAIL_SEND_TIMEOUT_MS),
-      });
+      await this.mailer.sendMail({ ...nodemailerMessage(message), signal: AbortSignal.timeout(MAIL_SEND_TIMEOUT_MS) });
     } catch (error) {
       const failure = error as NodemailerError;
       const permanent = failure.permanent === true && MESSAGE_COMMANDS.has(failure.command ?? '');

@@ -1,3 +1,4 @@
+import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../../platform/config';
 
 /**
@@ -13,6 +14,18 @@ export interface MailMessage {
   readonly html: string;
   /** Stable per (event, recipient), so a resend after a crash carries the same Message-ID and mail clients can collapse it. */
   readonly messageId: string;
+}
+
+/** The message as nodemailer takes it: both adapters are built on nodemailer. */
+export function nodemailerMessage(message: MailMessage): Mail.Options {
+  return {
+    from: message.from,
+    to: { name: message.to.name, address: message.to.address },
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: message.messageId,
+  };
 }
 
 /** Longest one `send` may take, connecting included: a notification's sending lease outlasts it. */

@@ -3,9 +3,10 @@ import type { Db } from '../../platform/db';
 import type { Clock } from '../../platform/clock';
 import { errorMessage } from '../../platform/errors';
 import type { DomainEvent } from '../../platform/messaging/event-bus';
-import { INVENTORY_EVENTS, type StockThresholdPayload } from '../../contracts/inventory-api';
+import type { EventHandlers, EventOf } from '../../contracts/events';
+import { INVENTORY_EVENTS } from '../../contracts/inventory-api';
 import type { Logger } from '../../platform/log';
-import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
+import { ORDER_EVENTS, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
 import { jsonArrayIncludes } from '../../platform/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
 import type { CatalogClient } from './catalog.client';
@@ -25,22 +26,6 @@ import {
   type RenderedMail,
 } from './notification.templates';
 import { UserEntity } from './user.entity';
-
-/** The events that send mail; the worker's consumer sees no others. */
-export const NOTIFIED_EVENTS: readonly string[] = [
-  ORDER_EVENTS.placed,
-  ORDER_EVENTS.statusChanged,
-  PAYMENT_EVENTS.succeeded,
-  PAYMENT_EVENTS.failed,
-  PAYMENT_EVENTS.refunded,
-  INVENTORY_EVENTS.low,
-];
-
-const PAYMENT_TEMPLATES = {
-  [PAYMENT_EVENTS.succeeded]: paymentConfirmation,
-  [PAYMENT_EVENTS.failed]: paymentFailure,
-  [PAYMENT_EVENTS.refunded]: refundNotice,
-} as const;
 
 /** Order statuses the customer hears of (with "order updates" on); payment failure and refunds come from payments' events. */
 const STATUS_TEMPLATES: Partial<Record<OrderStatusName, (to: MailRecipient, change: OrderStatusChangedPayload, products: ProductLabels) => RenderedMail>> = {
@@ -86,62 +71,80 @@ export class NotificationService {
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(deps.mailFrom)?.[1] ?? 'localhost';
   }
 
-  async handle(event: DomainEvent): Promise<void> {
-    const mails = await this.deps.db.read((em) => this.compose(em, event));
-    let owed: unknown = null;
-    for (const mail of mails) {
-      try {
-        await this.deliverOnce(event, mail);
-      } catch (error) {
-        // The other recipients still get theirs; the event is redelivered for this one.
-        owed ??= error;
-      }
-    }
-    if (owed) throw owed;
+  /**
+   * The mails each event type calls for; the worker's consumer takes these
+   * types only. A handler throws while a mail is still owed, so the event is
+   * delivered again.
+   */
+  handlers(): EventHandlers {
+    return {
+      [ORDER_EVENTS.placed]: (event) => this.send(event, (em) => this.orderConfirmation(em, event)),
+      [ORDER_EVENTS.statusChanged]: (event) => this.send(event, (em) => this.statusNotice(em, event)),
+      [PAYMENT_EVENTS.succeeded]: (event) => this.send(event, (em) => this.paymentNotice(em, event, paymentConfirmation)),
+      [PAYMENT_EVENTS.failed]: (event) => this.send(event, (em) => this.paymentNotice(em, event, paymentFailure)),
+      [PAYMENT_EVENTS.refunded]: (event) => this.send(event, (em) => this.paymentNotice(em, event, refundNotice)),
+      [INVENTORY_EVENTS.low]: (event) => this.send(event, (em) => this.lowStockAlerts(em, event)),
+    };
   }
 
-  private async compose(em: EntityManager, event: DomainEvent): Promise<Mail[]> {
-    switch (event.type) {
-      case ORDER_EVENTS.placed: {
-        const order = event.payload as OrderEventPayload;
-        const user = await this.customer(em, event, order.customerId);
-        if (!user) return [];
-        const products = await this.catalog.labels(order.lines.map((line) => line.productId));
-        return [{ user, content: orderConfirmation(recipient(user), order, products) }];
+  private async send(event: DomainEvent, compose: (em: EntityManager) => Promise<Mail[]>): Promise<void> {
+    try {
+      const mails = await this.deps.db.read(compose);
+      let owed: unknown = null;
+      for (const mail of mails) {
+        try {
+          await this.deliverOnce(event, mail);
+        } catch (error) {
+          // The other recipients still get theirs; the event is redelivered for this one.
+          owed ??= error;
+        }
       }
-      case ORDER_EVENTS.statusChanged: {
-        const change = event.payload as OrderStatusChangedPayload;
-        const template = STATUS_TEMPLATES[change.to];
-        // A placement undone before the customer saw an order (PENDING) is no cancellation to them.
-        if (!template || change.from === 'PENDING') return [];
-        const user = await this.customer(em, event, change.customerId);
-        // Status mails are what the "order updates" preference turns off; confirmations and payments always go.
-        if (!user?.preferences.orderUpdates) return [];
-        const products = await this.catalog.labels(change.lines.map((line) => line.productId));
-        return [{ user, content: template(recipient(user), change, products) }];
-      }
-      case PAYMENT_EVENTS.succeeded:
-      case PAYMENT_EVENTS.failed:
-      case PAYMENT_EVENTS.refunded: {
-        const payment = event.payload as PaymentEventPayload;
-        const user = await this.customer(em, event, payment.customerId);
-        if (!user) return [];
-        return [{ user, content: PAYMENT_TEMPLATES[event.type](recipient(user), payment) }];
-      }
-      case INVENTORY_EVENTS.low: {
-        const stock = event.payload as StockThresholdPayload;
-        const admins = await em.find(UserEntity, jsonArrayIncludes(em, UserEntity, 'roles', 'ADMIN'), { orderBy: { id: 'asc' } });
-        if (admins.length === 0) return [];
-        const product = (await this.catalog.labels([stock.productId])).get(stock.productId);
-        return admins.map((user) => ({ user, content: lowStockAlert(recipient(user), stock, product) }));
-      }
-      default:
-        return [];
+      if (owed) throw owed;
+    } catch (error) {
+      this.deps.log.warn('notification not sent yet; the event will be redelivered', { eventId: event.id, eventType: event.type, error: String(error) });
+      throw error;
     }
   }
 
-  private async customer(em: EntityManager, event: DomainEvent, customerId: unknown): Promise<UserEntity | null> {
-    const user = typeof customerId === 'string' ? await em.findOne(UserEntity, { id: customerId }) : null;
+  private async orderConfirmation(em: EntityManager, event: EventOf<typeof ORDER_EVENTS.placed>): Promise<Mail[]> {
+    const order = event.payload;
+    const user = await this.customer(em, event, order.customerId);
+    if (!user) return [];
+    const products = await this.catalog.labels(order.lines.map((line) => line.productId));
+    return [{ user, content: orderConfirmation(recipient(user), order, products) }];
+  }
+
+  private async statusNotice(em: EntityManager, event: EventOf<typeof ORDER_EVENTS.statusChanged>): Promise<Mail[]> {
+    const change = event.payload;
+    const template = STATUS_TEMPLATES[change.to];
+    // A placement undone before the customer saw an order (PENDING) is no cancellation to them.
+    if (!template || change.from === 'PENDING') return [];
+    const user = await this.customer(em, event, change.customerId);
+    // Status mails are what the "order updates" preference turns off; confirmations and payments always go.
+    if (!user?.preferences.orderUpdates) return [];
+    const products = await this.catalog.labels(change.lines.map((line) => line.productId));
+    return [{ user, content: template(recipient(user), change, products) }];
+  }
+
+  private async paymentNotice(
+    em: EntityManager,
+    event: DomainEvent<PaymentEventPayload>,
+    template: (to: MailRecipient, payment: PaymentEventPayload) => RenderedMail,
+  ): Promise<Mail[]> {
+    const user = await this.customer(em, event, event.payload.customerId);
+    return user ? [{ user, content: template(recipient(user), event.payload) }] : [];
+  }
+
+  private async lowStockAlerts(em: EntityManager, event: EventOf<typeof INVENTORY_EVENTS.low>): Promise<Mail[]> {
+    const stock = event.payload;
+    const admins = await em.find(UserEntity, jsonArrayIncludes(em, UserEntity, 'roles', 'ADMIN'), { orderBy: { id: 'asc' } });
+    if (admins.length === 0) return [];
+    const product = (await this.catalog.labels([stock.productId])).get(stock.productId);
+    return admins.map((user) => ({ user, content: lowStockAlert(recipient(user), stock, product) }));
+  }
+
+  private async customer(em: EntityManager, event: DomainEvent, customerId: string): Promise<UserEntity | null> {
+    const user = await em.findOne(UserEntity, { id: customerId });
     // Retrying cannot make a missing customer appear; the event is acknowledged without a mail.
     if (!user) this.deps.log.warn('no mail: the event names no known customer', { eventId: event.id, eventType: event.type });
     return user;

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
+import { consumeEvents } from '../../contracts/events';
 import type { EventConsumer } from '../../platform/messaging/event-bus';
 import { once } from '../../platform/once';
 import type { SubgraphDeps } from '../../platform/subgraph';
@@ -7,7 +8,7 @@ import { CatalogClient } from './catalog.client';
 import { describeMailTarget, type MailTransport } from './mail.transport';
 import { FileMailTransport } from './mail.transport.file';
 import { SmtpMailTransport } from './mail.transport.smtp';
-import { NOTIFIED_EVENTS, NotificationService } from './notification.service';
+import { NotificationService } from './notification.service';
 
 /** Consumer group on the event bus: one copy of every event for all notification workers together. */
 export const NOTIFICATIONS_GROUP = 'notifications';
@@ -33,14 +34,7 @@ export async function startNotificationWorker(deps: NotificationWorkerDeps): Pro
   const service = new NotificationService({ db: deps.db, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, new CatalogClient(deps.internal, log));
   let consumer: EventConsumer;
   try {
-    consumer = await deps.events.consume({ group: NOTIFICATIONS_GROUP, types: NOTIFIED_EVENTS }, async (event) => {
-      try {
-        await service.handle(event);
-      } catch (error) {
-        log.warn('notification not sent yet; the event will be redelivered', { eventId: event.id, eventType: event.type, error: String(error) });
-        throw error;
-      }
-    });
+    consumer = await consumeEvents(deps.events, { group: NOTIFICATIONS_GROUP }, service.handlers());
   } catch (error) {
     await transport.close();
     throw error;

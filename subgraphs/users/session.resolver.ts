@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { SessionEntity } from './session.entity';
-import type { UsersServices } from './users.module';
+import type { UsersServices } from './users.services';
 
 @Resolver(() => SessionEntity)
 export class SessionResolver {

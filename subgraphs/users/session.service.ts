@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../platform/context';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { every, type Periodic } from '../../platform/periodic';
@@ -24,6 +24,9 @@ export interface IssuedTokens {
   readonly refreshToken: string;
 }
 
+/** A refresh: the next token pair, or the session it ended because the token was spent already. */
+type Rotation = { readonly user: UserEntity; readonly tokens: IssuedTokens } | { readonly reused: SessionEntity };
+
 /**
  * Sessions and their refresh tokens. Every refresh spends the presented
  * token and issues the next one; a spent token presented again can only be
@@ -38,8 +41,8 @@ export interface IssuedTokens {
 export class SessionService {
   constructor(private readonly deps: SubgraphDeps) {}
 
-  /** A new session for a user who just proved who they are; written by the caller's flush. */
-  async open(ctx: RequestContext, user: UserEntity, now: Date): Promise<IssuedTokens> {
+  /** A new session for a user who just proved who they are, added to `em`'s unit of work. */
+  async open(ctx: RequestContext, em: EntityManager, user: UserEntity, now: Date): Promise<IssuedTokens> {
     const session = Object.assign(new SessionEntity(), {
       userId: user.id,
       createdAt: now,
@@ -48,43 +51,49 @@ export class SessionService {
       clientAddress: ctx.client?.address ?? null,
       userAgent: ctx.client?.userAgent ?? null,
     });
-    ctx.em.persist(session);
-    return this.issue(ctx, user, session, now);
+    em.persist(session);
+    return this.issue(em, user, session, now);
   }
 
   /** Spends `refreshToken` and issues the session's next token pair, with the user's current roles. */
   async rotate(ctx: RequestContext, refreshToken: string): Promise<{ user: UserEntity; tokens: IssuedTokens }> {
     const now = this.deps.clock.now();
-    const token = await ctx.em.findOne(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
-    if (!token) throw unauthenticated('Refresh token is invalid; log in again');
-    const session = await ctx.em.findOne(SessionEntity, { id: token.sessionId });
-    if (!session || session.endedAt) throw unauthenticated('Session has ended; log in again');
-    if (session.expiresAt <= now) throw unauthenticated('Session expired; log in again');
-    // Compare-and-set: of two refreshes racing with one token, exactly one wins; the other is reuse.
-    const spent = token.rotatedAt === null && (await ctx.em.nativeUpdate(RefreshTokenEntity, { id: token.id, rotatedAt: null }, { rotatedAt: now })) === 1;
-    if (!spent) {
-      await this.end(ctx, session.id, SessionEndReason.REUSE_DETECTED, now);
-      this.deps.log.warn('spent refresh token presented again; session ended', { userId: session.userId, sessionId: session.id, requestId: ctx.requestId });
+    const outcome = await this.deps.db.write(async (em): Promise<Rotation> => {
+      const token = await em.findOne(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
+      if (!token) throw unauthenticated('Refresh token is invalid; log in again');
+      const session = await em.findOne(SessionEntity, { id: token.sessionId });
+      if (!session || session.endedAt) throw unauthenticated('Session has ended; log in again');
+      if (session.expiresAt <= now) throw unauthenticated('Session expired; log in again');
+      // Compare-and-set: of two refreshes racing with one token, exactly one wins; the other is reuse.
+      const spent = token.rotatedAt === null && (await em.nativeUpdate(RefreshTokenEntity, { id: token.id, rotatedAt: null }, { rotatedAt: now })) === 1;
+      if (!spent) {
+        // Returned, not thrown: ending the session must commit.
+        await this.end(em, session.id, SessionEndReason.REUSE_DETECTED, now);
+        return { reused: session };
+      }
+      const user = await em.findOne(UserEntity, { id: session.userId });
+      if (!user) throw unauthenticated('Session has ended; log in again');
+      Object.assign(session, {
+        lastUsedAt: now,
+        expiresAt: this.idleExpiry(now),
+        clientAddress: ctx.client?.address ?? session.clientAddress,
+        userAgent: ctx.client?.userAgent ?? session.userAgent,
+      });
+      return { user, tokens: await this.issue(em, user, session, now) };
+    });
+    if ('reused' in outcome) {
+      this.deps.log.warn('spent refresh token presented again; session ended', { userId: outcome.reused.userId, sessionId: outcome.reused.id, requestId: ctx.requestId });
       throw unauthenticated('Refresh token was already used; the session has ended, log in again');
     }
-    const user = await ctx.em.findOne(UserEntity, { id: session.userId });
-    if (!user) throw unauthenticated('Session has ended; log in again');
-    Object.assign(session, {
-      lastUsedAt: now,
-      expiresAt: this.idleExpiry(now),
-      clientAddress: ctx.client?.address ?? session.clientAddress,
-      userAgent: ctx.client?.userAgent ?? session.userAgent,
-    });
-    const tokens = await this.issue(ctx, user, session, now);
-    await ctx.em.flush();
-    return { user, tokens };
+    return outcome;
   }
 
   /** Ends the session `refreshToken` belongs to (any token of the family will do). False when it is unknown or already ended. */
-  async endByToken(ctx: RequestContext, refreshToken: string): Promise<boolean> {
-    const token = await ctx.em.findOne(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
-    if (!token) return false;
-    return this.end(ctx, token.sessionId, SessionEndReason.LOGOUT, this.deps.clock.now());
+  endByToken(refreshToken: string): Promise<boolean> {
+    return this.deps.db.write(async (em) => {
+      const token = await em.findOne(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
+      return token ? this.end(em, token.sessionId, SessionEndReason.LOGOUT, this.deps.clock.now()) : false;
+    });
   }
 
   /** The caller's own session only. False when it had already ended. */
@@ -93,13 +102,13 @@ export class SessionService {
     const session = await ctx.em.findOne(SessionEntity, { id: sessionId });
     if (!session) throw notFound('Session', sessionId);
     if (session.userId !== ctx.caller.userId) throw forbidden('You may only end your own sessions');
-    return this.end(ctx, session.id, SessionEndReason.REVOKED, this.deps.clock.now());
+    return this.deps.db.write((em) => this.end(em, session.id, SessionEndReason.REVOKED, this.deps.clock.now()));
   }
 
-  /** Ends every live session of a user but `keep` (the caller's own); returns how many ended. */
-  async endOthers(ctx: RequestContext, userId: string, keep: string | null, reason: SessionEndReason): Promise<number> {
+  /** Ends every live session of a user but `keep` (the caller's own), in `em`'s unit of work; returns how many ended. */
+  endOthers(em: EntityManager, userId: string, keep: string | null, reason: SessionEndReason): Promise<number> {
     const where: FilterQuery<SessionEntity> = keep === null ? { userId } : { userId, id: { $ne: keep } };
-    return ctx.em.nativeUpdate(SessionEntity, { ...where, endedAt: null }, { endedAt: this.deps.clock.now(), endReason: reason });
+    return em.nativeUpdate(SessionEntity, { ...where, endedAt: null }, { endedAt: this.deps.clock.now(), endReason: reason });
   }
 
   /** Live sessions, most recently used first. */
@@ -138,13 +147,13 @@ export class SessionService {
   }
 
   /** Idempotent and safe under races: only a live session is ended, and only once. */
-  private async end(ctx: RequestContext, sessionId: string, reason: SessionEndReason, now: Date): Promise<boolean> {
-    return (await ctx.em.nativeUpdate(SessionEntity, { id: sessionId, endedAt: null }, { endedAt: now, endReason: reason })) === 1;
+  private async end(em: EntityManager, sessionId: string, reason: SessionEndReason, now: Date): Promise<boolean> {
+    return (await em.nativeUpdate(SessionEntity, { id: sessionId, endedAt: null }, { endedAt: now, endReason: reason })) === 1;
   }
 
-  private async issue(ctx: RequestContext, user: UserEntity, session: SessionEntity, now: Date): Promise<IssuedTokens> {
+  private async issue(em: EntityManager, user: UserEntity, session: SessionEntity, now: Date): Promise<IssuedTokens> {
     const refreshToken = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
-    ctx.em.persist(Object.assign(new RefreshTokenEntity(), { tokenHash: hashToken(refreshToken), sessionId: session.id, createdAt: now }));
+    em.persist(Object.assign(new RefreshTokenEntity(), { tokenHash: hashToken(refreshToken), sessionId: session.id, createdAt: now }));
     const settings: TokenSettings = { secret: this.deps.config.auth.jwtSecret, ttlSeconds: this.deps.config.auth.accessTokenTtlSeconds };
     const accessToken = await signAccessToken({ userId: user.id, roles: user.roles, sessionId: session.id }, settings, now.getTime());
     return { session, accessToken, accessTokenExpiresAt: new Date(accessTokenExpiresAt(settings, now.getTime())), refreshToken };

@@ -11,11 +11,6 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role', description: 'AGENT and ADMIN act for the shop; ADMIN also grants roles.' });
 
-/** Emails are compared and stored trimmed and lower-cased, so uniqueness ignores case. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** Column defaults fill the rows of users created before preferences existed. */
 @Embeddable()
 @ObjectType('Preferences', { description: "The user's settings; only the user sees them." })

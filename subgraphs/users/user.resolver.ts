@@ -5,7 +5,7 @@ import { SessionEntity } from './session.entity';
 import { SelfOnly, SelfOrStaff } from './user.access';
 import { Role, UserEntity } from './user.entity';
 import { UpdateProfileInput } from './user.inputs';
-import type { UsersServices } from './users.module';
+import type { UsersServices } from './users.services';
 
 @Resolver(() => UserEntity)
 export class UserResolver {

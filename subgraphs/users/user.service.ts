@@ -1,10 +1,13 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_ACCOUNTS } from '../../contracts/demo';
-import { badInput, notFound, unauthenticated } from '../../platform/errors';
+import { notFound, unauthenticated } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
+import { normalizeEmail } from './auth.rules';
 import type { PasswordHasher } from './password.hasher';
-import { normalizeEmail, Role, UserEntity } from './user.entity';
+import { Role, UserEntity } from './user.entity';
 import type { UpdateProfileInput } from './user.inputs';
+import { checkProfile } from './user.rules';
 
 export class UserService {
   constructor(
@@ -27,37 +30,32 @@ export class UserService {
 
   /** The caller's own profile; omitted fields stay, `phone: null` removes the number. */
   async updateProfile(ctx: RequestContext, input: UpdateProfileInput): Promise<UserEntity> {
-    const user = await this.self(ctx);
-    if (input.name === null) throw badInput('name must not be empty', 'name');
-    if (input.name !== undefined) user.name = input.name.trim();
-    if (input.phone !== undefined) user.phone = input.phone;
-    const preferences = input.preferences;
-    if (preferences) {
-      if (preferences.locale != null) user.preferences.locale = preferences.locale;
-      if (preferences.currency != null) user.preferences.currency = preferences.currency.toUpperCase();
-      if (preferences.marketingEmails != null) user.preferences.marketingEmails = preferences.marketingEmails;
-      if (preferences.orderUpdates != null) user.preferences.orderUpdates = preferences.orderUpdates;
-    }
-    await ctx.em.flush();
-    return user;
+    const { preferences, ...changes } = checkProfile(input);
+    return this.deps.db.write(async (em) => {
+      const user = await this.self(ctx, em);
+      Object.assign(user, changes);
+      Object.assign(user.preferences, preferences);
+      return user;
+    });
   }
 
   /** Idempotent: granting a role the user has changes nothing. Takes effect in their next access token. */
   async grantRole(ctx: RequestContext, userId: string, role: Role): Promise<UserEntity> {
-    const user = await ctx.em.findOne(UserEntity, { id: userId });
-    if (!user) throw notFound('User', userId);
-    if (!user.roles.includes(role)) {
-      user.roles = [...user.roles, role];
-      await ctx.em.flush();
-      this.deps.log.info('role granted', { userId, role, by: ctx.caller?.userId, requestId: ctx.requestId });
-    }
+    const { user, granted } = await this.deps.db.write(async (em) => {
+      const found = await em.findOne(UserEntity, { id: userId });
+      if (!found) throw notFound('User', userId);
+      if (found.roles.includes(role)) return { user: found, granted: false };
+      found.roles = [...found.roles, role];
+      return { user: found, granted: true };
+    });
+    if (granted) this.deps.log.info('role granted', { userId, role, by: ctx.caller?.userId, requestId: ctx.requestId });
     return user;
   }
 
-  /** The caller's own user, loaded for a change. */
-  async self(ctx: RequestContext): Promise<UserEntity> {
+  /** The caller's own user, loaded into `em` for a change. */
+  async self(ctx: RequestContext, em: EntityManager): Promise<UserEntity> {
     if (!ctx.caller) throw unauthenticated();
-    const user = await ctx.em.findOne(UserEntity, { id: ctx.caller.userId });
+    const user = await em.findOne(UserEntity, { id: ctx.caller.userId });
     if (!user) throw unauthenticated('Your account no longer exists');
     return user;
   }

@@ -17,14 +17,7 @@ import { PreferencesEntity, UserEntity } from './user.entity';
 import { userReference } from './user.reference';
 import { UserResolver } from './user.resolver';
 import { UserService } from './user.service';
-
-export interface UsersServices {
-  readonly users: UserService;
-  readonly auth: AuthService;
-  readonly sessions: SessionService;
-  readonly addresses: AddressService;
-  readonly throttle: LoginThrottle;
-}
+import type { UsersServices } from './users.services';
 
 export const users: SubgraphModule<UsersServices> = {
   name: 'users',

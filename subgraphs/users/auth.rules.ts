@@ -1,0 +1,41 @@
+import { isEmail } from 'class-validator';
+import { assertValid, atLeast, atMost, NAME_RULES, violationsOf, type StringRule } from './user.rules';
+
+/** The credentials' rules (see user.rules.ts for how violations are reported). */
+
+export const MIN_PASSWORD_LENGTH = 10;
+/** argon2 hashes any length, but requests with megabyte passwords are refused early. */
+const MAX_PASSWORD_LENGTH = 256;
+/** RFC 5321's limit on a forward path. */
+const MAX_EMAIL_LENGTH = 254;
+
+const EMAIL_RULES: readonly StringRule[] = [atMost('email', MAX_EMAIL_LENGTH), [(value) => isEmail(value), 'email must be a valid email address']];
+
+/** A password being chosen. */
+const newPassword = (field: string): readonly StringRule[] => [atMost(field, MAX_PASSWORD_LENGTH), atLeast(field, MIN_PASSWORD_LENGTH)];
+/** A password being presented: no minimum, a wrong one is refused like any other, never explained. */
+const presentedPassword = (field: string): readonly StringRule[] => [atMost(field, MAX_PASSWORD_LENGTH)];
+
+/** Emails are compared and stored trimmed and lower-cased, so uniqueness ignores case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function checkRegistration(input: { readonly email: string; readonly password: string; readonly name: string }): void {
+  assertValid([
+    ...violationsOf('email', input.email, EMAIL_RULES),
+    ...violationsOf('password', input.password, newPassword('password')),
+    ...violationsOf('name', input.name, NAME_RULES),
+  ]);
+}
+
+export function checkLogin(input: { readonly email: string; readonly password: string }): void {
+  assertValid([...violationsOf('email', input.email, EMAIL_RULES), ...violationsOf('password', input.password, presentedPassword('password'))]);
+}
+
+export function checkPasswordChange(input: { readonly currentPassword: string; readonly newPassword: string }): void {
+  assertValid([
+    ...violationsOf('currentPassword', input.currentPassword, presentedPassword('currentPassword')),
+    ...violationsOf('newPassword', input.newPassword, newPassword('newPassword')),
+  ]);
+}

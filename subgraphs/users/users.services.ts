@@ -1,0 +1,14 @@
+import type { AddressService } from './address.service';
+import type { AuthService } from './auth.service';
+import type { LoginThrottle } from './login.throttle';
+import type { SessionService } from './session.service';
+import type { UserService } from './user.service';
+
+/** What the users resolvers are given; apart from users.module.ts, which imports the resolvers. */
+export interface UsersServices {
+  readonly users: UserService;
+  readonly auth: AuthService;
+  readonly sessions: SessionService;
+  readonly addresses: AddressService;
+  readonly throttle: LoginThrottle;
+}
