@@ -10,7 +10,7 @@ import { onSale, type CatalogClient } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
 import type { OrderEntity } from './order.entity';
 import { checkProductId, customerIdOf } from './order.rules';
-import { ProductRef } from './orders.stubs';
+import { ProductRef } from './product.stub';
 
 /** Re-reads when a concurrent change to the same line got there first. */
 const WRITE_ATTEMPTS = 5;

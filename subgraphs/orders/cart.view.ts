@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
-import { ProductRef } from './orders.stubs';
+import { ProductRef } from './product.stub';
 
 @ObjectType('CartLine')
 export class CartLineView {

@@ -2,7 +2,8 @@ import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
 import { newId } from '../../platform/ids';
-import { ProductRef, UserRef } from './orders.stubs';
+import { ProductRef } from './product.stub';
+import { UserRef } from './user.stub';
 
 export enum OrderStatus {
   PENDING = 'PENDING',

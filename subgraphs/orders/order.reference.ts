@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { RequestContext } from '../../platform/context';
 import type { OrderService } from './order.service';
-import { UserRef } from './orders.stubs';
+import { UserRef } from './user.stub';
 
 /** `__resolveReference` of the entities orders resolves: its own Order, and the User it adds `orders` to. */
 export function orderReferences(orders: OrderService): GraphQLResolverMap<RequestContext> {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
 import { OrderEntity } from './order.entity';
 import { PlaceOrderInput } from './order.inputs';
-import { UserRef } from './orders.stubs';
+import { UserRef } from './user.stub';
 import type { OrdersServices } from './orders.services';
 
 export const OrderConnection = connectionType('Order', OrderEntity);

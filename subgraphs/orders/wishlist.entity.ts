@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { CustomerProductEntity } from './customer-product.entity';
-import { ProductRef } from './orders.stubs';
+import { ProductRef } from './product.stub';
 
 /** A product a customer keeps for later. */
 @Entity({ tableName: 'wishlist_items' })
