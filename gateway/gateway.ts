@@ -14,6 +14,7 @@ import type { Logger } from '../platform/log';
 import { once } from '../platform/once';
 import { schemaDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
+import { applyCors } from './cors';
 import { checkSubgraphs } from './health';
 import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
@@ -84,7 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
     ),
     health,
-  ]);
+  ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');

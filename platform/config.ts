@@ -46,6 +46,8 @@ export interface Config {
      * are trusted; 0 uses the socket's peer address (a client cannot spoof it).
      */
     readonly trustProxyHops: number;
+    /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
+    readonly cors: CorsSettings;
   };
   /** graphql-ws on the gateway's /graphql path. */
   readonly subscriptions: {
@@ -56,8 +58,6 @@ export interface Config {
     readonly maxMessageBytes: number;
     /** Federated fetches the subscription engine runs at once (the rest queue). */
     readonly maxConcurrentFetches: number;
-    /** Browser Origins allowed to connect; null allows any (clients without an Origin always may). */
-    readonly allowedOrigins: readonly string[] | null;
   };
   readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
   readonly dataDir: string;
@@ -125,6 +125,17 @@ export interface Config {
     /** From header of every mail: "Name <address>" or a bare address. */
     readonly mailFrom: string;
   };
+}
+
+export interface CorsSettings {
+  /** Listed origins (`https://shop.example`), or '*' for any. */
+  readonly origins: readonly string[] | '*';
+  /** Any http(s) origin on localhost, 127.0.0.1 or [::1] as well (the default in development and test). */
+  readonly allowLocalhost: boolean;
+  /** Send Access-Control-Allow-Credentials (cookies, client certificates); tokens in headers do not need it. */
+  readonly credentials: boolean;
+  /** How long a browser may cache a preflight answer. */
+  readonly maxAgeSeconds: number;
 }
 
 export type PaymentProviderName = 'simulated' | 'stripe';
@@ -203,6 +214,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         maxRootFields: read.int('MAX_QUERY_ROOT_FIELDS', 20, 1, 1_000),
       },
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
+      cors: readCors(read, production),
     },
     subscriptions: {
       initTimeoutMs: read.int('WS_INIT_TIMEOUT_MS', 5_000, 100, 60_000),
@@ -211,7 +223,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxConnectionsPerAddress: read.int('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 100_000),
       maxMessageBytes: read.int('WS_MAX_MESSAGE_BYTES', 65_536, 1_024, 10_485_760),
       maxConcurrentFetches: read.int('WS_MAX_CONCURRENT_FETCHES', 16, 1, 1_000),
-      allowedOrigins: read.origins('WS_ALLOWED_ORIGINS'),
     },
     services,
     dataDir,
@@ -351,10 +362,11 @@ class EnvReader {
     return value;
   }
 
-  /** A comma-separated list of origins (`https://shop.example`), or unset / `*` for any. */
-  origins(name: string): string[] | null {
+  /** A comma-separated list of origins (`https://shop.example`), `*` for any, or unset (`fallback`). */
+  origins(name: string, fallback: string[] | '*'): string[] | '*' {
     const value = this.raw(name);
-    if (value === undefined || value === '*') return null;
+    if (value === undefined) return fallback;
+    if (value === '*') return '*';
     return value.split(',').map((origin) => {
       const trimmed = origin.trim();
       let parsed: URL | null = null;
@@ -384,6 +396,23 @@ class EnvReader {
     if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
     return value;
   }
+}
+
+/**
+ * Browsers may call from the listed origins only; localhost too outside
+ * production, so a local frontend works without settings. A wildcard cannot
+ * be combined with credentials (any site could act as a logged-in visitor).
+ */
+function readCors(read: EnvReader, production: boolean): CorsSettings {
+  const origins = read.origins('CORS_ORIGINS', []);
+  const credentials = read.bool('CORS_CREDENTIALS', false);
+  if (origins === '*' && credentials) throw new ConfigError('CORS_CREDENTIALS=true cannot be combined with CORS_ORIGINS=*; list the origins');
+  return {
+    origins,
+    allowLocalhost: read.bool('CORS_ALLOW_LOCALHOST', !production),
+    credentials,
+    maxAgeSeconds: read.int('CORS_MAX_AGE_SECONDS', 600, 0, 86_400),
+  };
 }
 
 /**

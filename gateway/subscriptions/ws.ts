@@ -18,6 +18,7 @@ import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/log';
 import { authenticate, type GatewayContext } from '../context';
+import { originAllowed } from '../cors';
 import { operationLimits } from '../limits';
 import type { FederatedExecutor, SubscriptionEngine } from './engine';
 
@@ -63,7 +64,8 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
     path: options.path,
     maxPayload: limits.maxMessageBytes,
     verifyClient: ({ origin, req }, accept) => {
-      if (limits.allowedOrigins && origin && !limits.allowedOrigins.includes(origin)) return accept(false, 403, 'Origin not allowed');
+      // The same allow-list as CORS; clients that send no Origin are not browsers.
+      if (origin && !originAllowed(config.gateway.cors, origin)) return accept(false, 403, 'Origin not allowed');
       const address = req.socket.remoteAddress ?? 'unknown';
       if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) return accept(false, 429, 'Too many connections from this address');
       accept(true);
