@@ -20,9 +20,10 @@ import { startStack } from './stack';
  * NOTIFICATIONS=off on users).
  */
 
-type Stoppable = { stop(): Promise<void> };
+type Stoppable = { drain(): void; stop(): Promise<void> };
 
-const SHUTDOWN_DEADLINE_MS = 8_000;
+/** Closing databases and connections after the grace; past it the process exits anyway. */
+const SHUTDOWN_MARGIN_MS = 5_000;
 
 async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
   if (mode === 'all') {
@@ -35,7 +36,7 @@ async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, conf
     try {
       const gateway = await startGateway({ config, log, pubsub: messaging.pubsub });
       log.info('gateway ready', { url: gateway.url });
-      return { stop: async () => { await gateway.stop(); await messaging.close(); } };
+      return { drain: gateway.drain, stop: async () => { await gateway.stop(); await messaging.close(); } };
     } catch (error) {
       await messaging.close();
       throw error;
@@ -45,7 +46,7 @@ async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, conf
     try {
       const worker = await startNotificationProcess({ config, log, clock: systemClock, events: messaging.events });
       log.info('notifications ready', { health: worker.healthUrl });
-      return { stop: async () => { await worker.stop(); await messaging.close(); } };
+      return { drain: () => undefined, stop: async () => { await worker.stop(); await messaging.close(); } };
     } catch (error) {
       await messaging.close();
       throw error;
@@ -54,7 +55,7 @@ async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, conf
   try {
     const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events });
     log.info('subgraph ready', { url: subgraph.url });
-    return { stop: async () => { await subgraph.stop(); await messaging.close(); } };
+    return { drain: subgraph.drain, stop: async () => { await subgraph.stop(); await messaging.close(); } };
   } catch (error) {
     await messaging.close();
     throw error;
@@ -113,14 +114,18 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('shutting down', { signal });
-    // Whatever is stuck (a peer that never answers), exit before Docker's 10 s grace runs out and it kills us.
+    const { drainMs, graceMs } = config.shutdown;
+    log.info('shutting down', { signal, drainMs, graceMs });
+    // Whatever is stuck (a peer that never answers), exit before the orchestrator's grace period runs out and it kills us.
+    const deadlineMs = drainMs + graceMs + SHUTDOWN_MARGIN_MS;
     setTimeout(() => {
-      log.error('shutdown did not finish in time; exiting', { afterMs: SHUTDOWN_DEADLINE_MS });
+      log.error('shutdown did not finish in time; exiting', { afterMs: deadlineMs });
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    running
-      .stop()
+    }, deadlineMs).unref();
+    // Not ready first, so load balancers stop sending new work while what is sent still gets served.
+    running.drain();
+    new Promise((resolve) => setTimeout(resolve, drainMs))
+      .then(() => running.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         log.error('shutdown failed', { error: String(error) });

@@ -27,6 +27,8 @@ export interface RunningStack {
   readonly gateway: RunningGateway;
   readonly subgraphs: Readonly<Record<ServiceName, RunningSubgraph>>;
   readonly messaging: Messaging;
+  /** Turns every server's /ready to 503 (shutdown begins). */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       gateway,
       subgraphs,
       messaging,
+      drain: () => {
+        gateway.drain();
+        for (const s of started) s.drain();
+      },
       stop: async () => {
         await gateway.stop();
         await Promise.all(started.map((s) => s.stop()));

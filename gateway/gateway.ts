@@ -9,7 +9,7 @@ import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
 import { createErrorFormatter } from '../platform/errors';
-import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from '../platform/http';
+import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { once } from '../platform/once';
 import { schemaDir } from '../platform/project';
@@ -36,6 +36,13 @@ export interface RunningGateway {
   readonly port: number;
   /** Counters of the subscription engine (benchmarks and tests read them). */
   readonly subscriptionStats: EngineStats;
+  /** Turns /ready to 503 (shutdown begins); requests are still served. */
+  drain(): void;
+  /**
+   * Stops accepting, lets running requests finish (SHUTDOWN_GRACE_MS), and
+   * closes WebSockets with 1001 without completing their subscriptions, so
+   * graphql-ws clients reconnect (to another replica) and subscribe again.
+   */
   stop(): Promise<void>;
 }
 
@@ -72,19 +79,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  const health: Route = {
-    method: 'GET',
-    path: '/health',
-    handler: async (_req, res) => {
-      const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs);
-      sendJson(res, report.status === 'ok' ? 200 : 503, report);
-    },
-  };
+  const probes = probeRoutes({}, async () => {
+    const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs);
+    const redis = options.pubsub.connected ? (options.pubsub.connected() ? 'ok' : 'disconnected') : undefined;
+    return { ready: report.status === 'ok' && redis !== 'disconnected', details: { subgraphs: report.subgraphs, ...(redis ? { redis } : {}) } };
+  });
   const server = createHttpServer([
     ...graphqlRoute(apollo, (req) =>
       contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
     ),
-    health,
+    ...probes.routes,
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
@@ -113,9 +117,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${config.host}:${port}/graphql`,
     port,
     subscriptionStats: engine.stats,
+    drain: probes.drain,
     stop: once(async () => {
       await live.close();
-      await closeServer(server);
+      await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
     }),
   };

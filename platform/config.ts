@@ -60,6 +60,13 @@ export interface Config {
     readonly maxConcurrentFetches: number;
   };
   readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
+  /** What a process does on SIGTERM (main.ts). */
+  readonly shutdown: {
+    /** Time between turning not-ready and closing the listeners, so load balancers stop sending traffic first. */
+    readonly drainMs: number;
+    /** Time requests already running get to finish once the listeners closed; then connections are cut. */
+    readonly graceMs: number;
+  };
   readonly dataDir: string;
   /** Set: MongoDB for every subgraph (one database each). Unset: SQLite files in dataDir. */
   readonly mongo: { readonly url: string; readonly dbPrefix: string } | null;
@@ -225,6 +232,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxConcurrentFetches: read.int('WS_MAX_CONCURRENT_FETCHES', 16, 1, 1_000),
     },
     services,
+    shutdown: {
+      drainMs: read.int('SHUTDOWN_DRAIN_MS', production ? 5_000 : 0, 0, 120_000),
+      graceMs: read.int('SHUTDOWN_GRACE_MS', 5_000, 0, 120_000),
+    },
     dataDir,
     mongo: mongoUrl ? { url: mongoUrl, dbPrefix: read.requiredPattern('MONGODB_DB_PREFIX', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ - (1-32)', 'shop') } : null,
     redis: redisUrl && redisPrefix ? { url: redisUrl, prefix: redisPrefix } : null,

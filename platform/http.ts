@@ -195,3 +195,42 @@ export async function closeServer(server: http.Server, graceMs = 0): Promise<voi
   server.closeAllConnections();
   await closed;
 }
+
+/** What a readiness check found: whether to take traffic, and per dependency what is wrong. */
+export interface Readiness {
+  readonly ready: boolean;
+  readonly details: Record<string, unknown>;
+}
+
+export interface Probes {
+  /** GET /health and GET /ready. */
+  readonly routes: Route[];
+  /** Turns /ready to 503 for good: the process is about to stop and load balancers should move on. */
+  drain(): void;
+}
+
+/**
+ * `/health` is liveness: the process answers (restarting it would help
+ * nothing else). `/ready` is readiness: its dependencies answer and it is not
+ * draining; load balancers and Kubernetes route by it.
+ */
+export function probeRoutes(identity: Record<string, unknown>, check: () => Promise<Readiness>): Probes {
+  let draining = false;
+  return {
+    routes: [
+      { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { ...identity, status: 'ok' }) },
+      {
+        method: 'GET',
+        path: '/ready',
+        handler: async (_req, res) => {
+          if (draining) return sendJson(res, 503, { ...identity, status: 'draining' });
+          const { ready, details } = await check();
+          sendJson(res, ready ? 200 : 503, { ...identity, status: ready ? 'ok' : 'not ready', ...details });
+        },
+      },
+    ],
+    drain: () => {
+      draining = true;
+    },
+  };
+}

@@ -15,7 +15,7 @@ import { contextFromHeaders, type RequestContext } from './context';
 import { createErrorFormatter, forbidden, unauthenticated } from './errors';
 import type { EventMap } from '../contracts/events';
 import type { EventBus } from './messaging/event-bus';
-import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from './http';
+import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type Route } from './http';
 import type { Logger } from './log';
 import { ProcessedEventEntity } from './messaging/inbox';
 import { InternalClient, type PeerUrls } from './internal-client';
@@ -28,7 +28,7 @@ import { scalarsMap } from './graphql-types';
 
 /**
  * The one bootstrap every subgraph uses: type-graphql classes → SDL printed
- * with directives → `buildSubgraphSchema`, served over HTTP with /health.
+ * with directives → `buildSubgraphSchema`, served over HTTP with /health and /ready.
  * Tests, the one-process launcher and per-service processes all call
  * `startSubgraph`.
  */
@@ -72,6 +72,9 @@ export interface RunningSubgraph<TServices = unknown> {
   readonly port: number;
   readonly orm: MikroORM;
   readonly services: TServices;
+  /** Turns /ready to 503 (shutdown begins); requests are still served. */
+  drain(): void;
+  /** Stops accepting, lets running requests finish (SHUTDOWN_GRACE_MS), then closes everything. */
   stop(): Promise<void>;
 }
 
@@ -184,15 +187,13 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
         throw error instanceof GraphQLError ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } }) : error;
       }
     };
-    const health: Route = {
-      method: 'GET',
-      path: '/health',
-      handler: async (_req, res) => {
-        const database = await orm.isConnected();
-        sendJson(res, database ? 200 : 503, { service: module.name, status: database ? 'ok' : 'database unavailable' });
-      },
-    };
-    const server = createHttpServer([...graphqlRoute(apollo, context), health, ...(module.routes?.(services) ?? [])]);
+    const probes = probeRoutes({ service: module.name }, async () => {
+      const database = (await orm.isConnected()) ? 'ok' : 'unavailable';
+      const transports = [options.pubsub, options.events].filter((t) => t.connected !== undefined);
+      const redis = transports.length === 0 ? undefined : transports.every((t) => t.connected?.()) ? 'ok' : 'disconnected';
+      return { ready: database === 'ok' && redis !== 'disconnected', details: { database, ...(redis ? { redis } : {}) } };
+    });
+    const server = createHttpServer([...graphqlRoute(apollo, context), ...probes.routes, ...(module.routes?.(services) ?? [])], { log: options.log });
     let port: number;
     try {
       port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);
@@ -208,8 +209,9 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       port,
       orm,
       services,
+      drain: probes.drain,
       stop: once(async () => {
-        await closeServer(server);
+        await closeServer(server, config.shutdown.graceMs);
         await apollo.stop();
         await stopBackground();
         await orm.close();

@@ -128,9 +128,10 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
 
   return {
     close: async () => {
-      // Complete every subscription first, so clients see `complete` before the socket closes.
-      await engine.close();
+      // Sockets first (1001 Going Away), so no client sees `complete`: graphql-ws
+      // clients take 1001 as a reason to reconnect and subscribe again elsewhere.
       await disposable.dispose();
+      await engine.close();
     },
   };
 }

@@ -81,6 +81,7 @@ type Documents = {
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
@@ -170,6 +171,7 @@ const documents: Documents = {
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
@@ -474,6 +476,10 @@ export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (type
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"): (typeof documents)["\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
