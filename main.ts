@@ -4,7 +4,9 @@ import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig, SERVICE_NAMES, type Config, type ServiceName } from './platform/config';
 import { DEMO_ACCOUNTS } from './contracts/demo';
 import { errorMessage } from './platform/errors';
+import { closeServer, createHttpServer, listen } from './platform/http';
 import { createLogger, type Logger } from './platform/log';
+import { Metrics, sendMetrics } from './platform/metrics';
 import { openMessaging } from './platform/messaging/messaging';
 import { startSubgraph } from './platform/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
@@ -25,16 +27,16 @@ type Stoppable = { drain(): void; stop(): Promise<void> };
 /** Closing databases and connections after the grace; past it the process exits anyway. */
 const SHUTDOWN_MARGIN_MS = 5_000;
 
-async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
+async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger, metrics: Metrics): Promise<Stoppable> {
   if (mode === 'all') {
-    const stack = await startStack({ config, log });
+    const stack = await startStack({ config, log, metrics });
     printBanner(config, stack.gateway.url, Object.values(stack.subgraphs).map((s) => `${s.name.padEnd(9)} ${s.url}`));
     return stack;
   }
   const messaging = await openMessaging(config);
   if (mode === 'gateway') {
     try {
-      const gateway = await startGateway({ config, log, pubsub: messaging.pubsub });
+      const gateway = await startGateway({ config, log, pubsub: messaging.pubsub, metrics });
       log.info('gateway ready', { url: gateway.url });
       return { drain: gateway.drain, stop: async () => { await gateway.stop(); await messaging.close(); } };
     } catch (error) {
@@ -53,13 +55,25 @@ async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, conf
     }
   }
   try {
-    const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events });
+    const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events, metrics });
     log.info('subgraph ready', { url: subgraph.url });
     return { drain: subgraph.drain, stop: async () => { await subgraph.stop(); await messaging.close(); } };
   } catch (error) {
     await messaging.close();
     throw error;
   }
+}
+
+/** /metrics of the whole process on METRICS_PORT (off the public port), closed with the rest. */
+async function withMetricsPort(running: Stoppable, metrics: Metrics, config: Config): Promise<Stoppable> {
+  const server = createHttpServer([{ method: 'GET', path: '/metrics', handler: (_req, res) => sendMetrics(metrics, res) }]);
+  try {
+    await listen(server, config.metrics.port ?? 0, config.host, 'metrics');
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+  return { drain: running.drain, stop: async () => { await closeServer(server); await running.stop(); } };
 }
 
 function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]): void {
@@ -102,10 +116,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(arg === 'all' ? 'shop' : arg, config.logLevel);
+  const log = createLogger(arg === 'all' ? 'shop' : arg, config.logLevel, undefined, config.logFormat);
   let running: Stoppable;
   try {
-    running = await run(arg as (typeof modes)[number], config, log);
+    const metrics = new Metrics();
+    running = await run(arg as (typeof modes)[number], config, log, metrics);
+    if (config.metrics.port !== null) running = await withMetricsPort(running, metrics, config);
   } catch (error) {
     process.stderr.write(`Start-up failed: ${errorMessage(error)}\n`);
     process.exit(1);

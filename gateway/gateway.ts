@@ -11,11 +11,13 @@ import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config
 import { createErrorFormatter } from '../platform/errors';
 import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
 import type { Logger } from '../platform/log';
+import { Metrics, metricsRoute } from '../platform/metrics';
+import { operationTelemetry } from '../platform/metrics.operations';
 import { once } from '../platform/once';
 import { schemaDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
 import { applyCors } from './cors';
-import { checkSubgraphs } from './health';
+import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
 
@@ -29,6 +31,8 @@ export interface GatewayOptions {
   /** Change notices that drive subscriptions (Redis across processes). */
   readonly pubsub: PubSub;
   readonly clock?: Clock;
+  /** The process's metrics (shared with the subgraphs in the embedded mode); a registry of its own otherwise. */
+  readonly metrics?: Metrics;
 }
 
 export interface RunningGateway {
@@ -59,12 +63,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The client-facing schema, composed from the same subgraphs (npm run compose): graphql-ws validates against it.
   const apiSchema = buildSchema(await readFile(path.join(schemaDir(), 'api.graphql'), 'utf8'));
   const clock = options.clock ?? systemClock;
+  const metrics = options.metrics ?? new Metrics();
+  const states = new SubgraphStates(log);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
     buildService: ({ name, url }) =>
-      new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret),
+      new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret, metrics, states),
   });
   const development = config.env === 'development';
   const apollo = new ApolloServer<GatewayContext>({
@@ -76,19 +82,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
     stopOnTerminationSignals: false,
     logger: log,
+    plugins: [
+      operationTelemetry<GatewayContext>({
+        service: 'gateway',
+        log,
+        metrics,
+        accessLog: true,
+        who: (context) => ({ userId: context.caller?.userId ?? null, clientIp: context.client?.address ?? null }),
+      }),
+    ],
   });
   await apollo.start();
 
   const probes = probeRoutes({}, async () => {
-    const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs);
+    const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs, states);
     const redis = options.pubsub.connected ? (options.pubsub.connected() ? 'ok' : 'disconnected') : undefined;
     return { ready: report.status === 'ok' && redis !== 'disconnected', details: { subgraphs: report.subgraphs, ...(redis ? { redis } : {}) } };
   });
   const server = createHttpServer([
-    ...graphqlRoute(apollo, (req) =>
-      contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
-    ),
+    ...graphqlRoute(apollo, async (req) => {
+      const client = clientOf(req, config.gateway.trustProxyHops);
+      try {
+        return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
+      } catch (error) {
+        // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
+        log.info('operation', { operationName: null, type: null, durationMs: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
+        throw error;
+      }
+    }),
     ...probes.routes,
+    ...metricsRoute(metrics, config),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
@@ -103,11 +126,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
   });
-  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics });
+  const untrack = [
+    metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
+    metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
+    metrics.subscriptions.track({ service: 'gateway', kind: 'topics' }, () => engine.stats.topics),
+  ];
   let port: number;
   try {
     port = await listen(server, options.port ?? config.gateway.port, config.host, 'gateway');
   } catch (error) {
+    untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
     throw error;
@@ -119,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptionStats: engine.stats,
     drain: probes.drain,
     stop: once(async () => {
+      untrack.forEach((stop) => stop());
       await live.close();
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();

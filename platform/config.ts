@@ -21,6 +21,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export type LogFormat = 'json' | 'pretty';
 export type NotificationsMode = 'inline' | 'off';
 
 export interface ServiceEndpoint {
@@ -33,6 +34,8 @@ export interface ServiceEndpoint {
 export interface Config {
   readonly env: NodeEnv;
   readonly logLevel: LogLevel;
+  /** json: one object per line (log shippers); pretty: one readable line per record. */
+  readonly logFormat: LogFormat;
   /** Interface every server binds to. */
   readonly host: string;
   readonly gateway: {
@@ -60,6 +63,13 @@ export interface Config {
     readonly maxConcurrentFetches: number;
   };
   readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
+  /** Prometheus metrics (platform/metrics.ts). */
+  readonly metrics: {
+    /** Set: /metrics on this port only in production (keep it off the public network). */
+    readonly port: number | null;
+    /** Set: /metrics on the public ports too, for `Authorization: Bearer <token>`. */
+    readonly token: string | null;
+  };
   /** What a process does on SIGTERM (main.ts). */
   readonly shutdown: {
     /** Time between turning not-ready and closing the listeners, so load balancers stop sending traffic first. */
@@ -209,6 +219,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return {
     env: nodeEnv,
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' ? 'pretty' : 'json'),
     host,
     gateway: {
       port: read.port('PORT', 4000),
@@ -232,6 +243,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxConcurrentFetches: read.int('WS_MAX_CONCURRENT_FETCHES', 16, 1, 1_000),
     },
     services,
+    metrics: {
+      port: read.optionalString('METRICS_PORT') === undefined ? null : read.int('METRICS_PORT', 0, 1, 65_535),
+      token: read.optionalToken('METRICS_TOKEN'),
+    },
     shutdown: {
       drainMs: read.int('SHUTDOWN_DRAIN_MS', production ? 5_000 : 0, 0, 120_000),
       graceMs: read.int('SHUTDOWN_GRACE_MS', 5_000, 0, 120_000),
@@ -399,6 +414,14 @@ class EnvReader {
     if (value !== null) return { value, generated: false };
     if (required) throw new ConfigError(`${name} is required when NODE_ENV=production (at least 32 characters)`);
     return { value: randomBytes(32).toString('base64url'), generated: true };
+  }
+
+  /** A bearer token: 16 to 256 URL-safe characters, never echoed in errors. */
+  optionalToken(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    if (!/^[A-Za-z0-9._~+/=-]{16,256}$/.test(value)) throw new ConfigError(`${name} must be 16 to 256 characters: letters, digits, . _ ~ + / = -`);
+    return value;
   }
 
   optionalSecret(name: string): string | null {

@@ -30,6 +30,10 @@ const EXPECTED_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+/** A refusal clients are meant to handle, as opposed to a failure (logs and metrics tell them apart). */
+export const isExpectedCode = (code: unknown): boolean => typeof code === 'string' && EXPECTED_CODES.has(code);
+
+
 export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }

@@ -25,6 +25,8 @@ import { openOrm, type Entities } from './orm';
 import { Outbox, OutboxEntryEntity } from './messaging/outbox';
 import type { PubSub } from './messaging/pubsub';
 import { scalarsMap } from './graphql-types';
+import { Metrics, metricsRoute } from './metrics';
+import { operationTelemetry } from './metrics.operations';
 
 /**
  * The one bootstrap every subgraph uses: type-graphql classes → SDL printed
@@ -89,6 +91,8 @@ export interface StartSubgraphOptions {
   readonly onQuery?: (query: string) => void;
   /** Where peers are (the launcher knows the ports it bound); configured URLs otherwise. */
   readonly peerUrl?: PeerUrls;
+  /** The process's metrics (shared in the embedded mode); a registry of its own otherwise. */
+  readonly metrics?: Metrics;
 }
 
 /** `@Authorized()` needs a caller; `@Authorized('AGENT', ...)` needs one of the roles. */
@@ -154,11 +158,18 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const { config } = options;
   const orm = await openOrm({ service: module.name, entities: subgraphEntities(module), config, onQuery: options.onQuery });
   const background: Array<{ stop(): Promise<void> }> = [];
+  const metrics = options.metrics ?? new Metrics();
+  const db = new Db(orm);
+  const observed = metrics.trackDeadLetters(options.events);
+  const untrack = [
+    observed.stop,
+    metrics.outboxBacklog.track({ service: module.name }, () => db.read((em) => em.count(OutboxEntryEntity, { publishedAt: null }))),
+  ];
   try {
     const outbox = new Outbox<EventMap>(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
     const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
     const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const deps: SubgraphDeps = { config, db: new Db(orm), pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log, internal };
+    const deps: SubgraphDeps = { config, db, pubsub: options.pubsub, events: observed.bus, outbox, clock: options.clock, log: options.log, internal };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
     background.push(...((await module.background?.(services, deps)) ?? []));
@@ -175,7 +186,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     stopOnTerminationSignals: false,
       logger: options.log,
       // Inline traces only feed GraphOS usage reporting, which this project does not use.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), operationTelemetry<RequestContext>({ service: module.name, log: options.log, metrics, accessLog: false })],
     });
     await apollo.start();
 
@@ -193,7 +204,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       const redis = transports.length === 0 ? undefined : transports.every((t) => t.connected?.()) ? 'ok' : 'disconnected';
       return { ready: database === 'ok' && redis !== 'disconnected', details: { database, ...(redis ? { redis } : {}) } };
     });
-    const server = createHttpServer([...graphqlRoute(apollo, context), ...probes.routes, ...(module.routes?.(services) ?? [])], { log: options.log });
+    const server = createHttpServer([...graphqlRoute(apollo, context), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log });
     let port: number;
     try {
       port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);
@@ -211,6 +222,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       services,
       drain: probes.drain,
       stop: once(async () => {
+        untrack.forEach((stop) => stop());
         await closeServer(server, config.shutdown.graceMs);
         await apollo.stop();
         await stopBackground();
@@ -218,6 +230,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       }),
     };
   } catch (error) {
+    untrack.forEach((stop) => stop());
     await Promise.all(background.map((b) => b.stop()));
     await orm.close();
     throw error;
