@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSchema } from 'graphql';
 import { systemClock, type Clock } from '../platform/clock';
 import type { PubSub } from '../platform/messaging/pubsub';
@@ -17,6 +18,7 @@ import { once } from '../platform/once';
 import { schemaDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
 import { applyCors } from './cors';
+import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
@@ -83,6 +85,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     logger: log,
     plugins: [
+      // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
+      ApolloServerPluginLandingPageDisabled(),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -99,17 +103,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const redis = options.pubsub.connected ? (options.pubsub.connected() ? 'ok' : 'disconnected') : undefined;
     return { ready: report.status === 'ok' && redis !== 'disconnected', details: { subgraphs: report.subgraphs, ...(redis ? { redis } : {}) } };
   });
+  const [graphqlGet, graphqlPost] = graphqlRoute(apollo, async (req) => {
+    const client = clientOf(req, config.gateway.trustProxyHops);
+    try {
+      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
+    } catch (error) {
+      // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
+      log.info('operation', { operationName: null, type: null, durationMs: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
+      throw error;
+    }
+  });
   const server = createHttpServer([
-    ...graphqlRoute(apollo, async (req) => {
-      const client = clientOf(req, config.gateway.trustProxyHops);
-      try {
-        return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
-      } catch (error) {
-        // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
-        log.info('operation', { operationName: null, type: null, durationMs: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
-        throw error;
-      }
-    }),
+    config.gateway.ide ? { ...graphqlGet, handler: (req, res) => (wantsIde(req) ? idePage(req, res) : graphqlGet.handler(req, res)) } : graphqlGet,
+    graphqlPost,
+    ...(config.gateway.ide ? [ideAssets] : []),
     ...probes.routes,
     ...metricsRoute(metrics, config),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });

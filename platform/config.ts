@@ -49,6 +49,8 @@ export interface Config {
      * are trusted; 0 uses the socket's peer address (a client cannot spoof it).
      */
     readonly trustProxyHops: number;
+    /** Ruru, the in-browser IDE, at GET /graphql (never in production). */
+    readonly ide: boolean;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
   };
@@ -232,6 +234,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         maxRootFields: read.int('MAX_QUERY_ROOT_FIELDS', 20, 1, 1_000),
       },
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
+      ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
     },
     subscriptions: {
@@ -430,6 +433,13 @@ class EnvReader {
     if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
     return value;
   }
+}
+
+/** The IDE is for people exploring the API: on in development, on request in test, refused in production. */
+function readIde(read: EnvReader, nodeEnv: NodeEnv): boolean {
+  const ide = read.bool('IDE', nodeEnv === 'development');
+  if (ide && nodeEnv === 'production') throw new ConfigError('IDE=true is not allowed when NODE_ENV=production');
+  return ide;
 }
 
 /**
