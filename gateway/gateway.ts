@@ -13,7 +13,7 @@ import { createErrorFormatter } from '../platform/errors';
 import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
-import { operationTelemetry } from '../platform/metrics.operations';
+import { operationTelemetry, recordOperation } from '../platform/metrics.operations';
 import { once } from '../platform/once';
 import { schemaDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
@@ -109,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
     } catch (error) {
       // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
-      log.info('operation', { operationName: null, type: null, durationMs: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
+      recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
       throw error;
     }
   });

@@ -42,27 +42,45 @@ export function operationTelemetry<TContext extends BaseContext>(options: Operat
           }
         },
         async willSendResponse({ response, errors }) {
-          const seconds = (performance.now() - started) / 1000;
-          const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
-          const refused = type === null && codes.length > 0;
-          const outcome = refused ? 'refused' : codes.length > 0 ? 'error' : 'ok';
-          metrics.operations.observe({ service, operation: metrics.operationLabel(operationName), type: type ?? 'unknown', outcome }, seconds);
-          for (const code of codes) metrics.errors.inc({ service, code });
-          if (!options.accessLog) return;
           const who = options.who?.(contextValue) ?? { userId: null, clientIp: null };
-          log.info('operation', {
+          recordOperation(metrics, options.accessLog ? log : null, service, {
             operationName,
             type,
-            durationMs: Math.round(seconds * 1000),
+            seconds: (performance.now() - started) / 1000,
             status: response.http.status ?? 200,
-            errorCodes: codes,
-            clientIp: who.clientIp,
-            userId: who.userId,
+            errorCodes: errorCodesOf(errors ?? []),
+            ...who,
           });
         },
       };
     },
   };
+}
+
+export interface OperationRecord {
+  readonly operationName: string | null;
+  /** query, mutation or subscription; null when refused before the operation was known. */
+  readonly type: string | null;
+  readonly seconds: number;
+  /** HTTP status (101 for a subscription started over WebSocket). */
+  readonly status: number;
+  readonly errorCodes: readonly string[];
+  readonly clientIp: string | null;
+  readonly userId: string | null;
+}
+
+/** Counts one operation in the metrics and, given a logger, writes its access line. */
+export function recordOperation(metrics: Metrics, accessLog: Logger | null, service: string, record: OperationRecord): void {
+  const { operationName, type, seconds, status, errorCodes, clientIp, userId } = record;
+  const outcome = type === null && errorCodes.length > 0 ? 'refused' : errorCodes.length > 0 ? 'error' : 'ok';
+  metrics.operations.observe({ service, operation: metrics.operationLabel(operationName), type: type ?? 'unknown', outcome }, seconds);
+  for (const code of errorCodes) metrics.errors.inc({ service, code });
+  accessLog?.info('operation', { operationName, type, durationMs: Math.round(seconds * 1000), status, errorCodes, clientIp, userId });
+}
+
+/** Distinct `extensions.code`s of errors; an error without one is an internal error. */
+export function errorCodesOf(errors: ReadonlyArray<{ readonly extensions?: { readonly [key: string]: unknown } }>): string[] {
+  return [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
 }
 
 /** Neither a refusal a client must handle nor an error a subgraph already reported (and logged). */

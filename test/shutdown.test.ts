@@ -1,8 +1,6 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import WebSocket from 'ws';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { startGateway } from '../gateway/gateway';
@@ -11,6 +9,7 @@ import { createLogger } from '../platform/log';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { CancelOrder, PlaceOrder } from './support/orders';
+import { ThrowawayRedis } from './support/redis-server';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 
@@ -134,46 +133,23 @@ describe('stopping an HTTP server', () => {
 });
 
 describe('readiness with Redis', () => {
-  let port: number;
-  let redis: ChildProcess | null = null;
-  const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await waitFor(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const socket = net.connect(port, '127.0.0.1', () => {
-            socket.end();
-            resolve(true);
-          });
-          socket.on('error', () => resolve(false));
-        }),
-    );
-  };
-  const stopRedis = async () => {
-    const child = redis;
-    redis = null;
-    if (child) await new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL'));
-  };
+  let redis: ThrowawayRedis;
   beforeAll(async () => {
-    const free = net.createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => free.once('listening', resolve));
-    port = (free.address() as net.AddressInfo).port;
-    await new Promise((resolve) => free.close(resolve));
-    await startRedis();
+    redis = await ThrowawayRedis.start();
   });
-  afterAll(stopRedis);
+  afterAll(() => redis.stop());
 
   it('turns /ready to 503 naming Redis while it is unreachable, on the gateway and every subgraph, and back when it returns', async () => {
-    const t = await startTestStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'ready-test' } });
+    const t = await startTestStack({ env: { REDIS_URL: redis.url, REDIS_PREFIX: 'ready-test' } });
     try {
       expect(await probe(t.url, '/ready')).toMatchObject({ status: 200, body: { redis: 'ok' } });
       expect(await probe(t.stack.subgraphs.inventory.url, '/ready')).toMatchObject({ status: 200, body: { database: 'ok', redis: 'ok' } });
-      await stopRedis();
+      await redis.stop();
       await waitFor(async () => (await probe(t.url, '/ready')).status === 503);
       expect((await probe(t.url, '/ready')).body).toMatchObject({ status: 'not ready', redis: 'disconnected' });
       expect(await probe(t.stack.subgraphs.inventory.url, '/ready')).toMatchObject({ status: 503, body: { service: 'inventory', redis: 'disconnected' } });
       expect((await probe(t.url, '/health')).status).toBe(200);
-      await startRedis();
+      await redis.start();
       await waitFor(async () => (await probe(t.url, '/ready')).status === 200 && (await probe(t.stack.subgraphs.inventory.url, '/ready')).status === 200, { timeout: 30_000 });
     } finally {
       await t.stop();

@@ -19,6 +19,7 @@ import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/log';
 import type { Metrics } from '../../platform/metrics';
+import { errorCodesOf, recordOperation } from '../../platform/metrics.operations';
 import { authenticate, clientOf, type GatewayContext } from '../context';
 import { originAllowed } from '../cors';
 import { operationLimits } from '../limits';
@@ -134,16 +135,12 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
         const result = await engine.subscribe(args);
         // The access line of a subscription: written once it started (or was refused); its events are not operations.
         const context = args.contextValue as GatewayContext;
-        const codes = 'errors' in result && result.errors ? [...new Set(result.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))] : [];
-        const seconds = (performance.now() - started) / 1000;
-        const operationName = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? null;
-        options.metrics.operations.observe({ service: 'gateway', operation: options.metrics.operationLabel(operationName), type: 'subscription', outcome: codes.length ? 'error' : 'ok' }, seconds);
-        options.log.info('operation', {
-          operationName,
+        recordOperation(options.metrics, options.log, 'gateway', {
+          operationName: args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? null,
           type: 'subscription',
-          durationMs: Math.round(seconds * 1000),
+          seconds: (performance.now() - started) / 1000,
           status: 101,
-          errorCodes: codes,
+          errorCodes: 'errors' in result ? errorCodesOf(result.errors ?? []) : [],
           clientIp: context.client?.address ?? null,
           userId: context.caller?.userId ?? null,
         });
