@@ -39,7 +39,7 @@ describe('logs through the real gateway', () => {
   let t: TestStack;
   let lines: Line[];
   beforeAll(async () => {
-    ({ t, lines } = await loggedStack({ SUBGRAPH_TIMEOUT_MS: '500', HEALTH_TIMEOUT_MS: '500' }));
+    ({ t, lines } = await loggedStack());
   });
   afterAll(() => t.stop());
 
