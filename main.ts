@@ -4,7 +4,9 @@ import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig, SERVICE_NAMES, type Config, type ServiceName } from './platform/config';
 import { DEMO_ACCOUNTS } from './contracts/demo';
 import { errorMessage } from './platform/errors';
+import { closeServer, createHttpServer, listen } from './platform/http';
 import { createLogger, type Logger } from './platform/log';
+import { Metrics, sendMetrics } from './platform/metrics';
 import { openMessaging } from './platform/messaging/messaging';
 import { startSubgraph } from './platform/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
@@ -20,22 +22,23 @@ import { startStack } from './stack';
  * NOTIFICATIONS=off on users).
  */
 
-type Stoppable = { stop(): Promise<void> };
+type Stoppable = { drain(): void; stop(): Promise<void> };
 
-const SHUTDOWN_DEADLINE_MS = 8_000;
+/** Closing databases and connections after the grace; past it the process exits anyway. */
+const SHUTDOWN_MARGIN_MS = 5_000;
 
-async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger): Promise<Stoppable> {
+async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, config: Config, log: Logger, metrics: Metrics): Promise<Stoppable> {
   if (mode === 'all') {
-    const stack = await startStack({ config, log });
+    const stack = await startStack({ config, log, metrics });
     printBanner(config, stack.gateway.url, Object.values(stack.subgraphs).map((s) => `${s.name.padEnd(9)} ${s.url}`));
     return stack;
   }
   const messaging = await openMessaging(config);
   if (mode === 'gateway') {
     try {
-      const gateway = await startGateway({ config, log, pubsub: messaging.pubsub });
+      const gateway = await startGateway({ config, log, pubsub: messaging.pubsub, metrics });
       log.info('gateway ready', { url: gateway.url });
-      return { stop: async () => { await gateway.stop(); await messaging.close(); } };
+      return { drain: gateway.drain, stop: async () => { await gateway.stop(); await messaging.close(); } };
     } catch (error) {
       await messaging.close();
       throw error;
@@ -45,20 +48,32 @@ async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, conf
     try {
       const worker = await startNotificationProcess({ config, log, clock: systemClock, events: messaging.events });
       log.info('notifications ready', { health: worker.healthUrl });
-      return { stop: async () => { await worker.stop(); await messaging.close(); } };
+      return { drain: () => undefined, stop: async () => { await worker.stop(); await messaging.close(); } };
     } catch (error) {
       await messaging.close();
       throw error;
     }
   }
   try {
-    const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events });
+    const subgraph = await startSubgraph(SUBGRAPHS[mode], { config, log, clock: systemClock, pubsub: messaging.pubsub, events: messaging.events, metrics });
     log.info('subgraph ready', { url: subgraph.url });
-    return { stop: async () => { await subgraph.stop(); await messaging.close(); } };
+    return { drain: subgraph.drain, stop: async () => { await subgraph.stop(); await messaging.close(); } };
   } catch (error) {
     await messaging.close();
     throw error;
   }
+}
+
+/** /metrics of the whole process on METRICS_PORT (off the public port), closed with the rest. */
+async function withMetricsPort(running: Stoppable, metrics: Metrics, config: Config): Promise<Stoppable> {
+  const server = createHttpServer([{ method: 'GET', path: '/metrics', handler: (_req, res) => sendMetrics(metrics, res) }]);
+  try {
+    await listen(server, config.metrics.port ?? 0, config.host, 'metrics');
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+  return { drain: running.drain, stop: async () => { await closeServer(server); await running.stop(); } };
 }
 
 function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]): void {
@@ -101,10 +116,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(arg === 'all' ? 'shop' : arg, config.logLevel);
+  const log = createLogger(arg === 'all' ? 'shop' : arg, config.logLevel, undefined, config.logFormat);
   let running: Stoppable;
   try {
-    running = await run(arg as (typeof modes)[number], config, log);
+    const metrics = new Metrics();
+    running = await run(arg as (typeof modes)[number], config, log, metrics);
+    if (config.metrics.port !== null) running = await withMetricsPort(running, metrics, config);
   } catch (error) {
     process.stderr.write(`Start-up failed: ${errorMessage(error)}\n`);
     process.exit(1);
@@ -113,14 +130,18 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('shutting down', { signal });
-    // Whatever is stuck (a peer that never answers), exit before Docker's 10 s grace runs out and it kills us.
+    const { drainMs, graceMs } = config.shutdown;
+    log.info('shutting down', { signal, drainMs, graceMs });
+    // Whatever is stuck (a peer that never answers), exit before the orchestrator's grace period runs out and it kills us.
+    const deadlineMs = drainMs + graceMs + SHUTDOWN_MARGIN_MS;
     setTimeout(() => {
-      log.error('shutdown did not finish in time; exiting', { afterMs: SHUTDOWN_DEADLINE_MS });
+      log.error('shutdown did not finish in time; exiting', { afterMs: deadlineMs });
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    running
-      .stop()
+    }, deadlineMs).unref();
+    // Not ready first, so load balancers stop sending new work while what is sent still gets served.
+    running.drain();
+    new Promise((resolve) => setTimeout(resolve, drainMs))
+      .then(() => running.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         log.error('shutdown failed', { error: String(error) });

@@ -2,6 +2,7 @@ import { startGateway, type RunningGateway } from './gateway/gateway';
 import { systemClock, type Clock } from './platform/clock';
 import { SERVICE_NAMES, type Config, type ServiceName } from './platform/config';
 import type { Logger } from './platform/log';
+import { Metrics } from './platform/metrics';
 import { openMessaging, type Messaging } from './platform/messaging/messaging';
 import { startSubgraph, type RunningSubgraph } from './platform/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
@@ -21,18 +22,24 @@ export interface StackOptions {
   readonly onQuery?: (service: ServiceName, query: string) => void;
   /** Shared messaging (tests pass their own to observe it); opened from config otherwise. */
   readonly messaging?: Messaging;
+  /** The process's metrics (main.ts serves them on METRICS_PORT too); a registry of their own otherwise. */
+  readonly metrics?: Metrics;
 }
 
 export interface RunningStack {
   readonly gateway: RunningGateway;
   readonly subgraphs: Readonly<Record<ServiceName, RunningSubgraph>>;
   readonly messaging: Messaging;
+  /** Turns every server's /ready to 503 (shutdown begins). */
+  drain(): void;
   stop(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { config, log } = options;
   const messaging = options.messaging ?? (await openMessaging(config));
+  // One registry for the process: every server's series, told apart by their `service` label.
+  const metrics = options.metrics ?? new Metrics();
   const started: RunningSubgraph[] = [];
   // Filled as subgraphs bind their ports; read at call time, so start order does not matter.
   const bound = new Map<ServiceName, string>();
@@ -49,6 +56,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           port: options.anyFreePort ? 0 : undefined,
           onQuery: options.onQuery ? (query) => options.onQuery?.(name, query) : undefined,
           peerUrl,
+          metrics,
         }),
       );
       bound.set(name, started[started.length - 1].url);
@@ -61,11 +69,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       clock: options.clock,
       port: options.anyFreePort ? 0 : undefined,
       subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+      metrics,
     });
     return {
       gateway,
       subgraphs,
       messaging,
+      drain: () => {
+        gateway.drain();
+        for (const s of started) s.drain();
+      },
       stop: async () => {
         await gateway.stop();
         await Promise.all(started.map((s) => s.stop()));

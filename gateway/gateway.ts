@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSchema } from 'graphql';
 import { systemClock, type Clock } from '../platform/clock';
 import type { PubSub } from '../platform/messaging/pubsub';
@@ -9,12 +10,16 @@ import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
 import { createErrorFormatter } from '../platform/errors';
-import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from '../platform/http';
+import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
 import type { Logger } from '../platform/log';
+import { Metrics, metricsRoute } from '../platform/metrics';
+import { operationTelemetry, recordOperation } from '../platform/metrics.operations';
 import { once } from '../platform/once';
 import { schemaDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
-import { checkSubgraphs } from './health';
+import { applyCors } from './cors';
+import { ideAssets, idePage, wantsIde } from './ide';
+import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
 
@@ -28,6 +33,8 @@ export interface GatewayOptions {
   /** Change notices that drive subscriptions (Redis across processes). */
   readonly pubsub: PubSub;
   readonly clock?: Clock;
+  /** The process's metrics (shared with the subgraphs in the embedded mode); a registry of its own otherwise. */
+  readonly metrics?: Metrics;
 }
 
 export interface RunningGateway {
@@ -35,6 +42,13 @@ export interface RunningGateway {
   readonly port: number;
   /** Counters of the subscription engine (benchmarks and tests read them). */
   readonly subscriptionStats: EngineStats;
+  /** Turns /ready to 503 (shutdown begins); requests are still served. */
+  drain(): void;
+  /**
+   * Stops accepting, lets running requests finish (SHUTDOWN_GRACE_MS), and
+   * closes WebSockets with 1001 without completing their subscriptions, so
+   * graphql-ws clients reconnect (to another replica) and subscribe again.
+   */
   stop(): Promise<void>;
 }
 
@@ -51,12 +65,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The client-facing schema, composed from the same subgraphs (npm run compose): graphql-ws validates against it.
   const apiSchema = buildSchema(await readFile(path.join(schemaDir(), 'api.graphql'), 'utf8'));
   const clock = options.clock ?? systemClock;
+  const metrics = options.metrics ?? new Metrics();
+  const states = new SubgraphStates(log);
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
     buildService: ({ name, url }) =>
-      new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret),
+      new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret, metrics, states),
   });
   const development = config.env === 'development';
   const apollo = new ApolloServer<GatewayContext>({
@@ -68,23 +84,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
     stopOnTerminationSignals: false,
     logger: log,
+    plugins: [
+      // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
+      ApolloServerPluginLandingPageDisabled(),
+      operationTelemetry<GatewayContext>({
+        service: 'gateway',
+        log,
+        metrics,
+        accessLog: true,
+        who: (context) => ({ userId: context.caller?.userId ?? null, clientIp: context.client?.address ?? null }),
+      }),
+    ],
   });
   await apollo.start();
 
-  const health: Route = {
-    method: 'GET',
-    path: '/health',
-    handler: async (_req, res) => {
-      const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs);
-      sendJson(res, report.status === 'ok' ? 200 : 503, report);
-    },
-  };
+  const probes = probeRoutes({}, async () => {
+    const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs, states);
+    const redis = options.pubsub.connected ? (options.pubsub.connected() ? 'ok' : 'disconnected') : undefined;
+    return { ready: report.status === 'ok' && redis !== 'disconnected', details: { subgraphs: report.subgraphs, ...(redis ? { redis } : {}) } };
+  });
+  const [graphqlGet, graphqlPost] = graphqlRoute(apollo, async (req) => {
+    const client = clientOf(req, config.gateway.trustProxyHops);
+    try {
+      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
+    } catch (error) {
+      // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
+      recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
+      throw error;
+    }
+  });
   const server = createHttpServer([
-    ...graphqlRoute(apollo, (req) =>
-      contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
-    ),
-    health,
-  ]);
+    config.gateway.ide ? { ...graphqlGet, handler: (req, res) => (wantsIde(req) ? idePage(req, res) : graphqlGet.handler(req, res)) } : graphqlGet,
+    graphqlPost,
+    ...(config.gateway.ide ? [ideAssets] : []),
+    ...probes.routes,
+    ...metricsRoute(metrics, config),
+  ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
@@ -98,11 +133,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
   });
-  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics });
+  const untrack = [
+    metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
+    metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
+    metrics.subscriptions.track({ service: 'gateway', kind: 'topics' }, () => engine.stats.topics),
+  ];
   let port: number;
   try {
     port = await listen(server, options.port ?? config.gateway.port, config.host, 'gateway');
   } catch (error) {
+    untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
     throw error;
@@ -112,9 +153,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${config.host}:${port}/graphql`,
     port,
     subscriptionStats: engine.stats,
+    drain: probes.drain,
     stop: once(async () => {
+      untrack.forEach((stop) => stop());
       await live.close();
-      await closeServer(server);
+      await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
     }),
   };

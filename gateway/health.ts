@@ -1,4 +1,5 @@
 import type { ServiceName } from '../platform/config';
+import type { Logger } from '../platform/log';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
@@ -6,7 +7,7 @@ export interface HealthReport {
 }
 
 /** Asks every subgraph's /health in parallel; the supergraph is ready only when all answer 200. */
-export async function checkSubgraphs(urls: Readonly<Record<ServiceName, string>>, timeoutMs: number): Promise<HealthReport> {
+export async function checkSubgraphs(urls: Readonly<Record<ServiceName, string>>, timeoutMs: number, states?: SubgraphStates): Promise<HealthReport> {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       const signal = AbortSignal.timeout(timeoutMs);
@@ -19,6 +20,31 @@ export async function checkSubgraphs(urls: Readonly<Record<ServiceName, string>>
       }
     }),
   );
+  for (const [name, state] of entries) states?.report(name, state === 'ok' ? null : state);
   const subgraphs = Object.fromEntries(entries);
   return { status: entries.every(([, state]) => state === 'ok') ? 'ok' : 'degraded', subgraphs };
+}
+
+/**
+ * Whether each subgraph is up, as the gateway last saw it (calls and probes):
+ * a change is logged once, not once per failing request.
+ */
+export class SubgraphStates {
+  private readonly down = new Map<string, string>();
+
+  constructor(private readonly log: Logger) {}
+
+  /** `problem` null: it answered. */
+  report(subgraph: string, problem: string | null): void {
+    const wasDown = this.down.has(subgraph);
+    if (problem === null) {
+      if (!wasDown) return;
+      this.down.delete(subgraph);
+      this.log.info('subgraph is back', { subgraph });
+      return;
+    }
+    if (wasDown) return;
+    this.down.set(subgraph, problem);
+    this.log.warn('subgraph unavailable', { subgraph, reason: problem });
+  }
 }

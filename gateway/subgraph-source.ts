@@ -2,7 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from '../platform/caller';
+import type { Metrics } from '../platform/metrics';
 import type { GatewayContext } from './context';
+import type { SubgraphStates } from './health';
 
 type ProcessResult = ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>;
 
@@ -18,6 +20,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly timeoutMs: number,
     private readonly internalSecret: string,
+    private readonly metrics: Metrics,
+    private readonly states: SubgraphStates,
   ) {
     super({ url, fetcher: timedFetch(timeoutMs) });
   }
@@ -31,11 +35,19 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ProcessResult {
+    const timer = this.metrics.subgraphFetches.startTimer({ subgraph: this.serviceName });
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      timer({ outcome: response.errors?.length ? 'error' : 'ok' });
+      this.states.report(this.serviceName, null);
+      return response;
     } catch (error) {
+      const kind = error instanceof GraphQLError ? 'http' : error instanceof SubgraphTimeout ? 'timeout' : 'unreachable';
+      timer({ outcome: kind === 'http' ? 'error' : kind });
+      this.metrics.subgraphErrors.inc({ subgraph: this.serviceName, reason: kind });
       if (error instanceof GraphQLError) throw error;
       const reason = error instanceof SubgraphTimeout ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
+      this.states.report(this.serviceName, reason);
       throw new GraphQLError(`Subgraph "${this.serviceName}" is unavailable: ${reason}`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
       });

@@ -34,18 +34,15 @@ describe('environment readers', () => {
     expect(configErrorFor({ PORT: '0x50' })).toBe('PORT="0x50" must be an integer from 0 to 65535');
   });
 
-  it('read an origin list, or any origin when unset or *', () => {
-    expect(load({}).subscriptions.allowedOrigins).toBeNull();
-    expect(load({ WS_ALLOWED_ORIGINS: '*' }).subscriptions.allowedOrigins).toBeNull();
-    expect(load({ WS_ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173' }).subscriptions.allowedOrigins).toEqual([
-      'https://shop.example',
-      'http://localhost:5173',
-    ]);
+  it('read an origin list, none when unset, or any origin for *', () => {
+    expect(load({}).gateway.cors.origins).toEqual([]);
+    expect(load({ CORS_ORIGINS: '*' }).gateway.cors.origins).toBe('*');
+    expect(load({ CORS_ORIGINS: 'https://shop.example, http://localhost:5173' }).gateway.cors.origins).toEqual(['https://shop.example', 'http://localhost:5173']);
   });
 
   it.each(['https://shop.example/', 'https://shop.example/app', 'shop.example'])('refuse %s as an origin', (origin) => {
-    expect(configErrorFor({ WS_ALLOWED_ORIGINS: `https://ok.example,${origin}` })).toBe(
-      `WS_ALLOWED_ORIGINS has "${origin}"; expected comma-separated origins like https://shop.example (scheme, host, optional port)`,
+    expect(configErrorFor({ CORS_ORIGINS: `https://ok.example,${origin}` })).toBe(
+      `CORS_ORIGINS has "${origin}"; expected comma-separated origins like https://shop.example (scheme, host, optional port)`,
     );
   });
 

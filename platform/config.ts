@@ -21,6 +21,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export type LogFormat = 'json' | 'pretty';
 export type NotificationsMode = 'inline' | 'off';
 
 export interface ServiceEndpoint {
@@ -33,6 +34,8 @@ export interface ServiceEndpoint {
 export interface Config {
   readonly env: NodeEnv;
   readonly logLevel: LogLevel;
+  /** json: one object per line (log shippers); pretty: one readable line per record. */
+  readonly logFormat: LogFormat;
   /** Interface every server binds to. */
   readonly host: string;
   readonly gateway: {
@@ -46,6 +49,10 @@ export interface Config {
      * are trusted; 0 uses the socket's peer address (a client cannot spoof it).
      */
     readonly trustProxyHops: number;
+    /** Ruru, the in-browser IDE, at GET /graphql (never in production). */
+    readonly ide: boolean;
+    /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
+    readonly cors: CorsSettings;
   };
   /** graphql-ws on the gateway's /graphql path. */
   readonly subscriptions: {
@@ -56,10 +63,22 @@ export interface Config {
     readonly maxMessageBytes: number;
     /** Federated fetches the subscription engine runs at once (the rest queue). */
     readonly maxConcurrentFetches: number;
-    /** Browser Origins allowed to connect; null allows any (clients without an Origin always may). */
-    readonly allowedOrigins: readonly string[] | null;
   };
   readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
+  /** Prometheus metrics (platform/metrics.ts). */
+  readonly metrics: {
+    /** Set: /metrics on this port only in production (keep it off the public network). */
+    readonly port: number | null;
+    /** Set: /metrics on the public ports too, for `Authorization: Bearer <token>`. */
+    readonly token: string | null;
+  };
+  /** What a process does on SIGTERM (main.ts). */
+  readonly shutdown: {
+    /** Time between turning not-ready and closing the listeners, so load balancers stop sending traffic first. */
+    readonly drainMs: number;
+    /** Time requests already running get to finish once the listeners closed; then connections are cut. */
+    readonly graceMs: number;
+  };
   readonly dataDir: string;
   /** Set: MongoDB for every subgraph (one database each). Unset: SQLite files in dataDir. */
   readonly mongo: { readonly url: string; readonly dbPrefix: string } | null;
@@ -127,6 +146,17 @@ export interface Config {
   };
 }
 
+export interface CorsSettings {
+  /** Listed origins (`https://shop.example`), or '*' for any. */
+  readonly origins: readonly string[] | '*';
+  /** Any http(s) origin on localhost, 127.0.0.1 or [::1] as well (the default in development and test). */
+  readonly allowLocalhost: boolean;
+  /** Send Access-Control-Allow-Credentials (cookies, client certificates); tokens in headers do not need it. */
+  readonly credentials: boolean;
+  /** How long a browser may cache a preflight answer. */
+  readonly maxAgeSeconds: number;
+}
+
 export type PaymentProviderName = 'simulated' | 'stripe';
 
 export interface StripeSettings {
@@ -191,6 +221,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return {
     env: nodeEnv,
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' ? 'pretty' : 'json'),
     host,
     gateway: {
       port: read.port('PORT', 4000),
@@ -203,6 +234,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         maxRootFields: read.int('MAX_QUERY_ROOT_FIELDS', 20, 1, 1_000),
       },
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
+      ide: readIde(read, nodeEnv),
+      cors: readCors(read, production),
     },
     subscriptions: {
       initTimeoutMs: read.int('WS_INIT_TIMEOUT_MS', 5_000, 100, 60_000),
@@ -211,9 +244,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxConnectionsPerAddress: read.int('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 100_000),
       maxMessageBytes: read.int('WS_MAX_MESSAGE_BYTES', 65_536, 1_024, 10_485_760),
       maxConcurrentFetches: read.int('WS_MAX_CONCURRENT_FETCHES', 16, 1, 1_000),
-      allowedOrigins: read.origins('WS_ALLOWED_ORIGINS'),
     },
     services,
+    metrics: {
+      port: read.optionalString('METRICS_PORT') === undefined ? null : read.int('METRICS_PORT', 0, 1, 65_535),
+      token: read.optionalToken('METRICS_TOKEN'),
+    },
+    shutdown: {
+      drainMs: read.int('SHUTDOWN_DRAIN_MS', production ? 5_000 : 0, 0, 120_000),
+      graceMs: read.int('SHUTDOWN_GRACE_MS', 5_000, 0, 120_000),
+    },
     dataDir,
     mongo: mongoUrl ? { url: mongoUrl, dbPrefix: read.requiredPattern('MONGODB_DB_PREFIX', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ - (1-32)', 'shop') } : null,
     redis: redisUrl && redisPrefix ? { url: redisUrl, prefix: redisPrefix } : null,
@@ -342,10 +382,11 @@ class EnvReader {
     return value;
   }
 
-  /** A comma-separated list of origins (`https://shop.example`), or unset / `*` for any. */
-  origins(name: string): string[] | null {
+  /** A comma-separated list of origins (`https://shop.example`), `*` for any, or unset (`fallback`). */
+  origins(name: string, fallback: string[] | '*'): string[] | '*' {
     const value = this.raw(name);
-    if (value === undefined || value === '*') return null;
+    if (value === undefined) return fallback;
+    if (value === '*') return '*';
     return value.split(',').map((origin) => {
       const trimmed = origin.trim();
       let parsed: URL | null = null;
@@ -369,12 +410,44 @@ class EnvReader {
     return { value: randomBytes(32).toString('base64url'), generated: true };
   }
 
+  /** A bearer token: 16 to 256 URL-safe characters, never echoed in errors. */
+  optionalToken(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    if (!/^[A-Za-z0-9._~+/=-]{16,256}$/.test(value)) throw new ConfigError(`${name} must be 16 to 256 characters: letters, digits, . _ ~ + / = -`);
+    return value;
+  }
+
   optionalSecret(name: string): string | null {
     const value = this.raw(name);
     if (value === undefined) return null;
     if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
     return value;
   }
+}
+
+/** The IDE is for people exploring the API: on in development, on request in test, refused in production. */
+function readIde(read: EnvReader, nodeEnv: NodeEnv): boolean {
+  const ide = read.bool('IDE', nodeEnv === 'development');
+  if (ide && nodeEnv === 'production') throw new ConfigError('IDE=true is not allowed when NODE_ENV=production');
+  return ide;
+}
+
+/**
+ * Browsers may call from the listed origins only; localhost too outside
+ * production, so a local frontend works without settings. A wildcard cannot
+ * be combined with credentials (any site could act as a logged-in visitor).
+ */
+function readCors(read: EnvReader, production: boolean): CorsSettings {
+  const origins = read.origins('CORS_ORIGINS', []);
+  const credentials = read.bool('CORS_CREDENTIALS', false);
+  if (origins === '*' && credentials) throw new ConfigError('CORS_CREDENTIALS=true cannot be combined with CORS_ORIGINS=*; list the origins');
+  return {
+    origins,
+    allowLocalhost: read.bool('CORS_ALLOW_LOCALHOST', !production),
+    credentials,
+    maxAgeSeconds: read.int('CORS_MAX_AGE_SECONDS', 600, 0, 86_400),
+  };
 }
 
 /**

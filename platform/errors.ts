@@ -96,6 +96,9 @@ export interface ErrorExtensions {
 /** Codes that pass the formatter as they are; anything else is unexpected. */
 const EXPECTED_CODES = new Set<string>(Object.keys(ERROR_CODES).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
+/** A refusal clients are meant to handle, as opposed to a failure (logs and metrics tell them apart). */
+export const isExpectedCode = (code: unknown): boolean => typeof code === 'string' && EXPECTED_CODES.has(code);
+
 export function appError(code: ErrorCode, message: string, extensions: ErrorExtensions = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }

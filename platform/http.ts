@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './log';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-scope';
 
 /**
@@ -14,8 +15,17 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 
 export interface Route {
   readonly method: 'GET' | 'POST';
+  /** The exact path, or with `prefix` every path below it (static files). */
   readonly path: string;
+  readonly prefix?: boolean;
   readonly handler: RouteHandler;
+}
+
+export interface HttpServerOptions {
+  /** Runs before routing (CORS); true when it answered the request itself. */
+  readonly intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Unexpected failures are logged here, with their stack, before the client gets a bare 500. */
+  readonly log?: Logger;
 }
 
 export class HttpError extends Error {
@@ -81,7 +91,11 @@ export function graphqlRoute<TContext extends BaseContext>(
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => context(req),
     });
-    for (const [key, value] of result.headers) res.setHeader(key, value);
+    for (const [key, value] of result.headers) {
+      // Keep a Vary set before (CORS) and add Apollo's to it.
+      const vary = key === 'vary' ? res.getHeader('vary') : undefined;
+      res.setHeader(key, vary ? `${String(vary)}, ${value}` : value);
+    }
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
@@ -96,28 +110,49 @@ export function graphqlRoute<TContext extends BaseContext>(
   ];
 }
 
-export function createHttpServer(routes: readonly Route[]): http.Server {
-  return http.createServer((req, res) => {
+const inFlight = new WeakMap<http.Server, { count: number; idle: Set<() => void> }>();
+
+export function createHttpServer(routes: readonly Route[], options: HttpServerOptions = {}): http.Server {
+  const active = { count: 0, idle: new Set<() => void>() };
+  const server = http.createServer((req, res) => {
+    active.count += 1;
+    res.once('close', () => {
+      active.count -= 1;
+      if (active.count === 0) for (const resolve of active.idle) resolve();
+    });
+    if (options.intercept?.(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const route = routes.find((r) => r.path === path && r.method === req.method);
+    const matches = (r: Route) => (r.prefix ? path.startsWith(r.path) : r.path === path);
+    const route = routes.find((r) => matches(r) && r.method === req.method);
     if (!route) {
-      const allowed = routes.some((r) => r.path === path);
+      const allowed = routes.some(matches);
       sendJson(res, allowed ? 405 : 404, { error: allowed ? 'Method not allowed' : 'Not found' });
       return;
     }
     // One request scope per request: its id is echoed, logged and sent on to other subgraphs.
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    withRequestId(requestId, () => Promise.resolve().then(() => route.handler(req, res)))
-      .catch((error: unknown) => {
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        const status = error instanceof HttpError ? error.status : 500;
-        sendJson(res, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
-      });
+    withRequestId(requestId, () =>
+      Promise.resolve()
+        .then(() => route.handler(req, res))
+        .catch((error: unknown) => {
+          if (!(error instanceof HttpError)) options.log?.error('request failed', { method: req.method, path, error: errorDetails(error) });
+          if (res.headersSent) {
+            res.destroy();
+            return;
+          }
+          const status = error instanceof HttpError ? error.status : 500;
+          sendJson(res, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+        }),
+    );
   });
+  inFlight.set(server, active);
+  return server;
+}
+
+/** An unexpected error as a log field: its message and stack, never its properties (they may hold request data). */
+export function errorDetails(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error ? { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { message: String(error) };
 }
 
 /** Listens and resolves the bound port; a taken port becomes one clear line. */
@@ -139,10 +174,63 @@ export function listen(server: http.Server, port: number, host: string, service:
   });
 }
 
-/** Closes the server, ending idle keep-alive sockets so stop() is prompt. */
-export function closeServer(server: http.Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
+/**
+ * Stops accepting connections, lets requests already running finish (up to
+ * `graceMs`), then ends every connection left, so stop() is prompt and no
+ * answer is cut off midway unless it outlasts the grace.
+ */
+export async function closeServer(server: http.Server, graceMs = 0): Promise<void> {
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  server.closeIdleConnections();
+  const active = inFlight.get(server);
+  if (active && active.count > 0 && graceMs > 0) {
+    let done = () => undefined as void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    active.idle.add(done);
+    const timer = setTimeout(done, graceMs);
+    await finished;
+    clearTimeout(timer);
+    active.idle.delete(done);
+  }
+  server.closeAllConnections();
+  await closed;
+}
+
+/** What a readiness check found: whether to take traffic, and per dependency what is wrong. */
+export interface Readiness {
+  readonly ready: boolean;
+  readonly details: Record<string, unknown>;
+}
+
+export interface Probes {
+  /** GET /health and GET /ready. */
+  readonly routes: Route[];
+  /** Turns /ready to 503 for good: the process is about to stop and load balancers should move on. */
+  drain(): void;
+}
+
+/**
+ * `/health` is liveness: the process answers (restarting it would help
+ * nothing else). `/ready` is readiness: its dependencies answer and it is not
+ * draining; load balancers and Kubernetes route by it.
+ */
+export function probeRoutes(identity: Record<string, unknown>, check: () => Promise<Readiness>): Probes {
+  let draining = false;
+  return {
+    routes: [
+      { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { ...identity, status: 'ok' }) },
+      {
+        method: 'GET',
+        path: '/ready',
+        handler: async (_req, res) => {
+          if (draining) return sendJson(res, 503, { ...identity, status: 'draining' });
+          const { ready, details } = await check();
+          sendJson(res, ready ? 200 : 503, { ...identity, status: ready ? 'ok' : 'not ready', ...details });
+        },
+      },
+    ],
+    drain: () => {
+      draining = true;
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { contextFromHeaders, type RequestContext } from './context';
 import { createErrorFormatter, forbidden, unauthenticated } from './errors';
 import type { EventMap } from '../contracts/events';
 import type { EventBus } from './messaging/event-bus';
-import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from './http';
+import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type Route } from './http';
 import type { Logger } from './log';
 import { ProcessedEventEntity } from './messaging/inbox';
 import { InternalClient, type PeerUrls } from './internal-client';
@@ -25,10 +25,12 @@ import { openOrm, type Entities } from './orm';
 import { Outbox, OutboxEntryEntity } from './messaging/outbox';
 import type { PubSub } from './messaging/pubsub';
 import { scalarsMap } from './graphql-types';
+import { Metrics, metricsRoute } from './metrics';
+import { operationTelemetry } from './metrics.operations';
 
 /**
  * The one bootstrap every subgraph uses: type-graphql classes → SDL printed
- * with directives → `buildSubgraphSchema`, served over HTTP with /health.
+ * with directives → `buildSubgraphSchema`, served over HTTP with /health and /ready.
  * Tests, the one-process launcher and per-service processes all call
  * `startSubgraph`.
  */
@@ -72,6 +74,9 @@ export interface RunningSubgraph<TServices = unknown> {
   readonly port: number;
   readonly orm: MikroORM;
   readonly services: TServices;
+  /** Turns /ready to 503 (shutdown begins); requests are still served. */
+  drain(): void;
+  /** Stops accepting, lets running requests finish (SHUTDOWN_GRACE_MS), then closes everything. */
   stop(): Promise<void>;
 }
 
@@ -86,6 +91,8 @@ export interface StartSubgraphOptions {
   readonly onQuery?: (query: string) => void;
   /** Where peers are (the launcher knows the ports it bound); configured URLs otherwise. */
   readonly peerUrl?: PeerUrls;
+  /** The process's metrics (shared in the embedded mode); a registry of its own otherwise. */
+  readonly metrics?: Metrics;
 }
 
 /** `@Authorized()` needs a caller; `@Authorized('AGENT', ...)` needs one of the roles. */
@@ -151,11 +158,18 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const { config } = options;
   const orm = await openOrm({ service: module.name, entities: subgraphEntities(module), config, onQuery: options.onQuery });
   const background: Array<{ stop(): Promise<void> }> = [];
+  const metrics = options.metrics ?? new Metrics();
+  const db = new Db(orm);
+  const observed = metrics.trackDeadLetters(options.events);
+  const untrack = [
+    observed.stop,
+    metrics.outboxBacklog.track({ service: module.name }, () => db.read((em) => em.count(OutboxEntryEntity, { publishedAt: null }))),
+  ];
   try {
     const outbox = new Outbox<EventMap>(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
     const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
     const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const deps: SubgraphDeps = { config, db: new Db(orm), pubsub: options.pubsub, events: options.events, outbox, clock: options.clock, log: options.log, internal };
+    const deps: SubgraphDeps = { config, db, pubsub: options.pubsub, events: observed.bus, outbox, clock: options.clock, log: options.log, internal };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
     background.push(...((await module.background?.(services, deps)) ?? []));
@@ -172,7 +186,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     stopOnTerminationSignals: false,
       logger: options.log,
       // Inline traces only feed GraphOS usage reporting, which this project does not use.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), operationTelemetry<RequestContext>({ service: module.name, log: options.log, metrics, accessLog: false })],
     });
     await apollo.start();
 
@@ -184,15 +198,13 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
         throw error instanceof GraphQLError ? new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } }) : error;
       }
     };
-    const health: Route = {
-      method: 'GET',
-      path: '/health',
-      handler: async (_req, res) => {
-        const database = await orm.isConnected();
-        sendJson(res, database ? 200 : 503, { service: module.name, status: database ? 'ok' : 'database unavailable' });
-      },
-    };
-    const server = createHttpServer([...graphqlRoute(apollo, context), health, ...(module.routes?.(services) ?? [])]);
+    const probes = probeRoutes({ service: module.name }, async () => {
+      const database = (await orm.isConnected()) ? 'ok' : 'unavailable';
+      const transports = [options.pubsub, options.events].filter((t) => t.connected !== undefined);
+      const redis = transports.length === 0 ? undefined : transports.every((t) => t.connected?.()) ? 'ok' : 'disconnected';
+      return { ready: database === 'ok' && redis !== 'disconnected', details: { database, ...(redis ? { redis } : {}) } };
+    });
+    const server = createHttpServer([...graphqlRoute(apollo, context), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log });
     let port: number;
     try {
       port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);
@@ -208,14 +220,17 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       port,
       orm,
       services,
+      drain: probes.drain,
       stop: once(async () => {
-        await closeServer(server);
+        untrack.forEach((stop) => stop());
+        await closeServer(server, config.shutdown.graceMs);
         await apollo.stop();
         await stopBackground();
         await orm.close();
       }),
     };
   } catch (error) {
+    untrack.forEach((stop) => stop());
     await Promise.all(background.map((b) => b.stop()));
     await orm.close();
     throw error;

@@ -30,8 +30,8 @@ const MeId = graphql(`
   }
 `);
 
-async function health(url: string): Promise<{ status: number; body: { status: string; subgraphs: Record<string, string> } }> {
-  const response = await fetch(url.replace(/\/graphql$/, '/health'));
+async function readiness(url: string): Promise<{ status: number; body: { status: string; subgraphs: Record<string, string> } }> {
+  const response = await fetch(url.replace(/\/graphql$/, '/ready'));
   return { status: response.status, body: (await response.json()) as { status: string; subgraphs: Record<string, string> } };
 }
 
@@ -43,12 +43,12 @@ describe('a subgraph that goes down', () => {
   });
   afterAll(() => t.stop());
 
-  it('turns /health to 503 naming the subgraph, fails only the fields it owns, and recovers when it comes back', async () => {
-    expect((await health(t.url)).status).toBe(200);
+  it('turns /ready to 503 naming the subgraph, fails only the fields it owns, and recovers when it comes back', async () => {
+    expect((await readiness(t.url)).status).toBe(200);
     const catalog = t.stack.subgraphs.catalog;
     await catalog.stop();
 
-    const down = await health(t.url);
+    const down = await readiness(t.url);
     expect(down.status).toBe(503);
     expect(down.body.subgraphs).toMatchObject({ catalog: 'unreachable', users: 'ok', inventory: 'ok', orders: 'ok', payments: 'ok' });
 
@@ -68,7 +68,7 @@ describe('a subgraph that goes down', () => {
       port: catalog.port,
     });
     try {
-      await waitFor(async () => (await health(t.url)).status === 200);
+      await waitFor(async () => (await readiness(t.url)).status === 200);
       const recovered = await execute(t.url, ProductNames);
       expect(recovered.errors).toBeUndefined();
       expect(recovered.data!.products.edges).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('a subgraph that hangs', () => {
       expect(touching.errors![0].message).toBe('Subgraph "inventory" is unavailable: no answer within 300 ms');
       const notTouching = await execute(gateway.url, ProductNames);
       expect(notTouching.errors).toBeUndefined();
-      const report = await health(gateway.url);
+      const report = await readiness(gateway.url);
       expect(report.status).toBe(503);
       expect(report.body.subgraphs.inventory).toBe('no answer within 300 ms');
     } finally {

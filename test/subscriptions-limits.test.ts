@@ -34,7 +34,7 @@ describe('graphql-ws protocol and limits at the gateway', () => {
         WS_INIT_TIMEOUT_MS: '300',
         WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2',
         WS_MAX_CONNECTIONS_PER_ADDRESS: '20',
-        WS_ALLOWED_ORIGINS: 'https://shop.example',
+        CORS_ORIGINS: 'https://shop.example',
       },
     });
   });

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { DEMO_PRODUCTS } from '../contracts/demo';
@@ -9,6 +7,7 @@ import { RedisPubSub } from '../platform/messaging/pubsub.redis';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { graphql } from './__generated__/index';
 import { connect, type LiveClient } from './support/live';
+import { ThrowawayRedis } from './support/redis-server';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 
@@ -74,54 +73,23 @@ describe('subscriptions across gateway processes (Redis)', () => {
 });
 
 describe('subscriptions when Redis restarts', () => {
-  let redis: ChildProcess | null = null;
-  let port: number;
-
-  const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await waitFor(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const socket = net.connect(port, '127.0.0.1', () => {
-            socket.end();
-            resolve(true);
-          });
-          socket.on('error', () => resolve(false));
-        }),
-    );
-  };
-  const stopRedis = async () => {
-    const process = redis;
-    if (!process) return;
-    redis = null;
-    await new Promise((resolve) => {
-      process.once('exit', resolve);
-      process.kill('SIGKILL');
-    });
-  };
-
+  let redis: ThrowawayRedis;
   beforeAll(async () => {
-    port = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
-    await startRedis();
+    redis = await ThrowawayRedis.start();
   });
-  afterAll(stopRedis);
+  afterAll(() => redis.stop());
 
   // Restarting a server and reconnecting takes seconds, more on a loaded 2-core machine: a longer timeout.
   it('keeps clients connected and sends the current state again after Redis comes back', async () => {
-    const t = await startTestStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'restart-test' } });
+    const t = await startTestStack({ env: { REDIS_URL: redis.url, REDIS_PREFIX: 'restart-test' } });
     const live = connect(t.url);
     try {
       const watch = live.subscribe(WatchMugStock, { productIds: [mug.id] });
       await watch.count(1);
-      await stopRedis();
+      await redis.stop();
       // The change happens while Redis is down: its notice never reaches the gateway.
       await setOnHand(t, 5, false);
-      await startRedis();
+      await redis.start();
       await waitFor(() => watch.data.some((d) => d.stockLevelChanged.onHand === 5), { timeout: 60_000 });
       expect(watch.completed).toBe(false);
       expect(watch.error).toBeNull();

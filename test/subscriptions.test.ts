@@ -262,16 +262,17 @@ describe('subscription delivery rules', () => {
     raw.close();
   });
 
-  it('completes every subscription cleanly when the gateway shuts down', async () => {
+  // Issue 13: `complete` told graphql-ws clients the subscription was over, so they never resubscribed after a restart.
+  it('closes the socket with 1001 Going Away when the gateway shuts down, and completes no subscription', async () => {
     const own = await startTestStack();
     try {
       const live = connect(own.url);
       const watch = live.subscribe(WatchStock, { productIds: [mug.id] });
       await watch.count(1);
       await own.stack.gateway.stop();
-      await watch.done();
-      expect(watch.completed).toBe(true);
-      expect(watch.error).toBeNull();
+      await waitFor(() => live.closed.code !== null);
+      expect(live.closed).toEqual({ code: 1001, reason: 'Going away' });
+      expect(watch.completed).toBe(false);
       await live.dispose();
     } finally {
       await own.stop();

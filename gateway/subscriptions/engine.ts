@@ -266,7 +266,7 @@ export class SubscriptionEngine {
     }
   }
 
-  /** Completes every subscription (clients get `complete`) and stops listening. */
+  /** Ends every subscription's stream and stops listening (the transport decides what clients see). */
   async close(): Promise<void> {
     this.closed = true;
     this.stopReconnect();

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import {
   GraphQLError,
   getOperationAST,
@@ -17,7 +18,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/log';
-import { authenticate, type GatewayContext } from '../context';
+import type { Metrics } from '../../platform/metrics';
+import { errorCodesOf, recordOperation } from '../../platform/metrics.operations';
+import { authenticate, clientOf, type GatewayContext } from '../context';
+import { originAllowed } from '../cors';
 import { operationLimits } from '../limits';
 import type { FederatedExecutor, SubscriptionEngine } from './engine';
 
@@ -38,6 +42,7 @@ export interface LiveTransportOptions {
   readonly config: Pick<Config, 'subscriptions' | 'gateway' | 'auth' | 'env'>;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly metrics: Metrics;
 }
 
 type ConnectionExtra = {
@@ -52,7 +57,13 @@ function authorizationOf(payload: Record<string, unknown> | undefined): string |
   return typeof payload.token === 'string' ? `Bearer ${payload.token}` : undefined;
 }
 
-export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promise<void> } {
+export interface LiveTransport {
+  /** Open sockets. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
   const { config, engine, schema } = options;
   const limits = config.subscriptions;
   const perAddress = new Map<string, number>();
@@ -63,7 +74,8 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
     path: options.path,
     maxPayload: limits.maxMessageBytes,
     verifyClient: ({ origin, req }, accept) => {
-      if (limits.allowedOrigins && origin && !limits.allowedOrigins.includes(origin)) return accept(false, 403, 'Origin not allowed');
+      // The same allow-list as CORS; clients that send no Origin are not browsers.
+      if (origin && !originAllowed(config.gateway.cors, origin)) return accept(false, 403, 'Origin not allowed');
       const address = req.socket.remoteAddress ?? 'unknown';
       if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) return accept(false, 429, 'Too many connections from this address');
       accept(true);
@@ -110,11 +122,30 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
         if (!operation) return [new GraphQLError('The document must name one operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (coerced.errors) return coerced.errors;
-        const contextValue: GatewayContext = { ...(ctx.extra.auth ?? { caller: null, expiresAt: null }), requestId: randomUUID() };
+        const contextValue: GatewayContext = {
+          ...(ctx.extra.auth ?? { caller: null, expiresAt: null }),
+          requestId: randomUUID(),
+          client: clientOf(ctx.extra.request, config.gateway.trustProxyHops),
+        };
         const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: coerced.coerced, contextValue };
         return args;
       },
-      subscribe: (args) => engine.subscribe(args),
+      subscribe: async (args) => {
+        const started = performance.now();
+        const result = await engine.subscribe(args);
+        // The access line of a subscription: written once it started (or was refused); its events are not operations.
+        const context = args.contextValue as GatewayContext;
+        recordOperation(options.metrics, options.log, 'gateway', {
+          operationName: args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? null,
+          type: 'subscription',
+          seconds: (performance.now() - started) / 1000,
+          status: 101,
+          errorCodes: 'errors' in result ? errorCodesOf(result.errors ?? []) : [],
+          clientIp: context.client?.address ?? null,
+          userId: context.caller?.userId ?? null,
+        });
+        return result;
+      },
       execute: async (args): Promise<ExecutionResult> => {
         const result = await options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext);
         return result as ExecutionResult;
@@ -125,10 +156,12 @@ export function attachGraphqlWs(options: LiveTransportOptions): { close(): Promi
   );
 
   return {
+    connections: () => wss.clients.size,
     close: async () => {
-      // Complete every subscription first, so clients see `complete` before the socket closes.
-      await engine.close();
+      // Sockets first (1001 Going Away), so no client sees `complete`: graphql-ws
+      // clients take 1001 as a reason to reconnect and subscribe again elsewhere.
       await disposable.dispose();
+      await engine.close();
     },
   };
 }

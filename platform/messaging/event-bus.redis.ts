@@ -152,6 +152,10 @@ export class RedisEventBus implements EventBus {
     return count;
   }
 
+  connected(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -72,6 +72,8 @@ export interface EventBus {
    * them, they skip them by event id.
    */
   redrive(group: string): Promise<number>;
+  /** False while a networked bus is disconnected (readiness probes); in-process ones omit it. */
+  connected?(): boolean;
   close(): Promise<void>;
 }
 

@@ -86,6 +86,10 @@ export class RedisPubSub implements PubSub {
     };
   }
 
+  connected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -21,6 +21,8 @@ export interface PubSub {
    * notices may have been missed, so listeners should re-read current state.
    */
   onReconnect(listener: () => void): () => void;
+  /** False while a networked transport is disconnected (readiness probes); in-process ones omit it. */
+  connected?(): boolean;
   close(): Promise<void>;
 }
 

@@ -59,6 +59,7 @@ type Documents = {
     "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": typeof types.CatalogCreateCategoryDocument,
     "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": typeof types.CatalogUpdateCategoryDocument,
     "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": typeof types.CatalogAuditLogDocument,
+    "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.IdeSetStockDocument,
     "\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.InventoryCreateProductDocument,
     "\n  mutation InventorySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand reserved available lowStock lowStockThreshold }\n  }\n": typeof types.InventorySetStockDocument,
     "\n  mutation InventoryAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(productId: $productId, delta: $delta, reason: $reason) { onHand reserved available lowStock }\n  }\n": typeof types.InventoryAdjustStockDocument,
@@ -66,6 +67,11 @@ type Documents = {
     "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n": typeof types.InventoryMovementsDocument,
     "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": typeof types.InventoryProductStockDocument,
     "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": typeof types.InventoryAuditDocument,
+    "\n  query LogsMe {\n    me { id }\n  }\n": typeof types.LogsMeDocument,
+    "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": typeof types.LogsProductsDocument,
+    "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogsLoginDocument,
+    "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.MetricsProductsDocument,
+    "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": typeof types.MetricsWatchStockDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
@@ -81,6 +87,7 @@ type Documents = {
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
@@ -148,6 +155,7 @@ const documents: Documents = {
     "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": types.CatalogCreateCategoryDocument,
     "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": types.CatalogUpdateCategoryDocument,
     "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": types.CatalogAuditLogDocument,
+    "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.IdeSetStockDocument,
     "\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.InventoryCreateProductDocument,
     "\n  mutation InventorySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand reserved available lowStock lowStockThreshold }\n  }\n": types.InventorySetStockDocument,
     "\n  mutation InventoryAdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n    adjustStock(productId: $productId, delta: $delta, reason: $reason) { onHand reserved available lowStock }\n  }\n": types.InventoryAdjustStockDocument,
@@ -155,6 +163,11 @@ const documents: Documents = {
     "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n": types.InventoryMovementsDocument,
     "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": types.InventoryProductStockDocument,
     "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": types.InventoryAuditDocument,
+    "\n  query LogsMe {\n    me { id }\n  }\n": types.LogsMeDocument,
+    "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": types.LogsProductsDocument,
+    "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.LogsLoginDocument,
+    "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.MetricsProductsDocument,
+    "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": types.MetricsWatchStockDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
@@ -170,6 +183,7 @@ const documents: Documents = {
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
@@ -389,6 +403,10 @@ export function graphql(source: "\n  query CatalogAuditLog($first: Int, $after: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"): (typeof documents)["\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation InventoryCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -414,6 +432,26 @@ export function graphql(source: "\n  query InventoryProductStock($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n"): (typeof documents)["\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LogsMe {\n    me { id }\n  }\n"): (typeof documents)["\n  query LogsMe {\n    me { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n"): (typeof documents)["\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n"): (typeof documents)["\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n"): (typeof documents)["\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -474,6 +512,10 @@ export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (type
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"): (typeof documents)["\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

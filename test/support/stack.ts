@@ -5,7 +5,7 @@ import type { Caller, RoleName } from '../../platform/caller';
 import { systemClock, type Clock } from '../../platform/clock';
 import { loadConfig, type Config, type ServiceName } from '../../platform/config';
 import type { Messaging } from '../../platform/messaging/messaging';
-import { createLogger } from '../../platform/log';
+import { createLogger, type Logger } from '../../platform/log';
 import { signAccessToken } from '../../platform/tokens';
 import { startStack, type RunningStack } from '../../stack';
 
@@ -26,6 +26,8 @@ export interface TestStackOptions {
   readonly clock?: Clock;
   /** Messaging shared with other stacks or gateways (Redis tests); opened from config otherwise. */
   readonly messaging?: Messaging;
+  /** Where the stack logs (tests that read log lines); nothing is written by default. */
+  readonly log?: Logger;
 }
 
 /** The whole supergraph on free loopback ports with its own SQLite files. */
@@ -34,7 +36,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'true', ...options.env });
   const stack = await startStack({
     config,
-    log: createLogger('test', 'error', () => undefined),
+    log: options.log ?? createLogger('test', 'error', () => undefined),
     anyFreePort: true,
     onQuery: options.onQuery,
     clock: options.clock,

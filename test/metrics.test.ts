@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
+import { startGateway } from '../gateway/gateway';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/log';
+import { MemoryPubSub } from '../platform/messaging/pubsub.memory';
+import { projectRoot } from '../platform/project';
+import { graphql } from './__generated__/index';
+import { execute } from './support/graphql';
+import { connect } from './support/live';
+import { startTestStack, type TestStack } from './support/stack';
+import { waitFor } from './support/wait-for';
+
+const MetricsProducts = graphql(`
+  query MetricsProducts {
+    products(first: 2) { edges { node { name stock { available } } } }
+  }
+`);
+
+const MetricsWatchStock = graphql(`
+  subscription MetricsWatchStock($productIds: [ID!]!) {
+    stockLevelChanged(productIds: $productIds) { available }
+  }
+`);
+
+const scrape = async (url: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(url.replace(/\/graphql$/, '/metrics'), { headers });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+};
+
+/** The value of one series, e.g. `gateway_websocket_connections{service="gateway"}`. */
+const valueOf = (text: string, series: string): number | undefined => {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+};
+
+describe('metrics at /metrics', () => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack();
+  });
+  afterAll(() => t.stop());
+
+  it('counts operations by name, type and outcome with latency histograms, and subgraph fetches by subgraph', async () => {
+    const token = await t.token(DEMO_ACCOUNTS[0].id);
+    await execute(t.url, MetricsProducts, undefined, { token });
+    await execute(t.url, MetricsProducts);
+    const { status, type, text } = await scrape(t.url);
+    expect(status).toBe(200);
+    expect(type).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(valueOf(text, 'graphql_operation_duration_seconds_count{service="gateway",operation="MetricsProducts",type="query",outcome="ok"}')).toBe(2);
+    expect(text).toMatch(/graphql_operation_duration_seconds_bucket\{le="0\.5",service="gateway",operation="MetricsProducts",type="query",outcome="ok"\} \d/);
+    expect(valueOf(text, 'gateway_subgraph_fetch_duration_seconds_count{subgraph="catalog",outcome="ok"}')).toBeGreaterThanOrEqual(2);
+    expect(valueOf(text, 'gateway_subgraph_fetch_duration_seconds_count{subgraph="inventory",outcome="ok"}')).toBeGreaterThanOrEqual(2);
+    // Subgraphs count the operations the gateway sent them.
+    expect(text).toMatch(/graphql_operation_duration_seconds_count\{service="catalog",operation="MetricsProducts__catalog__0",type="query",outcome="ok"\} 2/);
+    // Node process metrics, outbox backlog and dead letters per consumer group.
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+    expect(valueOf(text, 'outbox_backlog{service="orders"}')).toBeGreaterThanOrEqual(0);
+    expect(valueOf(text, 'event_dead_letters{group="orders"}')).toBe(0);
+    expect(valueOf(text, 'event_dead_letters{group="notifications"}')).toBe(0);
+  });
+
+  it('counts refused operations and errors by code', async () => {
+    await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Broken { nope }', operationName: 'Broken' }) });
+    const { text } = await scrape(t.url);
+    expect(valueOf(text, 'graphql_operation_duration_seconds_count{service="gateway",operation="Broken",type="unknown",outcome="refused"}')).toBe(1);
+    expect(valueOf(text, 'graphql_errors_total{service="gateway",code="GRAPHQL_VALIDATION_FAILED"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows open WebSocket connections and subscriptions', async () => {
+    const live = connect(t.url);
+    try {
+      const watch = live.subscribe(MetricsWatchStock, { productIds: [DEMO_PRODUCTS[0].id] });
+      await watch.count(1);
+      const { text } = await scrape(t.url);
+      expect(valueOf(text, 'gateway_websocket_connections{service="gateway"}')).toBe(1);
+      expect(valueOf(text, 'gateway_subscriptions{service="gateway",kind="subscribers"}')).toBe(1);
+      expect(valueOf(text, 'graphql_operation_duration_seconds_count{service="gateway",operation="MetricsWatchStock",type="subscription",outcome="ok"}')).toBe(1);
+    } finally {
+      await live.dispose();
+    }
+    await waitFor(async () => valueOf((await scrape(t.url)).text, 'gateway_websocket_connections{service="gateway"}') === 0);
+  });
+
+  // Last: it stops a subgraph of the shared stack.
+  it('counts failing calls to a subgraph that is down, and exposes no user data', async () => {
+    await t.stack.subgraphs.catalog.stop();
+    await execute(t.url, MetricsProducts);
+    await execute(t.url, MetricsProducts);
+    const { text } = await scrape(t.url);
+    expect(valueOf(text, 'gateway_subgraph_errors_total{subgraph="catalog",reason="unreachable"}')).toBe(2);
+    expect(valueOf(text, 'gateway_subgraph_fetch_duration_seconds_count{subgraph="catalog",outcome="unreachable"}')).toBe(2);
+    for (const account of DEMO_ACCOUNTS) {
+      expect(text).not.toContain(account.id);
+      expect(text).not.toContain(account.email);
+    }
+    expect(text).not.toContain(t.config.auth.jwtSecret);
+  });
+});
+
+describe('metrics in production', () => {
+  const main = path.join(projectRoot(), 'dist', 'main.js');
+  const freePort = async () => {
+    const probe = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => probe.once('listening', resolve));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    return port;
+  };
+
+  it('serves /metrics only on METRICS_PORT, or on the public port with METRICS_TOKEN', async () => {
+    expect(existsSync(main)).toBe(true);
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const token = 'scrape-token-0123456789';
+    const secret = 'p'.repeat(40);
+    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: secret, INTERNAL_SECRET: secret, PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_TOKEN: token };
+    const gateway = spawn(process.execPath, [main, 'gateway'], { env, stdio: 'ignore' });
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200, { timeout: 20_000, interval: 100 });
+      expect((await scrape(`http://127.0.0.1:${metricsPort}/graphql`)).text).toMatch(/^process_cpu_user_seconds_total /m);
+      expect((await scrape(`http://127.0.0.1:${port}/graphql`)).status).toBe(401);
+      expect((await scrape(`http://127.0.0.1:${port}/graphql`, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
+      const withToken = await scrape(`http://127.0.0.1:${port}/graphql`, { authorization: `Bearer ${token}` });
+      expect(withToken.status).toBe(200);
+      expect(withToken.text).toContain('graphql_operation_duration_seconds');
+    } finally {
+      gateway.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('has no /metrics on the public port in production without a token', async () => {
+    const secret = 'q'.repeat(40);
+    const gateway = await startGateway({
+      config: loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, INTERNAL_SECRET: secret }),
+      log: createLogger('test', 'error', () => undefined),
+      pubsub: new MemoryPubSub(),
+      port: 0,
+    });
+    try {
+      expect((await scrape(gateway.url)).status).toBe(404);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
