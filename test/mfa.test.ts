@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ProductEntity } from '../subgraphs/catalog/product.entity';
+import { SecretBox } from '../subgraphs/users/mfa.crypto';
 import { MfaChallengeEntity, MfaFactorEntity, RecoveryCodeEntity } from '../subgraphs/users/mfa.entity';
 import { SessionEndReason, SessionEntity } from '../subgraphs/users/session.entity';
 import { UserEntity } from '../subgraphs/users/user.entity';
@@ -499,4 +501,43 @@ describe('multi-factor authentication through the gateway', () => {
       clock.advance(30_000);
     });
   });
+});
+
+describe('rotating the key TOTP secrets are encrypted with', () => {
+  const OLD_KEY = 'o'.repeat(32);
+  const NEW_KEY = 'n'.repeat(32);
+  let dataDir: string;
+  let t: TestStack | undefined;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'shop-mfa-keys-'));
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('reads secrets sealed with the retiring key, seals them again with the new one at start-up, and then needs only the new one', async () => {
+    const clock = new TestClock(T0);
+    const restart = async (env: Record<string, string>) => {
+      await t?.stop();
+      t = await startTestStack({ dataDir, clock, env });
+      return t;
+    };
+    let stack = await restart({ MFA_ENCRYPTION_KEY: OLD_KEY });
+    const email = newEmail();
+    const registered = (await execute(stack.url, Register, { input: { email, password: PASSWORD, name: 'Rotating' } }, newClient())).data!.register;
+    const { secret } = await enrol(stack.url, registered.accessToken, PASSWORD, clock);
+    const sealed = () => t!.stack.subgraphs.users.orm.em.fork().findOneOrFail(MfaFactorEntity, { userId: registered.user.id });
+    const first = (await sealed()).sealedSecret;
+    expect(new SecretBox([OLD_KEY]).open(first, registered.user.id).plaintext).toBe(secret);
+    expect(() => new SecretBox([NEW_KEY]).open(first, registered.user.id)).toThrow();
+
+    stack = await restart({ MFA_ENCRYPTION_KEY: NEW_KEY, MFA_ENCRYPTION_KEY_PREVIOUS: OLD_KEY });
+    expect(new SecretBox([NEW_KEY]).open((await sealed()).sealedSecret, registered.user.id).plaintext).toBe(secret);
+    expect((await signInWithCode(stack.url, { email, password: PASSWORD }, secret, clock)).accessToken).toEqual(expect.any(String));
+
+    stack = await restart({ MFA_ENCRYPTION_KEY: NEW_KEY });
+    expect((await signInWithCode(stack.url, { email, password: PASSWORD }, secret, clock)).accessToken).toEqual(expect.any(String));
+  }, 60_000);
 });
