@@ -22,6 +22,10 @@ export interface Caller {
   readonly roles: readonly RoleName[];
   /** Session id of the refresh-token family; lets users revoke sessions. */
   readonly sessionId: string | null;
+  /** When the session last proved a second factor (ms since epoch); absent or null when it has not. */
+  readonly mfaAt?: number | null;
+  /** Staff roles the account holds but may not use in this session until it proves a second factor (MFA_REQUIRED_ROLES). */
+  readonly withheldRoles?: readonly UserRoleName[];
 }
 
 export const CALLER_HEADER = 'x-shop-caller';
@@ -46,7 +50,21 @@ export function verifyCallerHeader(header: string | undefined, keys: readonly st
   const body = opened.body;
   if (typeof body.userId !== 'string' || !Array.isArray(body.roles)) return { ok: false, reason: 'malformed caller header' };
   const roles = body.roles.filter((role): role is RoleName => (ROLES as readonly string[]).includes(role));
-  return { ok: true, caller: { userId: body.userId, roles, sessionId: typeof body.sessionId === 'string' ? body.sessionId : null } };
+  return {
+    ok: true,
+    caller: {
+      userId: body.userId,
+      roles,
+      sessionId: typeof body.sessionId === 'string' ? body.sessionId : null,
+      mfaAt: typeof body.mfaAt === 'number' ? body.mfaAt : null,
+      withheldRoles: userRolesIn(body.withheldRoles),
+    },
+  };
+}
+
+/** The user roles a claim lists; anything else is dropped. */
+export function userRolesIn(value: unknown): UserRoleName[] {
+  return Array.isArray(value) ? value.filter((role): role is UserRoleName => typeof role === 'string' && (USER_ROLES as readonly string[]).includes(role)) : [];
 }
 
 /**

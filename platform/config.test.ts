@@ -69,6 +69,24 @@ describe('environment readers', () => {
     expect(configErrorFor({ ...env, MONGODB_DB_PREFIX: 'eu.1' })).toBe('MONGODB_DB_PREFIX="eu.1" is not valid; allowed: letters, digits, _ - (1-32)');
   });
 
+  it('read a role list case-insensitively, or none, and name a role they do not know', () => {
+    expect(load({}).auth.mfa.requiredRoles).toEqual(['ADMIN']);
+    expect(load({ MFA_REQUIRED_ROLES: 'agent, ADMIN' }).auth.mfa.requiredRoles).toEqual(['AGENT', 'ADMIN']);
+    expect(load({ MFA_REQUIRED_ROLES: 'none' }).auth.mfa.requiredRoles).toEqual([]);
+    expect(configErrorFor({ MFA_REQUIRED_ROLES: 'ADMIN,ROOT' })).toBe('MFA_REQUIRED_ROLES has "ROOT"; expected comma-separated roles from CUSTOMER, AGENT, ADMIN, or none');
+    expect(configErrorFor({ MFA_REQUIRED_ROLES: 'SERVICE' })).toBe('MFA_REQUIRED_ROLES has "SERVICE"; expected comma-separated roles from CUSTOMER, AGENT, ADMIN, or none');
+  });
+
+  it('take the MFA key material from MFA_ENCRYPTION_KEY, or INTERNAL_SECRET without one, each with the material being retired', () => {
+    const previous = 'p'.repeat(32);
+    const dedicated = 'm'.repeat(32);
+    expect(load({ INTERNAL_SECRET: SECRET }).auth.mfa.keySources).toEqual([SECRET]);
+    expect(load({ INTERNAL_SECRET: SECRET, INTERNAL_SECRET_PREVIOUS: previous }).auth.mfa.keySources).toEqual([SECRET, previous]);
+    expect(load({ INTERNAL_SECRET: SECRET, INTERNAL_SECRET_PREVIOUS: previous, MFA_ENCRYPTION_KEY: dedicated }).auth.mfa.keySources).toEqual([dedicated]);
+    expect(load({ INTERNAL_SECRET: SECRET, MFA_ENCRYPTION_KEY: dedicated, MFA_ENCRYPTION_KEY_PREVIOUS: SECRET }).auth.mfa.keySources).toEqual([dedicated, SECRET]);
+    expect(configErrorFor({ MFA_ENCRYPTION_KEY: 'short' })).toBe('MFA_ENCRYPTION_KEY must be at least 32 characters');
+  });
+
   it('verify with the current secret first, then the previous one during a rotation', () => {
     const previous = 'p'.repeat(32);
     const config = load({ JWT_SECRET: SECRET, JWT_SECRET_PREVIOUS: previous, INTERNAL_SECRET: SECRET });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { USER_ROLES, type UserRoleName } from './caller';
 import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
 
 /**
@@ -101,6 +102,7 @@ export interface Config {
     readonly accessTokenTtlSeconds: number;
     /** A session (refresh-token family) unused this long ends. */
     readonly sessionIdleDays: number;
+    readonly mfa: MfaConfig;
   };
   readonly admin: { readonly email: string; readonly password: string } | null;
   readonly seedDemo: boolean;
@@ -155,6 +157,25 @@ export interface CorsSettings {
   readonly credentials: boolean;
   /** How long a browser may cache a preflight answer. */
   readonly maxAgeSeconds: number;
+}
+
+/** Multi-factor authentication (TOTP) in the users subgraph; the step-up age is checked wherever a sensitive operation runs. */
+export interface MfaConfig {
+  /** Accounts holding one of these roles use no staff role (AGENT, ADMIN) in a session that has not proved a second factor. */
+  readonly requiredRoles: readonly UserRoleName[];
+  /** How recent a session's last code must be for granting roles, refunds and changing an email. */
+  readonly stepUpSeconds: number;
+  /** How long the challenge a password step hands out stays usable. */
+  readonly challengeTtlSeconds: number;
+  /** Issuer shown in authenticator apps (the otpauth:// URI's issuer). */
+  readonly issuer: string;
+  /**
+   * Key material for the TOTP secrets' encryption at rest, current first,
+   * then one still read during a rotation: MFA_ENCRYPTION_KEY, or
+   * INTERNAL_SECRET when that is unset (the users subgraph derives the
+   * actual keys with HKDF).
+   */
+  readonly keySources: readonly string[];
 }
 
 export type PaymentProviderName = 'simulated' | 'stripe';
@@ -265,6 +286,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ephemeralSecrets: jwtSecret.generated || internalSecret.generated,
       accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
       sessionIdleDays: read.int('SESSION_IDLE_DAYS', 30, 1, 365),
+      mfa: readMfa(read, internalSecret.value),
     },
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
     seedDemo: read.bool('SEED_DEMO', !production),
@@ -402,6 +424,20 @@ class EnvReader {
     });
   }
 
+  /** A comma-separated list of user roles, or `none`. */
+  roles(name: string, fallback: readonly UserRoleName[]): readonly UserRoleName[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (value.toLowerCase() === 'none') return [];
+    return value.split(',').map((entry) => {
+      const role = entry.trim().toUpperCase();
+      if (!(USER_ROLES as readonly string[]).includes(role)) {
+        throw new ConfigError(`${name} has "${entry.trim()}"; expected comma-separated roles from ${USER_ROLES.join(', ')}, or none`);
+      }
+      return role as UserRoleName;
+    });
+  }
+
   /** Secrets: required in production; generated per process in development. */
   secret(name: string, required: boolean): { value: string; generated: boolean } {
     const value = this.optionalSecret(name);
@@ -447,6 +483,23 @@ function readCors(read: EnvReader, production: boolean): CorsSettings {
     allowLocalhost: read.bool('CORS_ALLOW_LOCALHOST', !production),
     credentials,
     maxAgeSeconds: read.int('CORS_MAX_AGE_SECONDS', 600, 0, 86_400),
+  };
+}
+
+/**
+ * Without MFA_ENCRYPTION_KEY the TOTP secrets are encrypted with a key
+ * derived from INTERNAL_SECRET, so a deployment needs no new secret; its
+ * rotation (INTERNAL_SECRET_PREVIOUS) then rotates the MFA key too.
+ */
+function readMfa(read: EnvReader, internalSecret: string): MfaConfig {
+  const dedicated = read.optionalSecret('MFA_ENCRYPTION_KEY');
+  const previous = read.optionalSecret('MFA_ENCRYPTION_KEY_PREVIOUS') ?? (dedicated === null ? read.optionalSecret('INTERNAL_SECRET_PREVIOUS') : null);
+  return {
+    requiredRoles: read.roles('MFA_REQUIRED_ROLES', ['ADMIN']),
+    stepUpSeconds: read.int('MFA_STEP_UP_SECONDS', 300, 30, 3_600),
+    challengeTtlSeconds: read.int('MFA_CHALLENGE_TTL_SECONDS', 300, 30, 1_800),
+    issuer: read.string('MFA_ISSUER', 'Shop'),
+    keySources: [dedicated ?? internalSecret, previous].filter((key) => key !== null),
   };
 }
 

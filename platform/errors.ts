@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'MFA_REQUIRED'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -39,6 +40,8 @@ export const ERROR_CODES: Readonly<Record<ClientErrorCode, string>> = {
   NOT_FOUND: 'Nothing with that id (`extensions.id`) that this caller may see: check the id.',
   CONFLICT: 'Refused because of the current state (`extensions.reason` says which): read the state again and act on the reason.',
   TOO_MANY_REQUESTS: 'Throttled: wait `extensions.retryAfterSeconds`, then try again.',
+  MFA_REQUIRED:
+    'The password was right and the account uses multi-factor authentication: send `extensions.challenge` with a code to verifyMfaChallenge before `extensions.expiresAt`.',
   SUBGRAPH_UNAVAILABLE: 'A subgraph did not answer in time (`extensions.serviceName`): retry later.',
   INTERNAL_SERVER_ERROR: 'Unexpected failure, details hidden outside development: retry later, and report it if it persists.',
   GRAPHQL_PARSE_FAILED: 'The document is not GraphQL: fix its syntax.',
@@ -68,6 +71,12 @@ export const REFUSAL_REASONS = {
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for a different request (other lines, another amount): use a new key for a new request.',
   INSUFFICIENT_STOCK: 'Not enough stock (`extensions.shortages` lists productId, requested, available): lower the quantities and try again.',
   INVALID_TRANSITION: "The order's status does not allow this change: read the order's status first.",
+  MFA_ALREADY_ENABLED: 'Multi-factor authentication is on already: disable it first to enrol another authenticator.',
+  MFA_CHALLENGE_INVALID: 'The sign-in challenge is unknown, used, expired or has had too many wrong codes: log in with the password again.',
+  MFA_ENROLLMENT_NOT_STARTED: 'No enrolment is waiting for confirmation: start one with startMfaEnrollment.',
+  MFA_ENROLLMENT_REQUIRED:
+    'Staff operations need a session that proved a second factor (MFA_REQUIRED_ROLES): enrol, or confirm a code with stepUpMfa, then use the access token it returns.',
+  MFA_NOT_ENABLED: 'Multi-factor authentication is off for this account: enrol first.',
   NOT_AWAITING_AUTHENTICATION: 'The payment is not waiting for authentication: confirm it first.',
   NOT_PAID: 'The order is not paid, so it cannot be shipped, delivered or refunded: wait for the payment, or cancel the order.',
   NOT_REFUNDABLE: 'Only a succeeded payment can be refunded (`extensions.status` says what it is).',
@@ -82,6 +91,8 @@ export const REFUSAL_REASONS = {
   PRODUCT_UNAVAILABLE: 'The product is no longer sold (BAD_USER_INPUT, `extensions.field` names the line): remove it.',
   PROVIDER_NOT_CONFIGURED: 'The payment was made with a provider this server is not configured for: an operator must configure it.',
   REFUND_EXCEEDS_PAYMENT: 'The refund is more than is left of the payment (`extensions.refundable`): refund at most that.',
+  STEP_UP_REQUIRED:
+    'This operation needs a code proved within the last `extensions.maxAgeSeconds`: confirm one with stepUpMfa (enrol first if needed), then retry with the access token it returns.',
   WISHLIST_FULL: 'The wishlist holds its maximum of products: remove one first.',
 } as const satisfies Readonly<Record<string, string>>;
 

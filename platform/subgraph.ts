@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import type { Config, ServiceName } from './config';
 import { contextFromHeaders, type RequestContext } from './context';
 import { createErrorFormatter, forbidden, unauthenticated } from './errors';
+import { withheldRoleRefusal } from './mfa';
 import type { EventMap } from '../contracts/events';
 import type { EventBus } from './messaging/event-bus';
 import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type Route } from './http';
@@ -98,7 +99,7 @@ export interface StartSubgraphOptions {
 /** `@Authorized()` needs a caller; `@Authorized('AGENT', ...)` needs one of the roles. */
 export const authChecker: AuthChecker<RequestContext, RoleName> = ({ context }: ResolverData<RequestContext>, roles) => {
   if (!context.caller) throw unauthenticated();
-  if (roles.length > 0 && !hasRole(context.caller, ...roles)) throw forbidden(`Requires role ${roles.join(' or ')}`);
+  if (roles.length > 0 && !hasRole(context.caller, ...roles)) throw withheldRoleRefusal(context.caller, roles) ?? forbidden(`Requires role ${roles.join(' or ')}`);
   return true;
 };
 

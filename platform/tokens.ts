@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors, type JWTVerifyResult } from 'jose';
-import { USER_ROLES, type Caller, type UserRoleName } from './caller';
+import { userRolesIn, type Caller } from './caller';
 
 /**
  * Access tokens: short-lived HS256 JWTs issued by the users subgraph and
@@ -19,7 +19,15 @@ export interface TokenSettings {
 
 export async function signAccessToken(caller: Caller, settings: TokenSettings, now: number = Date.now()): Promise<string> {
   const issuedAt = Math.floor(now / 1000);
-  return new SignJWT({ roles: [...caller.roles], sid: caller.sessionId ?? undefined })
+  const mfaAt = caller.mfaAt ?? null;
+  // amr (RFC 8176) and mfa_at say whether and when the session proved a second factor; step-up checks read mfa_at.
+  return new SignJWT({
+    roles: [...caller.roles],
+    sid: caller.sessionId ?? undefined,
+    amr: mfaAt === null ? ['pwd'] : ['pwd', 'otp'],
+    mfa_at: mfaAt === null ? undefined : Math.floor(mfaAt / 1000),
+    withheld_roles: caller.withheldRoles?.length ? [...caller.withheldRoles] : undefined,
+  })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(caller.userId)
     .setIssuer(ISSUER)
@@ -42,12 +50,15 @@ export type TokenResult =
 export async function verifyAccessToken(token: string, keys: readonly string[], now: number = Date.now()): Promise<TokenResult> {
   try {
     const { payload } = await verifyWithAny(token, keys, now);
-    const roles = Array.isArray(payload.roles)
-      ? payload.roles.filter((role): role is UserRoleName => typeof role === 'string' && (USER_ROLES as readonly string[]).includes(role))
-      : [];
     return {
       ok: true,
-      caller: { userId: payload.sub as string, roles, sessionId: typeof payload.sid === 'string' ? payload.sid : null },
+      caller: {
+        userId: payload.sub as string,
+        roles: userRolesIn(payload.roles),
+        sessionId: typeof payload.sid === 'string' ? payload.sid : null,
+        mfaAt: typeof payload.mfa_at === 'number' ? payload.mfa_at * 1000 : null,
+        withheldRoles: userRolesIn(payload.withheld_roles),
+      },
       expiresAt: (payload.exp as number) * 1000,
     };
   } catch (error) {

@@ -12,6 +12,7 @@ import type { AddressInput, UpdateProfileInput } from './__generated__/graphql';
 import { claimsOf, newClient, newEmail } from './support/accounts';
 import { TestClock } from './support/clock';
 import { codesOf, execute, type Result } from './support/graphql';
+import { enrol, signInWithCode } from './support/mfa';
 import { startTestStack, type TestStack } from './support/stack';
 
 const SignUp = graphql(`
@@ -145,6 +146,12 @@ describe('accounts: roles, ownership, profile, addresses, sessions', () => {
     return result.data!.login;
   };
   const usersEm = () => t.stack.subgraphs.users.orm.em.fork();
+  let adminSecret: string | null = null;
+  /** The ADMIN signed in with a code, as MFA_REQUIRED_ROLES asks of its staff operations (enrolled on first use). */
+  const signInAdmin = async () => {
+    if (adminSecret === null) adminSecret = (await enrol(t.url, (await signIn(ADMIN.email, ADMIN.password)).accessToken, ADMIN.password, clock)).secret;
+    return signInWithCode(t.url, ADMIN, adminSecret, clock, newClient().headers);
+  };
 
   beforeAll(async () => {
     t = await startTestStack({ clock, env: { TRUST_PROXY_HOPS: '1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
@@ -170,7 +177,7 @@ describe('accounts: roles, ownership, profile, addresses, sessions', () => {
     });
 
     it('grants a role once however often asked; the user gets it with the next refresh and may then act on it', async () => {
-      const admin = await signIn(ADMIN.email, ADMIN.password);
+      const admin = await signInAdmin();
       const target = await signUp();
       const orderId = await placeOrderFor(customerAccount.id);
       const first = await execute(t.url, GrantRole, { userId: target.user.id, role: 'AGENT' }, { token: admin.accessToken });
@@ -186,7 +193,7 @@ describe('accounts: roles, ownership, profile, addresses, sessions', () => {
     });
 
     it('answers NOT_FOUND for an unknown user', async () => {
-      const admin = await signIn(ADMIN.email, ADMIN.password);
+      const admin = await signInAdmin();
       const result = await execute(t.url, GrantRole, { userId: 'no-such-user', role: 'AGENT' }, { token: admin.accessToken });
       expect(codesOf(result)).toEqual(['NOT_FOUND']);
     });
@@ -231,7 +238,7 @@ describe('accounts: roles, ownership, profile, addresses, sessions', () => {
       expect(asStranger.data!.order).toBeNull();
       expect((await execute(t.url, MyOrderCount, undefined, { token: stranger.accessToken })).data!.me!.orders.totalCount).toBe(0);
 
-      for (const staff of [await signIn(agentAccount.email, agentAccount.password), await signIn(ADMIN.email, ADMIN.password)]) {
+      for (const staff of [await signIn(agentAccount.email, agentAccount.password), await signInAdmin()]) {
         expect((await read(staff.accessToken)).data!.order).toEqual({ id: orderId, payment: { clientSecret: null }, customer: { id: owner.user.id, email: owner.user.email } });
       }
       expect(codesOf(await read())).toEqual(['UNAUTHENTICATED']);

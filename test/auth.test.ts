@@ -343,6 +343,34 @@ describe('accounts and sessions through the gateway', () => {
       expect((await attempt(PASSWORD)).errors).toBeUndefined();
     });
 
+    it("locks an attacker's address out of the account for 15 minutes, and not the owner signing in from another address", async () => {
+      const { user } = await register();
+      const attacker = newClient();
+      // A minute apart: each attempt is past its wait, all within the 15 minutes the failures are remembered.
+      for (let i = 0; i < 10; i++) {
+        expectRefused(await login(user.email, 'wrong password', attacker));
+        clock.advance(60_000);
+      }
+      expect(refusedFor(await login(user.email, PASSWORD, attacker))).toBe(15 * 60 - 60);
+      expect((await login(user.email, PASSWORD, newClient())).errors).toBeUndefined();
+    });
+
+    it('slows, never locks out, the owner on a new address while the account is attacked from many addresses', async () => {
+      const { user } = await register();
+      for (let i = 0; i < 12; i++) expectRefused(await login(user.email, 'wrong password', newClient()));
+      // Under attack every address waits from its first failure for this account, a new attacker's too...
+      const attacker = newClient();
+      expectRefused(await login(user.email, 'wrong password', attacker));
+      expect(refusedFor(await login(user.email, 'wrong password', attacker))).toBe(1);
+      // ...and the owner on a new address signs in at once, or after a typo waits a second.
+      expect((await login(user.email, PASSWORD, newClient())).errors).toBeUndefined();
+      const owner = newClient();
+      expectRefused(await login(user.email, 'typo password', owner));
+      expect(refusedFor(await login(user.email, PASSWORD, owner))).toBe(1);
+      clock.advance(1_000);
+      expect((await login(user.email, PASSWORD, owner)).errors).toBeUndefined();
+    });
+
     it("forgets an email's failures after a successful login", async () => {
       const { user } = await register();
       const client = newClient();

@@ -15,7 +15,12 @@ describe('configuration', () => {
       redis: null,
       admin: null,
       seedDemo: true,
-      auth: { ephemeralSecrets: true, accessTokenTtlSeconds: 900, sessionIdleDays: 30 },
+      auth: {
+        ephemeralSecrets: true,
+        accessTokenTtlSeconds: 900,
+        sessionIdleDays: 30,
+        mfa: { requiredRoles: ['ADMIN'], stepUpSeconds: 300, challengeTtlSeconds: 300, issuer: 'Shop' },
+      },
       outbox: { retentionHours: 168 },
       events: { maxAttempts: 3600 },
       paymentChecks: { staleAfterSeconds: 300, intervalMs: 60_000 },
@@ -74,6 +79,10 @@ describe('configuration', () => {
     [{ EVENT_MAX_ATTEMPTS: '0' }, 'EVENT_MAX_ATTEMPTS="0" must be an integer from 1 to 10000'],
     [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
     [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],
+    [{ MFA_STEP_UP_SECONDS: '10' }, 'MFA_STEP_UP_SECONDS="10" must be an integer from 30 to 3600'],
+    [{ MFA_CHALLENGE_TTL_SECONDS: '3600' }, 'MFA_CHALLENGE_TTL_SECONDS="3600" must be an integer from 30 to 1800'],
+    [{ MFA_REQUIRED_ROLES: 'OWNER' }, 'MFA_REQUIRED_ROLES has "OWNER"; expected comma-separated roles from CUSTOMER, AGENT, ADMIN, or none'],
+    [{ MFA_ENCRYPTION_KEY_PREVIOUS: 'short' }, 'MFA_ENCRYPTION_KEY_PREVIOUS must be at least 32 characters'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const error = configErrorFor(env);
     expect(error).toBe(message);

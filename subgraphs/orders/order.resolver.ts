@@ -63,7 +63,7 @@ export class OrderResolver {
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => OrderEntity, {
     description:
-      'Refunds a PAID, SHIPPED or DELIVERED order: `amount` minor units, or all that is left when omitted. REFUNDED once the whole total is refunded; a partial refund keeps the status and adds to `refunded`.',
+      'Refunds a PAID, SHIPPED or DELIVERED order: `amount` minor units, or all that is left when omitted. REFUNDED once the whole total is refunded; a partial refund keeps the status and adds to `refunded`. Needs a step-up (stepUpMfa within MFA_STEP_UP_SECONDS): FORBIDDEN with extensions.reason STEP_UP_REQUIRED otherwise.',
   })
   refundOrder(
     @Ctx() ctx: RequestContext,

@@ -2,6 +2,7 @@ import { isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { badInput, conflict, forbidden, notFound, reasonOf, unauthenticated } from '../../platform/errors';
 import { checkIdempotencyKey, optionalReason } from '../../platform/checks';
+import { assertStepUp } from '../../platform/mfa';
 import type { InternalPayment } from '../../contracts/payments-api';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
@@ -89,10 +90,12 @@ export class OrderService {
    * AGENT or ADMIN, for a PAID, SHIPPED or DELIVERED order: returns `amount`
    * (minor units) to the customer, or all that is left when null. The order
    * becomes REFUNDED once the whole total is refunded; a partial refund adds
-   * to `refunded` and keeps the status.
+   * to `refunded` and keeps the status. Needs a step-up (a recent code):
+   * a stolen staff session must not send money out.
    */
   async refund(ctx: RequestContext, id: string, amount: number | null, reason: string | null, idempotencyKey: string | null = null): Promise<OrderEntity> {
     const caller = staffOf(ctx);
+    assertStepUp(caller, this.deps.clock.now(), this.deps.config.auth.mfa.stepUpSeconds);
     const why = optionalReason(reason) ?? 'refunded by staff';
     const key = checkIdempotencyKey(idempotencyKey);
     const order = await this.visible(caller, id);

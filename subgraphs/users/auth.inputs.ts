@@ -32,3 +32,12 @@ export class ChangePasswordInput {
   @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
   newPassword!: string;
 }
+
+@InputType()
+export class ChangeEmailInput {
+  @Field({ description: 'Stored lower-cased; must not belong to another account.' })
+  newEmail!: string;
+
+  @Field()
+  currentPassword!: string;
+}

@@ -39,3 +39,10 @@ export function checkPasswordChange(input: { readonly currentPassword: string; r
     ...violationsOf('newPassword', input.newPassword, newPassword('newPassword')),
   ]);
 }
+
+export function checkEmailChange(input: { readonly newEmail: string; readonly currentPassword: string }): void {
+  assertValid([
+    ...violationsOf('newEmail', input.newEmail, EMAIL_RULES),
+    ...violationsOf('currentPassword', input.currentPassword, presentedPassword('currentPassword')),
+  ]);
+}

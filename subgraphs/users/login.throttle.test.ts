@@ -38,9 +38,60 @@ describe('LoginThrottle', () => {
     };
     const throttle = new LoginThrottle(spying, createLogger('users', 'error', () => undefined));
     await throttle.recordFailure({ email: 'someone@shop.test', address: '203.0.113.1' }, T0);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     expect(keys.join(' ')).not.toContain('someone');
     expect(keys).toContain('login:address:203.0.113.1');
     await throttle.close();
+  });
+
+  describe('per account and address', () => {
+    const EMAIL = 'owner@shop.test';
+    const at = (address: string) => ({ email: EMAIL, address });
+    const waitOf = async (throttle: LoginThrottle, attempt: { email: string; address: string }, now: number): Promise<number> => {
+      try {
+        await throttle.assertAllowed(attempt, now);
+        return 0;
+      } catch (error) {
+        return (error as { extensions: { retryAfterSeconds: number } }).extensions.retryAfterSeconds;
+      }
+    };
+    let throttle: LoginThrottle;
+    beforeEach(() => {
+      throttle = new LoginThrottle(new MemoryAttemptCounter(), createLogger('users', 'error', () => undefined));
+    });
+    afterEach(() => throttle.close());
+
+    it("locks the attacker's address out of the account for 15 minutes, and not the owner on another address", async () => {
+      for (let i = 0; i < 10; i++) await throttle.recordFailure(at('198.51.100.1'), T0);
+      expect(await waitOf(throttle, at('198.51.100.1'), T0)).toBe(15 * 60);
+      expect(await waitOf(throttle, at('203.0.113.9'), T0)).toBe(0);
+    });
+
+    it('makes every address wait from its first failure once the account has 10 failures from anywhere, but never locks a new one out', async () => {
+      for (let i = 0; i < 10; i++) await throttle.recordFailure(at(`198.51.100.${i}`), T0);
+      const owner = at('203.0.113.9');
+      expect(await waitOf(throttle, owner, T0)).toBe(0);
+      await throttle.recordFailure(owner, T0);
+      expect(await waitOf(throttle, owner, T0)).toBe(1);
+      expect(await waitOf(throttle, owner, T0 + 1_000)).toBe(0);
+    });
+
+    it('gives an address its five free failures while the account is not under attack', async () => {
+      const owner = at('203.0.113.9');
+      for (let i = 0; i < 4; i++) await throttle.recordFailure(owner, T0);
+      expect(await waitOf(throttle, owner, T0)).toBe(0);
+      await throttle.recordFailure(owner, T0);
+      expect(await waitOf(throttle, owner, T0)).toBe(1);
+    });
+
+    it('counts wrong codes per account from anywhere, locks at ten, and forgets them after a right one', async () => {
+      for (let i = 0; i < 5; i++) await throttle.recordCodeFailure('user-1', T0);
+      await expect(throttle.assertCodeAllowed('user-1', T0)).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 } });
+      await expect(throttle.assertCodeAllowed('user-2', T0)).resolves.toBeUndefined();
+      for (let i = 0; i < 5; i++) await throttle.recordCodeFailure('user-1', T0);
+      await expect(throttle.assertCodeAllowed('user-1', T0 + 60_000)).rejects.toMatchObject({ extensions: { retryAfterSeconds: 14 * 60 } });
+      await throttle.recordCodeSuccess('user-1');
+      await expect(throttle.assertCodeAllowed('user-1', T0)).resolves.toBeUndefined();
+    });
   });
 });

@@ -9,6 +9,7 @@ import type { Logger } from '../../platform/log';
 import { ORDER_EVENTS, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
 import { jsonArrayIncludes } from '../../platform/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
+import { USER_EVENTS } from '../../contracts/users-api';
 import type { CatalogClient } from './catalog.client';
 import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailTransport } from './mail.transport';
 import { NotificationEntity, NotificationStatus } from './notification.entity';
@@ -20,6 +21,7 @@ import {
   paymentConfirmation,
   paymentFailure,
   refundNotice,
+  securityAlert,
   shippingNotice,
   type MailRecipient,
   type ProductLabels,
@@ -84,6 +86,7 @@ export class NotificationService {
       [PAYMENT_EVENTS.failed]: (event) => this.send(event, (em) => this.paymentNotice(em, event, paymentFailure)),
       [PAYMENT_EVENTS.refunded]: (event) => this.send(event, (em) => this.paymentNotice(em, event, refundNotice)),
       [INVENTORY_EVENTS.low]: (event) => this.send(event, (em) => this.lowStockAlerts(em, event)),
+      [USER_EVENTS.securityAlert]: (event) => this.send(event, (em) => this.securityAlert(em, event)),
     };
   }
 
@@ -141,6 +144,12 @@ export class NotificationService {
     if (admins.length === 0) return [];
     const product = (await this.catalog.labels([stock.productId])).get(stock.productId);
     return admins.map((user) => ({ user, content: lowStockAlert(recipient(user), stock, product) }));
+  }
+
+  /** Always sent, whatever the preferences: the owner must hear of changes to how their account signs in. */
+  private async securityAlert(em: EntityManager, event: EventOf<typeof USER_EVENTS.securityAlert>): Promise<Mail[]> {
+    const user = await this.customer(em, event, event.payload.userId);
+    return user ? [{ user, content: securityAlert(recipient(user), event.payload) }] : [];
   }
 
   private async customer(em: EntityManager, event: DomainEvent, customerId: string): Promise<UserEntity | null> {

@@ -1,6 +1,7 @@
 import type { OrderEventPayload, OrderStatusChangedPayload } from '../../contracts/orders-api';
 import type { PaymentEventPayload } from '../../contracts/payments-api';
 import type { StockThresholdPayload } from '../../contracts/inventory-api';
+import type { SecurityAlertKind, SecurityAlertPayload } from '../../contracts/users-api';
 
 /**
  * The mails, as pure functions of an event's payload and what the users
@@ -152,6 +153,31 @@ export function lowStockAlert(to: MailRecipient, stock: StockThresholdPayload, p
       { label: 'Threshold', value: count(stock.threshold) },
       { label: 'Product id', value: stock.productId },
     ],
+  });
+}
+
+const SECURITY_ALERTS: Readonly<Record<SecurityAlertKind, { readonly subject: string; readonly intro: string }>> = {
+  MFA_ENABLED: { subject: 'Two-step sign-in is on', intro: 'two-step sign-in was turned on for your account: signing in now needs a code from your authenticator app.' },
+  MFA_DISABLED: { subject: 'Two-step sign-in was turned off', intro: 'two-step sign-in was turned off for your account: signing in needs only your password now.' },
+  RECOVERY_CODE_USED: { subject: 'A recovery code was used', intro: 'one of your recovery codes was used instead of a code from your authenticator app.' },
+  RECOVERY_CODES_REGENERATED: { subject: 'New recovery codes', intro: 'new recovery codes were created for your account; the old ones no longer work.' },
+};
+
+/** A change to how the account signs in; the owner must be able to tell whether it was them. */
+export function securityAlert(to: MailRecipient, alert: SecurityAlertPayload): RenderedMail {
+  const { subject, intro } = SECURITY_ALERTS[alert.alert];
+  const rows: Row[] = [{ label: 'When', value: new Intl.DateTimeFormat(safeLocale(to.locale), { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' }).format(new Date(alert.at)) }];
+  if (alert.clientAddress) rows.push({ label: 'From address', value: alert.clientAddress });
+  if (alert.userAgent) rows.push({ label: 'Device', value: alert.userAgent });
+  if (alert.endedSessions > 0) rows.push({ label: 'Other sessions signed out', value: String(alert.endedSessions) });
+  if (alert.recoveryCodesLeft !== null) rows.push({ label: 'Recovery codes left', value: String(alert.recoveryCodesLeft) });
+  return render({
+    kind: `security-alert-${alert.alert.toLowerCase().replace(/_/g, '-')}`,
+    subject,
+    greeting: `Hello ${to.name},`,
+    intro: [intro],
+    rows,
+    outro: ['If this was not you, change your password now and contact us.'],
   });
 }
 

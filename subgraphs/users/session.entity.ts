@@ -10,6 +10,10 @@ export enum SessionEndReason {
   PASSWORD_CHANGED = 'PASSWORD_CHANGED',
   /** A spent refresh token was presented again: it was copied, so the whole family ends. */
   REUSE_DETECTED = 'REUSE_DETECTED',
+  /** The user turned multi-factor authentication off in another session. */
+  MFA_DISABLED = 'MFA_DISABLED',
+  /** A recovery code was used (the authenticator may be lost or stolen) in another session. */
+  RECOVERY_CODE_USED = 'RECOVERY_CODE_USED',
 }
 
 /**
@@ -46,6 +50,15 @@ export class SessionEntity {
   @Property({ type: 'string', nullable: true })
   @Field(() => String, { nullable: true })
   userAgent: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the session last proved a second factor (sign-in code, enrolment or step-up); null when it never did.' })
+  mfaVerifiedAt: Date | null = null;
+
+  @Field({ description: 'Whether the session proved a second factor.' })
+  get mfaVerified(): boolean {
+    return this.mfaVerifiedAt !== null;
+  }
 
   @Property({ type: 'datetime', nullable: true })
   endedAt: Date | null = null;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { userRolesIn, type Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { every, type Periodic } from '../../platform/periodic';
@@ -7,6 +8,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import { accessTokenExpiresAt, signAccessToken, type TokenSettings } from '../../platform/tokens';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEndReason, SessionEntity } from './session.entity';
+import { sessionRoles } from './mfa.rules';
 import { isCurrentSession } from './user.access';
 import { UserEntity } from './user.entity';
 
@@ -41,8 +43,8 @@ type Rotation = { readonly user: UserEntity; readonly tokens: IssuedTokens } | {
 export class SessionService {
   constructor(private readonly deps: SubgraphDeps) {}
 
-  /** A new session for a user who just proved who they are, added to `em`'s unit of work. */
-  async open(ctx: RequestContext, em: EntityManager, user: UserEntity, now: Date): Promise<IssuedTokens> {
+  /** A new session for a user who just proved who they are (with a second factor at `mfaVerifiedAt`), added to `em`'s unit of work. */
+  async open(ctx: RequestContext, em: EntityManager, user: UserEntity, now: Date, mfaVerifiedAt: Date | null = null): Promise<IssuedTokens> {
     const session = Object.assign(new SessionEntity(), {
       userId: user.id,
       createdAt: now,
@@ -50,6 +52,7 @@ export class SessionService {
       expiresAt: this.idleExpiry(now),
       clientAddress: ctx.client?.address ?? null,
       userAgent: ctx.client?.userAgent ?? null,
+      mfaVerifiedAt,
     });
     em.persist(session);
     return this.issue(em, user, session, now);
@@ -111,6 +114,26 @@ export class SessionService {
     return em.nativeUpdate(SessionEntity, { ...where, endedAt: null }, { endedAt: this.deps.clock.now(), endReason: reason });
   }
 
+  /**
+   * Records in `em`'s unit of work that the caller's live session proved a
+   * second factor at `now` (or, with null, that it no longer counts as
+   * such), and returns it.
+   */
+  async markMfaVerified(ctx: RequestContext, em: EntityManager, mfaVerifiedAt: Date | null): Promise<SessionEntity> {
+    const sessionId = ctx.caller?.sessionId;
+    if (!ctx.caller || !sessionId) throw unauthenticated('This needs a signed-in session; log in again');
+    const session = await em.findOne(SessionEntity, { id: sessionId, userId: ctx.caller.userId, endedAt: null });
+    if (!session) throw unauthenticated('Session has ended; log in again');
+    session.mfaVerifiedAt = mfaVerifiedAt;
+    return session;
+  }
+
+  /** A new access token for a live session, as a refresh would issue it but keeping the refresh token (after a step-up). */
+  async accessToken(user: UserEntity, session: SessionEntity, now: Date): Promise<Pick<IssuedTokens, 'accessToken' | 'accessTokenExpiresAt'>> {
+    const settings = this.tokenSettings();
+    return { accessToken: await signAccessToken(this.callerOf(user, session), settings, now.getTime()), accessTokenExpiresAt: new Date(accessTokenExpiresAt(settings, now.getTime())) };
+  }
+
   /** Live sessions, most recently used first. */
   listActive(ctx: RequestContext, userId: string): Promise<SessionEntity[]> {
     return ctx.em.find(SessionEntity, { userId, endedAt: null, expiresAt: { $gt: this.deps.clock.now() } }, { orderBy: { lastUsedAt: 'desc', id: 'desc' } });
@@ -154,9 +177,18 @@ export class SessionService {
   private async issue(em: EntityManager, user: UserEntity, session: SessionEntity, now: Date): Promise<IssuedTokens> {
     const refreshToken = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
     em.persist(Object.assign(new RefreshTokenEntity(), { tokenHash: hashToken(refreshToken), sessionId: session.id, createdAt: now }));
-    const settings: TokenSettings = { secret: this.deps.config.auth.jwtSecret, ttlSeconds: this.deps.config.auth.accessTokenTtlSeconds };
-    const accessToken = await signAccessToken({ userId: user.id, roles: user.roles, sessionId: session.id }, settings, now.getTime());
-    return { session, accessToken, accessTokenExpiresAt: new Date(accessTokenExpiresAt(settings, now.getTime())), refreshToken };
+    return { session, ...(await this.accessToken(user, session, now)), refreshToken };
+  }
+
+  /** What the access token says: the roles this session may use (MFA_REQUIRED_ROLES), and when it last proved a second factor. */
+  private callerOf(user: UserEntity, session: SessionEntity): Caller {
+    const mfaAt = session.mfaVerifiedAt?.getTime() ?? null;
+    const { roles, withheld } = sessionRoles(userRolesIn(user.roles), mfaAt !== null, this.deps.config.auth.mfa.requiredRoles);
+    return { userId: user.id, roles, sessionId: session.id, mfaAt, withheldRoles: withheld };
+  }
+
+  private tokenSettings(): TokenSettings {
+    return { secret: this.deps.config.auth.jwtSecret, ttlSeconds: this.deps.config.auth.accessTokenTtlSeconds };
   }
 
   private idleMs(): number {

@@ -23,7 +23,10 @@ export class UserResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => UserEntity, { description: 'ADMIN only. Idempotent; the user gets the role with their next access token.' })
+  @Mutation(() => UserEntity, {
+    description:
+      'ADMIN only, with a step-up (stepUpMfa within MFA_STEP_UP_SECONDS; FORBIDDEN with extensions.reason STEP_UP_REQUIRED otherwise). Idempotent; the user gets the role with their next access token.',
+  })
   grantRole(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string, @Arg('role', () => Role) role: Role): Promise<UserEntity> {
     return this.services.users.grantRole(ctx, userId, role);
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_ACCOUNTS } from '../../contracts/demo';
 import { notFound, unauthenticated } from '../../platform/errors';
+import { assertStepUp } from '../../platform/mfa';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { normalizeEmail } from './auth.rules';
 import type { PasswordHasher } from './password.hasher';
@@ -39,8 +40,13 @@ export class UserService {
     });
   }
 
-  /** Idempotent: granting a role the user has changes nothing. Takes effect in their next access token. */
+  /**
+   * Idempotent: granting a role the user has changes nothing. Takes effect in
+   * their next access token. Needs a step-up (a recent code), as a stolen
+   * session must not hand out staff roles.
+   */
   async grantRole(ctx: RequestContext, userId: string, role: Role): Promise<UserEntity> {
+    assertStepUp(ctx.caller, this.deps.clock.now(), this.deps.config.auth.mfa.stepUpSeconds);
     const { user, granted } = await this.deps.db.write(async (em) => {
       const found = await em.findOne(UserEntity, { id: userId });
       if (!found) throw notFound('User', userId);
@@ -49,6 +55,13 @@ export class UserService {
       return { user: found, granted: true };
     });
     if (granted) this.deps.log.info('role granted', { userId, role, by: ctx.caller?.userId, requestId: ctx.requestId });
+    return user;
+  }
+
+  /** The caller's own user, read for the request. */
+  async current(ctx: RequestContext): Promise<UserEntity> {
+    const user = await this.me(ctx);
+    if (!user) throw ctx.caller ? unauthenticated('Your account no longer exists') : unauthenticated();
     return user;
   }
 

@@ -6,8 +6,12 @@ import { AddressService } from './address.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login.throttle';
+import { MfaChallengeEntity, MfaFactorEntity, RecoveryCodeEntity } from './mfa.entity';
+import { MfaResolver } from './mfa.resolver';
+import { MfaService } from './mfa.service';
 import { NotificationEntity } from './notification.entity';
 import { startInlineNotifications } from './notification.worker';
+import { PasswordCheck } from './password.check';
 import { PasswordHasher } from './password.hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -21,16 +25,28 @@ import type { UsersServices } from './users.services';
 
 export const users: SubgraphModule<UsersServices> = {
   name: 'users',
-  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity, NotificationEntity],
-  resolvers: [UserResolver, AuthResolver, SessionResolver, AddressResolver],
+  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity, NotificationEntity, MfaFactorEntity, RecoveryCodeEntity, MfaChallengeEntity],
+  resolvers: [UserResolver, AuthResolver, SessionResolver, AddressResolver, MfaResolver],
   createServices: (deps) => {
     const passwords = new PasswordHasher();
     const users = new UserService(deps, passwords);
     const sessions = new SessionService(deps);
     const throttle = new LoginThrottle(createAttemptCounter(deps.config), deps.log);
-    return { users, sessions, throttle, auth: new AuthService(deps, sessions, passwords, throttle), addresses: new AddressService(deps, users) };
+    const currentPassword = new PasswordCheck(passwords, throttle, deps.clock);
+    const mfa = new MfaService(deps, users, sessions, currentPassword, throttle);
+    return {
+      users,
+      sessions,
+      throttle,
+      mfa,
+      auth: new AuthService(deps, users, sessions, passwords, currentPassword, throttle, mfa),
+      addresses: new AddressService(deps, users),
+    };
   },
   referenceResolvers: (services) => userReference(services.users),
-  seed: (services) => services.users.seed(),
+  seed: async (services) => {
+    await services.users.seed();
+    await services.mfa.rekey();
+  },
   background: async (services, deps) => [services.sessions.startPurging(), { stop: () => services.throttle.close() }, ...(await startInlineNotifications(deps))],
 };

@@ -1,6 +1,7 @@
 import type { AddressService } from './address.service';
 import type { AuthService } from './auth.service';
 import type { LoginThrottle } from './login.throttle';
+import type { MfaService } from './mfa.service';
 import type { SessionService } from './session.service';
 import type { UserService } from './user.service';
 
@@ -11,4 +12,5 @@ export interface UsersServices {
   readonly sessions: SessionService;
   readonly addresses: AddressService;
   readonly throttle: LoginThrottle;
+  readonly mfa: MfaService;
 }

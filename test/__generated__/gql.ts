@@ -72,6 +72,15 @@ type Documents = {
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogsLoginDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": typeof types.MetricsWatchStockDocument,
+    "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": typeof types.MfaRegisterDocument,
+    "\n  mutation MfaRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.MfaRefreshDocument,
+    "\n  query MfaMine {\n    me { id mfaEnabled recoveryCodesLeft sessions { id current mfaVerified mfaVerifiedAt } }\n  }\n": typeof types.MfaMineDocument,
+    "\n  mutation MfaRegenerate($code: String!) {\n    regenerateRecoveryCodes(code: $code) { recoveryCodes accessToken }\n  }\n": typeof types.MfaRegenerateDocument,
+    "\n  mutation MfaDisable($password: String!, $code: String!) {\n    disableMfa(password: $password, code: $code)\n  }\n": typeof types.MfaDisableDocument,
+    "\n  mutation MfaChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) { id email }\n  }\n": typeof types.MfaChangeEmailDocument,
+    "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n": typeof types.MfaGrantRoleDocument,
+    "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.MfaCreateProductDocument,
+    "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": typeof types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
@@ -100,6 +109,11 @@ type Documents = {
     "\n  query Me {\n    me { id email name roles }\n  }\n": typeof types.MeDocument,
     "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total { amount currency }\n      customer { id email }\n      payment { status provider amount { amount } clientSecret }\n      lines { quantity unitPrice { amount } lineTotal { amount } product { id name stock { available } } }\n    }\n  }\n": typeof types.OrderByIdDocument,
     "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    ": typeof types.TooDeepDocument,
+    "\n  mutation MfaStart($password: String!) {\n    startMfaEnrollment(password: $password) { secret otpauthUri qrCodeDataUri }\n  }\n": typeof types.MfaStartDocument,
+    "\n  mutation MfaConfirm($code: String!) {\n    confirmMfaEnrollment(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": typeof types.MfaConfirmDocument,
+    "\n  mutation MfaStepUp($code: String!) {\n    stepUpMfa(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": typeof types.MfaStepUpDocument,
+    "\n  mutation MfaVerifyChallenge($challenge: String!, $code: String!) {\n    verifyMfaChallenge(challenge: $challenge, code: $code) { accessToken refreshToken user { id email mfaEnabled recoveryCodesLeft } }\n  }\n": typeof types.MfaVerifyChallengeDocument,
+    "\n  mutation MfaLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.MfaLoginDocument,
     "\n  mutation OrdersSupportCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.OrdersSupportCreateProductDocument,
     "\n  mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.OrdersSupportSetStockDocument,
     "\n  fragment OrderFields on Order {\n    id\n    status\n    version\n    total { amount currency }\n    refunded { amount }\n    lines { quantity unitPrice { amount currency } lineTotal { amount } product { id } }\n    statusHistory { from to actor reason }\n    payment { status amount { amount currency } }\n  }\n": typeof types.OrderFieldsFragmentDoc,
@@ -168,6 +182,15 @@ const documents: Documents = {
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.LogsLoginDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": types.MetricsWatchStockDocument,
+    "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.MfaRegisterDocument,
+    "\n  mutation MfaRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.MfaRefreshDocument,
+    "\n  query MfaMine {\n    me { id mfaEnabled recoveryCodesLeft sessions { id current mfaVerified mfaVerifiedAt } }\n  }\n": types.MfaMineDocument,
+    "\n  mutation MfaRegenerate($code: String!) {\n    regenerateRecoveryCodes(code: $code) { recoveryCodes accessToken }\n  }\n": types.MfaRegenerateDocument,
+    "\n  mutation MfaDisable($password: String!, $code: String!) {\n    disableMfa(password: $password, code: $code)\n  }\n": types.MfaDisableDocument,
+    "\n  mutation MfaChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) { id email }\n  }\n": types.MfaChangeEmailDocument,
+    "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n": types.MfaGrantRoleDocument,
+    "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.MfaCreateProductDocument,
+    "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
@@ -196,6 +219,11 @@ const documents: Documents = {
     "\n  query Me {\n    me { id email name roles }\n  }\n": types.MeDocument,
     "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total { amount currency }\n      customer { id email }\n      payment { status provider amount { amount } clientSecret }\n      lines { quantity unitPrice { amount } lineTotal { amount } product { id name stock { available } } }\n    }\n  }\n": types.OrderByIdDocument,
     "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    ": types.TooDeepDocument,
+    "\n  mutation MfaStart($password: String!) {\n    startMfaEnrollment(password: $password) { secret otpauthUri qrCodeDataUri }\n  }\n": types.MfaStartDocument,
+    "\n  mutation MfaConfirm($code: String!) {\n    confirmMfaEnrollment(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": types.MfaConfirmDocument,
+    "\n  mutation MfaStepUp($code: String!) {\n    stepUpMfa(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": types.MfaStepUpDocument,
+    "\n  mutation MfaVerifyChallenge($challenge: String!, $code: String!) {\n    verifyMfaChallenge(challenge: $challenge, code: $code) { accessToken refreshToken user { id email mfaEnabled recoveryCodesLeft } }\n  }\n": types.MfaVerifyChallengeDocument,
+    "\n  mutation MfaLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.MfaLoginDocument,
     "\n  mutation OrdersSupportCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.OrdersSupportCreateProductDocument,
     "\n  mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.OrdersSupportSetStockDocument,
     "\n  fragment OrderFields on Order {\n    id\n    status\n    version\n    total { amount currency }\n    refunded { amount }\n    lines { quantity unitPrice { amount currency } lineTotal { amount } product { id } }\n    statusHistory { from to actor reason }\n    payment { status amount { amount currency } }\n  }\n": types.OrderFieldsFragmentDoc,
@@ -455,6 +483,42 @@ export function graphql(source: "\n  subscription MetricsWatchStock($productIds:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n"): (typeof documents)["\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation MfaRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MfaMine {\n    me { id mfaEnabled recoveryCodesLeft sessions { id current mfaVerified mfaVerifiedAt } }\n  }\n"): (typeof documents)["\n  query MfaMine {\n    me { id mfaEnabled recoveryCodesLeft sessions { id current mfaVerified mfaVerifiedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaRegenerate($code: String!) {\n    regenerateRecoveryCodes(code: $code) { recoveryCodes accessToken }\n  }\n"): (typeof documents)["\n  mutation MfaRegenerate($code: String!) {\n    regenerateRecoveryCodes(code: $code) { recoveryCodes accessToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaDisable($password: String!, $code: String!) {\n    disableMfa(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation MfaDisable($password: String!, $code: String!) {\n    disableMfa(password: $password, code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) { id email }\n  }\n"): (typeof documents)["\n  mutation MfaChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) { id email }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n"): (typeof documents)["\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n"): (typeof documents)["\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -564,6 +628,26 @@ export function graphql(source: "\n  query OrderById($id: ID!) {\n    order(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    "): (typeof documents)["\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaStart($password: String!) {\n    startMfaEnrollment(password: $password) { secret otpauthUri qrCodeDataUri }\n  }\n"): (typeof documents)["\n  mutation MfaStart($password: String!) {\n    startMfaEnrollment(password: $password) { secret otpauthUri qrCodeDataUri }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaConfirm($code: String!) {\n    confirmMfaEnrollment(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n"): (typeof documents)["\n  mutation MfaConfirm($code: String!) {\n    confirmMfaEnrollment(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaStepUp($code: String!) {\n    stepUpMfa(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n"): (typeof documents)["\n  mutation MfaStepUp($code: String!) {\n    stepUpMfa(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaVerifyChallenge($challenge: String!, $code: String!) {\n    verifyMfaChallenge(challenge: $challenge, code: $code) { accessToken refreshToken user { id email mfaEnabled recoveryCodesLeft } }\n  }\n"): (typeof documents)["\n  mutation MfaVerifyChallenge($challenge: String!, $code: String!) {\n    verifyMfaChallenge(challenge: $challenge, code: $code) { accessToken refreshToken user { id email mfaEnabled recoveryCodesLeft } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MfaLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation MfaLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,11 @@ export interface TestStack {
   readonly stack: RunningStack;
   readonly config: Config;
   readonly dataDir: string;
+  /**
+   * An access token as the users subgraph signs it, for a session that has
+   * just proved a second factor (so staff roles and step-up operations work):
+   * tests of sign-in and MFA themselves go through the API instead.
+   */
   token(userId: string, ...roles: RoleName[]): Promise<string>;
   stop(): Promise<void>;
 }
@@ -48,8 +53,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     config,
     dataDir,
     token: (userId, ...roles) => {
-      const caller: Caller = { userId, roles: roles.length ? roles : ['CUSTOMER'], sessionId: null };
-      return signAccessToken(caller, { secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds }, (options.clock ?? systemClock).now().getTime());
+      const now = (options.clock ?? systemClock).now().getTime();
+      const caller: Caller = { userId, roles: roles.length ? roles : ['CUSTOMER'], sessionId: null, mfaAt: now };
+      return signAccessToken(caller, { secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds }, now);
     },
     stop: async () => {
       await stack.stop();
