@@ -8,7 +8,7 @@ import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
  * message is one line naming the variable and what it accepts.
  */
 
-export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments'] as const;
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -17,11 +17,14 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   inventory: 4003,
   orders: 4004,
   payments: 4005,
+  // 4006 is the notifications process; 4007 is left to another new service.
+  reviews: 4008,
 };
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export type NotificationsMode = 'inline' | 'off';
+export type ReviewModeration = 'immediate' | 'approval';
 
 export interface ServiceEndpoint {
   /** Port the service listens on when started by this process. */
@@ -112,6 +115,12 @@ export interface Config {
     readonly placementTimeoutSeconds: number;
     /** How often each orders process looks for such placements. */
     readonly placementSweepIntervalMs: number;
+  };
+  readonly reviews: {
+    /** immediate: a review passing the filter is published at once; approval: every review waits for staff. */
+    readonly moderation: ReviewModeration;
+    /** Words (lower case) that hold a review for moderation, besides links (README "Reviews"). */
+    readonly blockedWords: readonly string[];
   };
   /** Emails to customers and admins, sent by the users domain's notification worker. */
   readonly notifications: {
@@ -243,6 +252,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       placementTimeoutSeconds: read.int('ORDER_PLACEMENT_TIMEOUT_SECONDS', 120, 10, 86_400),
       placementSweepIntervalMs: read.int('ORDER_PLACEMENT_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
     },
+    reviews: {
+      moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),
+      blockedWords: read.words('REVIEWS_BLOCKED_WORDS'),
+    },
     notifications: {
       mode: read.oneOf('NOTIFICATIONS', ['inline', 'off'] as const, 'inline'),
       port: read.port('NOTIFICATIONS_PORT', 4006),
@@ -340,6 +353,16 @@ class EnvReader {
     if (value === undefined) throw new ConfigError(`${name} is required (${description})`);
     if (!pattern.test(value)) throw new ConfigError(`${name}="${value}" is not valid; allowed: ${description}`);
     return value;
+  }
+
+  /** A comma-separated list of words, trimmed and lower-cased; unset: none. */
+  words(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const words = value.split(',').map((word) => word.trim().toLowerCase()).filter((word) => word !== '');
+    const bad = words.find((word) => word.length > 50);
+    if (bad !== undefined) throw new ConfigError(`${name} has "${bad}"; each word is at most 50 characters`);
+    return words;
   }
 
   /** A comma-separated list of origins (`https://shop.example`), or unset / `*` for any. */

@@ -68,6 +68,7 @@ export const REFUSAL_REASONS = {
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for a different request (other lines, another amount): use a new key for a new request.',
   INSUFFICIENT_STOCK: 'Not enough stock (`extensions.shortages` lists productId, requested, available): lower the quantities and try again.',
   INVALID_TRANSITION: "The order's status does not allow this change: read the order's status first.",
+  NOT_A_VERIFIED_BUYER: 'Only a customer who received the product (a delivered order) may review it.',
   NOT_AWAITING_AUTHENTICATION: 'The payment is not waiting for authentication: confirm it first.',
   NOT_PAID: 'The order is not paid, so it cannot be shipped, delivered or refunded: wait for the payment, or cancel the order.',
   NOT_REFUNDABLE: 'Only a succeeded payment can be refunded (`extensions.status` says what it is).',
@@ -82,6 +83,7 @@ export const REFUSAL_REASONS = {
   PRODUCT_UNAVAILABLE: 'The product is no longer sold (BAD_USER_INPUT, `extensions.field` names the line): remove it.',
   PROVIDER_NOT_CONFIGURED: 'The payment was made with a provider this server is not configured for: an operator must configure it.',
   REFUND_EXCEEDS_PAYMENT: 'The refund is more than is left of the payment (`extensions.refundable`): refund at most that.',
+  REVIEW_EXISTS: 'The customer has reviewed this product already (`extensions.reviewId`): edit that review instead.',
   WISHLIST_FULL: 'The wishlist holds its maximum of products: remove one first.',
 } as const satisfies Readonly<Record<string, string>>;
 

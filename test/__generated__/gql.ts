@@ -80,6 +80,19 @@ type Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
+    "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": typeof types.ReviewFieldsFragmentDoc,
+    "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsWriteDocument,
+    "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsEditDocument,
+    "\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n": typeof types.ReviewsMarkHelpfulDocument,
+    "\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n": typeof types.ReviewsReportDocument,
+    "\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n": typeof types.ReviewsApproveDocument,
+    "\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n": typeof types.ReviewsHideDocument,
+    "\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n": typeof types.ReviewsRestoreDocument,
+    "\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n": typeof types.ReviewsReplyDocument,
+    "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n": typeof types.ReviewsOfProductDocument,
+    "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n": typeof types.ReviewsModerationQueueDocument,
+    "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": typeof types.ReviewsReadDocument,
+    "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
@@ -101,6 +114,7 @@ type Documents = {
     "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.OrdersConfirmPaymentDocument,
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": typeof types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
+    "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
 };
 const documents: Documents = {
     "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.AccountSignUpDocument,
@@ -169,6 +183,19 @@ const documents: Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
+    "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": types.ReviewFieldsFragmentDoc,
+    "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": types.ReviewsWriteDocument,
+    "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": types.ReviewsEditDocument,
+    "\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n": types.ReviewsMarkHelpfulDocument,
+    "\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n": types.ReviewsReportDocument,
+    "\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n": types.ReviewsApproveDocument,
+    "\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n": types.ReviewsHideDocument,
+    "\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n": types.ReviewsRestoreDocument,
+    "\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n": types.ReviewsReplyDocument,
+    "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n": types.ReviewsOfProductDocument,
+    "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n": types.ReviewsModerationQueueDocument,
+    "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": types.ReviewsReadDocument,
+    "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
@@ -190,6 +217,7 @@ const documents: Documents = {
     "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.OrdersConfirmPaymentDocument,
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
+    "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
 };
 
 /**
@@ -473,6 +501,58 @@ export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (type
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n"): (typeof documents)["\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n"): (typeof documents)["\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n"): (typeof documents)["\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n"): (typeof documents)["\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n"): (typeof documents)["\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n"): (typeof documents)["\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n"): (typeof documents)["\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n"): (typeof documents)["\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n"): (typeof documents)["\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -554,6 +634,10 @@ export function graphql(source: "\n  mutation OrdersCancelOrder($id: ID!, $reaso
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
