@@ -3,6 +3,7 @@ import { HelpfulVoteEntity, ReviewEntity } from '../subgraphs/reviews/review.ent
 import { VerifiedPurchaseEntity } from '../subgraphs/reviews/purchase.entity';
 import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
+import { connect, type LiveClient } from './support/live';
 import { orderTools } from './support/orders';
 import { deliveredOrder, paidOrder } from './support/shopping';
 import { startTestStack, type TestStack } from './support/stack';
@@ -97,6 +98,12 @@ const ModerationQueue = graphql(`
 const ReadReview = graphql(`
   query ReviewsRead($id: ID!) {
     review(id: $id) { id status }
+  }
+`);
+
+const WatchRating = graphql(`
+  subscription ReviewsWatchRating($productId: ID!) {
+    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }
   }
 `);
 
@@ -312,6 +319,52 @@ describe('reviews through the gateway', () => {
         ['review.reported', 'reviews', expect.stringMatching(/^customer-/), 'Insults the staff'],
       ]);
       expect(audited[2]).toMatchObject({ before: { status: 'PUBLISHED' }, after: { status: 'HIDDEN' } });
+    });
+  });
+
+  describe('live ratings', () => {
+    const clients: LiveClient[] = [];
+    const open = (params?: Record<string, unknown>) => {
+      const client = connect(t.url, params);
+      clients.push(client);
+      return client;
+    };
+    afterEach(async () => {
+      await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    });
+
+    it('pushes the rating to every subscriber as reviews are published and hidden, one fetch shared by callers with the same roles', async () => {
+      const productId = await tools.product();
+      const alice = await buyer(productId);
+      const bob = await buyer(productId);
+      const customers = await Promise.all(['a', 'b', 'c'].map(async (n) => open({ authorization: `Bearer ${await t.token(`rating-watcher-${n}`)}` })));
+      const watchers = [...customers, open()].map((c) => c.subscribe(WatchRating, { productId }));
+      await Promise.all(watchers.map((w) => w.count(1)));
+
+      // Held by the filter: the rating does not move, so nothing is pushed.
+      await write(productId, bob.token, 1, { body: 'see https://elsewhere.example' });
+      const before = t.stack.gateway.subscriptionStats.fetches;
+      const review = await write(productId, alice.token, 4);
+      await Promise.all(watchers.map((w) => w.count(2)));
+      // One fetch for the three customers, one for the anonymous watcher.
+      expect(t.stack.gateway.subscriptionStats.fetches - before).toBe(2);
+
+      await execute(t.url, HideReview, { id: review.id, reason: 'Off topic' }, { token: await agent() });
+      await Promise.all(watchers.map((w) => w.count(3)));
+      for (const w of watchers) {
+        expect(w.data.map((d) => [d.productRatingChanged.count, d.productRatingChanged.average])).toEqual([
+          [0, null],
+          [1, 4],
+          [0, null],
+        ]);
+      }
+      expect(watchers[0].data[1].productRatingChanged).toEqual({ productId, count: 1, average: 4, distribution: distribution(0, 1, 0, 0, 0) });
+    });
+
+    it('ends a subscription to an unknown product with NOT_FOUND', async () => {
+      const watch = open().subscribe(WatchRating, { productId: 'no-such-product' });
+      await watch.done();
+      expect(watch.messages[0].errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
   });
 });

@@ -52,9 +52,11 @@ describe('who may share a live fetch', () => {
     expect(fields).toEqual({
       Category: ['children', 'id', 'name', 'parent', 'parentId'],
       Money: ['amount', 'currency'],
-      Product: ['attributes', 'categories', 'createdAt', 'description', 'id', 'media', 'name', 'price', 'sku', 'status', 'stock', 'updatedAt'],
+      Product: ['attributes', 'categories', 'createdAt', 'description', 'id', 'media', 'name', 'price', 'rating', 'reviews', 'sku', 'status', 'stock', 'updatedAt'],
       ProductAttribute: ['key', 'value'],
       ProductMedia: ['alt', 'position', 'url'],
+      ProductRating: ['average', 'count', 'distribution', 'productId', 'version'],
+      RatingCount: ['count', 'rating'],
       StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'productId', 'reserved', 'version'],
     });
   });

@@ -5,6 +5,7 @@ import { ProductRef } from './product.stub';
 import { PurchaseConsumer } from './purchase.consumer';
 import { VerifiedPurchaseEntity } from './purchase.entity';
 import { ProductRatingEntity } from './rating.entity';
+import { RatingSubscriptionResolver } from './rating.subscription';
 import { HelpfulVoteEntity, ReviewEntity, ReviewReportEntity } from './review.entity';
 import { ReviewLedger } from './review.ledger';
 import { ProductReviewsResolver, ReviewResolver } from './review.resolver';
@@ -14,7 +15,7 @@ import type { ReviewsServices } from './reviews.services';
 export const reviews: SubgraphModule<ReviewsServices> = {
   name: 'reviews',
   entities: [ReviewEntity, ProductRatingEntity, HelpfulVoteEntity, ReviewReportEntity, VerifiedPurchaseEntity],
-  resolvers: [ReviewResolver, ProductReviewsResolver],
+  resolvers: [ReviewResolver, ProductReviewsResolver, RatingSubscriptionResolver],
   orphanedTypes: [ProductRef],
   createServices: (deps) => {
     const ledger = new ReviewLedger(deps);

@@ -92,6 +92,7 @@ type Documents = {
     "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n": typeof types.ReviewsOfProductDocument,
     "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n": typeof types.ReviewsModerationQueueDocument,
     "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": typeof types.ReviewsReadDocument,
+    "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
@@ -195,6 +196,7 @@ const documents: Documents = {
     "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n": types.ReviewsOfProductDocument,
     "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n": types.ReviewsModerationQueueDocument,
     "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": types.ReviewsReadDocument,
+    "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
@@ -546,6 +548,10 @@ export function graphql(source: "\n  query ReviewsModerationQueue($status: Revie
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n"): (typeof documents)["\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n"): (typeof documents)["\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
