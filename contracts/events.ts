@@ -3,6 +3,7 @@ import { AUDIT_RECORDED, type AuditRecord } from './audit';
 import { INVENTORY_EVENTS, type ReservationPayload, type StockThresholdPayload } from './inventory-api';
 import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from './orders-api';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from './payments-api';
+import { RECOMMENDATION_EVENTS, type ProductViewedPayload } from './recommendations-api';
 
 /**
  * Every domain event the subgraphs exchange, by name, with its payload type.
@@ -26,6 +27,7 @@ export interface EventMap {
   [PAYMENT_EVENTS.refunded]: PaymentEventPayload;
   [PAYMENT_EVENTS.canceled]: PaymentEventPayload;
   [AUDIT_RECORDED]: AuditRecord;
+  [RECOMMENDATION_EVENTS.productViewed]: ProductViewedPayload;
 }
 
 export type EventType = keyof EventMap;

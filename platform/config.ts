@@ -8,7 +8,7 @@ import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
  * message is one line naming the variable and what it accepts.
  */
 
-export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews'] as const;
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -19,6 +19,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   payments: 4005,
   // 4006 is the notifications process; 4007 is left to another new service.
   reviews: 4008,
+  recommendations: 4009,
 };
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -121,6 +122,12 @@ export interface Config {
     readonly moderation: ReviewModeration;
     /** Words (lower case) that hold a review for moderation, besides links (README "Reviews"). */
     readonly blockedWords: readonly string[];
+  };
+  readonly recommendations: {
+    /** A purchase or view counts half as much for trending after this long. */
+    readonly trendingHalfLifeHours: number;
+    /** recordProductView calls one viewer may make per minute; more are refused. */
+    readonly viewsPerMinute: number;
   };
   /** Emails to customers and admins, sent by the users domain's notification worker. */
   readonly notifications: {
@@ -255,6 +262,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reviews: {
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),
       blockedWords: read.words('REVIEWS_BLOCKED_WORDS'),
+    },
+    recommendations: {
+      trendingHalfLifeHours: read.int('TRENDING_HALF_LIFE_HOURS', 72, 1, 8_760),
+      viewsPerMinute: read.int('PRODUCT_VIEWS_PER_MINUTE', 60, 1, 10_000),
     },
     notifications: {
       mode: read.oneOf('NOTIFICATIONS', ['inline', 'off'] as const, 'inline'),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { HelpfulVoteEntity, ReviewEntity } from '../subgraphs/reviews/review.entity';
 import { VerifiedPurchaseEntity } from '../subgraphs/reviews/purchase.entity';
 import { graphql } from './__generated__/index';
@@ -139,7 +140,7 @@ describe('reviews through the gateway', () => {
     media: extra.media,
   });
 
-  async function write(productId: string, token: string, rating: number, extra: Parameters<typeof content>[1] = {}) {
+  async function write(productId: string, token: string, rating: number, extra: Parameters<typeof content>[1] = {}): Promise<ResultOf<typeof ReviewFields>> {
     const result = await execute(t.url, WriteReview, { input: { productId, ...content(rating, extra) } }, { token });
     expect(result.errors).toBeUndefined();
     return result.data!.writeReview;
@@ -308,10 +309,9 @@ describe('reviews through the gateway', () => {
       expect(replied.data?.replyToReview.reply).toEqual({ body: 'Sorry to hear it: write to us.' });
 
       const admin = await t.token(`admin-${randomUUID()}`, 'ADMIN');
-      const audited = await waitFor(async () => {
-        const entries = (await execute(t.url, ReviewAudit, { entityId: review.id }, { token: admin })).data?.auditLog.edges.map((e) => e.node) ?? [];
-        return entries.length === 4 ? entries : null;
-      });
+      const audit = async () => (await execute(t.url, ReviewAudit, { entityId: review.id }, { token: admin })).data?.auditLog.edges.map((e) => e.node) ?? [];
+      await waitFor(async () => (await audit()).length === 4);
+      const audited = await audit();
       expect(audited.map((e) => [e.action, e.service, e.actorId, e.reason])).toEqual([
         ['review.replied', 'reviews', 'reviews-test-agent', null],
         ['review.restored', 'reviews', 'reviews-test-agent', null],

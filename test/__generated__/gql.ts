@@ -75,6 +75,14 @@ type Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": typeof types.ProductCountDocument,
+    "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n": typeof types.RecommendationsCreateCategoryDocument,
+    "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": typeof types.RecommendationsArchiveProductDocument,
+    "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.RecommendationsSetStockDocument,
+    "\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n": typeof types.RecommendationsBoughtTogetherDocument,
+    "\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n": typeof types.RecommendationsTrendingDocument,
+    "\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n": typeof types.RecommendationsForMeDocument,
+    "\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n": typeof types.RecommendationsUpdatedAtDocument,
+    "\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n": typeof types.RecommendationsRecordViewDocument,
     "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.ReservationsCreateProductDocument,
     "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n": typeof types.ReservationsSetStockDocument,
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
@@ -179,6 +187,14 @@ const documents: Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": types.ProductCountDocument,
+    "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n": types.RecommendationsCreateCategoryDocument,
+    "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": types.RecommendationsArchiveProductDocument,
+    "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.RecommendationsSetStockDocument,
+    "\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n": types.RecommendationsBoughtTogetherDocument,
+    "\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n": types.RecommendationsTrendingDocument,
+    "\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n": types.RecommendationsForMeDocument,
+    "\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n": types.RecommendationsUpdatedAtDocument,
+    "\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n": types.RecommendationsRecordViewDocument,
     "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.ReservationsCreateProductDocument,
     "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n": types.ReservationsSetStockDocument,
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
@@ -480,6 +496,38 @@ export function graphql(source: "\n  query PaymentsReceipt($orderId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductCount {\n    products { totalCount }\n  }\n"): (typeof documents)["\n  query ProductCount {\n    products { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n"): (typeof documents)["\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"): (typeof documents)["\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n"): (typeof documents)["\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n"): (typeof documents)["\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n"): (typeof documents)["\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n"): (typeof documents)["\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n"): (typeof documents)["\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
