@@ -67,6 +67,7 @@ type Documents = {
     "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": typeof types.InventoryProductStockDocument,
     "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": typeof types.InventoryAuditDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": typeof types.OrdersMyOrdersDocument,
@@ -75,6 +76,10 @@ type Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": typeof types.ProductCountDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": typeof types.ProductPageDocument,
+    "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": typeof types.ProductPageWriteReviewDocument,
+    "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": typeof types.ProductPageHideReviewDocument,
+    "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": typeof types.ProductPageRecommendationsDocument,
     "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n": typeof types.RecommendationsCreateCategoryDocument,
     "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": typeof types.RecommendationsArchiveProductDocument,
     "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.RecommendationsSetStockDocument,
@@ -179,6 +184,7 @@ const documents: Documents = {
     "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": types.InventoryProductStockDocument,
     "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": types.InventoryAuditDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": types.OrdersMyOrdersDocument,
@@ -187,6 +193,10 @@ const documents: Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": types.ProductCountDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": types.ProductPageDocument,
+    "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": types.ProductPageWriteReviewDocument,
+    "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": types.ProductPageHideReviewDocument,
+    "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": types.ProductPageRecommendationsDocument,
     "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n": types.RecommendationsCreateCategoryDocument,
     "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": types.RecommendationsArchiveProductDocument,
     "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.RecommendationsSetStockDocument,
@@ -467,6 +477,10 @@ export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -496,6 +510,22 @@ export function graphql(source: "\n  query PaymentsReceipt($orderId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductCount {\n    products { totalCount }\n  }\n"): (typeof documents)["\n  query ProductCount {\n    products { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n"): (typeof documents)["\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n"): (typeof documents)["\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
