@@ -1,4 +1,4 @@
-import { pairsOf, rankCandidates, trendKey, trendScore, withFallback } from './model.rules';
+import { pairsOf, rankCandidates, trendKey, trendScore, viewPairsOf, withFallback } from './model.rules';
 
 const HOUR = 3_600_000;
 const HALF_LIFE = 72 * HOUR;
@@ -18,6 +18,21 @@ describe('pairsOf', () => {
 
   it('makes no pair of a single product', () => {
     expect(pairsOf(['a', 'a'])).toEqual([]);
+  });
+});
+
+describe('viewPairsOf', () => {
+  it('pairs a viewed product both ways with each other product viewed before it, once each', () => {
+    expect(viewPairsOf('a', ['b', 'a', 'c', 'b'])).toEqual([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['a', 'c'],
+      ['c', 'a'],
+    ]);
+  });
+
+  it('makes no pair for a first view', () => {
+    expect(viewPairsOf('a', [])).toEqual([]);
   });
 });
 

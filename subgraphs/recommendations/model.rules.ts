@@ -26,6 +26,15 @@ export function pairsOf(productIds: readonly string[]): Array<[string, string]> 
   return distinct.flatMap((a) => distinct.filter((b) => b !== a).map((b): [string, string] => [a, b]));
 }
 
+/** The pairs a view of `productId` adds, both ways, with each product viewed just before (`earlier`, newest first). */
+export function viewPairsOf(productId: string, earlier: readonly string[]): Array<[string, string]> {
+  const others = [...new Set(earlier)].filter((id) => id !== productId);
+  return others.flatMap((other): Array<[string, string]> => [
+    [productId, other],
+    [other, productId],
+  ]);
+}
+
 /** The trending key after adding `weight` at `at` to a score whose key was `key` (null: none yet). */
 export function trendKey(key: number | null, weight: number, at: number, halfLifeMs: number): number {
   const t = at / halfLifeMs;

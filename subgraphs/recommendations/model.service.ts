@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { PurchaseEntity, ViewEntity } from './history.entity';
 import { ModelStateEntity, PairEntity, ProductFactsEntity, TrendEntity, type PairKind } from './model.entity';
-import { ALL_CATEGORIES, pairsOf, trendKey, VIEW_PAIRS, VIEW_SESSION_MS, VIEW_WEIGHT } from './model.rules';
+import { ALL_CATEGORIES, pairsOf, trendKey, VIEW_PAIRS, VIEW_SESSION_MS, VIEW_WEIGHT, viewPairsOf } from './model.rules';
 
 /** A paid order as the model takes it. */
 export interface Purchase {
@@ -70,8 +70,7 @@ export class ModelService {
       { orderBy: { at: 'desc', id: 'desc' }, limit: VIEW_PAIRS },
     );
     em.persist(Object.assign(new ViewEntity(), view));
-    const others = [...new Set(earlier.map((v) => v.productId))].filter((id) => id !== view.productId);
-    await this.addPairs(em, 'VIEWED', others.flatMap((other): Array<[string, string]> => [[view.productId, other], [other, view.productId]]));
+    await this.addPairs(em, 'VIEWED', viewPairsOf(view.productId, earlier.map((v) => v.productId)));
     const facts = await em.findOne(ProductFactsEntity, { productId: view.productId });
     await this.addTrend(em, view.productId, facts?.categoryIds ?? [], VIEW_WEIGHT, view.at);
     await this.touch(em, null);
@@ -98,8 +97,7 @@ export class ModelService {
       for (const line of lines) addTrend(line.productId, line.quantity, line.at);
     });
     const views = await this.eachView((view, earlier) => {
-      const others = [...new Set(earlier.map((v) => v.productId))].filter((id) => id !== view.productId);
-      addPairs('VIEWED', others.flatMap((other): Array<[string, string]> => [[view.productId, other], [other, view.productId]]));
+      addPairs('VIEWED', viewPairsOf(view.productId, earlier.map((v) => v.productId)));
       addTrend(view.productId, VIEW_WEIGHT, view.at);
     });
 

@@ -107,10 +107,9 @@ export class ReviewEntity {
   }
 }
 
-/** A customer's "helpful" vote: one per customer per review. */
-@Entity({ tableName: 'review_votes' })
+/** One customer's mark on one review (a vote, a report): the unique key keeps it to one per customer. */
 @Unique({ properties: ['reviewId', 'customerId'] })
-export class HelpfulVoteEntity {
+abstract class CustomerMarkEntity {
   @PrimaryKey({ type: 'string' })
   id: string = newId();
 
@@ -121,19 +120,13 @@ export class HelpfulVoteEntity {
   customerId!: string;
 }
 
-/** A customer's abuse report: one per customer per review. */
+/** A customer's "helpful" vote. */
+@Entity({ tableName: 'review_votes' })
+export class HelpfulVoteEntity extends CustomerMarkEntity {}
+
+/** A customer's abuse report. */
 @Entity({ tableName: 'review_reports' })
-@Unique({ properties: ['reviewId', 'customerId'] })
-export class ReviewReportEntity {
-  @PrimaryKey({ type: 'string' })
-  id: string = newId();
-
-  @Property({ type: 'string' })
-  reviewId!: string;
-
-  @Property({ type: 'string' })
-  customerId!: string;
-
+export class ReviewReportEntity extends CustomerMarkEntity {
   @Property({ type: 'string' })
   reason!: string;
 
