@@ -4,6 +4,7 @@ import { INVENTORY_EVENTS, type ReservationPayload, type StockThresholdPayload }
 import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from './orders-api';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from './payments-api';
 import { USER_EVENTS, type SecurityAlertPayload } from './users-api';
+import { RECOMMENDATION_EVENTS, type ProductViewedPayload } from './recommendations-api';
 
 /**
  * Every domain event the subgraphs exchange, by name, with its payload type.
@@ -28,6 +29,7 @@ export interface EventMap {
   [PAYMENT_EVENTS.canceled]: PaymentEventPayload;
   [AUDIT_RECORDED]: AuditRecord;
   [USER_EVENTS.securityAlert]: SecurityAlertPayload;
+  [RECOMMENDATION_EVENTS.productViewed]: ProductViewedPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -34,6 +34,12 @@ describe('environment readers', () => {
     expect(configErrorFor({ PORT: '0x50' })).toBe('PORT="0x50" must be an integer from 0 to 65535');
   });
 
+  it('read a word list trimmed and lower-cased, empty when unset, refusing an over-long word', () => {
+    expect(load({}).reviews.blockedWords).toEqual([]);
+    expect(load({ REVIEWS_BLOCKED_WORDS: ' Scam, ,KNOCKOFF ' }).reviews.blockedWords).toEqual(['scam', 'knockoff']);
+    expect(configErrorFor({ REVIEWS_BLOCKED_WORDS: `ok,${'w'.repeat(51)}` })).toBe(`REVIEWS_BLOCKED_WORDS has "${'w'.repeat(51)}"; each word is at most 50 characters`);
+  });
+
   it('read an origin list, none when unset, or any origin for *', () => {
     expect(load({}).gateway.cors.origins).toEqual([]);
     expect(load({ CORS_ORIGINS: '*' }).gateway.cors.origins).toBe('*');

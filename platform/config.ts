@@ -9,7 +9,7 @@ import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
  * message is one line naming the variable and what it accepts.
  */
 
-export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments'] as const;
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -18,12 +18,16 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   inventory: 4003,
   orders: 4004,
   payments: 4005,
+  // 4006 is the notifications process; 4007 is left to another new service.
+  reviews: 4008,
+  recommendations: 4009,
 };
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export type LogFormat = 'json' | 'pretty';
 export type NotificationsMode = 'inline' | 'off';
+export type ReviewModeration = 'immediate' | 'approval';
 
 export interface ServiceEndpoint {
   /** Port the service listens on when started by this process. */
@@ -133,6 +137,18 @@ export interface Config {
     readonly placementTimeoutSeconds: number;
     /** How often each orders process looks for such placements. */
     readonly placementSweepIntervalMs: number;
+  };
+  readonly reviews: {
+    /** immediate: a review passing the filter is published at once; approval: every review waits for staff. */
+    readonly moderation: ReviewModeration;
+    /** Words (lower case) that hold a review for moderation, besides links (README "Reviews"). */
+    readonly blockedWords: readonly string[];
+  };
+  readonly recommendations: {
+    /** A purchase or view counts half as much for trending after this long. */
+    readonly trendingHalfLifeHours: number;
+    /** recordProductView calls one viewer may make per minute; more are refused. */
+    readonly viewsPerMinute: number;
   };
   /** Emails to customers and admins, sent by the users domain's notification worker. */
   readonly notifications: {
@@ -305,6 +321,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       placementTimeoutSeconds: read.int('ORDER_PLACEMENT_TIMEOUT_SECONDS', 120, 10, 86_400),
       placementSweepIntervalMs: read.int('ORDER_PLACEMENT_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
     },
+    reviews: {
+      moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),
+      blockedWords: read.words('REVIEWS_BLOCKED_WORDS'),
+    },
+    recommendations: {
+      trendingHalfLifeHours: read.int('TRENDING_HALF_LIFE_HOURS', 72, 1, 8_760),
+      viewsPerMinute: read.int('PRODUCT_VIEWS_PER_MINUTE', 60, 1, 10_000),
+    },
     notifications: {
       mode: read.oneOf('NOTIFICATIONS', ['inline', 'off'] as const, 'inline'),
       port: read.port('NOTIFICATIONS_PORT', 4006),
@@ -402,6 +426,16 @@ class EnvReader {
     if (value === undefined) throw new ConfigError(`${name} is required (${description})`);
     if (!pattern.test(value)) throw new ConfigError(`${name}="${value}" is not valid; allowed: ${description}`);
     return value;
+  }
+
+  /** A comma-separated list of words, trimmed and lower-cased; unset: none. */
+  words(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const words = value.split(',').map((word) => word.trim().toLowerCase()).filter((word) => word !== '');
+    const bad = words.find((word) => word.length > 50);
+    if (bad !== undefined) throw new ConfigError(`${name} has "${bad}"; each word is at most 50 characters`);
+    return words;
   }
 
   /** A comma-separated list of origins (`https://shop.example`), `*` for any, or unset (`fallback`). */

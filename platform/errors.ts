@@ -77,6 +77,7 @@ export const REFUSAL_REASONS = {
   MFA_ENROLLMENT_REQUIRED:
     'Staff operations need a session that proved a second factor (MFA_REQUIRED_ROLES): enrol, or confirm a code with stepUpMfa, then use the access token it returns.',
   MFA_NOT_ENABLED: 'Multi-factor authentication is off for this account: enrol first.',
+  NOT_A_VERIFIED_BUYER: 'Only a customer who received the product (a delivered order) may review it.',
   NOT_AWAITING_AUTHENTICATION: 'The payment is not waiting for authentication: confirm it first.',
   NOT_PAID: 'The order is not paid, so it cannot be shipped, delivered or refunded: wait for the payment, or cancel the order.',
   NOT_REFUNDABLE: 'Only a succeeded payment can be refunded (`extensions.status` says what it is).',
@@ -93,6 +94,7 @@ export const REFUSAL_REASONS = {
   REFUND_EXCEEDS_PAYMENT: 'The refund is more than is left of the payment (`extensions.refundable`): refund at most that.',
   STEP_UP_REQUIRED:
     'This operation needs a code proved within the last `extensions.maxAgeSeconds`: confirm one with stepUpMfa (enrol first if needed), then retry with the access token it returns.',
+  REVIEW_EXISTS: 'The customer has reviewed this product already (`extensions.reviewId`): edit that review instead.',
   WISHLIST_FULL: 'The wishlist holds its maximum of products: remove one first.',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -47,4 +47,15 @@ export class InternalClient {
     }
     return body.data as TData;
   }
+
+  /**
+   * Another subgraph's entities of one type by id, in one `_entities` call
+   * (`selection` is what to read of each, its `id` included): those found, by id.
+   */
+  async entities<T extends { readonly id: string }>(to: ServiceName, typename: string, selection: string, ids: readonly string[]): Promise<Map<string, T>> {
+    if (ids.length === 0) return new Map();
+    const query = `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`;
+    const data = await this.request<{ _entities: Array<T | null> }>(to, query, { representations: ids.map((id) => ({ __typename: typename, id })) });
+    return new Map(data._entities.flatMap((entity) => (entity ? [[entity.id, entity] as const] : [])));
+  }
 }

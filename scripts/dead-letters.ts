@@ -8,9 +8,10 @@ import { openMessaging } from '../platform/messaging/messaging';
  *   node dist/scripts/dead-letters.js list <group>      one JSON line per dead letter
  *   node dist/scripts/dead-letters.js redrive <group>   deliver them again, once the cause is fixed
  *
- * Groups: `orders`, `catalog.audit`, `notifications` (each consumer's `group`). Run
- * with the services' REDIS_URL and REDIS_PREFIX: without Redis, dead letters
- * live in the process that parked them and end with it.
+ * Groups: `orders`, `catalog.audit`, `notifications`, `reviews`,
+ * `recommendations` (each consumer's `group`). Run with the services'
+ * REDIS_URL and REDIS_PREFIX: without Redis, dead letters live in the process
+ * that parked them and end with it.
  */
 
 const USAGE = 'usage: dead-letters list <group> | dead-letters redrive <group>';

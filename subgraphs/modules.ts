@@ -4,6 +4,8 @@ import { catalog } from './catalog/catalog.module';
 import { inventory } from './inventory/inventory.module';
 import { orders } from './orders/orders.module';
 import { payments } from './payments/payments.module';
+import { recommendations } from './recommendations/recommendations.module';
+import { reviews } from './reviews/reviews.module';
 import { users } from './users/users.module';
 
 /** Every subgraph, by name: the launcher, the compose script and tests start them from here. */
@@ -13,4 +15,6 @@ export const SUBGRAPHS: Readonly<Record<ServiceName, SubgraphModule<unknown>>> =
   inventory: inventory as SubgraphModule<unknown>,
   orders: orders as SubgraphModule<unknown>,
   payments: payments as SubgraphModule<unknown>,
+  reviews: reviews as SubgraphModule<unknown>,
+  recommendations: recommendations as SubgraphModule<unknown>,
 };

@@ -27,6 +27,15 @@ describe('configuration', () => {
     });
     expect(config.services.users).toEqual({ port: 4001, url: 'http://127.0.0.1:4001/graphql' });
     expect(config.services.payments).toEqual({ port: 4005, url: 'http://127.0.0.1:4005/graphql' });
+    expect(config.services.reviews).toEqual({ port: 4008, url: 'http://127.0.0.1:4008/graphql' });
+    expect(config.reviews).toEqual({ moderation: 'immediate', blockedWords: [] });
+    expect(config.services.recommendations).toEqual({ port: 4009, url: 'http://127.0.0.1:4009/graphql' });
+    expect(config.recommendations).toEqual({ trendingHalfLifeHours: 72, viewsPerMinute: 60 });
+  });
+
+  it('reads the review moderation setting, and refuses another', () => {
+    expect(loadConfig({ REVIEWS_MODERATION: 'approval' }, '/srv/shop').reviews.moderation).toBe('approval');
+    expect(configErrorFor({ REVIEWS_MODERATION: 'later' })).toBe('REVIEWS_MODERATION="later" is not allowed; use one of: immediate, approval');
   });
 
   it('reads production settings', () => {

@@ -3,6 +3,10 @@ import { DEMO_PRODUCTS } from '../contracts/demo';
 import { UserEntity } from '../subgraphs/users/user.entity';
 import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { PaymentEntity, PaymentStatus } from '../subgraphs/payments/payment.entity';
+import { ProductEntity } from '../subgraphs/catalog/product.entity';
+import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { ProductRatingEntity } from '../subgraphs/reviews/rating.entity';
+import { PairEntity } from '../subgraphs/recommendations/model.entity';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { startTestStack, type TestStack } from './support/stack';
@@ -20,6 +24,22 @@ const OrdersWithEverything = graphql(`
             payment { status }
             lines { quantity product { name price { amount } stock { available lowStock } } }
           }
+        }
+      }
+    }
+  }
+`);
+
+const ProductPage = graphql(`
+  query ProductPageWithRatingsAndRecommendations($first: Int) {
+    products(first: $first) {
+      edges {
+        node {
+          id
+          name
+          rating { average count distribution { rating count } }
+          frequentlyBoughtTogether(first: 3) { id name price { amount } }
+          customersAlsoViewed(first: 3) { id }
         }
       }
     }
@@ -68,6 +88,27 @@ async function seedCustomerWithOrders(t: TestStack, customerId: string, count: n
   await payments.flush();
 }
 
+/**
+ * `count` products newer than the demo ones, each in stock, rated, and bought
+ * with the next three (so every list is answered from the model, no fallback).
+ */
+async function seedRatedProducts(t: TestStack, count: number): Promise<void> {
+  const catalog = t.stack.subgraphs.catalog.orm.em.fork();
+  const inventory = t.stack.subgraphs.inventory.orm.em.fork();
+  const reviews = t.stack.subgraphs.reviews.orm.em.fork();
+  const recommendations = t.stack.subgraphs.recommendations.orm.em.fork();
+  const ids = Array.from({ length: count }, (_, i) => `page-product-${String(i).padStart(2, '0')}`);
+  ids.forEach((id, i) => {
+    catalog.persist(Object.assign(new ProductEntity(), { id, sku: `PAGE-${i}`, name: `Page product ${i}`, priceAmount: 1000 + i, currency: 'EUR', createdAt: new Date(Date.now() + i) }));
+    inventory.persist(Object.assign(new StockLevelEntity(), { productId: id, onHand: 10 }));
+    reviews.persist(Object.assign(ProductRatingEntity.empty(id), { count: 2, sum: 9, stars: [0, 0, 0, 1, 1], version: 1 }));
+    for (const step of [1, 2, 3]) {
+      recommendations.persist(Object.assign(new PairEntity(), { kind: 'BOUGHT', productId: id, otherId: ids[(i + step) % count], count: 4 - step }));
+    }
+  });
+  await Promise.all([catalog.flush(), inventory.flush(), reviews.flush(), recommendations.flush()]);
+}
+
 describe('no N+1 across subgraph boundaries', () => {
   const counter = queryCounter();
   let t: TestStack;
@@ -80,6 +121,7 @@ describe('no N+1 across subgraph boundaries', () => {
     });
     await seedCustomerWithOrders(t, 'few-orders-customer', 5);
     await seedCustomerWithOrders(t, 'many-orders-customer', 50);
+    await seedRatedProducts(t, 24);
   });
   afterAll(() => t.stop());
 
@@ -99,5 +141,22 @@ describe('no N+1 across subgraph boundaries', () => {
     expect(many).toEqual(few);
     const total = Object.values(many).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(8);
+  });
+
+  it('costs the same number of database queries for a page of 24 products as for 4, with ratings and recommendations', async () => {
+    const run = (first: number) =>
+      counter.measure(async () => {
+        const result = await execute(t.url, ProductPage, { first });
+        expect(result.errors).toBeUndefined();
+        const nodes = result.data!.products.edges.map((e) => e.node);
+        expect(nodes).toHaveLength(first);
+        expect(nodes.every((n) => n.rating?.count === 2 && n.rating.average === 4.5 && n.frequentlyBoughtTogether?.length === 3 && n.frequentlyBoughtTogether.every((p) => p.name))).toBe(true);
+      });
+    const few = await run(4);
+    const many = await run(24);
+    expect(many).toEqual(few);
+    expect(many).toMatchObject({ reviews: 1, recommendations: 2 });
+    const total = Object.values(many).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(10);
   });
 });

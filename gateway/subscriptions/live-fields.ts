@@ -79,6 +79,19 @@ export const LIVE_FIELDS: ReadonlyMap<string, LiveField> = new Map<string, LiveF
       unwrap: (value) => asRecord(asRecord(value)?.stock),
     },
   ],
+  [
+    'productRatingChanged',
+    {
+      name: 'productRatingChanged',
+      entityName: 'Product',
+      entityIds: (args) => [String(args.productId)],
+      channel: channels.rating,
+      // Through the product, as stock: an unknown (or hidden) product is NOT_FOUND.
+      wrap: (selection) =>
+        field('product', { kind: Kind.SELECTION_SET, selections: [field('rating', withVersion(selection))] }, undefined, true),
+      unwrap: (value) => asRecord(asRecord(value)?.rating),
+    },
+  ],
 ]);
 
 export interface FetchPlan {

@@ -4,7 +4,7 @@ import type { GatewayContext } from '../context';
 /**
  * Who a live fetch runs as, which decides who may share it.
  *
- * Catalog and stock data answer alike for any two callers with the same roles
+ * Catalog, stock and rating data answer alike for any two callers with the same roles
  * (a customer sees ACTIVE products, an agent all of them), so a fetch that
  * reads nothing else is shared by every subscriber with those roles, logged
  * in or not, and runs as a stand-in principal with those roles and no user:
@@ -14,7 +14,7 @@ import type { GatewayContext } from '../context';
  */
 
 /** Types whose every field depends on the caller's roles at most. Adding a field to one means deciding that it stays so. */
-export const PUBLIC_TYPES: ReadonlySet<string> = new Set(['Product', 'StockLevel', 'Category', 'ProductAttribute', 'ProductMedia', 'Money']);
+export const PUBLIC_TYPES: ReadonlySet<string> = new Set(['Product', 'StockLevel', 'Category', 'ProductAttribute', 'ProductMedia', 'Money', 'ProductRating', 'RatingCount']);
 
 /** Root query fields the live wrappers read a public entity through. */
 const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['product']);

@@ -30,4 +30,5 @@ export interface PubSub {
 export const channels = {
   stock: (productId: string): string => `stock:${productId}`,
   order: (orderId: string): string => `order:${orderId}`,
+  rating: (productId: string): string => `rating:${productId}`,
 } as const;

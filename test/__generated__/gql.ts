@@ -82,6 +82,7 @@ type Documents = {
     "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.MfaCreateProductDocument,
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": typeof types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": typeof types.OrdersMyOrdersDocument,
@@ -90,11 +91,37 @@ type Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": typeof types.ProductCountDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": typeof types.ProductPageDocument,
+    "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": typeof types.ProductPageWriteReviewDocument,
+    "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": typeof types.ProductPageHideReviewDocument,
+    "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": typeof types.ProductPageRecommendationsDocument,
+    "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n": typeof types.RecommendationsCreateCategoryDocument,
+    "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": typeof types.RecommendationsArchiveProductDocument,
+    "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.RecommendationsSetStockDocument,
+    "\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n": typeof types.RecommendationsBoughtTogetherDocument,
+    "\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n": typeof types.RecommendationsTrendingDocument,
+    "\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n": typeof types.RecommendationsForMeDocument,
+    "\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n": typeof types.RecommendationsUpdatedAtDocument,
+    "\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n": typeof types.RecommendationsRecordViewDocument,
     "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.ReservationsCreateProductDocument,
     "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n": typeof types.ReservationsSetStockDocument,
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
+    "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": typeof types.ReviewFieldsFragmentDoc,
+    "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsWriteDocument,
+    "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsEditDocument,
+    "\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n": typeof types.ReviewsMarkHelpfulDocument,
+    "\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n": typeof types.ReviewsReportDocument,
+    "\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n": typeof types.ReviewsApproveDocument,
+    "\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n": typeof types.ReviewsHideDocument,
+    "\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n": typeof types.ReviewsRestoreDocument,
+    "\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n": typeof types.ReviewsReplyDocument,
+    "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n": typeof types.ReviewsOfProductDocument,
+    "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n": typeof types.ReviewsModerationQueueDocument,
+    "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": typeof types.ReviewsReadDocument,
+    "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
+    "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
@@ -122,6 +149,7 @@ type Documents = {
     "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.OrdersConfirmPaymentDocument,
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": typeof types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
+    "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
 };
 const documents: Documents = {
     "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.AccountSignUpDocument,
@@ -192,6 +220,7 @@ const documents: Documents = {
     "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.MfaCreateProductDocument,
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": types.OrdersMyOrdersDocument,
@@ -200,11 +229,37 @@ const documents: Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": types.ProductCountDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": types.ProductPageDocument,
+    "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": types.ProductPageWriteReviewDocument,
+    "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": types.ProductPageHideReviewDocument,
+    "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": types.ProductPageRecommendationsDocument,
+    "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n": types.RecommendationsCreateCategoryDocument,
+    "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": types.RecommendationsArchiveProductDocument,
+    "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.RecommendationsSetStockDocument,
+    "\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n": types.RecommendationsBoughtTogetherDocument,
+    "\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n": types.RecommendationsTrendingDocument,
+    "\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n": types.RecommendationsForMeDocument,
+    "\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n": types.RecommendationsUpdatedAtDocument,
+    "\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n": types.RecommendationsRecordViewDocument,
     "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.ReservationsCreateProductDocument,
     "\n  mutation ReservationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand reserved available }\n  }\n": types.ReservationsSetStockDocument,
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
+    "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": types.ReviewFieldsFragmentDoc,
+    "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": types.ReviewsWriteDocument,
+    "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": types.ReviewsEditDocument,
+    "\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n": types.ReviewsMarkHelpfulDocument,
+    "\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n": types.ReviewsReportDocument,
+    "\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n": types.ReviewsApproveDocument,
+    "\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n": types.ReviewsHideDocument,
+    "\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n": types.ReviewsRestoreDocument,
+    "\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n": types.ReviewsReplyDocument,
+    "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n": types.ReviewsOfProductDocument,
+    "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n": types.ReviewsModerationQueueDocument,
+    "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": types.ReviewsReadDocument,
+    "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
+    "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
@@ -232,6 +287,7 @@ const documents: Documents = {
     "\n  mutation OrdersConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.OrdersConfirmPaymentDocument,
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
+    "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
 };
 
 /**
@@ -523,6 +579,10 @@ export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -555,6 +615,54 @@ export function graphql(source: "\n  query ProductCount {\n    products { totalC
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n"): (typeof documents)["\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n"): (typeof documents)["\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n"): (typeof documents)["\n  mutation RecommendationsCreateCategory($name: String!) {\n    createCategory(input: { name: $name }) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation RecommendationsArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"): (typeof documents)["\n  mutation RecommendationsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n"): (typeof documents)["\n  query RecommendationsBoughtTogether($id: ID!, $first: Int) {\n    product(id: $id) { id frequentlyBoughtTogether(first: $first) { id name } customersAlsoViewed(first: $first) { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n"): (typeof documents)["\n  query RecommendationsTrending($first: Int, $category: ID) {\n    trendingProducts(first: $first, category: $category) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n"): (typeof documents)["\n  query RecommendationsForMe($first: Int) {\n    me { id recommendedProducts(first: $first) { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n"): (typeof documents)["\n  query RecommendationsUpdatedAt {\n    recommendationsUpdatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n"): (typeof documents)["\n  mutation RecommendationsRecordView($productId: ID!) {\n    recordProductView(productId: $productId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation ReservationsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -572,6 +680,62 @@ export function graphql(source: "\n  query ProductNamesAndStock {\n    products(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (typeof documents)["\n  query MeId {\n    me { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n"): (typeof documents)["\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n"): (typeof documents)["\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n"): (typeof documents)["\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n"): (typeof documents)["\n  mutation ReviewsMarkHelpful($id: ID!) {\n    markReviewHelpful(id: $id) { id helpfulCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n"): (typeof documents)["\n  mutation ReviewsReport($id: ID!, $reason: String!) {\n    reportReview(id: $id, reason: $reason)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ReviewsApprove($id: ID!) {\n    approveReview(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n"): (typeof documents)["\n  mutation ReviewsHide($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ReviewsRestore($id: ID!) {\n    restoreReview(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n"): (typeof documents)["\n  mutation ReviewsReply($id: ID!, $body: String!) {\n    replyToReview(id: $id, body: $body) { id reply { body } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewsOfProduct($id: ID!, $sort: ReviewSort, $first: Int, $after: String) {\n    product(id: $id) {\n      id\n      name\n      rating { productId average count distribution { rating count } }\n      reviews(first: $first, after: $after, sort: $sort) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id rating title helpfulCount } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n"): (typeof documents)["\n  query ReviewsModerationQueue($status: ReviewStatus) {\n    reviewsToModerate(status: $status, first: 50) { edges { node { id status heldFor reportCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n"): (typeof documents)["\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n"): (typeof documents)["\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n"): (typeof documents)["\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -680,6 +844,10 @@ export function graphql(source: "\n  mutation OrdersCancelOrder($id: ID!, $reaso
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

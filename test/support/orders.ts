@@ -81,6 +81,7 @@ export interface ProductOptions {
   readonly priceAmount?: number;
   readonly currency?: string;
   readonly status?: ProductStatus;
+  readonly categoryIds?: readonly string[];
 }
 
 /** Tools bound to one running stack; `subgraph` finds a subgraph a test restarted. */
@@ -95,6 +96,7 @@ export function orderTools(t: () => TestStack, subgraph: (name: ServiceName) => 
       priceAmount: options.priceAmount ?? 1250,
       currency: options.currency ?? 'EUR',
       status: options.status ?? 'ACTIVE',
+      categoryIds: options.categoryIds ? [...options.categoryIds] : undefined,
     };
     const created = await execute(t().url, CreateProduct, { input }, { token: await agent() });
     if (!created.data) throw new Error(`createProduct failed: ${JSON.stringify(created.errors)}`);
