@@ -218,9 +218,10 @@ export class MfaService {
   }
 
   /**
-   * Checks `code` for the user, throttled per account, and when it is right
-   * runs `action` in the same unit of work that spends it. A wrong code
-   * changes nothing but the throttle's count.
+   * Checks `code` for the user, throttled per account (counted as it
+   * begins, forgotten when right), and when it is right runs `action` in
+   * the same unit of work that spends it. A wrong code changes nothing but
+   * the throttle's count.
    */
   private async attempt<T>(
     ctx: RequestContext,
@@ -230,7 +231,9 @@ export class MfaService {
     action: (em: EntityManager, factor: MfaFactorEntity, now: Date) => Promise<T>,
   ): Promise<Attempted<T>> {
     const now = this.deps.clock.now();
-    await this.throttle.assertCodeAllowed(userId, now.getTime());
+    // Read first, so asking for what the account is not set up for is not counted as a guess.
+    assertStage(await this.deps.db.read((em) => em.findOne(MfaFactorEntity, { userId })), stage);
+    await this.throttle.beginCodeAttempt(userId, now.getTime());
     const outcome = await this.deps.db.write(async (em): Promise<Attempted<T>> => {
       const factor = await em.findOne(MfaFactorEntity, { userId });
       assertStage(factor, stage);
@@ -240,7 +243,6 @@ export class MfaService {
       return { ok: true, value: await action(em, factor, now) };
     });
     if (outcome.ok) await this.throttle.recordCodeSuccess(userId);
-    else await this.throttle.recordCodeFailure(userId, now.getTime());
     return outcome;
   }
 
