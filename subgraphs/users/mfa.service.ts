@@ -129,7 +129,7 @@ export class MfaService {
     const outcome = await this.attempt(ctx, user.id, parsed, 'enabled', async (em, factor, now) => {
       await em.nativeDelete(RecoveryCodeEntity, { userId: user.id });
       await em.nativeDelete(MfaChallengeEntity, { userId: user.id });
-      await em.nativeDelete(MfaFactorEntity, { id: factor.id });
+      em.remove(factor);
       await this.sessions.markMfaVerified(ctx, em, null);
       const endedSessions = await this.sessions.endOthers(em, user.id, ctx.caller?.sessionId ?? null, SessionEndReason.MFA_DISABLED);
       this.alert(ctx, em, user.id, 'MFA_DISABLED', now, { endedSessions, recoveryCodesLeft: null });
@@ -256,8 +256,8 @@ export class MfaService {
     const step = await totpStep(plaintext, code.digits, now, factor.lastUsedStep);
     if (step === null) return null;
     const changes = { lastUsedStep: step, ...(stale ? { sealedSecret: this.box.seal(plaintext, factor.userId) } : {}) };
+    // Written at once, not through the loaded entity: a later flush must not move the step back.
     if ((await em.nativeUpdate(MfaFactorEntity, { id: factor.id, lastUsedStep: factor.lastUsedStep }, changes)) !== 1) return null;
-    Object.assign(factor, changes);
     return { method: 'totp' };
   }
 
