@@ -464,11 +464,9 @@ class EnvReader {
     if (value === undefined) return fallback;
     if (value.toLowerCase() === 'none') return [];
     return value.split(',').map((entry) => {
-      const role = entry.trim().toUpperCase();
-      if (!(USER_ROLES as readonly string[]).includes(role)) {
-        throw new ConfigError(`${name} has "${entry.trim()}"; expected comma-separated roles from ${USER_ROLES.join(', ')}, or none`);
-      }
-      return role as UserRoleName;
+      const role = USER_ROLES.find((known) => known === entry.trim().toUpperCase());
+      if (!role) throw new ConfigError(`${name} has "${entry.trim()}"; expected comma-separated roles from ${USER_ROLES.join(', ')}, or none`);
+      return role;
     });
   }
 

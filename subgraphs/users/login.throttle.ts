@@ -49,20 +49,28 @@ export class LoginThrottle {
     private readonly log: Logger,
   ) {}
 
-  /** Throws TOO_MANY_REQUESTS (with `retryAfterSeconds`) while the address, or the account from this address, must wait. */
+  /**
+   * Throws TOO_MANY_REQUESTS (with `retryAfterSeconds`) while the address,
+   * or the account from this address, must wait. An attempt on an account
+   * is counted against it from this address at once, until recordSuccess,
+   * so parallel guesses from one address cannot all pass before any is
+   * counted; one running already for it refuses another.
+   */
   async assertAllowed(attempt: LoginAttempt, now: number): Promise<void> {
-    const gates: Array<[string, Rule]> = [[addressKey(attempt), ADDRESS_RULE]];
-    if (attempt.email !== null) {
-      const account = await this.read(accountKey(attempt.email), now);
-      gates.push([pairKey(attempt.email, attempt), (account?.count ?? 0) >= ACCOUNT_UNDER_ATTACK ? PAIR_RULE_UNDER_ATTACK : PAIR_RULE]);
-    }
-    await this.assertOpen(gates, now);
+    const address = this.read(addressKey(attempt), now);
+    if (attempt.email === null) return refuseWhileWaiting(waitOf(await address, ADDRESS_RULE, now));
+    const pair = pairKey(attempt.email, attempt);
+    const [addressAttempts, account, before] = await Promise.all([address, this.read(accountKey(attempt.email), now), this.read(pair, now)]);
+    const pairRule = (account?.count ?? 0) >= ACCOUNT_UNDER_ATTACK ? PAIR_RULE_UNDER_ATTACK : PAIR_RULE;
+    refuseWhileWaiting(Math.max(waitOf(addressAttempts, ADDRESS_RULE, now), waitOf(before, pairRule, now)));
+    await this.reserve(pair, before, now);
   }
 
+  /** Counts a wrong password against the address and the account (from this address it was counted as it began). */
   async recordFailure(attempt: LoginAttempt, now: number): Promise<void> {
     const keys = [addressKey(attempt)];
-    if (attempt.email !== null) keys.push(pairKey(attempt.email, attempt), accountKey(attempt.email));
-    await this.hit(keys, now);
+    if (attempt.email !== null) keys.push(accountKey(attempt.email));
+    await Promise.all(keys.map((key) => this.guarded(() => this.counter.hit(key, now, LOCKOUT_MS))));
   }
 
   /**
@@ -76,13 +84,16 @@ export class LoginThrottle {
     if (email !== null) await this.guarded(() => this.counter.reset(pairKey(email, attempt)));
   }
 
-  /** Throws TOO_MANY_REQUESTS while the account must wait before its next second-factor code. */
-  assertCodeAllowed(userId: string, now: number): Promise<void> {
-    return this.assertOpen([[codeKey(userId), CODE_RULE]], now);
-  }
-
-  recordCodeFailure(userId: string, now: number): Promise<void> {
-    return this.hit([codeKey(userId)], now);
+  /**
+   * Throws TOO_MANY_REQUESTS while the account must wait before its next
+   * second-factor code, or while another code for it is being checked. The
+   * attempt counts as failed until recordCodeSuccess.
+   */
+  async beginCodeAttempt(userId: string, now: number): Promise<void> {
+    const key = codeKey(userId);
+    const before = await this.read(key, now);
+    refuseWhileWaiting(waitOf(before, CODE_RULE, now));
+    await this.reserve(key, before, now);
   }
 
   async recordCodeSuccess(userId: string): Promise<void> {
@@ -93,22 +104,10 @@ export class LoginThrottle {
     return this.counter.close();
   }
 
-  private async assertOpen(gates: ReadonlyArray<[string, Rule]>, now: number): Promise<void> {
-    const waits = await Promise.all(
-      gates.map(async ([key, rule]) => {
-        const retryAt = retryAtOf(await this.read(key, now), rule);
-        return retryAt === null ? 0 : retryAt - now;
-      }),
-    );
-    const waitMs = Math.max(0, ...waits);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw tooManyRequests(`Too many failed attempts; try again in ${seconds} second${seconds === 1 ? '' : 's'}`, seconds);
-    }
-  }
-
-  private async hit(keys: readonly string[], now: number): Promise<void> {
-    await Promise.all(keys.map((key) => this.guarded(() => this.counter.hit(key, now, LOCKOUT_MS))));
+  /** Counts an attempt as it begins; refused when another was counted since `before` was read (they ran in parallel). */
+  private async reserve(key: string, before: Attempts | null, now: number): Promise<void> {
+    const after = await this.guarded(() => this.counter.hit(key, now, LOCKOUT_MS));
+    if (before && after && after.count > before.count + 1) throw tooManyRequests('Another attempt for this account is being checked; try again in a second', 1);
   }
 
   private async read(key: string, now: number): Promise<Attempts | null> {
@@ -127,6 +126,17 @@ export class LoginThrottle {
       return null;
     }
   }
+}
+
+function waitOf(attempts: Attempts | null, rule: Rule, now: number): number {
+  const retryAt = retryAtOf(attempts, rule);
+  return retryAt === null ? 0 : Math.max(0, retryAt - now);
+}
+
+function refuseWhileWaiting(waitMs: number): void {
+  if (waitMs <= 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  throw tooManyRequests(`Too many failed attempts; try again in ${seconds} second${seconds === 1 ? '' : 's'}`, seconds);
 }
 
 function retryAtOf(attempts: Attempts | null, rule: Rule): number | null {

@@ -129,7 +129,7 @@ export class MfaService {
     const outcome = await this.attempt(ctx, user.id, parsed, 'enabled', async (em, factor, now) => {
       await em.nativeDelete(RecoveryCodeEntity, { userId: user.id });
       await em.nativeDelete(MfaChallengeEntity, { userId: user.id });
-      await em.nativeDelete(MfaFactorEntity, { id: factor.id });
+      em.remove(factor);
       await this.sessions.markMfaVerified(ctx, em, null);
       const endedSessions = await this.sessions.endOthers(em, user.id, ctx.caller?.sessionId ?? null, SessionEndReason.MFA_DISABLED);
       this.alert(ctx, em, user.id, 'MFA_DISABLED', now, { endedSessions, recoveryCodesLeft: null });
@@ -218,9 +218,10 @@ export class MfaService {
   }
 
   /**
-   * Checks `code` for the user, throttled per account, and when it is right
-   * runs `action` in the same unit of work that spends it. A wrong code
-   * changes nothing but the throttle's count.
+   * Checks `code` for the user, throttled per account (counted as it
+   * begins, forgotten when right), and when it is right runs `action` in
+   * the same unit of work that spends it. A wrong code changes nothing but
+   * the throttle's count.
    */
   private async attempt<T>(
     ctx: RequestContext,
@@ -230,7 +231,9 @@ export class MfaService {
     action: (em: EntityManager, factor: MfaFactorEntity, now: Date) => Promise<T>,
   ): Promise<Attempted<T>> {
     const now = this.deps.clock.now();
-    await this.throttle.assertCodeAllowed(userId, now.getTime());
+    // Read first, so asking for what the account is not set up for is not counted as a guess.
+    assertStage(await this.deps.db.read((em) => em.findOne(MfaFactorEntity, { userId })), stage);
+    await this.throttle.beginCodeAttempt(userId, now.getTime());
     const outcome = await this.deps.db.write(async (em): Promise<Attempted<T>> => {
       const factor = await em.findOne(MfaFactorEntity, { userId });
       assertStage(factor, stage);
@@ -240,7 +243,6 @@ export class MfaService {
       return { ok: true, value: await action(em, factor, now) };
     });
     if (outcome.ok) await this.throttle.recordCodeSuccess(userId);
-    else await this.throttle.recordCodeFailure(userId, now.getTime());
     return outcome;
   }
 
@@ -254,8 +256,8 @@ export class MfaService {
     const step = await totpStep(plaintext, code.digits, now, factor.lastUsedStep);
     if (step === null) return null;
     const changes = { lastUsedStep: step, ...(stale ? { sealedSecret: this.box.seal(plaintext, factor.userId) } : {}) };
+    // Written at once, not through the loaded entity: a later flush must not move the step back.
     if ((await em.nativeUpdate(MfaFactorEntity, { id: factor.id, lastUsedStep: factor.lastUsedStep }, changes)) !== 1) return null;
-    Object.assign(factor, changes);
     return { method: 'totp' };
   }
 

@@ -22,7 +22,10 @@ export class PasswordCheck {
     const now = this.clock.now().getTime();
     const attempt: LoginAttempt = { email: user.email, address: ctx.client?.address ?? null };
     await this.throttle.assertAllowed(attempt, now);
-    if (await this.passwords.verify(user.passwordHash, password)) return;
+    if (await this.passwords.verify(user.passwordHash, password)) {
+      await this.throttle.recordSuccess(attempt);
+      return;
+    }
     await this.throttle.recordFailure(attempt, now);
     throw badInput(`${field} is not your current password`, field);
   }
