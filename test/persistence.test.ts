@@ -38,7 +38,8 @@ describe('persistence', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two starts of the whole stack, seven subgraphs each.
+  }, 60_000);
 
   it.each(Object.keys(SUBGRAPHS))('maps the %s entities for MongoDB (string ids stored as _id)', async (name) => {
     const orm = await validateMongoMetadata(subgraphEntities(SUBGRAPHS[name as keyof typeof SUBGRAPHS]));
