@@ -8,7 +8,7 @@ import type { PubSub } from '../platform/messaging/pubsub';
 import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './subscriptions/engine';
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
-import { createErrorFormatter } from '../platform/errors';
+import { serverOptions } from '../platform/graphql-server';
 import { closeServer, createHttpServer, graphqlRoute, listen, sendJson, type Route } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { once } from '../platform/once';
@@ -58,15 +58,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret),
   });
-  const development = config.env === 'development';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(development),
-    includeStacktraceInErrorResponses: development,
+    ...serverOptions(config),
     validationRules: [operationLimits(config.gateway.limits)],
-    introspection: true,
-    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
-    stopOnTerminationSignals: false,
     logger: log,
   });
   await apollo.start();
@@ -80,8 +75,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
   const server = createHttpServer([
-    ...graphqlRoute(apollo, (req) =>
-      contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
+    ...graphqlRoute(
+      apollo,
+      (req) => contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client: clientOf(req, config.gateway.trustProxyHops) }),
+      config.graphql,
     ),
     health,
   ]);
@@ -97,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clock,
     log,
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
+    maxIdsPerSubscription: config.subscriptions.maxIdsPerSubscription,
   });
   const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log });
   let port: number;
