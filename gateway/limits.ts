@@ -2,14 +2,18 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
 
 /**
  * Operation limits, checked on the document before any subgraph is called
- * (the ones Apollo's router offers): how deep it nests, how many fields it
+ * (the ones Apollo's router offers): how deep it nests (in fields, and in
+ * fragments spread inside fragments, which no operation needs many of and
+ * @apollo/gateway's planner takes seconds over a chain of a thousand), how
+ * many fields it
  * selects with fragments expanded (a few fragments spread many times can ask
  * for millions), how many aliases (each one a repeat of a field, a cheap way
  * to multiply work) and how many root fields. Introspection fields count like
  * any other (`__typename` aside, which costs nothing), except for depth:
  * the standard introspection query nests 15 levels of cheap type references,
- * so introspection is bounded instead by how deeply its lists nest (each
- * level multiplies the answer by the schema's size), as Apollo's router does.
+ * and graphql-js bounds introspection by how deeply its lists nest instead
+ * (MaxIntrospectionDepthRule, among the specified rules), since each level
+ * multiplies the answer by the schema's size.
  */
 export interface OperationLimits {
   readonly maxDepth: number;
@@ -18,17 +22,16 @@ export interface OperationLimits {
   readonly maxRootFields: number;
 }
 
-/** Introspection fields that answer a list of types or fields, and can nest through one another. */
-const INTROSPECTION_LISTS = new Set(['fields', 'inputFields', 'interfaces', 'possibleTypes']);
-/** `__schema { types { fields { type { fields { name } } } } }` is as deep as these lists may nest. */
-export const MAX_INTROSPECTION_LISTS = 2;
+/** Fragments spread inside one another: past this, `extensions.limit` is `fragmentDepth`. */
+export const MAX_FRAGMENT_DEPTH = 32;
 
 interface Measure {
   depth: number;
+  /** Fragments spread inside one another, at most. */
+  fragmentDepth: number;
   fields: number;
   aliases: number;
   rootFields: number;
-  introspectionLists: number;
   /** Selections visited, spreads and inline fragments included: fragments made only of spreads count nothing else. */
   visited: number;
 }
@@ -40,10 +43,12 @@ interface Frame {
   /** Fields above this set (introspection fields excluded). */
   readonly depth: number;
   readonly atRoot: boolean;
-  /** Inside `__schema` or `__type`: how many introspection lists enclose this set; null outside. */
-  readonly introspectionLists: number | null;
+  /** Inside `__schema` or `__type`. */
+  readonly introspection: boolean;
   /** The fragment this set is the body of, if any; it is on the path until the frame is done. */
   readonly fragment: string | null;
+  /** Fragments on the path to this set. */
+  readonly fragments: number;
 }
 
 export function operationLimits(limits: OperationLimits): (context: ValidationContext) => ASTVisitor {
@@ -61,9 +66,9 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
      * thousands of spreads costs time in proportion and never the call stack.
      */
     const measure = (selections: readonly SelectionNode[]): Measure => {
-      const total: Measure = { depth: 0, fields: 0, aliases: 0, rootFields: 0, introspectionLists: 0, visited: 0 };
+      const total: Measure = { depth: 0, fragmentDepth: 0, fields: 0, aliases: 0, rootFields: 0, visited: 0 };
       const onPath = new Set<string>();
-      const stack: Frame[] = [{ selections, next: 0, depth: 0, atRoot: true, introspectionLists: null, fragment: null }];
+      const stack: Frame[] = [{ selections, next: 0, depth: 0, atRoot: true, introspection: false, fragment: null, fragments: 0 }];
       while (stack.length > 0) {
         const frame = stack[stack.length - 1];
         if (frame.next === frame.selections.length || total.visited > ceiling) {
@@ -79,12 +84,12 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
           total.fields += 1;
           if (frame.atRoot) total.rootFields += 1;
           if (selection.alias) total.aliases += 1;
-          const introspection = frame.introspectionLists ?? (name === '__schema' || name === '__type' ? 0 : null);
-          const lists = introspection === null ? null : introspection + (INTROSPECTION_LISTS.has(name) ? 1 : 0);
-          const depth = lists === null ? frame.depth + 1 : frame.depth;
+          const introspection = frame.introspection || name === '__schema' || name === '__type';
+          const depth = introspection ? frame.depth : frame.depth + 1;
           total.depth = Math.max(total.depth, depth);
-          total.introspectionLists = Math.max(total.introspectionLists, lists ?? 0);
-          if (selection.selectionSet) stack.push({ selections: selection.selectionSet.selections, next: 0, depth, atRoot: false, introspectionLists: lists, fragment: null });
+          if (selection.selectionSet) {
+            stack.push({ selections: selection.selectionSet.selections, next: 0, depth, atRoot: false, introspection, fragment: null, fragments: frame.fragments });
+          }
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           stack.push({ ...frame, selections: selection.selectionSet.selections, next: 0, fragment: null });
         } else {
@@ -92,7 +97,8 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
           // Unknown and cyclic spreads are reported by graphql-js's own rules.
           if (!fragment || onPath.has(fragment.name.value)) continue;
           onPath.add(fragment.name.value);
-          stack.push({ ...frame, selections: fragment.selectionSet.selections, next: 0, fragment: fragment.name.value });
+          total.fragmentDepth = Math.max(total.fragmentDepth, frame.fragments + 1);
+          stack.push({ ...frame, selections: fragment.selectionSet.selections, next: 0, fragment: fragment.name.value, fragments: frame.fragments + 1 });
         }
       }
       if (total.visited > ceiling) total.fields = Math.max(total.fields, limits.maxFields + 1);
@@ -105,19 +111,15 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
         const refuse = (message: string, limit: string, max: number) =>
           context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max } }));
         if (total.depth > limits.maxDepth) refuse(`Operation is ${total.depth} levels deep; the limit is ${limits.maxDepth}`, 'depth', limits.maxDepth);
+        if (total.fragmentDepth > MAX_FRAGMENT_DEPTH) {
+          refuse(`Operation spreads fragments ${total.fragmentDepth} levels deep; the limit is ${MAX_FRAGMENT_DEPTH}`, 'fragmentDepth', MAX_FRAGMENT_DEPTH);
+        }
         if (total.fields > limits.maxFields) {
           refuse(`Operation selects more than ${limits.maxFields} fields (fragments counted each time they are spread)`, 'fields', limits.maxFields);
         }
         if (total.aliases > limits.maxAliases) refuse(`Operation uses more than ${limits.maxAliases} aliases`, 'aliases', limits.maxAliases);
         if (total.rootFields > limits.maxRootFields) {
           refuse(`Operation has ${total.rootFields} root fields; the limit is ${limits.maxRootFields}`, 'rootFields', limits.maxRootFields);
-        }
-        if (total.introspectionLists > MAX_INTROSPECTION_LISTS) {
-          refuse(
-            `Introspection nests ${total.introspectionLists} lists of fields or types; the limit is ${MAX_INTROSPECTION_LISTS}`,
-            'introspectionDepth',
-            MAX_INTROSPECTION_LISTS,
-          );
         }
       },
     };
