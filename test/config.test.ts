@@ -50,6 +50,23 @@ describe('configuration', () => {
     expect(config.services.catalog.url).toBe('http://catalog:4002/graphql');
   });
 
+  it('guards every GraphQL endpoint by default, introspection and WebSocket origins more tightly in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, INTERNAL_SECRET: SECRET };
+    expect(loadConfig({}, '/srv/shop')).toMatchObject({
+      graphql: { introspection: true, maxTokens: 15_000, maxRequestBytes: 64 * 1_048_576 },
+      subscriptions: { maxIdsPerSubscription: 100, allowedOrigins: null },
+    });
+    expect(loadConfig(production, '/srv/shop')).toMatchObject({ graphql: { introspection: false }, subscriptions: { allowedOrigins: [] } });
+    expect(loadConfig({ ...production, INTROSPECTION: 'true', WS_ALLOWED_ORIGINS: '*' }, '/srv/shop')).toMatchObject({
+      graphql: { introspection: true },
+      subscriptions: { allowedOrigins: null },
+    });
+    expect(loadConfig({ MAX_QUERY_TOKENS: '2000', MAX_REQUEST_BYTES: '2097152', WS_MAX_IDS_PER_SUBSCRIPTION: '10' }, '/srv/shop')).toMatchObject({
+      graphql: { maxTokens: 2_000, maxRequestBytes: 2_097_152 },
+      subscriptions: { maxIdsPerSubscription: 10 },
+    });
+  });
+
   it.each([
     [{ NODE_ENV: 'staging' }, 'NODE_ENV="staging" is not allowed; use one of: development, test, production'],
     [{ PORT: 'eighty' }, 'PORT="eighty" must be an integer from 0 to 65535'],
@@ -74,6 +91,10 @@ describe('configuration', () => {
     [{ EVENT_MAX_ATTEMPTS: '0' }, 'EVENT_MAX_ATTEMPTS="0" must be an integer from 1 to 10000'],
     [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
     [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],
+    [{ INTROSPECTION: 'on' }, 'INTROSPECTION="on" must be one of: true, false'],
+    [{ MAX_QUERY_TOKENS: '10' }, 'MAX_QUERY_TOKENS="10" must be an integer from 100 to 1000000'],
+    [{ MAX_REQUEST_BYTES: '1mb' }, 'MAX_REQUEST_BYTES="1mb" must be an integer from 1024 to 1073741824'],
+    [{ WS_MAX_IDS_PER_SUBSCRIPTION: '0' }, 'WS_MAX_IDS_PER_SUBSCRIPTION="0" must be an integer from 1 to 10000'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const error = configErrorFor(env);
     expect(error).toBe(message);

@@ -27,16 +27,17 @@ export function normalizeEmail(email: string): string {
   return normalizeText(email).trim().toLowerCase();
 }
 
+/** Emails are checked in normal form, so a full-width spelling is the address it spells (and may be taken). */
 export function checkRegistration(input: { readonly email: string; readonly password: string; readonly name: string }): void {
   assertValid([
-    ...violationsOf('email', input.email, EMAIL_RULES),
+    ...violationsOf('email', normalizeText(input.email), EMAIL_RULES),
     ...violationsOf('password', input.password, newPassword('password')),
     ...violationsOf('name', normalizeText(input.name), NAME_RULES),
   ]);
 }
 
 export function checkLogin(input: { readonly email: string; readonly password: string }): void {
-  assertValid([...violationsOf('email', input.email, EMAIL_RULES), ...violationsOf('password', input.password, presentedPassword('password'))]);
+  assertValid([...violationsOf('email', normalizeText(input.email), EMAIL_RULES), ...violationsOf('password', input.password, presentedPassword('password'))]);
 }
 
 export function checkPasswordChange(input: { readonly currentPassword: string; readonly newPassword: string }): void {

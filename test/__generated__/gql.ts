@@ -81,6 +81,18 @@ type Documents = {
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": typeof types.SecuritySignUpDocument,
+    "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": typeof types.SecuritySignInDocument,
+    "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": typeof types.SecurityRenameDocument,
+    "\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n": typeof types.SecurityNewProductDocument,
+    "\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n": typeof types.SecuritySearchDocument,
+    "\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.SecurityOrderDocument,
+    "\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.SecurityWatchStockDocument,
+    "\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n": typeof types.SecurityCancelSomeOrderDocument,
+    "\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n": typeof types.SecurityProductStockDocument,
+    "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": typeof types.SecurityUpsertDocument,
+    "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": typeof types.SecuritySetStockDocument,
+    "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": typeof types.SecurityOwnCustomerDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
@@ -170,6 +182,18 @@ const documents: Documents = {
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": types.SecuritySignUpDocument,
+    "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": types.SecuritySignInDocument,
+    "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": types.SecurityRenameDocument,
+    "\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n": types.SecurityNewProductDocument,
+    "\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n": types.SecuritySearchDocument,
+    "\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.SecurityOrderDocument,
+    "\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.SecurityWatchStockDocument,
+    "\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n": types.SecurityCancelSomeOrderDocument,
+    "\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n": types.SecurityProductStockDocument,
+    "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": types.SecurityUpsertDocument,
+    "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": types.SecuritySetStockDocument,
+    "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": types.SecurityOwnCustomerDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
@@ -474,6 +498,54 @@ export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (type
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n"): (typeof documents)["\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n"): (typeof documents)["\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n"): (typeof documents)["\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n"): (typeof documents)["\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"): (typeof documents)["\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n"): (typeof documents)["\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n"): (typeof documents)["\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n"): (typeof documents)["\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"): (typeof documents)["\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
