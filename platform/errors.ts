@@ -41,9 +41,9 @@ export const ERROR_CODES: Readonly<Record<ClientErrorCode, string>> = {
   TOO_MANY_REQUESTS: 'Throttled: wait `extensions.retryAfterSeconds`, then try again.',
   SUBGRAPH_UNAVAILABLE: 'A subgraph did not answer in time (`extensions.serviceName`): retry later.',
   INTERNAL_SERVER_ERROR: 'Unexpected failure, details hidden outside development: retry later, and report it if it persists.',
-  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL: fix its syntax.',
+  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL, or too long or too deeply nested to parse: fix it, or send less.',
   GRAPHQL_VALIDATION_FAILED:
-    'The document does not fit the schema, or exceeds an operation limit (`extensions.limit`: depth, fields, aliases or rootFields, with `extensions.max`): change the document.',
+    'The document does not fit the schema, or exceeds an operation limit (`extensions.limit`: depth, fragmentDepth, fields, aliases or rootFields, with `extensions.max`): change the document.',
   OPERATION_RESOLUTION_FAILURE: 'The document has several operations and `operationName` names none of them: send the name of one.',
   PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is not known here: send it again with the full query text.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are off: send the full query text.',
