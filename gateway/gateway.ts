@@ -9,7 +9,7 @@ import type { PubSub } from '../platform/messaging/pubsub';
 import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './subscriptions/engine';
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
-import { createErrorFormatter } from '../platform/errors';
+import { serverOptions } from '../platform/graphql-server';
 import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
@@ -74,17 +74,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret, metrics, states),
   });
-  const development = config.env === 'development';
+  const shared = serverOptions<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(development),
-    includeStacktraceInErrorResponses: development,
+    ...shared,
     validationRules: [operationLimits(config.gateway.limits)],
-    introspection: true,
-    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
-    stopOnTerminationSignals: false,
     logger: log,
     plugins: [
+      ...(shared.plugins ?? []),
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
       operationTelemetry<GatewayContext>({
@@ -112,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
       throw error;
     }
-  });
+  }, config.graphql);
   const server = createHttpServer([
     config.gateway.ide ? { ...graphqlGet, handler: (req, res) => (wantsIde(req) ? idePage(req, res) : graphqlGet.handler(req, res)) } : graphqlGet,
     graphqlPost,
@@ -132,6 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clock,
     log,
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
+    maxIdsPerSubscription: config.subscriptions.maxIdsPerSubscription,
   });
   const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics });
   const untrack = [

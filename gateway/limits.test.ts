@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
 import { projectRoot } from '../platform/project';
-import { operationLimits, type OperationLimits } from './limits';
+import { MAX_FRAGMENT_DEPTH, operationLimits, type OperationLimits } from './limits';
 
 const schema = buildSchema(readFileSync(path.join(projectRoot(), 'schema', 'api.graphql'), 'utf8'));
 const LIMITS: OperationLimits = { maxDepth: 6, maxFields: 40, maxAliases: 3, maxRootFields: 4 };
+/** MAX_QUERY_DEPTH, MAX_QUERY_FIELDS, MAX_QUERY_ALIASES, MAX_QUERY_ROOT_FIELDS as shipped. */
+const DEFAULTS: OperationLimits = { maxDepth: 12, maxFields: 1000, maxAliases: 30, maxRootFields: 20 };
+
+/** `{ ...F0 }` and a chain of fragments each spreading the next, `length` of them before the last, which selects a field. */
+const chain = (length: number) =>
+  `{ ...F0 } ${Array.from({ length }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(' ')} fragment F${length} on Query { me { id } }`;
 
 /** The limits an operation breaks, as `extensions.limit` names them. */
 function broken(source: string, limits: OperationLimits = LIMITS): unknown[] {
@@ -14,9 +20,18 @@ function broken(source: string, limits: OperationLimits = LIMITS): unknown[] {
 }
 
 describe('operation limits', () => {
-  it('lets an ordinary storefront query through, and does not count introspection', () => {
+  it('lets an ordinary storefront query through, and introspection as tools send it', () => {
     expect(broken('{ products(first: 10) { edges { node { id name price { amount currency } stock { available } } } } }')).toEqual([]);
     expect(broken('{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }')).toEqual([]);
+    // 15 levels of type references, 220 fields: within the defaults, since introspection depth is measured by its lists.
+    expect(broken(getIntrospectionQuery(), DEFAULTS)).toEqual([]);
+  });
+
+  it('counts introspection fields, aliases and root fields like any others', () => {
+    const aliased = Array.from({ length: 4 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ');
+    expect(broken(`{ ${aliased} }`)).toEqual(['aliases']);
+    expect(broken('{ __schema { queryType { name } } __type(name: "Query") { name } me { id } products { totalCount } cart { __typename } }')).toEqual(['rootFields']);
+    expect(broken('{ __schema { types { name kind description fields { name description } } } }', { ...LIMITS, maxFields: 5 })).toEqual(['fields']);
   });
 
   it('refuses an operation nested too deep', () => {
@@ -48,5 +63,18 @@ describe('operation limits', () => {
     // The same at the root, where root fields are counted too.
     const atRoot = Array.from({ length: 30 }, (_, i) => `fragment R${i} on Query { ...R${i + 1} ...R${i + 1} }`).join('\n');
     expect(broken(`{ ...R0 } ${atRoot} fragment R30 on Query { me { id } }`)).toEqual(['fields', 'rootFields']);
+  });
+
+  it('refuses fragments spread inside fragments more than 32 deep', () => {
+    expect(broken(chain(MAX_FRAGMENT_DEPTH - 1))).toEqual([]);
+    expect(broken(chain(MAX_FRAGMENT_DEPTH))).toEqual(['fragmentDepth']);
+  });
+
+  it('walks a chain of thousands of fragment spreads without running out of stack', () => {
+    // The limits alone: graphql-js's own rules recurse along the chain too, which the parser's token limit keeps short.
+    const limitsOnly = (source: string, limits = DEFAULTS) => validate(schema, parse(source), [operationLimits(limits)]).map((error) => error.extensions.limit);
+    expect(limitsOnly(chain(9_000))).toEqual(['fragmentDepth']);
+    // Past ten times the field limit in selections visited, the walk stops and refuses.
+    expect(limitsOnly(chain(2_000), { ...DEFAULTS, maxFields: 100 })).toEqual(['fragmentDepth', 'fields']);
   });
 });

@@ -1,12 +1,19 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionNode, type ValidationContext } from 'graphql';
 
 /**
  * Operation limits, checked on the document before any subgraph is called
- * (the ones Apollo's router offers): how deep it nests, how many fields it
+ * (the ones Apollo's router offers): how deep it nests (in fields, and in
+ * fragments spread inside fragments, which no operation needs many of and
+ * @apollo/gateway's planner takes seconds over a chain of a thousand), how
+ * many fields it
  * selects with fragments expanded (a few fragments spread many times can ask
  * for millions), how many aliases (each one a repeat of a field, a cheap way
- * to multiply work) and how many root fields. Introspection fields are not
- * counted, so tooling keeps working.
+ * to multiply work) and how many root fields. Introspection fields count like
+ * any other (`__typename` aside, which costs nothing), except for depth:
+ * the standard introspection query nests 15 levels of cheap type references,
+ * and graphql-js bounds introspection by how deeply its lists nest instead
+ * (MaxIntrospectionDepthRule, among the specified rules), since each level
+ * multiplies the answer by the schema's size.
  */
 export interface OperationLimits {
   readonly maxDepth: number;
@@ -15,12 +22,33 @@ export interface OperationLimits {
   readonly maxRootFields: number;
 }
 
+/** Fragments spread inside one another: past this, `extensions.limit` is `fragmentDepth`. */
+export const MAX_FRAGMENT_DEPTH = 32;
+
 interface Measure {
+  depth: number;
+  /** Fragments spread inside one another, at most. */
+  fragmentDepth: number;
   fields: number;
   aliases: number;
   rootFields: number;
   /** Selections visited, spreads and inline fragments included: fragments made only of spreads count nothing else. */
   visited: number;
+}
+
+/** A selection set being walked, with what holds for every selection in it. */
+interface Frame {
+  readonly selections: readonly SelectionNode[];
+  next: number;
+  /** Fields above this set (introspection fields excluded). */
+  readonly depth: number;
+  readonly atRoot: boolean;
+  /** Inside `__schema` or `__type`. */
+  readonly introspection: boolean;
+  /** The fragment this set is the body of, if any; it is on the path until the frame is done. */
+  readonly fragment: string | null;
+  /** Fragments on the path to this set. */
+  readonly fragments: number;
 }
 
 export function operationLimits(limits: OperationLimits): (context: ValidationContext) => ASTVisitor {
@@ -32,38 +60,60 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
     // Stops counting past this many selections, so a hostile document cannot make the count itself expensive.
     const ceiling = 10 * (limits.maxFields + 1);
 
-    /** Depth of a selection set; adds its fields and aliases to `total`, as often as they are spread. */
-    const measure = (selectionSet: SelectionSetNode, total: Measure, visited: ReadonlySet<string>, atRoot: boolean): number => {
-      let deepest = 0;
-      for (const selection of selectionSet.selections) {
+    /**
+     * Walks the operation with its fragments expanded, as often as they are
+     * spread, with a stack of its own rather than recursion, so a chain of
+     * thousands of spreads costs time in proportion and never the call stack.
+     */
+    const measure = (selections: readonly SelectionNode[]): Measure => {
+      const total: Measure = { depth: 0, fragmentDepth: 0, fields: 0, aliases: 0, rootFields: 0, visited: 0 };
+      const onPath = new Set<string>();
+      const stack: Frame[] = [{ selections, next: 0, depth: 0, atRoot: true, introspection: false, fragment: null, fragments: 0 }];
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        if (frame.next === frame.selections.length || total.visited > ceiling) {
+          stack.pop();
+          if (frame.fragment) onPath.delete(frame.fragment);
+          continue;
+        }
+        const selection = frame.selections[frame.next++];
         total.visited += 1;
-        if (total.visited > ceiling) return deepest;
         if (selection.kind === Kind.FIELD) {
-          if (selection.name.value.startsWith('__')) continue;
+          const name = selection.name.value;
+          if (name === '__typename') continue;
           total.fields += 1;
-          if (atRoot) total.rootFields += 1;
+          if (frame.atRoot) total.rootFields += 1;
           if (selection.alias) total.aliases += 1;
-          deepest = Math.max(deepest, selection.selectionSet ? 1 + measure(selection.selectionSet, total, visited, false) : 1);
+          const introspection = frame.introspection || name === '__schema' || name === '__type';
+          const depth = introspection ? frame.depth : frame.depth + 1;
+          total.depth = Math.max(total.depth, depth);
+          if (selection.selectionSet) {
+            stack.push({ selections: selection.selectionSet.selections, next: 0, depth, atRoot: false, introspection, fragment: null, fragments: frame.fragments });
+          }
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, measure(selection.selectionSet, total, visited, atRoot));
+          stack.push({ ...frame, selections: selection.selectionSet.selections, next: 0, fragment: null });
         } else {
           const fragment = fragments.get(selection.name.value);
           // Unknown and cyclic spreads are reported by graphql-js's own rules.
-          if (!fragment || visited.has(fragment.name.value)) continue;
-          deepest = Math.max(deepest, measure(fragment.selectionSet, total, new Set([...visited, fragment.name.value]), atRoot));
+          if (!fragment || onPath.has(fragment.name.value)) continue;
+          onPath.add(fragment.name.value);
+          total.fragmentDepth = Math.max(total.fragmentDepth, frame.fragments + 1);
+          stack.push({ ...frame, selections: fragment.selectionSet.selections, next: 0, fragment: fragment.name.value, fragments: frame.fragments + 1 });
         }
       }
-      return deepest;
+      if (total.visited > ceiling) total.fields = Math.max(total.fields, limits.maxFields + 1);
+      return total;
     };
 
     return {
       OperationDefinition(node) {
-        const total: Measure = { fields: 0, aliases: 0, rootFields: 0, visited: 0 };
-        const depth = measure(node.selectionSet, total, new Set(), true);
-        if (total.visited > ceiling) total.fields = Math.max(total.fields, limits.maxFields + 1);
+        const total = measure(node.selectionSet.selections);
         const refuse = (message: string, limit: string, max: number) =>
           context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max } }));
-        if (depth > limits.maxDepth) refuse(`Operation is ${depth} levels deep; the limit is ${limits.maxDepth}`, 'depth', limits.maxDepth);
+        if (total.depth > limits.maxDepth) refuse(`Operation is ${total.depth} levels deep; the limit is ${limits.maxDepth}`, 'depth', limits.maxDepth);
+        if (total.fragmentDepth > MAX_FRAGMENT_DEPTH) {
+          refuse(`Operation spreads fragments ${total.fragmentDepth} levels deep; the limit is ${MAX_FRAGMENT_DEPTH}`, 'fragmentDepth', MAX_FRAGMENT_DEPTH);
+        }
         if (total.fields > limits.maxFields) {
           refuse(`Operation selects more than ${limits.maxFields} fields (fragments counted each time they are spread)`, 'fields', limits.maxFields);
         }

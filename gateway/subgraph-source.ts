@@ -29,7 +29,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers) return;
-    if (context.caller) headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret));
+    // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
+    headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret));
     if (context.client) headers.set(CLIENT_HEADER, signClientHeader(context.client, this.internalSecret));
     if (context.requestId) headers.set('x-request-id', context.requestId);
   }

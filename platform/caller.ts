@@ -33,21 +33,28 @@ export const CALLER_HEADER = 'x-shop-caller';
 /** Short on purpose: a captured header is useless a minute later. */
 const HEADER_LIFETIME_MS = 60_000;
 
-export function signCallerHeader(caller: Caller, secret: string, now: number = Date.now()): string {
-  return seal(caller, secret, CALLER_SEAL, now);
+/** What the header carries for a caller without a token. */
+const ANONYMOUS = { anonymous: true } as const;
+
+/** `null` signs an anonymous caller: subgraphs refuse requests without a signed header, anonymous ones included. */
+export function signCallerHeader(caller: Caller | null, secret: string, now: number = Date.now()): string {
+  return seal(caller ?? ANONYMOUS, secret, CALLER_SEAL, now);
 }
 
 export type CallerHeaderResult = { ok: true; caller: Caller | null } | { ok: false; reason: string };
 
 /**
- * Absent header: anonymous. Present but not valid: refused (never anonymous).
+ * Only a header the gateway (or a peer subgraph) signed is accepted, and it
+ * says whether the caller is anonymous: an absent or invalid header is
+ * refused, so a subgraph port reached directly answers nothing.
  * `keys`: the current secret first, then one still accepted during a rotation.
  */
 export function verifyCallerHeader(header: string | undefined, keys: readonly string[], now: number = Date.now()): CallerHeaderResult {
-  if (header === undefined || header === '') return { ok: true, caller: null };
+  if (header === undefined || header === '') return { ok: false, reason: 'no caller header (subgraphs answer the gateway only)' };
   const opened = unseal(header, keys, CALLER_SEAL, now);
   if (!opened.ok) return opened;
   const body = opened.body;
+  if (body.anonymous === true) return { ok: true, caller: null };
   if (typeof body.userId !== 'string' || !Array.isArray(body.roles)) return { ok: false, reason: 'malformed caller header' };
   const roles = body.roles.filter((role): role is RoleName => (ROLES as readonly string[]).includes(role));
   return {

@@ -1,5 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { MAX_ID_LENGTH, MAX_IDEMPOTENCY_KEY_LENGTH, MAX_REASON_LENGTH, checkId, checkIdempotencyKey, optionalReason, requiredReason } from './checks';
+import {
+  MAX_ID_LENGTH,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  MAX_REASON_LENGTH,
+  checkId,
+  checkIdempotencyKey,
+  optionalReason,
+  refuseControlCharacters,
+  requiredReason,
+} from './checks';
 
 /** The refusal `check` throws, as a client sees it. */
 function refusal(check: () => unknown): { message: string; extensions: Record<string, unknown> } {
@@ -80,5 +89,30 @@ describe('checkIdempotencyKey', () => {
       message: `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
       extensions: { code: 'BAD_USER_INPUT', field: 'idempotencyKey' },
     });
+  });
+});
+
+describe('refuseControlCharacters', () => {
+  it('lets text through, tabs and line breaks included, and what is not text', () => {
+    expect(() => refuseControlCharacters({ note: 'two\r\nlines\tand a tab', emoji: '😀', count: 3, tags: ['a', null], at: new Date(0) }, 'input')).not.toThrow();
+  });
+
+  it.each([
+    ['NUL', '\u0000'],
+    ['a bell', '\u0007'],
+    ['an escape', '\u001b'],
+    ['DEL', '\u007f'],
+    ['a C1 control', '\u0085'],
+  ])('refuses %s, naming the path to the string', (_label, character) => {
+    expect(refusal(() => refuseControlCharacters({ lines: [{ note: 'ok' }, { note: `bad${character}` }] }, 'input'))).toEqual({
+      message: 'input.lines.1.note must not contain control characters',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.lines.1.note' },
+    });
+  });
+
+  it('walks input nested far deeper than the call stack allows', () => {
+    let deep: unknown = 'end\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(refusal(() => refuseControlCharacters(deep, 'x')).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

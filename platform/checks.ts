@@ -40,3 +40,26 @@ export function checkIdempotencyKey(key: string | null | undefined): string | nu
   }
   return trimmed;
 }
+
+/** C0 controls other than tab, line feed and carriage return; DEL; the C1 controls. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * Refuses a control character (NUL and the like) anywhere in `value`: a
+ * string, or the strings in lists and input objects, however deep. No field
+ * has a use for them, and past this check they reach SQL, logs and mails.
+ * `field` names the argument; the refusal names the path to the string.
+ */
+export function refuseControlCharacters(value: unknown, field: string): void {
+  const pending: Array<readonly [unknown, string]> = [[value, field]];
+  for (let i = 0; i < pending.length; i++) {
+    const [next, path] = pending[i];
+    if (typeof next === 'string') {
+      if (CONTROL_CHARACTER.test(next)) throw badInput(`${path} must not contain control characters`, path);
+    } else if (Array.isArray(next)) {
+      next.forEach((item, index) => pending.push([item, `${path}.${index}`]));
+    } else if (typeof next === 'object' && next !== null) {
+      for (const [key, item] of Object.entries(next)) pending.push([item, `${path}.${key}`]);
+    }
+  }
+}

@@ -59,6 +59,15 @@ export interface Config {
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
   };
+  /** What every GraphQL endpoint, the gateway's and each subgraph's, accepts. */
+  readonly graphql: {
+    /** `__schema` and `__type` answered; off by default in production. */
+    readonly introspection: boolean;
+    /** The parser refuses a document of more tokens (graphql-js `maxTokens`) before building it. */
+    readonly maxTokens: number;
+    /** Largest request body; a bigger one is answered 413. */
+    readonly maxRequestBytes: number;
+  };
   /** graphql-ws on the gateway's /graphql path. */
   readonly subscriptions: {
     readonly initTimeoutMs: number;
@@ -68,6 +77,8 @@ export interface Config {
     readonly maxMessageBytes: number;
     /** Federated fetches the subscription engine runs at once (the rest queue). */
     readonly maxConcurrentFetches: number;
+    /** Entities one subscription may follow (the ids of `stockLevelChanged(productIds:)`). */
+    readonly maxIdsPerSubscription: number;
   };
   readonly services: Readonly<Record<ServiceName, ServiceEndpoint>>;
   /** Prometheus metrics (platform/metrics.ts). */
@@ -206,8 +217,12 @@ export interface StripeSettings {
 }
 
 export interface PaymentsConfig {
-  /** The provider new payments are made with. */
-  readonly provider: PaymentProviderName;
+  /**
+   * The provider new payments are made with. Null in production when neither
+   * Stripe nor PAYMENT_PROVIDER=simulated is configured: payments then
+   * refuses to start rather than let test card numbers pay for goods.
+   */
+  readonly provider: PaymentProviderName | null;
   /** Set when the provider is Stripe. */
   readonly stripe: StripeSettings | null;
 }
@@ -274,6 +289,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
     },
+    graphql: {
+      introspection: read.bool('INTROSPECTION', !production),
+      maxTokens: read.int('MAX_QUERY_TOKENS', 15_000, 100, 1_000_000),
+      // The largest legal request, a 500-item upsertProducts with every field at its longest, is about 52 MiB.
+      maxRequestBytes: read.int('MAX_REQUEST_BYTES', 64 * 1_048_576, 1_024, 1_073_741_824),
+    },
     subscriptions: {
       initTimeoutMs: read.int('WS_INIT_TIMEOUT_MS', 5_000, 100, 60_000),
       keepAliveMs: read.int('WS_KEEPALIVE_MS', 12_000, 1_000, 300_000),
@@ -281,6 +302,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxConnectionsPerAddress: read.int('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 100_000),
       maxMessageBytes: read.int('WS_MAX_MESSAGE_BYTES', 65_536, 1_024, 10_485_760),
       maxConcurrentFetches: read.int('WS_MAX_CONCURRENT_FETCHES', 16, 1, 1_000),
+      maxIdsPerSubscription: read.int('WS_MAX_IDS_PER_SUBSCRIPTION', 100, 1, 10_000),
     },
     services,
     metrics: {
@@ -355,7 +377,7 @@ class EnvReader {
     return this.raw(name) ?? fallback;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  oneOf<T extends string, F extends T | null>(name: string, allowed: readonly T[], fallback: F): T | F {
     const value = this.raw(name);
     if (value === undefined) return fallback;
     if (!(allowed as readonly string[]).includes(value)) {
@@ -537,13 +559,15 @@ function readMfa(read: EnvReader, internalSecret: string): MfaConfig {
 
 /**
  * Stripe when STRIPE_SECRET_KEY is set (or PAYMENT_PROVIDER=stripe), the
- * simulated provider otherwise. Stripe needs the webhook secret, since only
- * signed webhooks move its payments; keys are never echoed in errors.
+ * simulated provider otherwise, except in production, where the simulator
+ * runs only when PAYMENT_PROVIDER=simulated asks for it. Stripe needs the
+ * webhook secret, since only signed webhooks move its payments; keys are
+ * never echoed in errors.
  */
 function readPayments(read: EnvReader, production: boolean): PaymentsConfig {
   const secretKey = read.optionalString('STRIPE_SECRET_KEY');
-  const provider = read.oneOf('PAYMENT_PROVIDER', ['simulated', 'stripe'] as const, secretKey ? 'stripe' : 'simulated');
-  if (provider === 'simulated') return { provider, stripe: null };
+  const provider = read.oneOf('PAYMENT_PROVIDER', ['simulated', 'stripe'] as const, secretKey ? 'stripe' : production ? null : 'simulated');
+  if (provider !== 'stripe') return { provider, stripe: null };
   if (secretKey === undefined) throw new ConfigError('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY (sk_test_... or sk_live_...)');
   if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) {
     throw new ConfigError('STRIPE_SECRET_KEY is not a Stripe secret key; expected sk_test_..., sk_live_... or a restricted rk_... key');

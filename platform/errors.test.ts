@@ -109,6 +109,32 @@ describe('error formatter', () => {
   });
 });
 
+describe('error formatter in production', () => {
+  const production = createErrorFormatter(false, { production: true });
+  const test = createErrorFormatter(false);
+
+  it('drops the "Did you mean" suggestions that spell out the schema', () => {
+    const guess: GraphQLFormattedError = { message: 'Cannot query field "produc" on type "Query". Did you mean "product" or "products"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(production(guess).message).toBe('Cannot query field "produc" on type "Query".');
+    expect(test(guess).message).toBe(guess.message);
+  });
+
+  it('drops what the gateway adds about the subgraph, and its name from an unavailable one', () => {
+    const refusal: GraphQLFormattedError = { message: 'Order o-1 was not found', extensions: { code: 'NOT_FOUND', id: 'o-1', serviceName: 'orders' } };
+    expect(production(refusal)).toEqual({ message: 'Order o-1 was not found', extensions: { code: 'NOT_FOUND', id: 'o-1' } });
+    const down: GraphQLFormattedError = {
+      message: 'Subgraph "payments" is unavailable: no answer within 10000 ms',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'payments', response: { url: 'http://payments:4005/graphql', status: 502 } },
+    };
+    expect(production(down)).toEqual({ message: 'A service this operation needs is unavailable; try again later', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    expect(test(down)).toEqual(down);
+  });
+
+  it('never shows a stack overflow', () => {
+    expect(production({ message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }).message).toBe('The document is too complex');
+  });
+});
+
 describe('errorMessage', () => {
   it('words whatever was thrown', () => {
     expect(errorMessage(new Error('disk full'))).toBe('disk full');

@@ -44,13 +44,14 @@ export const ERROR_CODES: Readonly<Record<ClientErrorCode, string>> = {
     'The password was right and the account uses multi-factor authentication: send `extensions.challenge` with a code to verifyMfaChallenge before `extensions.expiresAt`.',
   SUBGRAPH_UNAVAILABLE: 'A subgraph did not answer in time (`extensions.serviceName`): retry later.',
   INTERNAL_SERVER_ERROR: 'Unexpected failure, details hidden outside development: retry later, and report it if it persists.',
-  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL: fix its syntax.',
+  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL, or too long or too deeply nested to parse: fix it, or send less.',
   GRAPHQL_VALIDATION_FAILED:
-    'The document does not fit the schema, or exceeds an operation limit (`extensions.limit`: depth, fields, aliases or rootFields, with `extensions.max`): change the document.',
+    'The document does not fit the schema, or exceeds an operation limit (`extensions.limit`: depth, fragmentDepth, fields, aliases or rootFields, with `extensions.max`): change the document.',
   OPERATION_RESOLUTION_FAILURE: 'The document has several operations and `operationName` names none of them: send the name of one.',
   PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is not known here: send it again with the full query text.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are off: send the full query text.',
-  BAD_REQUEST: 'The HTTP request is malformed (no query, bad JSON, a subscription over HTTP): fix the request; subscriptions go over graphql-ws.',
+  BAD_REQUEST:
+    'The HTTP request is malformed (no query, bad JSON, a subscription over HTTP) or its body is over the size limit (HTTP 413): fix the request; subscriptions go over graphql-ws.',
   TOO_MANY_SUBSCRIPTIONS: 'The WebSocket connection holds its maximum of subscriptions: complete one first, or open another connection.',
   SERVICE_UNAVAILABLE: 'The gateway is shutting down: reconnect, and subscribe again.',
 };
@@ -136,20 +137,41 @@ interface FieldViolation {
 /**
  * Apollo `formatError`: expected refusals pass through; anything unexpected
  * becomes a generic INTERNAL_SERVER_ERROR outside development, so no internals
- * (SQL, stack traces, file paths) leak to clients.
+ * (SQL, stack traces, file paths) leak to clients. In `production` even the
+ * expected ones say nothing of the schema or the deployment (see
+ * `withoutInternals`).
  */
-export function createErrorFormatter(development: boolean) {
+export function createErrorFormatter(development: boolean, { production = false }: { readonly production?: boolean } = {}) {
+  const masked = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && EXPECTED_CODES.has(code)) return withoutStack(withFieldViolations(formatted), development);
-    if (development) return formatted;
-    return {
-      message: 'Internal server error',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
+    if (typeof code !== 'string' || !EXPECTED_CODES.has(code)) return development ? formatted : masked(formatted);
+    const expected = withoutStack(withFieldViolations(formatted), development);
+    return production ? withoutInternals(expected) : expected;
   };
+}
+
+/** What the gateway adds to a subgraph's error: which subgraph, and the HTTP response it gave. */
+const SUBGRAPH_DETAILS = ['serviceName', 'response', 'exception'];
+
+/**
+ * An expected error as production shows it, as Apollo Router does by
+ * default: no "Did you mean ...?" (it spells out the schema to someone
+ * guessing at it), nothing naming a subgraph or how it answered, and no
+ * message of the JavaScript runtime (a stack overflow) that says how the
+ * server is built.
+ */
+function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !SUBGRAPH_DETAILS.includes(key)));
+  let message = formatted.message.replace(/ ?Did you mean .+?\?$/, '');
+  if (extensions.code === 'SUBGRAPH_UNAVAILABLE') message = 'A service this operation needs is unavailable; try again later';
+  if (/Maximum call stack size exceeded/.test(message)) message = 'The document is too complex';
+  return { ...formatted, message, extensions };
 }
 
 function withoutStack(formatted: GraphQLFormattedError, development: boolean): GraphQLFormattedError {

@@ -2,6 +2,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './log';
+import type { Config } from './config';
+import { documentTooDeep } from './graphql-server';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-scope';
 
 /**
@@ -9,6 +11,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-scope
  * every subgraph share it, plus a tiny router for /health and webhooks.
  */
 
+/** Bodies of plain routes (webhooks); GraphQL requests take `graphql.maxRequestBytes`. */
 export const MAX_BODY_BYTES = 1_000_000;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -37,21 +40,30 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The whole body, up to `limit` bytes. A bigger one is refused with 413 as
+ * soon as it is known to be bigger (from Content-Length, or while reading);
+ * the rest is read and dropped, so the client gets the answer rather than a
+ * reset connection, and the connection then closes.
+ */
 export function readBody(req: IncomingMessage, limit: number = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      req.removeListener('data', collect);
+      req.resume();
+      reject(new HttpError(413, `Request body exceeds ${limit} bytes`));
+    };
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `Request body exceeds ${limit} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+      if (size > limit) tooLarge();
+      else chunks.push(chunk);
+    };
     req.on('error', reject);
+    if (Number(req.headers['content-length']) > limit) return tooLarge();
+    req.on('data', collect);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
 
@@ -61,11 +73,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Serves an Apollo Server on `path` (GET and POST), per graphql-over-http. */
+/** The body limit, and the parser's token limit, which also bounds the nesting check (see `documentTooDeep`). */
+export type GraphqlRouteOptions = Pick<Config['graphql'], 'maxRequestBytes' | 'maxTokens'> & { readonly path?: string };
+
+/**
+ * Serves an Apollo Server on `path` (GET and POST), per graphql-over-http.
+ * A body that is too large or not JSON, or a document nested too deep to
+ * parse, is answered like any GraphQL error (`errors` with
+ * `extensions.code`), with its HTTP status.
+ */
 export function graphqlRoute<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
-  path = '/graphql',
+  { maxRequestBytes, maxTokens, path = '/graphql' }: GraphqlRouteOptions,
 ): Route[] {
   const handler: RouteHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -74,18 +94,18 @@ export function graphqlRoute<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown;
-    if (req.method === 'POST') {
-      const raw = await readBody(req);
-      const contentType = headers.get('content-type') ?? '';
-      if (contentType.includes('json')) {
-        try {
-          body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
-        } catch {
-          throw new HttpError(400, 'Request body is not valid JSON');
-        }
-      } else {
-        body = raw.toString('utf8');
-      }
+    try {
+      body = req.method === 'POST' ? parseBody(await readBody(req, maxRequestBytes), headers.get('content-type') ?? '') : undefined;
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      refuse(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    const tooDeep = typeof query === 'string' ? documentTooDeep(query, maxTokens) : null;
+    if (tooDeep) {
+      refuse(res, 400, { errors: [{ message: tooDeep.message, extensions: { code: tooDeep.extensions.code } }] });
+      return;
     }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -108,6 +128,21 @@ export function graphqlRoute<TContext extends BaseContext>(
     { method: 'GET', path, handler },
     { method: 'POST', path, handler },
   ];
+}
+
+function parseBody(raw: Buffer, contentType: string): unknown {
+  if (!contentType.includes('json')) return raw.toString('utf8');
+  try {
+    return raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+}
+
+/** An answer before the request was read whole: after a 413 the connection closes, as the rest of the body was dropped. */
+function refuse(res: ServerResponse, status: number, body: unknown): void {
+  if (status === 413) res.setHeader('connection', 'close');
+  sendJson(res, status, body);
 }
 
 const inFlight = new WeakMap<http.Server, { count: number; idle: Set<() => void> }>();
@@ -142,7 +177,7 @@ export function createHttpServer(routes: readonly Route[], options: HttpServerOp
             return;
           }
           const status = error instanceof HttpError ? error.status : 500;
-          sendJson(res, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+          refuse(res, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
         }),
     );
   });

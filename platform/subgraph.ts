@@ -6,13 +6,15 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { MikroORM } from '@mikro-orm/core';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray, type ResolverData } from 'type-graphql';
 import { hasRole, type RoleName } from './caller';
 import type { Clock } from './clock';
 import type { Config, ServiceName } from './config';
 import { contextFromHeaders, type RequestContext } from './context';
-import { createErrorFormatter, forbidden, unauthenticated } from './errors';
+import { refuseControlCharacters } from './checks';
+import { forbidden, unauthenticated } from './errors';
+import { serverOptions } from './graphql-server';
 import { withheldRoleRefusal } from './mfa';
 import type { EventMap } from '../contracts/events';
 import type { EventBus } from './messaging/event-bus';
@@ -116,10 +118,33 @@ export async function buildFederatedSchema<T>(module: SubgraphModule<T>, service
   for (const [typeName, fields] of Object.entries(module.referenceResolvers?.(services) ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as GraphQLResolverMap<RequestContext>[string];
   }
-  return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  return guardArguments(
+    buildSubgraphSchema({
+      typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
+    }),
+  );
+}
+
+/**
+ * The input boundary: every argument of every field, `_entities`'
+ * representations included, passes `refuseControlCharacters` before the
+ * field's resolver runs. The resolvers are wrapped in place, since rebuilding
+ * the schema would drop the reference resolvers federation keeps on its types.
+ */
+function guardArguments(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+        for (const [name, value] of Object.entries(args)) refuseControlCharacters(value, name);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 type ResolverClass = new (services: unknown) => object;
@@ -177,17 +202,13 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     outbox.start();
     background.push(outbox);
 
-    const development = config.env === 'development';
+    const shared = serverOptions<RequestContext>(config);
     const apollo = new ApolloServer<RequestContext>({
       schema: await buildFederatedSchema(module, services),
-      formatError: createErrorFormatter(development),
-      includeStacktraceInErrorResponses: development,
-      introspection: true,
-    // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers raced it and hung the stop.
-    stopOnTerminationSignals: false,
+      ...shared,
       logger: options.log,
       // Inline traces only feed GraphOS usage reporting, which this project does not use.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), operationTelemetry<RequestContext>({ service: module.name, log: options.log, metrics, accessLog: false })],
+      plugins: [...(shared.plugins ?? []), ApolloServerPluginInlineTraceDisabled(), operationTelemetry<RequestContext>({ service: module.name, log: options.log, metrics, accessLog: false })],
     });
     await apollo.start();
 
@@ -205,7 +226,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       const redis = transports.length === 0 ? undefined : transports.every((t) => t.connected?.()) ? 'ok' : 'disconnected';
       return { ready: database === 'ok' && redis !== 'disconnected', details: { database, ...(redis ? { redis } : {}) } };
     });
-    const server = createHttpServer([...graphqlRoute(apollo, context), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log });
+    const server = createHttpServer([...graphqlRoute(apollo, context, config.graphql), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log });
     let port: number;
     try {
       port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);

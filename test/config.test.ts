@@ -64,6 +64,24 @@ describe('configuration', () => {
     expect(config.services.catalog.url).toBe('http://catalog:4002/graphql');
   });
 
+  it('guards every GraphQL endpoint by default, introspection and WebSocket origins more tightly in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, INTERNAL_SECRET: SECRET };
+    expect(loadConfig({}, '/srv/shop')).toMatchObject({
+      graphql: { introspection: true, maxTokens: 15_000, maxRequestBytes: 64 * 1_048_576 },
+      subscriptions: { maxIdsPerSubscription: 100 },
+      gateway: { cors: { origins: [], allowLocalhost: true } },
+    });
+    expect(loadConfig(production, '/srv/shop')).toMatchObject({ graphql: { introspection: false }, gateway: { cors: { origins: [], allowLocalhost: false } } });
+    expect(loadConfig({ ...production, INTROSPECTION: 'true', CORS_ORIGINS: '*' }, '/srv/shop')).toMatchObject({
+      graphql: { introspection: true },
+      gateway: { cors: { origins: '*' } },
+    });
+    expect(loadConfig({ MAX_QUERY_TOKENS: '2000', MAX_REQUEST_BYTES: '2097152', WS_MAX_IDS_PER_SUBSCRIPTION: '10' }, '/srv/shop')).toMatchObject({
+      graphql: { maxTokens: 2_000, maxRequestBytes: 2_097_152 },
+      subscriptions: { maxIdsPerSubscription: 10 },
+    });
+  });
+
   it.each([
     [{ NODE_ENV: 'staging' }, 'NODE_ENV="staging" is not allowed; use one of: development, test, production'],
     [{ PORT: 'eighty' }, 'PORT="eighty" must be an integer from 0 to 65535'],
@@ -92,6 +110,10 @@ describe('configuration', () => {
     [{ MFA_CHALLENGE_TTL_SECONDS: '3600' }, 'MFA_CHALLENGE_TTL_SECONDS="3600" must be an integer from 30 to 1800'],
     [{ MFA_REQUIRED_ROLES: 'OWNER' }, 'MFA_REQUIRED_ROLES has "OWNER"; expected comma-separated roles from CUSTOMER, AGENT, ADMIN, or none'],
     [{ MFA_ENCRYPTION_KEY_PREVIOUS: 'short' }, 'MFA_ENCRYPTION_KEY_PREVIOUS must be at least 32 characters'],
+    [{ INTROSPECTION: 'on' }, 'INTROSPECTION="on" must be one of: true, false'],
+    [{ MAX_QUERY_TOKENS: '10' }, 'MAX_QUERY_TOKENS="10" must be an integer from 100 to 1000000'],
+    [{ MAX_REQUEST_BYTES: '1mb' }, 'MAX_REQUEST_BYTES="1mb" must be an integer from 1024 to 1073741824'],
+    [{ WS_MAX_IDS_PER_SUBSCRIPTION: '0' }, 'WS_MAX_IDS_PER_SUBSCRIPTION="0" must be an integer from 1 to 10000'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const error = configErrorFor(env);
     expect(error).toBe(message);

@@ -22,6 +22,12 @@ describe('payments configuration', () => {
     expect(loadConfig({ ...STRIPE, STRIPE_API_BASE: 'https://stripe-mock.internal' }, '/srv/shop').payments.stripe?.api).toEqual({ protocol: 'https', host: 'stripe-mock.internal', port: 443 });
   });
 
+  it('chooses no provider in production without Stripe, unless PAYMENT_PROVIDER=simulated asks for the simulator', () => {
+    expect(loadConfig(PRODUCTION, '/srv/shop').payments).toEqual({ provider: null, stripe: null });
+    expect(loadConfig({ ...PRODUCTION, PAYMENT_PROVIDER: 'simulated' }, '/srv/shop').payments).toEqual({ provider: 'simulated', stripe: null });
+    expect(loadConfig({ ...PRODUCTION, ...STRIPE }, '/srv/shop').payments.provider).toBe('stripe');
+  });
+
   it('keeps the simulator when PAYMENT_PROVIDER=simulated, even with keys set', () => {
     expect(loadConfig({ ...STRIPE, PAYMENT_PROVIDER: 'simulated' }, '/srv/shop').payments).toEqual({ provider: 'simulated', stripe: null });
   });

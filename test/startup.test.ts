@@ -100,4 +100,31 @@ describe('starting the supergraph', () => {
       shop.child.kill('SIGKILL');
     }
   }, 90_000);
+
+  describe('payments in production', () => {
+    const production = () => ({ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), INTERNAL_SECRET: 'i'.repeat(40), DATA_DIR: path.join(dataDir, 'payments') });
+
+    it('refuses to start without a real provider, so test card names cannot pay for goods', async () => {
+      const result = await run(['payments'], { ...production(), PAYMENTS_PORT: String(await freePort()) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        'Start-up failed: payments need a real provider when NODE_ENV=production: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or PAYMENT_PROVIDER=simulated to take test payments on purpose\n',
+      );
+    });
+
+    it('starts with PAYMENT_PROVIDER=simulated, and says so at every start-up', async () => {
+      for (let round = 1; round <= 2; round++) {
+        const port = await freePort();
+        const payments = start(['payments'], { ...production(), PAYMENTS_PORT: String(port), PAYMENT_PROVIDER: 'simulated' });
+        try {
+          await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200, { timeout: 30_000, interval: 100 });
+          const warning = payments.output().split('\n').find((line) => line.includes('PAYMENT_PROVIDER=simulated in production'));
+          expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 'error', service: 'payments' });
+        } finally {
+          payments.child.kill('SIGKILL');
+          await payments.exited;
+        }
+      }
+    }, 60_000);
+  });
 });

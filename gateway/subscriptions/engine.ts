@@ -46,7 +46,8 @@ export interface FederatedResult {
 
 export type FederatedExecutor = (document: DocumentNode, variables: Record<string, unknown>, context: GatewayContext) => Promise<FederatedResult>;
 
-const toGraphQLError = (e: GraphQLFormattedError): GraphQLError => new GraphQLError(e.message, { path: e.path, extensions: e.extensions });
+/** A formatted error (from a federated result) as graphql-ws sends it, which needs a GraphQLError. */
+export const toGraphQLError = (e: GraphQLFormattedError): GraphQLError => new GraphQLError(e.message, { path: e.path, extensions: e.extensions });
 
 export interface EngineOptions {
   readonly schema: GraphQLSchema;
@@ -60,6 +61,8 @@ export interface EngineOptions {
    * push the subgraphs past their timeouts.
    */
   readonly maxConcurrentFetches: number;
+  /** Entities one subscription may follow: each is a fetch now and on every change. */
+  readonly maxIdsPerSubscription: number;
 }
 
 export interface EngineStats {
@@ -136,6 +139,7 @@ class Topic {
 
   /** A new member gets the latest state at once if the topic has one, else the first fetch. */
   join(subscriber: Subscriber): Promise<void> {
+    if (subscriber.queue.closed) return Promise.resolve();
     this.subscribers.add(subscriber);
     if (this.latest) {
       subscriber.deliver(this.entityId, this.latest.version, this.latest.result);
@@ -166,7 +170,9 @@ class Topic {
   }
 
   private async fetch(): Promise<void> {
-    const result = await this.engine.fetch(this.plan, this.entityId, this.context);
+    // Checked again when a fetch slot frees up: a topic everyone left by then is not fetched.
+    const result = await this.engine.fetch(this.plan, this.entityId, this.context, () => this.subscribers.size > 0);
+    if (!result) return;
     const { live, responseKey } = this.plan;
     const entity = live.unwrap(result.data?.[responseKey]);
     if (!entity) {
@@ -221,6 +227,10 @@ export class SubscriptionEngine {
     const context = args.contextValue as GatewayContext;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const entityIds = live.entityIds(getArgumentValues(definition, rootField as FieldNode, variables));
+    const max = this.options.maxIdsPerSubscription;
+    if (entityIds.length > max) {
+      return { errors: [new GraphQLError(`A subscription follows at most ${max} ids; subscribe several times for more`, { extensions: { code: 'BAD_USER_INPUT', max } })] };
+    }
     const plan = planFetch(args.document, operation, rootField, live, variables);
     const subscriber = new Subscriber(context, this.options.clock, (s) => this.leave(s));
     if (subscriber.expired) {
@@ -232,7 +242,6 @@ export class SubscriptionEngine {
 
     const scope = fetchScope(this.options.schema, plan.document, context);
     const documentKey = print(plan.document);
-    const joins: Promise<void>[] = [];
     for (const entityId of entityIds) {
       const key = createHash('sha256').update(JSON.stringify([documentKey, plan.variables, entityId, scope.key])).digest('base64url');
       let topic = this.topics.get(key);
@@ -244,19 +253,25 @@ export class SubscriptionEngine {
         await this.attach(topic);
       }
       subscriber.topics.push(topic);
-      joins.push(topic.join(subscriber));
+      // Not awaited: the transport gets the stream now, so a client that completes or leaves
+      // ends the subscription at once, and the fetches still waiting for a slot are dropped.
+      void topic.join(subscriber);
     }
-    await Promise.all(joins);
     // Ended while joining (e.g. one product unknown): let go of every topic joined after it ended.
     if (subscriber.queue.closed) this.leave(subscriber);
     return subscriber.queue;
   }
 
-  /** One federated fetch for one entity (also used by every topic). */
-  async fetch(plan: FetchPlan, entityId: string, context: GatewayContext): Promise<FederatedResult> {
-    this.stats.fetches++;
+  /**
+   * One federated fetch for one entity (also used by every topic), once a
+   * fetch slot is free; null without fetching when by then it is no longer
+   * `wanted` (everyone waiting for it left).
+   */
+  async fetch(plan: FetchPlan, entityId: string, context: GatewayContext, wanted: () => boolean = () => true): Promise<FederatedResult | null> {
     await this.fetchSlots.acquire();
     try {
+      if (!wanted()) return null;
+      this.stats.fetches++;
       return await this.options.execute(plan.document, { ...plan.variables, [plan.entityIdVariable]: entityId }, context);
     } catch (error) {
       this.options.log.warn('subscription fetch failed', { error: String(error) });
@@ -295,7 +310,8 @@ export class SubscriptionEngine {
     for (const topic of subscriber.topics) {
       topic.subscribers.delete(subscriber);
       if (topic.subscribers.size > 0) continue;
-      this.topics.delete(topic.key);
+      // Left twice (ended while joining): the key may belong to a newer topic by now.
+      if (this.topics.get(topic.key) === topic) this.topics.delete(topic.key);
       const channel = this.channels.get(topic.channel);
       channel?.topics.delete(topic);
       if (channel && channel.topics.size === 0) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   getOperationAST,
   parse,
   specifiedRules,
@@ -17,13 +18,15 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
+import type { ClientErrorCode } from '../../platform/errors';
+import { documentTooDeep, errorFormatter } from '../../platform/graphql-server';
 import type { Logger } from '../../platform/log';
 import type { Metrics } from '../../platform/metrics';
 import { errorCodesOf, recordOperation } from '../../platform/metrics.operations';
 import { authenticate, clientOf, type GatewayContext } from '../context';
 import { originAllowed } from '../cors';
 import { operationLimits } from '../limits';
-import type { FederatedExecutor, SubscriptionEngine } from './engine';
+import { toGraphQLError, type FederatedExecutor, type SubscriptionEngine } from './engine';
 
 /**
  * graphql-ws (subprotocol graphql-transport-ws) on the gateway's HTTP server
@@ -39,7 +42,7 @@ export interface LiveTransportOptions {
   readonly schema: GraphQLSchema;
   readonly engine: SubscriptionEngine;
   readonly execute: FederatedExecutor;
-  readonly config: Pick<Config, 'subscriptions' | 'gateway' | 'auth' | 'env'>;
+  readonly config: Pick<Config, 'subscriptions' | 'gateway' | 'auth' | 'env' | 'graphql'>;
   readonly clock: Clock;
   readonly log: Logger;
   readonly metrics: Metrics;
@@ -57,6 +60,10 @@ function authorizationOf(payload: Record<string, unknown> | undefined): string |
   return typeof payload.token === 'string' ? `Bearer ${payload.token}` : undefined;
 }
 
+/** Errors of one kind (parsing, validation, variables) carry that kind's code, as Apollo Server gives them over HTTP. */
+const coded = (errors: readonly GraphQLError[], code: ClientErrorCode): GraphQLError[] =>
+  errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...e.extensions, code } })));
+
 export interface LiveTransport {
   /** Open sockets. */
   connections(): number;
@@ -67,7 +74,9 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
   const { config, engine, schema } = options;
   const limits = config.subscriptions;
   const perAddress = new Map<string, number>();
-  const rules = [...specifiedRules, operationLimits(config.gateway.limits)];
+  const rules = [...specifiedRules, operationLimits(config.gateway.limits), ...(config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  // Errors leave as they do over HTTP: the same formatter, so production hides the same details.
+  const formatError = errorFormatter(config);
 
   const wss = new WebSocketServer({
     server: options.server,
@@ -110,18 +119,20 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
           return [new GraphQLError(`Too many subscriptions on this connection (limit ${limits.maxPerConnection})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
         }
+        const tooDeep = documentTooDeep(payload.query, config.graphql.maxTokens);
+        if (tooDeep) return [tooDeep];
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: config.graphql.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the document')];
+          return coded([error instanceof GraphQLError ? error : new GraphQLError('Could not parse the document')], 'GRAPHQL_PARSE_FAILED');
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return coded(errors, 'GRAPHQL_VALIDATION_FAILED');
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('The document must name one operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
+        if (!operation) return [new GraphQLError('The document must name one operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (coerced.errors) return coerced.errors;
+        if (coerced.errors) return coded(coerced.errors, 'BAD_USER_INPUT');
         const contextValue: GatewayContext = {
           ...(ctx.extra.auth ?? { caller: null, expiresAt: null }),
           requestId: randomUUID(),
@@ -148,8 +159,10 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
       },
       execute: async (args): Promise<ExecutionResult> => {
         const result = await options.execute(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext);
-        return result as ExecutionResult;
+        // The federated result's errors are formatted already; graphql-ws sends GraphQLErrors (it calls toJSON on each).
+        return { data: result.data, ...(result.errors ? { errors: result.errors.map(toGraphQLError) } : {}) };
       },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON())),
     },
     wss,
     limits.keepAliveMs,

@@ -3,11 +3,15 @@ import type { RequestContext } from '../../platform/context';
 import type { OrderService } from './order.service';
 import { UserRef } from './user.stub';
 
-/** `__resolveReference` of the entities orders resolves: its own Order, and the User it adds `orders` to. */
+/**
+ * `__resolveReference` of the entities orders resolves: its own Order, with
+ * the rule of `order(id)` (a subgraph reached with `_entities` answers no
+ * more than the root field), and the User it adds `orders` to.
+ */
 export function orderReferences(orders: OrderService): GraphQLResolverMap<RequestContext> {
   return {
     Order: {
-      __resolveReference: (reference: { id: string }, ctx: RequestContext) => orders.load(ctx, reference.id),
+      __resolveReference: (reference: { id: string }, ctx: RequestContext) => orders.get(ctx, reference.id),
     },
     User: {
       __resolveReference: (reference: { id: string }) => UserRef.of(reference.id),

@@ -36,23 +36,26 @@ export class PaymentService {
     private readonly ledger: PaymentLedger,
   ) {}
 
-  load(ctx: RequestContext, id: string): Promise<PaymentEntity | null> {
-    return ctx.loaders
+  /** A Payment asked for by `_entities`, for those who may see it (see `visible`). */
+  async load(ctx: RequestContext, id: string): Promise<PaymentEntity | null> {
+    const payment = await ctx.loaders
       .get<string, PaymentEntity | null>('paymentById', async (ids) => {
         const rows = await ctx.em.find(PaymentEntity, { id: { $in: [...ids] } });
         return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
       })
       .load(id);
+    return visible(ctx, payment);
   }
 
-  /** Batched: the payments of a page of orders cost one query. */
-  forOrder(ctx: RequestContext, orderId: string): Promise<PaymentEntity | null> {
-    return ctx.loaders
+  /** Batched: the payments of a page of orders cost one query. For those who may see them (see `visible`). */
+  async forOrder(ctx: RequestContext, orderId: string): Promise<PaymentEntity | null> {
+    const payment = await ctx.loaders
       .get<string, PaymentEntity | null>('paymentByOrderId', async (ids) => {
         const rows = await ctx.em.find(PaymentEntity, { orderId: { $in: [...ids] } });
         return byKeys(ids, rows, (row) => row.orderId).map((row) => row ?? null);
       })
       .load(orderId);
+    return visible(ctx, payment);
   }
 
   /** The client secret goes to the order's owner only, never to staff or others. */
@@ -392,4 +395,14 @@ function serverConfirmationOf(provider: PaymentProvider, payment: PaymentEntity)
 function refOf(payment: PaymentEntity): string {
   if (!payment.providerRef) throw new Error(`Payment ${payment.id} has no provider reference`);
   return payment.providerRef;
+}
+
+/**
+ * The rule of `order(id)`, which a payment is read through: the order's
+ * owner and staff see it, anyone else gets null, as for an order without one,
+ * so `_entities` sent straight to this subgraph reveals no more.
+ */
+function visible(ctx: RequestContext, payment: PaymentEntity | null): PaymentEntity | null {
+  if (!ctx.caller) throw unauthenticated();
+  return payment && (payment.customerId === ctx.caller.userId || isStaff(ctx.caller)) ? payment : null;
 }

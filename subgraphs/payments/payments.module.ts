@@ -17,6 +17,11 @@ import { stripeWebhookRoute } from './stripe-webhook.route';
 import { StripeWebhookService } from './stripe-webhook.service';
 import type { PaymentsServices } from './payments.services';
 
+const PROVIDER_REQUIRED =
+  'payments need a real provider when NODE_ENV=production: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or PAYMENT_PROVIDER=simulated to take test payments on purpose';
+const SIMULATED_IN_PRODUCTION =
+  'PAYMENT_PROVIDER=simulated in production: test payment methods such as pm_card_visa mark orders PAID and no money moves; set STRIPE_SECRET_KEY to take real payments';
+
 export const payments: SubgraphModule<PaymentsServices> = {
   name: 'payments',
   entities: [PaymentEntity, ReceiptEntity, ReceiptSequenceEntity, RefundRequestEntity, SimulatedIntentEntity, SimulatedRefundEntity],
@@ -26,12 +31,13 @@ export const payments: SubgraphModule<PaymentsServices> = {
   createServices: (deps) => {
     const receipts = new ReceiptService();
     const ledger = new PaymentLedger(deps, receipts);
-    const settings = deps.config.payments.stripe;
+    const { provider: chosen, stripe: settings } = deps.config.payments;
+    // Production without a real provider would let test card names pay for real goods.
+    if (chosen === null) throw new Error(PROVIDER_REQUIRED);
     const stripe = settings ? new StripePaymentProvider(settings, deps.config.gateway.subgraphTimeoutMs) : null;
     const provider: PaymentProvider = stripe ?? new SimulatedPaymentProvider(deps.db, deps.clock);
-    if (!stripe && deps.config.env === 'production') {
-      deps.log.warn('payments use the simulated provider: test payment methods pay for orders; set STRIPE_SECRET_KEY to take real payments');
-    }
+    // Logged as an error, so no LOG_LEVEL hides it: every start-up says it again.
+    if (!stripe && deps.config.env === 'production') deps.log.error(SIMULATED_IN_PRODUCTION);
     return { payments: new PaymentService(deps, provider, ledger), receipts, webhooks: stripe ? new StripeWebhookService(deps, stripe, ledger) : null };
   },
   referenceResolvers: (services) => paymentReferences(services.payments),

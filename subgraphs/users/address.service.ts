@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../../platform/context';
-import { conflict, forbidden, notFound } from '../../platform/errors';
+import { conflict, notFound } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { AddressEntity } from './address.entity';
 import type { AddressInput } from './address.inputs';
@@ -83,8 +83,8 @@ export class AddressService {
 
   private async own(ctx: RequestContext, em: EntityManager, id: string): Promise<AddressEntity> {
     const address = await em.findOne(AddressEntity, { id });
-    if (!address) throw notFound('Address', id);
-    if (address.userId !== ctx.caller?.userId) throw forbidden('You may only change your own addresses');
+    // Someone else's address answers as a missing one does, so address ids cannot be probed.
+    if (!address || address.userId !== ctx.caller?.userId) throw notFound('Address', id);
     return address;
   }
 }

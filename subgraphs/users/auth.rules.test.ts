@@ -70,3 +70,24 @@ describe('checkPasswordChange', () => {
     ]);
   });
 });
+
+describe('names and emails nobody can tell apart', () => {
+  it('normalises emails to NFKC, so a full-width spelling is the same address', () => {
+    expect(normalizeEmail('ｒｏｂｉｎ@ｓｈｏｐ.ｔｅｓｔ')).toBe('robin@shop.test');
+    expect(() => checkRegistration({ email: 'ｒｏｂｉｎ@ｓｈｏｐ.ｔｅｓｔ', password: PASSWORD, name: 'Robin' })).not.toThrow();
+  });
+
+  it.each([
+    ['a zero-width space', 'robin\u200b@shop.test', 'email must not contain control or formatting characters (such as bidirectional overrides)'],
+    ['a Hangul filler', 'robin\u3164@shop.test', 'email must not contain invisible characters'],
+  ])('refuses an email with %s', (_case, email, message) => {
+    expect(violationsFrom(() => checkRegistration({ email, password: PASSWORD, name: 'Robin' }))).toContainEqual({ field: 'email', message });
+  });
+
+  it.each([
+    ['only invisible fillers', '\u3164\u3164', 'name must not be empty'],
+    ['a right-to-left override', 'Robin\u202e', 'name must not contain control or formatting characters (such as bidirectional overrides)'],
+  ])('refuses a name of %s', (_case, name, message) => {
+    expect(violationsFrom(() => checkRegistration({ email: 'robin@shop.test', password: PASSWORD, name }))).toEqual([{ field: 'name', message }]);
+  });
+});

@@ -16,6 +16,7 @@ import type { IssuedTokens, SessionService } from './session.service';
 import { recordSignIn } from './user.access';
 import { UserEntity } from './user.entity';
 import type { UserService } from './user.service';
+import { normalizeText } from './user.rules';
 
 const EMAIL_TAKEN = 'An account with this email already exists';
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
@@ -51,7 +52,7 @@ export class AuthService {
     let registered: { user: UserEntity; tokens: IssuedTokens };
     try {
       registered = await this.deps.db.write(async (em) => {
-        const user = Object.assign(new UserEntity(), { email, name: input.name.trim(), passwordHash, roles: ['CUSTOMER'], createdAt: now, updatedAt: now });
+        const user = Object.assign(new UserEntity(), { email, name: normalizeText(input.name).trim(), passwordHash, roles: ['CUSTOMER'], createdAt: now, updatedAt: now });
         em.persist(user);
         return { user, tokens: await this.sessions.open(ctx, em, user, now) };
       });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { userRolesIn, type Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
-import { forbidden, notFound, unauthenticated } from '../../platform/errors';
+import { notFound, unauthenticated } from '../../platform/errors';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { accessTokenExpiresAt, signAccessToken, type TokenSettings } from '../../platform/tokens';
@@ -103,8 +103,8 @@ export class SessionService {
   async revoke(ctx: RequestContext, sessionId: string): Promise<boolean> {
     if (!ctx.caller) throw unauthenticated();
     const session = await ctx.em.findOne(SessionEntity, { id: sessionId });
-    if (!session) throw notFound('Session', sessionId);
-    if (session.userId !== ctx.caller.userId) throw forbidden('You may only end your own sessions');
+    // Someone else's session answers as a missing one does, so session ids cannot be probed.
+    if (!session || session.userId !== ctx.caller.userId) throw notFound('Session', sessionId);
     return this.deps.db.write((em) => this.end(em, session.id, SessionEndReason.REVOKED, this.deps.clock.now()));
   }
 

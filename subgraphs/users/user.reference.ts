@@ -5,7 +5,7 @@ import type { UserService } from './user.service';
 export function userReference(users: UserService): GraphQLResolverMap<RequestContext> {
   return {
     User: {
-      __resolveReference: (reference: { id: string }, ctx: RequestContext) => users.load(ctx, reference.id),
+      __resolveReference: (reference: { id: string }, ctx: RequestContext) => users.reference(ctx, reference.id),
     },
   };
 }

@@ -37,14 +37,32 @@ export const atMost = (field: string, max: number): StringRule => [(value) => ma
 export const atLeast = (field: string, min: number): StringRule => [(value) => minLength(value, min), `${field} must be at least ${min} characters`];
 export const notBlank = (field: string): StringRule => [(value) => matches(value, /\S/), `${field} must not be empty`];
 
+/** Control and format characters: invisible, and bidirectional overrides that make text read otherwise than it is stored. */
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
+/** What shows nothing on its own: spaces, default-ignorable characters (fillers such as U+3164), combining marks, the blank braille pattern. */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
+
+export const noControlOrFormat = (field: string): StringRule => [
+  (value) => !CONTROL_OR_FORMAT.test(value),
+  `${field} must not contain control or formatting characters (such as bidirectional overrides)`,
+];
+/** Something a reader can see, not only characters that show nothing. */
+const visible = (field: string): StringRule => [(value) => value.replace(INVISIBLE, '') !== '', `${field} must not be empty`];
+
+/**
+ * Names and emails are stored in Unicode compatibility form (NFKC), so
+ * look-alike spellings (full-width letters, ligatures) are one and the same.
+ */
+export const normalizeText = (value: string): string => value.normalize('NFKC');
+
 export const MAX_NAME_LENGTH = 100;
 /** E.164: a plus, a country code and up to 15 digits in all, no separators. */
 const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/;
 const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_LOCALE_LENGTH = 35;
 
-/** A person's name, as a user gives their own. */
-export const NAME_RULES: readonly StringRule[] = [atMost('name', MAX_NAME_LENGTH), notBlank('name')];
+/** A person's name, as a user gives their own, checked in its normal form (`normalizeText`). */
+export const NAME_RULES: readonly StringRule[] = [atMost('name', MAX_NAME_LENGTH), visible('name'), noControlOrFormat('name')];
 
 /** A phone number (profile and address), in international format. */
 export const PHONE_RULES: readonly StringRule[] = [
@@ -79,7 +97,7 @@ export interface ProfileChanges {
 export function checkProfile(input: ProfileInput): ProfileChanges {
   const preferences = input.preferences ?? {};
   assertValid([
-    ...(input.name === null ? [{ field: 'name', message: 'name must not be empty' }] : violationsOf('name', input.name, NAME_RULES)),
+    ...(input.name === null ? [{ field: 'name', message: 'name must not be empty' }] : violationsOf('name', input.name === undefined ? undefined : normalizeText(input.name), NAME_RULES)),
     ...violationsOf('phone', input.phone, PHONE_RULES),
     ...violationsOf('preferences.locale', preferences.locale, [
       atMost('locale', MAX_LOCALE_LENGTH),
@@ -88,7 +106,7 @@ export function checkProfile(input: ProfileInput): ProfileChanges {
     ...violationsOf('preferences.currency', preferences.currency, [[isISO4217CurrencyCode, 'currency must be an ISO 4217 code such as "EUR"']]),
   ]);
   return {
-    ...(typeof input.name === 'string' ? { name: input.name.trim() } : {}),
+    ...(typeof input.name === 'string' ? { name: normalizeText(input.name).trim() } : {}),
     ...(input.phone !== undefined ? { phone: input.phone } : {}),
     preferences: {
       ...(preferences.locale != null ? { locale: preferences.locale } : {}),

@@ -8,6 +8,7 @@ import { normalizeEmail } from './auth.rules';
 import type { PasswordHasher } from './password.hasher';
 import { Role, UserEntity } from './user.entity';
 import type { UpdateProfileInput } from './user.inputs';
+import { assertSelfOrStaff } from './user.access';
 import { checkProfile } from './user.rules';
 
 export class UserService {
@@ -18,6 +19,16 @@ export class UserService {
 
   me(ctx: RequestContext): Promise<UserEntity | null> {
     return ctx.caller ? this.load(ctx, ctx.caller.userId) : Promise.resolve(null);
+  }
+
+  /**
+   * A User asked for by `_entities` (an order's customer): the user themself,
+   * staff and peer subgraphs, as for the private fields. Anyone else is
+   * refused before any read, so user ids cannot be probed.
+   */
+  reference(ctx: RequestContext, id: string): Promise<UserEntity | null> {
+    assertSelfOrStaff(ctx, id);
+    return this.load(ctx, id);
   }
 
   load(ctx: RequestContext, id: string): Promise<UserEntity | null> {

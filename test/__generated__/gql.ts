@@ -123,6 +123,18 @@ type Documents = {
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": typeof types.SecuritySignUpDocument,
+    "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": typeof types.SecuritySignInDocument,
+    "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": typeof types.SecurityRenameDocument,
+    "\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n": typeof types.SecurityNewProductDocument,
+    "\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n": typeof types.SecuritySearchDocument,
+    "\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.SecurityOrderDocument,
+    "\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.SecurityWatchStockDocument,
+    "\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n": typeof types.SecurityCancelSomeOrderDocument,
+    "\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n": typeof types.SecurityProductStockDocument,
+    "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": typeof types.SecurityUpsertDocument,
+    "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": typeof types.SecuritySetStockDocument,
+    "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": typeof types.SecurityOwnCustomerDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
@@ -261,6 +273,18 @@ const documents: Documents = {
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": types.SecuritySignUpDocument,
+    "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": types.SecuritySignInDocument,
+    "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": types.SecurityRenameDocument,
+    "\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n": types.SecurityNewProductDocument,
+    "\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n": types.SecuritySearchDocument,
+    "\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.SecurityOrderDocument,
+    "\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.SecurityWatchStockDocument,
+    "\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n": types.SecurityCancelSomeOrderDocument,
+    "\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n": types.SecurityProductStockDocument,
+    "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": types.SecurityUpsertDocument,
+    "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": types.SecuritySetStockDocument,
+    "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": types.SecurityOwnCustomerDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
@@ -740,6 +764,54 @@ export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n"): (typeof documents)["\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n"): (typeof documents)["\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n"): (typeof documents)["\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n"): (typeof documents)["\n  mutation SecurityNewProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id description }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n"): (typeof documents)["\n  query SecuritySearch($search: String!) {\n    products(filter: { search: $search }) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SecurityOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"): (typeof documents)["\n  subscription SecurityWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation SecurityCancelSomeOrder($id: ID!) {\n    cancelOrder(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n"): (typeof documents)["\n  query SecurityProductStock($id: ID!) {\n    product(id: $id) { name stock { available } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n"): (typeof documents)["\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n"): (typeof documents)["\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"): (typeof documents)["\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,7 +5,7 @@ import type { Result } from './graphql';
 /**
  * A request straight to one subgraph's URL, as another subgraph makes it:
  * with a caller header signed by the internal secret (SERVICE by default),
- * or none at all (anonymous).
+ * or signed as anonymous (`null`), as the gateway sends for a caller without a token.
  */
 export async function callSubgraph<TData>(
   url: string,
@@ -14,10 +14,10 @@ export async function callSubgraph<TData>(
   variables: Record<string, unknown>,
   roles: RoleName[] | null = ['SERVICE'],
 ): Promise<Result<TData>> {
-  const caller = roles ? signCallerHeader({ userId: roles.includes('SERVICE') ? 'service:test' : 'user:test', roles, sessionId: null }, internalSecret) : null;
+  const caller = roles ? { userId: roles.includes('SERVICE') ? 'service:test' : 'user:test', roles, sessionId: null } : null;
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(caller ? { [CALLER_HEADER]: caller } : {}) },
+    headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerHeader(caller, internalSecret) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: TData | null; errors?: GraphQLFormattedError[] };
