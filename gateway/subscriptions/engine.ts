@@ -267,7 +267,7 @@ export class SubscriptionEngine {
    * fetch slot is free; null without fetching when by then it is no longer
    * `wanted` (everyone waiting for it left).
    */
-  async fetch(plan: FetchPlan, entityId: string, context: GatewayContext, wanted: () => boolean = () => true): Promise<FederatedResult | null> {
+  async fetch(plan: FetchPlan, entityId: string, context: GatewayContext, wanted: () => boolean): Promise<FederatedResult | null> {
     await this.fetchSlots.acquire();
     try {
       if (!wanted()) return null;
