@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../platform/config';
 import { Db } from '../platform/db';
 import { openOrm } from '../platform/orm';
 import { subgraphEntities } from '../platform/subgraph';
-import { ModelService } from '../subgraphs/recommendations/model.service';
+import { ModelLedger } from '../subgraphs/recommendations/model.ledger';
 import { recommendations } from '../subgraphs/recommendations/recommendations.module';
 
 /**
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const orm = await openOrm({ service: 'recommendations', entities: subgraphEntities(recommendations), config });
   try {
-    const report = await new ModelService(new Db(orm), systemClock, config.recommendations.trendingHalfLifeHours).rebuild();
+    const report = await new ModelLedger(new Db(orm), systemClock, config.recommendations.trendingHalfLifeHours).rebuild();
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
     await orm.close();

@@ -94,7 +94,8 @@ describe('the product page', () => {
     const hidden = await execute(t.url, HidePageReview, { id: harsh, reason: 'Abusive' }, { token: await tools.agent() });
     expect(hidden.data?.hideReview.status).toBe('HIDDEN');
     expect((await page(kettle)).data!.product!.rating).toMatchObject({ average: 4.5, count: 2 });
-  });
+    // Three customers' whole order flows (place, pay, ship, deliver) before any review.
+  }, 60_000);
 
   it.each([
     ['reviews', ['rating', 'reviews']],

@@ -5,7 +5,7 @@ import type { EventConsumer } from '../../platform/messaging/event-bus';
 import { handleOnce } from '../../platform/messaging/inbox';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
-import type { ModelService } from './model.service';
+import type { ModelLedger } from './model.ledger';
 
 /** Consumer group and inbox name of the recommendations subgraph. */
 const RECOMMENDATIONS_CONSUMER = 'recommendations';
@@ -20,7 +20,7 @@ const RECOMMENDATIONS_CONSUMER = 'recommendations';
 export class ModelConsumer {
   constructor(
     private readonly deps: SubgraphDeps,
-    private readonly model: ModelService,
+    private readonly model: ModelLedger,
     private readonly catalog: CatalogClient,
   ) {}
 

@@ -1,7 +1,7 @@
 /**
  * The recommendation model's arithmetic, pure so that the incremental
  * updates (model.consumer.ts) and the rebuild from history
- * (model.service.ts) share it and reach the same model.
+ * (model.ledger.ts) share it and reach the same model.
  *
  * - Co-occurrence: every two distinct products bought in one order (or viewed
  *   by one viewer within VIEW_SESSION_MS) add 1 to the pair, both ways.

@@ -4,7 +4,7 @@ import { PurchaseEntity, ViewEntity } from './history.entity';
 import { InventoryClient } from './inventory.client';
 import { ModelConsumer } from './model.consumer';
 import { ModelStateEntity, PairEntity, ProductFactsEntity, TrendEntity } from './model.entity';
-import { ModelService } from './model.service';
+import { ModelLedger } from './model.ledger';
 import { recommendationsReferences } from './product.reference';
 import { ProductRef } from './product.stub';
 import { ProductRecommendationsResolver, RecommendationResolver, UserRecommendationsResolver } from './recommendation.resolver';
@@ -19,7 +19,7 @@ export const recommendations: SubgraphModule<RecommendationsServices> = {
   orphanedTypes: [ProductRef, UserRef],
   createServices: (deps) => {
     const catalog = new CatalogClient(deps.internal);
-    const model = new ModelService(deps.db, deps.clock, deps.config.recommendations.trendingHalfLifeHours);
+    const model = new ModelLedger(deps.db, deps.clock, deps.config.recommendations.trendingHalfLifeHours);
     return {
       recommendations: new RecommendationService(deps, catalog, new InventoryClient(deps.internal)),
       model,

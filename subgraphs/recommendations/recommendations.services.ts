@@ -1,10 +1,10 @@
 import type { ModelConsumer } from './model.consumer';
-import type { ModelService } from './model.service';
+import type { ModelLedger } from './model.ledger';
 import type { RecommendationService } from './recommendation.service';
 
 /** What the recommendations resolvers, background tasks and the rebuild command are given (recommendations.module.ts builds it). */
 export interface RecommendationsServices {
   readonly recommendations: RecommendationService;
-  readonly model: ModelService;
+  readonly model: ModelLedger;
   readonly consumer: ModelConsumer;
 }

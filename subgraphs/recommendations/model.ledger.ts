@@ -40,7 +40,7 @@ export interface RebuildReport {
  * away and makes it again from the whole history, reading it in batches, so
  * its memory grows with the number of products and pairs, not of orders.
  */
-export class ModelService {
+export class ModelLedger {
   private readonly halfLifeMs: number;
 
   constructor(
