@@ -36,7 +36,9 @@ describe('probes and shutdown', () => {
     expect(await probe(t.url, '/health')).toEqual({ status: 200, body: { status: 'ok' } });
     const ready = await probe(t.url, '/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', subgraphs: { users: 'ok', catalog: 'ok', inventory: 'ok', orders: 'ok', payments: 'ok' } });
+    const everySubgraph = Object.fromEntries(Object.keys(t.stack.subgraphs).map((name) => [name, 'ok']));
+    expect(Object.keys(everySubgraph)).toContain('payments');
+    expect(ready.body).toEqual({ status: 'ok', subgraphs: everySubgraph });
     expect(await probe(t.stack.subgraphs.orders.url, '/ready')).toEqual({ status: 200, body: { service: 'orders', status: 'ok', database: 'ok' } });
     expect(await probe(t.stack.subgraphs.orders.url, '/health')).toEqual({ status: 200, body: { service: 'orders', status: 'ok' } });
   });
