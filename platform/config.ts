@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { USER_ROLES, type UserRoleName } from './caller';
 import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
 
@@ -232,6 +234,33 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The development settings file, read from the working directory. */
+export const DOTENV_FILE = '.env';
+
+/**
+ * `env` with the settings of a `.env` file in `cwd` added (development and
+ * tests only): a variable set in the real environment wins over the file.
+ * Production takes its settings from its environment alone (NODE_ENV=production
+ * there skips the file), and a `.env` cannot switch a process to production.
+ */
+export function withDotEnv(env: Env, cwd: string): Env {
+  if (env.NODE_ENV?.trim() === 'production') return env;
+  let text: string;
+  try {
+    text = readFileSync(path.join(cwd, DOTENV_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return env;
+    throw new ConfigError(`${DOTENV_FILE} cannot be read: ${(error as Error).message}`);
+  }
+  const fromFile = parseEnv(text);
+  if (fromFile.NODE_ENV?.trim() === 'production') {
+    throw new ConfigError(`${DOTENV_FILE} sets NODE_ENV=production; production reads its settings from the environment, not from ${DOTENV_FILE}`);
+  }
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) merged[name] = value;
+  return merged;
+}
 
 /** Reads and validates the whole configuration once. Pure apart from `env`. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
