@@ -91,6 +91,9 @@ function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]
   ];
   if (config.seedDemo) {
     lines.push('', '  Demo accounts (SEED_DEMO=true):', ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(22)} ${a.password.padEnd(26)} ${a.roles.join(', ')}`));
+    if (config.auth.mfa.requiredRoles.length > 0) {
+      lines.push(`    (${config.auth.mfa.requiredRoles.join(', ')} needs a second factor: enrol with startMfaEnrollment, or start with MFA_REQUIRED_ROLES=none locally)`);
+    }
   }
   if (config.admin) lines.push(`  Admin from ADMIN_EMAIL:  ${config.admin.email}`);
   if (config.auth.ephemeralSecrets) {

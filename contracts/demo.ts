@@ -35,6 +35,8 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { id: 'demo-user-customer', email: 'customer@shop.test', name: 'Casey Customer', password: 'customer-demo-password', roles: ['CUSTOMER'] },
   { id: 'demo-user-agent', email: 'agent@shop.test', name: 'Avery Agent', password: 'agent-demo-password', roles: ['CUSTOMER', 'AGENT'] },
+  // Reaches grantRole, users and the audit log from the quick start (after enrolling a second factor: MFA_REQUIRED_ROLES).
+  { id: 'demo-user-admin', email: 'admin@shop.test', name: 'Ada Admin', password: 'admin-demo-password', roles: ['CUSTOMER', 'AGENT', 'ADMIN'] },
 ];
 
 export interface DemoCategory {

@@ -263,6 +263,19 @@ export function withDotEnv(env: Env, cwd: string): Env {
 }
 
 /** Reads and validates the whole configuration once. Pure apart from `env`. */
+/** What the catalog import/export command line (`npm run catalog`) reads: where the gateway is and whose token it acts with. */
+export interface CatalogCliConfig {
+  /** The gateway's GraphQL endpoint. */
+  readonly gatewayUrl: string;
+  /** A staff member's access token (or, once API keys exist, a key); the feed is audited as them. */
+  readonly token: string | null;
+}
+
+export function loadCatalogCliConfig(env: Env = process.env): CatalogCliConfig {
+  const read = new EnvReader(env);
+  return { gatewayUrl: read.url('SHOP_GATEWAY_URL', `http://127.0.0.1:${read.port('PORT', 4000)}/graphql`), token: read.optionalString('SHOP_TOKEN') ?? null };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const read = new EnvReader(env);
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');

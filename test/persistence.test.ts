@@ -26,6 +26,7 @@ describe('persistence', () => {
           expect((await execute(t.url, Count)).data).toEqual({ products: { totalCount: 6 } });
           const users = await t.stack.subgraphs.users.orm.em.fork().find(UserEntity, {}, { orderBy: { email: 'asc' } });
           expect(users.map((u) => [u.email, u.roles])).toEqual([
+            ['admin@shop.test', ['CUSTOMER', 'AGENT', 'ADMIN']],
             ['agent@shop.test', ['CUSTOMER', 'AGENT']],
             ['customer@shop.test', ['CUSTOMER']],
             ['root@shop.test', ['CUSTOMER', 'AGENT', 'ADMIN']],

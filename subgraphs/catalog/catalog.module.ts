@@ -9,12 +9,13 @@ import { ProductEntity } from './product.entity';
 import { productReference } from './product.reference';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
+import { SkuResolver } from './sku.resolver';
 import type { CatalogServices } from './catalog.services';
 
 export const catalog: SubgraphModule<CatalogServices> = {
   name: 'catalog',
   entities: [ProductEntity, CategoryEntity, AuditEntryEntity],
-  resolvers: [ProductResolver, CategoryResolver, AuditResolver],
+  resolvers: [ProductResolver, SkuResolver, CategoryResolver, AuditResolver],
   createServices: (deps) => {
     const audit = new AuditService(deps);
     const categories = new CategoryService(deps, audit);
@@ -22,6 +23,7 @@ export const catalog: SubgraphModule<CatalogServices> = {
   },
   referenceResolvers: (services) => productReference(services.products),
   seed: async (services, deps) => {
+    await services.products.backfillSkuKeys();
     if (!deps.config.seedDemo) return;
     await services.categories.seedDemo();
     await services.products.seedDemo();

@@ -41,8 +41,15 @@ export class ProductEntity {
   id: string = newId();
 
   @Property({ type: 'string', unique: true })
-  @Field()
+  @Field({ description: 'As given (trimmed); unique and looked up ignoring case.' })
   sku!: string;
+
+  /**
+   * The SKU lower-cased: what uniqueness and lookups by SKU go by. Nullable
+   * only for rows written before it existed, which catalog fills in at start-up.
+   */
+  @Property({ type: 'string', nullable: true, unique: true })
+  skuKey: string | null = null;
 
   @Property({ type: 'string' })
   @Index()

@@ -75,7 +75,7 @@ export class CreateProductInput {
   @Field(() => Int, { description: 'Price in minor units (cents), 0 or more.' })
   priceAmount!: number;
 
-  @Field({ description: 'ISO 4217 code in capitals, e.g. "EUR".' })
+  @Field({ description: 'ISO 4217 code in any case, e.g. "EUR" or "eur"; stored upper-case.' })
   currency!: string;
 
   @Field(() => ProductStatus, { nullable: true, defaultValue: ProductStatus.ACTIVE })
@@ -120,23 +120,23 @@ export class UpdateProductInput {
 
 @InputType({
   description:
-    'One product of a bulk upsert, matched by SKU. A new SKU is created (status defaults to ACTIVE); for an existing one, the fields given replace the stored ones and omitted fields stay as they are.',
+    'One product of a bulk upsert, matched by SKU ignoring case. A new SKU is created (name, priceAmount and currency required; status defaults to ACTIVE); for an existing one, only the fields given change (patch) and omitted fields stay as they are.',
 })
 export class UpsertProductInput {
   @Field({ description: `Stock-keeping unit: ${SKU_RULE}.` })
   sku!: string;
 
-  @Field()
-  name!: string;
+  @Field(() => String, { nullable: true, description: 'Required for a new SKU.' })
+  name?: string | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => Int)
-  priceAmount!: number;
+  @Field(() => Int, { nullable: true, description: 'Required for a new SKU.' })
+  priceAmount?: number | null;
 
-  @Field()
-  currency!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code in any case, stored upper-case. Required for a new SKU.' })
+  currency?: string | null;
 
   @Field(() => ProductStatus, { nullable: true })
   status?: ProductStatus | null;

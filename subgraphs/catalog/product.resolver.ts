@@ -14,9 +14,16 @@ export const ProductConnection = connectionType('Product', ProductEntity);
 export class ProductResolver {
   constructor(private readonly services: CatalogServices) {}
 
-  @Query(() => ProductEntity, { nullable: true, description: 'Null when absent or not visible to the caller.' })
-  product(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ProductEntity | null> {
-    return this.services.products.get(ctx, id);
+  @Query(() => ProductEntity, {
+    nullable: true,
+    description: 'By id or by SKU (ignoring case), exactly one of them (BAD_USER_INPUT otherwise). Null when absent or not visible to the caller.',
+  })
+  product(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('sku', () => String, { nullable: true }) sku: string | null,
+  ): Promise<ProductEntity | null> {
+    return this.services.products.find(ctx, id ?? null, sku ?? null);
   }
 
   @Query(() => ProductConnection, { description: 'Customers and anonymous callers see ACTIVE products only; agents and admins see all.' })
@@ -51,13 +58,15 @@ export class ProductResolver {
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => [UpsertProductResult], {
-    description: `Creates or updates up to ${MAX_UPSERT_ITEMS} products by SKU, with one result per item (a bad item does not stop the others). Idempotent: repeating a call changes nothing. More items are refused whole (BAD_USER_INPUT).`,
+    description: `Creates or updates up to ${MAX_UPSERT_ITEMS} products by SKU (ignoring case), with one result per item listing every violation (a bad item does not stop the others). Only the fields given change. Idempotent: repeating a call changes nothing. More items are refused whole (BAD_USER_INPUT).`,
   })
   upsertProducts(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => [UpsertProductInput]) input: UpsertProductInput[],
+    @Arg('dryRun', () => Boolean, { defaultValue: false, nullable: true, description: 'Answer the results (every violation of every item, what would be created or updated) and write nothing.' })
+    dryRun: boolean | null,
   ): Promise<UpsertProductResult[]> {
-    return this.services.products.upsert(ctx, input);
+    return this.services.products.upsert(ctx, input, dryRun ?? false);
   }
 
   @FieldResolver(() => [CategoryEntity])

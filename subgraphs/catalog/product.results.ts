@@ -12,7 +12,9 @@ registerEnumType(UpsertStatus, {
   name: 'UpsertStatus',
   valuesConfig: {
     UNCHANGED: { description: 'The stored product already matched: nothing was written (a retried call answers this).' },
-    ERROR: { description: 'This item was refused (see error); the other items were still applied.' },
+    ERROR: { description: 'This item was refused (see errors); the other items were still applied.' },
+    CREATED: { description: 'Created; with dryRun, would be created.' },
+    UPDATED: { description: 'Changed; with dryRun, would change.' },
   },
 });
 
@@ -42,20 +44,19 @@ export class UpsertProductResult {
   @Field(() => ProductEntity, { nullable: true, description: 'The product as stored; null for an ERROR.' })
   product!: ProductEntity | null;
 
-  @Field(() => UpsertProductError, { nullable: true })
+  @Field(() => UpsertProductError, { nullable: true, description: 'The first of errors.' })
   error!: UpsertProductError | null;
 
-  static of(index: number, sku: string, status: Exclude<UpsertStatus, UpsertStatus.ERROR>, product: ProductEntity): UpsertProductResult {
-    return Object.assign(new UpsertProductResult(), { index, sku, status, product, error: null });
+  @Field(() => [UpsertProductError], { description: 'Every violation of this item, not only the first; empty unless ERROR.' })
+  errors!: UpsertProductError[];
+
+  /** `product` is null for a dry run: nothing was stored. */
+  static of(index: number, sku: string, status: Exclude<UpsertStatus, UpsertStatus.ERROR>, product: ProductEntity | null): UpsertProductResult {
+    return Object.assign(new UpsertProductResult(), { index, sku, status, product, error: null, errors: [] });
   }
 
-  static failed(index: number, sku: string, error: FieldError): UpsertProductResult {
-    return Object.assign(new UpsertProductResult(), {
-      index,
-      sku,
-      status: UpsertStatus.ERROR,
-      product: null,
-      error: Object.assign(new UpsertProductError(), { code: error.code, message: error.message, field: error.field }),
-    });
+  static failed(index: number, sku: string, errors: readonly FieldError[]): UpsertProductResult {
+    const all = errors.map((error) => Object.assign(new UpsertProductError(), { code: error.code, message: error.message, field: error.field }));
+    return Object.assign(new UpsertProductResult(), { index, sku, status: UpsertStatus.ERROR, product: null, error: all[0] ?? null, errors: all });
   }
 }

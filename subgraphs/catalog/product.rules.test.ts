@@ -1,6 +1,19 @@
 import { badInputOf, violationsFrom } from '../../test/support/refusals';
 import { ProductStatus } from './product.entity';
-import { checkFields, checkFilter, checkRepeatedSkus, checkSku, checkUpsertSize, LIMITS, MAX_UPSERT_ITEMS, type ProductFieldsInput } from './product.rules';
+import {
+  checkAllFields,
+  checkCreatable,
+  checkFields,
+  checkFilter,
+  checkRepeatedSkus,
+  checkSku,
+  checkUpsertSize,
+  LIMITS,
+  MAX_UPSERT_ITEMS,
+  normalizeSku,
+  skuKeyOf,
+  type ProductFieldsInput,
+} from './product.rules';
 
 /** The field and message `input` is refused with, or null when it is accepted. */
 function errorOf(input: ProductFieldsInput): { field: string; message: string } | null {
@@ -15,12 +28,34 @@ function fieldsOf(input: ProductFieldsInput) {
 }
 
 describe('checkSku', () => {
-  it.each(['MUG-CLASSIC', 'A1', '9-LIVES', `A${'B'.repeat(63)}`])('accepts %s', (sku) => {
+  it.each(['MUG-CLASSIC', 'A1', '9-LIVES', 'acme-123', 'AB_12.3', `A${'B'.repeat(63)}`])('accepts %s', (sku) => {
     expect(checkSku(sku)).toBeNull();
   });
 
-  it.each(['mug', 'A', '-MUG', 'MUG CLASSIC', 'MUG_1', `A${'B'.repeat(64)}`])('refuses %s, naming the rule', (sku) => {
-    expect(checkSku(sku)).toEqual({ code: 'BAD_USER_INPUT', field: 'sku', message: expect.stringContaining(`sku "${sku}" is not valid: use capital letters`) });
+  it.each(['A', '-MUG', '.MUG', 'MUG CLASSIC', 'MUG/1', 'MÜG', `A${'B'.repeat(64)}`])('refuses %s, naming the rule', (sku) => {
+    expect(checkSku(sku)).toEqual({ code: 'BAD_USER_INPUT', field: 'sku', message: expect.stringContaining(`sku "${sku}" is not valid: use letters, digits`) });
+  });
+
+  it('trims SKUs and compares them ignoring case', () => {
+    expect(normalizeSku('  acme-123 ')).toBe('acme-123');
+    expect(skuKeyOf(' ACME-123')).toBe(skuKeyOf('acme-123'));
+    expect(checkRepeatedSkus(['acme-1', 'ACME-1', 'b-2']).map((error) => error?.field ?? null)).toEqual(['sku', 'sku', null]);
+  });
+});
+
+describe('checkAllFields', () => {
+  it('reports every violation of an item, not only the first', () => {
+    const { errors } = checkAllFields({ name: ' ', priceAmount: -5, currency: 'XX', media: [{ url: 'ftp://x', alt: '' }, { url: 'https://ok.test/a.png', alt: 'a'.repeat(LIMITS.mediaAlt + 1) }] });
+    expect(errors.map((error) => error.field)).toEqual(['name', 'priceAmount', 'currency', 'media.0.url', 'media.1.alt']);
+  });
+
+  it('takes currency codes in any case and stores them upper-case', () => {
+    expect(checkAllFields({ currency: ' eur ' })).toEqual({ fields: { currency: 'EUR' }, errors: [] });
+  });
+
+  it('names what a new product lacks, without repeating a field already refused', () => {
+    const checked = checkAllFields({ priceAmount: -1 });
+    expect(checkCreatable(checked.fields, checked.errors).map((error) => error.field)).toEqual(['name', 'currency']);
   });
 });
 
@@ -50,8 +85,7 @@ describe('checkFields', () => {
     ['a negative price', { priceAmount: -1 }, 'priceAmount', 'priceAmount must be a whole number of minor units (cents), 0 or more'],
     ['a fractional price', { priceAmount: 12.5 }, 'priceAmount', 'priceAmount must be a whole number of minor units (cents), 0 or more'],
     ['a null currency', { currency: null }, 'currency', 'currency cannot be null'],
-    ['a lower-case currency', { currency: 'eur' }, 'currency', 'currency "eur" is not an ISO 4217 code; use capitals, e.g. "EUR"'],
-    ['an unknown currency', { currency: 'EURO' }, 'currency', 'currency "EURO" is not an ISO 4217 code; use capitals, e.g. "EUR"'],
+    ['an unknown currency', { currency: 'EURO' }, 'currency', 'currency "EURO" is not an ISO 4217 code, e.g. "EUR"'],
     ['a null status', { status: null }, 'status', 'status cannot be null'],
     ['too many categories', { categoryIds: Array.from({ length: LIMITS.categories + 1 }, (_, i) => `c${i}`) }, 'categoryIds', `a product can be in at most ${LIMITS.categories} categories`],
   ])('refuses %s', (_case, input, field, message) => {
@@ -142,7 +176,7 @@ describe('checkFilter', () => {
     ['a negative minimum price', { minPrice: -1 }, 'filter.minPrice', 'minPrice must be 0 or more'],
     ['a negative maximum price', { maxPrice: -1 }, 'filter.maxPrice', 'maxPrice must be 0 or more'],
     ['a minimum above the maximum', { minPrice: 2, maxPrice: 1 }, 'filter.minPrice', 'minPrice must not be above maxPrice'],
-    ['an unknown currency', { currency: 'eur' }, 'filter.currency', 'currency "eur" is not an ISO 4217 code'],
+    ['an unknown currency', { currency: 'eurx' }, 'filter.currency', 'currency "eurx" is not an ISO 4217 code'],
   ])('refuses %s', (_case, filter, field, message) => {
     expect(badInputOf(() => checkFilter(filter))).toEqual({ field, message });
   });

@@ -14,9 +14,12 @@ import type { ProductAttribute, ProductEntity, ProductMedia, ProductStatus } fro
 /** Items per upsertProducts call: a bigger call is refused whole. */
 export const MAX_UPSERT_ITEMS = 500;
 
-/** Capital letters, digits and hyphens; 2 to 64 characters; starts with a letter or digit. */
-export const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
-export const SKU_RULE = 'capital letters, digits and hyphens, 2 to 64 characters, starting with a letter or digit (e.g. "MUG-CLASSIC")';
+/**
+ * Letters, digits, hyphens, underscores and dots; 2 to 64 characters; starts
+ * with a letter or digit. Supplier feeds use all of these ("acme-123", "AB_12.3").
+ */
+export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
+export const SKU_RULE = 'letters, digits, "-", "_" and ".", 2 to 64 characters, starting with a letter or digit (e.g. "MUG-CLASSIC", "acme-123"); surrounding spaces are trimmed';
 
 export const LIMITS = {
   name: 200,
@@ -63,16 +66,27 @@ export interface ProductFields {
   media?: ProductMedia[];
 }
 
+/** Expects a trimmed SKU (normalizeSku). */
 export function checkSku(sku: string): FieldError | null {
   return SKU_PATTERN.test(sku) ? null : invalid('sku', `sku "${sku}" is not valid: use ${SKU_RULE}`);
 }
 
-/** The SKUs of a bulk call: each may be given once; an error for every item whose SKU repeats. */
+/** A SKU as stored: trimmed, case kept. */
+export function normalizeSku(sku: string): string {
+  return sku.trim();
+}
+
+/** What SKUs are unique by and looked up by: "acme-123" and "ACME-123" are one product. */
+export function skuKeyOf(sku: string): string {
+  return normalizeSku(sku).toLowerCase();
+}
+
+/** The SKUs of a bulk call: each may be given once (ignoring case); an error for every item whose SKU repeats. */
 export function checkRepeatedSkus(skus: readonly string[]): Array<FieldError | null> {
   const occurrences = new Map<string, number>();
-  for (const sku of skus) occurrences.set(sku, (occurrences.get(sku) ?? 0) + 1);
+  for (const sku of skus) occurrences.set(skuKeyOf(sku), (occurrences.get(skuKeyOf(sku)) ?? 0) + 1);
   return skus.map((sku) => {
-    const times = occurrences.get(sku) ?? 0;
+    const times = occurrences.get(skuKeyOf(sku)) ?? 0;
     return times > 1 ? invalid('sku', `sku ${sku} appears ${times} times in this call; send each SKU once`) : null;
   });
 }
@@ -102,96 +116,119 @@ export function checkFilter(filter: ProductFilterInput): void {
   if (typeof minPrice === 'number' && typeof maxPrice === 'number' && minPrice > maxPrice) {
     throw badInput('minPrice must not be above maxPrice', 'filter.minPrice');
   }
-  if (currency && !isCurrencyCode(currency)) throw badInput(`currency "${currency}" is not an ISO 4217 code`, 'filter.currency');
+  if (currency && !normalizeCurrency(currency)) throw badInput(`currency "${currency}" is not an ISO 4217 code`, 'filter.currency');
 }
 
+/** The first violation, for the single-product mutations; the bulk upsert reports all of them (checkAllFields). */
 export function checkFields(input: ProductFieldsInput): { fields: ProductFields } | { error: FieldError } {
+  const { fields, errors } = checkAllFields(input);
+  return errors.length > 0 ? { error: errors[0] } : { fields };
+}
+
+/** Every violation of one product's fields, in field order, and the fields that passed. */
+export function checkAllFields(input: ProductFieldsInput): { fields: ProductFields; errors: FieldError[] } {
   const fields: ProductFields = {};
+  const errors: FieldError[] = [];
   const required = (field: string) => invalid(field, `${field} cannot be null`);
 
   if (input.name !== undefined) {
-    if (input.name === null) return { error: required('name') };
-    const name = input.name.trim();
-    if (!name) return { error: invalid('name', 'name must not be empty') };
-    if (name.length > LIMITS.name) return { error: invalid('name', `name must be at most ${LIMITS.name} characters`) };
-    fields.name = name;
+    const name = input.name?.trim();
+    if (input.name === null) errors.push(required('name'));
+    else if (!name) errors.push(invalid('name', 'name must not be empty'));
+    else if (name.length > LIMITS.name) errors.push(invalid('name', `name must be at most ${LIMITS.name} characters`));
+    else fields.name = name;
   }
   if (input.description !== undefined) {
     const description = input.description?.trim() || null;
     if (description && description.length > LIMITS.description) {
-      return { error: invalid('description', `description must be at most ${LIMITS.description} characters`) };
-    }
-    fields.description = description;
+      errors.push(invalid('description', `description must be at most ${LIMITS.description} characters`));
+    } else fields.description = description;
   }
   if (input.priceAmount !== undefined) {
-    if (input.priceAmount === null) return { error: required('priceAmount') };
-    if (!Number.isSafeInteger(input.priceAmount) || input.priceAmount < 0) {
-      return { error: invalid('priceAmount', 'priceAmount must be a whole number of minor units (cents), 0 or more') };
-    }
-    fields.priceAmount = input.priceAmount;
+    if (input.priceAmount === null) errors.push(required('priceAmount'));
+    else if (!Number.isSafeInteger(input.priceAmount) || input.priceAmount < 0) {
+      errors.push(invalid('priceAmount', 'priceAmount must be a whole number of minor units (cents), 0 or more'));
+    } else fields.priceAmount = input.priceAmount;
   }
   if (input.currency !== undefined) {
-    if (input.currency === null) return { error: required('currency') };
-    if (!isCurrencyCode(input.currency)) {
-      return { error: invalid('currency', `currency "${input.currency}" is not an ISO 4217 code; use capitals, e.g. "EUR"`) };
-    }
-    fields.currency = input.currency;
+    const currency = normalizeCurrency(input.currency);
+    if (input.currency === null) errors.push(required('currency'));
+    else if (!currency) errors.push(invalid('currency', `currency "${input.currency}" is not an ISO 4217 code, e.g. "EUR"`));
+    else fields.currency = currency;
   }
   if (input.status !== undefined) {
-    if (input.status === null) return { error: required('status') };
-    fields.status = input.status;
+    if (input.status === null) errors.push(required('status'));
+    else fields.status = input.status;
   }
   if (input.categoryIds !== undefined) {
     const ids = [...new Set(input.categoryIds ?? [])];
-    if (ids.length > LIMITS.categories) return { error: invalid('categoryIds', `a product can be in at most ${LIMITS.categories} categories`) };
-    fields.categoryIds = ids.sort();
+    if (ids.length > LIMITS.categories) errors.push(invalid('categoryIds', `a product can be in at most ${LIMITS.categories} categories`));
+    else fields.categoryIds = ids.sort();
   }
   if (input.attributes !== undefined) {
     const checked = checkAttributes(input.attributes ?? []);
-    if ('error' in checked) return checked;
-    fields.attributes = checked.attributes;
+    if (checked.errors.length > 0) errors.push(...checked.errors);
+    else fields.attributes = checked.attributes;
   }
   if (input.media !== undefined) {
     const checked = checkMedia(input.media ?? []);
-    if ('error' in checked) return checked;
-    fields.media = checked.media;
+    if (checked.errors.length > 0) errors.push(...checked.errors);
+    else fields.media = checked.media;
   }
-  return { fields };
+  return { fields, errors };
 }
 
-function checkAttributes(input: NonNullable<ProductFieldsInput['attributes']>): { attributes: ProductAttribute[] } | { error: FieldError } {
-  if (input.length > LIMITS.attributes) return { error: invalid('attributes', `a product has at most ${LIMITS.attributes} attributes`) };
+/** The fields a new product cannot do without; an upsert of an existing SKU may leave them out. */
+export function checkCreatable(fields: ProductFields, errors: readonly FieldError[]): FieldError[] {
+  const missing: FieldError[] = [];
+  for (const field of ['name', 'priceAmount', 'currency'] as const) {
+    if (fields[field] === undefined && !errors.some((error) => error.field === field)) {
+      missing.push(invalid(field, `${field} is required to create a product (the SKU is new)`));
+    }
+  }
+  return missing;
+}
+
+/** A currency code in any case, as stored (upper case); null when it is not ISO 4217. */
+export function normalizeCurrency(value: string | null): string | null {
+  const code = value?.trim().toUpperCase() ?? '';
+  return isCurrencyCode(code) ? code : null;
+}
+
+function checkAttributes(input: NonNullable<ProductFieldsInput['attributes']>): { attributes: ProductAttribute[]; errors: FieldError[] } {
+  if (input.length > LIMITS.attributes) return { attributes: [], errors: [invalid('attributes', `a product has at most ${LIMITS.attributes} attributes`)] };
   const seen = new Set<string>();
   const attributes: ProductAttribute[] = [];
+  const errors: FieldError[] = [];
   for (const [i, attribute] of input.entries()) {
     const key = attribute.key.trim();
     if (!key || key.length > LIMITS.attributeKey) {
-      return { error: invalid(`attributes.${i}.key`, `attribute keys must be 1 to ${LIMITS.attributeKey} characters`) };
-    }
-    if (seen.has(key.toLowerCase())) return { error: invalid(`attributes.${i}.key`, `attribute "${key}" is given more than once`) };
+      errors.push(invalid(`attributes.${i}.key`, `attribute keys must be 1 to ${LIMITS.attributeKey} characters`));
+    } else if (seen.has(key.toLowerCase())) errors.push(invalid(`attributes.${i}.key`, `attribute "${key}" is given more than once`));
     seen.add(key.toLowerCase());
     if (attribute.value.length > LIMITS.attributeValue) {
-      return { error: invalid(`attributes.${i}.value`, `attribute values must be at most ${LIMITS.attributeValue} characters`) };
+      errors.push(invalid(`attributes.${i}.value`, `attribute values must be at most ${LIMITS.attributeValue} characters`));
     }
     attributes.push({ key, value: attribute.value });
   }
-  return { attributes };
+  return { attributes, errors };
 }
 
-function checkMedia(input: NonNullable<ProductFieldsInput['media']>): { media: ProductMedia[] } | { error: FieldError } {
-  if (input.length > LIMITS.media) return { error: invalid('media', `a product has at most ${LIMITS.media} media`) };
+function checkMedia(input: NonNullable<ProductFieldsInput['media']>): { media: ProductMedia[]; errors: FieldError[] } {
+  if (input.length > LIMITS.media) return { media: [], errors: [invalid('media', `a product has at most ${LIMITS.media} media`)] };
   const media: ProductMedia[] = [];
+  const errors: FieldError[] = [];
   for (const [i, item] of input.entries()) {
     if (!isWebUrl(item.url) || item.url.length > LIMITS.mediaUrl) {
-      return { error: invalid(`media.${i}.url`, `media urls must be absolute http(s) URLs of at most ${LIMITS.mediaUrl} characters`) };
+      errors.push(invalid(`media.${i}.url`, `media urls must be absolute http(s) URLs of at most ${LIMITS.mediaUrl} characters`));
     }
-    if (item.alt.length > LIMITS.mediaAlt) return { error: invalid(`media.${i}.alt`, `alt text must be at most ${LIMITS.mediaAlt} characters`) };
+    if (item.alt.length > LIMITS.mediaAlt) errors.push(invalid(`media.${i}.alt`, `alt text must be at most ${LIMITS.mediaAlt} characters`));
     const position = item.position ?? i;
-    if (!Number.isSafeInteger(position) || position < 0) return { error: invalid(`media.${i}.position`, 'position must be 0 or more') };
+    if (!Number.isSafeInteger(position) || position < 0) errors.push(invalid(`media.${i}.position`, 'position must be 0 or more'));
     media.push({ url: item.url, alt: item.alt, position });
   }
   // Stable: equal positions keep the order they were given in.
-  return { media: media.sort((a, b) => a.position - b.position) };
+  return { media: media.sort((a, b) => a.position - b.position), errors };
 }
 
 function isWebUrl(value: string): boolean {

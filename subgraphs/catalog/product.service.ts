@@ -14,7 +14,21 @@ import type { CategoryService } from './category.service';
 import { ProductEntity, ProductStatus } from './product.entity';
 import { ProductSort, type CreateProductInput, type ProductFilter, type UpdateProductInput, type UpsertProductInput } from './product.inputs';
 import { UpsertProductResult, UpsertStatus } from './product.results';
-import { checkFields, checkFilter, checkRepeatedSkus, checkSku, checkUpsertSize, productState, type FieldError, type ProductFields } from './product.rules';
+import {
+  checkAllFields,
+  checkCreatable,
+  checkFields,
+  checkFilter,
+  checkRepeatedSkus,
+  checkSku,
+  checkUpsertSize,
+  normalizeCurrency,
+  normalizeSku,
+  productState,
+  skuKeyOf,
+  type FieldError,
+  type ProductFields,
+} from './product.rules';
 
 /** A concurrent call creating one of the same SKUs makes a flush fail; looking again resolves it. */
 const UPSERT_ATTEMPTS = 3;
@@ -44,6 +58,32 @@ export class ProductService {
     const product = await this.load(ctx, id);
     if (!product) return null;
     return isStaff(ctx.caller) || product.status === ProductStatus.ACTIVE ? product : null;
+  }
+
+  /** By id or by SKU (ignoring case and surrounding spaces): exactly one of them. */
+  async find(ctx: RequestContext, id: string | null, sku: string | null): Promise<ProductEntity | null> {
+    if ((id === null) === (sku === null)) throw badInput('Give exactly one of id and sku', id === null ? 'id' : 'sku');
+    if (id !== null) return this.get(ctx, id);
+    const product = await ctx.em.findOne(ProductEntity, { skuKey: skuKeyOf(sku as string) });
+    return product && (isStaff(ctx.caller) || product.status === ProductStatus.ACTIVE) ? product : null;
+  }
+
+  /** SKU (as asked) to product id, for inventory's stock feeds; unknown SKUs are left out. One query. */
+  async idsBySku(skus: readonly string[]): Promise<Array<{ sku: string; productId: string }>> {
+    const keys = [...new Set(skus.map(skuKeyOf))];
+    const rows = keys.length > 0 ? await this.deps.db.read((em) => em.find(ProductEntity, { skuKey: { $in: keys } })) : [];
+    const byKey = new Map(rows.map((row) => [row.skuKey, row.id]));
+    return skus.flatMap((sku) => {
+      const productId = byKey.get(skuKeyOf(sku));
+      return productId ? [{ sku, productId }] : [];
+    });
+  }
+
+  /** Fills in the SKU key of rows written before it existed, so lookups by SKU find them. */
+  async backfillSkuKeys(): Promise<void> {
+    await this.deps.db.write(async (em) => {
+      for (const product of await em.find(ProductEntity, { skuKey: null })) product.skuKey = skuKeyOf(product.sku);
+    });
   }
 
   /**
@@ -87,27 +127,28 @@ export class ProductService {
     const { minPrice, maxPrice, currency } = filter ?? {};
     if (typeof minPrice === 'number') conditions.push({ priceAmount: { $gte: minPrice } });
     if (typeof maxPrice === 'number') conditions.push({ priceAmount: { $lte: maxPrice } });
-    if (currency) conditions.push({ currency });
+    if (currency) conditions.push({ currency: normalizeCurrency(currency) ?? currency });
     return paginate(ctx.em, ProductEntity, { $and: conditions }, page, SORTS[sort]);
   }
 
   async create(ctx: RequestContext, input: CreateProductInput): Promise<ProductEntity> {
-    const skuError = checkSku(input.sku);
+    const sku = normalizeSku(input.sku);
+    const skuError = checkSku(sku);
     if (skuError) throw asGraphQLError(skuError);
     const checked = checkFields({ ...input, status: input.status ?? ProductStatus.ACTIVE });
     if ('error' in checked) throw asGraphQLError(checked.error);
     try {
       return await this.deps.db.write(async (em) => {
-        if ((await em.count(ProductEntity, { sku: input.sku })) > 0) throw skuTaken(input.sku);
+        if ((await em.count(ProductEntity, { skuKey: skuKeyOf(sku) })) > 0) throw skuTaken(sku);
         const categories = await this.categories.require(em, checked.fields.categoryIds ?? [], 'categoryIds');
-        const product = this.newProduct(input.sku, checked.fields, categories);
+        const product = this.newProduct(sku, checked.fields, categories);
         em.persist(product);
         this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: product.id, before: null, after: productState(product) });
         return product;
       });
     } catch (error) {
       // Another request created the SKU after the check above.
-      throw error instanceof UniqueConstraintViolationException ? skuTaken(input.sku) : error;
+      throw error instanceof UniqueConstraintViolationException ? skuTaken(sku) : error;
     }
   }
 
@@ -124,15 +165,18 @@ export class ProductService {
 
   /**
    * Creates or updates products by SKU in one unit of work, with a result per
-   * item: a bad item is reported and skipped, the others are applied. A
-   * retried identical call finds nothing to change (UNCHANGED, nothing written).
-   * The lookups cost a fixed number of queries whatever the batch size.
+   * item: a bad item is reported with every violation and skipped, the others
+   * are applied. Only the fields given change. A retried identical call finds
+   * nothing to change (UNCHANGED, nothing written); a dry run answers the
+   * same results and writes nothing. The lookups cost a fixed number of
+   * queries whatever the batch size.
    */
-  async upsert(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
+  async upsert(ctx: RequestContext, items: readonly UpsertProductInput[], dryRun = false): Promise<UpsertProductResult[]> {
     checkUpsertSize(items.length);
+    if (dryRun) return this.deps.db.read((em) => this.upsertIn(em, ctx, items, true));
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.upsertOnce(ctx, items);
+        return await this.deps.db.write((em) => this.upsertIn(em, ctx, items, false));
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException) || attempt >= UPSERT_ATTEMPTS) throw error;
       }
@@ -148,6 +192,7 @@ export class ProductService {
         const product = Object.assign(new ProductEntity(), {
           id: demo.id,
           sku: demo.sku,
+          skuKey: skuKeyOf(demo.sku),
           name: demo.name,
           description: demo.description,
           priceAmount: demo.priceAmount,
@@ -161,46 +206,56 @@ export class ProductService {
     });
   }
 
-  /** One unit of work per attempt, so a retry sees what the other call wrote. */
-  private upsertOnce(ctx: RequestContext, items: readonly UpsertProductInput[]): Promise<UpsertProductResult[]> {
-    return this.deps.db.write(async (em) => {
-      const results: UpsertProductResult[] = [];
-      const repeats = checkRepeatedSkus(items.map((item) => item.sku));
-      const valid: Array<{ index: number; sku: string; fields: ProductFields }> = [];
-      items.forEach((item, index) => {
-        // Upsert has no status default to fall back on: null, like omitted, keeps (or on creation, defaults) it.
-        const checked = checkFields({ ...item, status: item.status ?? undefined });
-        const error = checkSku(item.sku) ?? repeats[index] ?? ('error' in checked ? checked.error : null);
-        if (error) results[index] = UpsertProductResult.failed(index, item.sku, error);
-        else if ('fields' in checked) valid.push({ index, sku: item.sku, fields: checked.fields });
-      });
+  /** One unit of work per attempt, so a retry sees what the other call wrote; a dry run persists and records nothing. */
+  private async upsertIn(em: EntityManager, ctx: RequestContext, items: readonly UpsertProductInput[], dryRun: boolean): Promise<UpsertProductResult[]> {
+    const results: UpsertProductResult[] = [];
+    const skus = items.map((item) => normalizeSku(item.sku));
+    const repeats = checkRepeatedSkus(skus);
+    const checkedItems = items.map((item, index) => {
+      // Upsert has no status default to fall back on: null, like omitted, keeps (or on creation, defaults) it.
+      const checked = checkAllFields({ ...item, status: item.status ?? undefined });
+      const skuErrors = [checkSku(skus[index]), repeats[index]].filter((error): error is FieldError => error !== null);
+      return { index, sku: skus[index], fields: checked.fields, errors: [...skuErrors, ...checked.errors] };
+    });
+    const keys = checkedItems.filter((item) => !item.errors.some((error) => error.field === 'sku')).map((item) => skuKeyOf(item.sku));
+    const existing = new Map(
+      (keys.length > 0 ? await em.find(ProductEntity, { skuKey: { $in: keys } }, { populate: ['categories'] }) : []).map((p) => [p.skuKey, p]),
+    );
+    const categoryIds = [...new Set(checkedItems.flatMap((item) => item.fields.categoryIds ?? []))];
+    const categories = new Map((categoryIds.length > 0 ? await em.find(CategoryEntity, { id: { $in: categoryIds } }) : []).map((c) => [c.id, c]));
 
-      const existing = new Map(
-        (valid.length > 0 ? await em.find(ProductEntity, { sku: { $in: valid.map((v) => v.sku) } }, { populate: ['categories'] }) : []).map((p) => [p.sku, p]),
-      );
-      const categoryIds = [...new Set(valid.flatMap((v) => v.fields.categoryIds ?? []))];
-      const categories = new Map((categoryIds.length > 0 ? await em.find(CategoryEntity, { id: { $in: categoryIds } }) : []).map((c) => [c.id, c]));
-
-      for (const { index, sku, fields } of valid) {
-        const unknown = (fields.categoryIds ?? []).filter((id) => !categories.has(id));
-        if (unknown.length > 0) {
-          results[index] = UpsertProductResult.failed(index, sku, { code: 'BAD_USER_INPUT', field: 'categoryIds', message: `Unknown category ${unknown.join(', ')}` });
+    for (const { index, sku, fields, errors } of checkedItems) {
+      const product = existing.get(skuKeyOf(sku));
+      const unknown = (fields.categoryIds ?? []).filter((id) => !categories.has(id));
+      const all = [
+        ...errors,
+        ...(product || errors.some((error) => error.field === 'sku') ? [] : checkCreatable(fields, errors)),
+        ...(unknown.length > 0 ? [{ code: 'BAD_USER_INPUT' as const, field: 'categoryIds', message: `Unknown category ${unknown.join(', ')}` }] : []),
+      ];
+      if (all.length > 0) {
+        results[index] = UpsertProductResult.failed(index, sku, all);
+        continue;
+      }
+      const chosen = (fields.categoryIds ?? []).map((id) => categories.get(id) as CategoryEntity);
+      if (!product) {
+        if (dryRun) {
+          results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, null);
           continue;
         }
-        const chosen = (fields.categoryIds ?? []).map((id) => categories.get(id) as CategoryEntity);
-        const product = existing.get(sku);
-        if (!product) {
-          const created = this.newProduct(sku, { status: ProductStatus.ACTIVE, ...fields }, chosen);
-          em.persist(created);
-          this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: created.id, before: null, after: productState(created) });
-          results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, created);
-        } else {
-          const changed = this.applyChange(em, ctx.caller, product, fields, chosen, 'product.updated');
-          results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, product);
-        }
+        const created = this.newProduct(sku, { status: ProductStatus.ACTIVE, ...fields }, chosen);
+        em.persist(created);
+        this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: created.id, before: null, after: productState(created) });
+        results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, created);
+      } else if (dryRun) {
+        const before = productState(product);
+        const changed = changedFields(before, { ...before, ...fields }) !== null;
+        results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, null);
+      } else {
+        const changed = this.applyChange(em, ctx.caller, product, fields, chosen, 'product.updated');
+        results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, product);
       }
-      return results;
-    });
+    }
+    return results;
   }
 
   private change(ctx: RequestContext, id: string, fields: ProductFields, action: string): Promise<ProductEntity> {
@@ -226,7 +281,7 @@ export class ProductService {
 
   private newProduct(sku: string, fields: ProductFields, categories: CategoryEntity[]): ProductEntity {
     const now = this.deps.clock.now();
-    const product = Object.assign(new ProductEntity(), { sku, createdAt: now, updatedAt: now });
+    const product = Object.assign(new ProductEntity(), { sku, skuKey: skuKeyOf(sku), createdAt: now, updatedAt: now });
     assignFields(product, fields, categories);
     return product;
   }

@@ -6,6 +6,7 @@ import { ProductRef } from './product.stub';
 import { ReservationEntity } from './reservation.entity';
 import { ReservationResolver } from './reservation.resolver';
 import { ReservationService } from './reservation.service';
+import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
 import { StockLedger } from './stock.ledger';
@@ -15,7 +16,7 @@ import type { InventoryServices } from './inventory.services';
 
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',
-  entities: [StockLevelEntity, StockMovementEntity, ReservationEntity],
+  entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity],
   resolvers: [ProductStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [ProductRef, StockLevelEntity],
@@ -25,6 +26,7 @@ export const inventory: SubgraphModule<InventoryServices> = {
   },
   referenceResolvers: (services) => inventoryReferences(services.stock),
   seed: async (services, deps) => {
+    await services.stock.backfillLowFlags();
     if (deps.config.seedDemo) await services.stock.seedDemo();
   },
   background: async (services) => [services.reservations.startSweeping()],

@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ProductRef } from './product.stub';
 
 /** Default threshold under which `lowStock` is true, unless set per product. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
@@ -39,6 +40,15 @@ export class StockLevelEntity implements StockLevels {
   @Field(() => Int, { description: 'lowStock is true when available is at or below this.' })
   lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
 
+  /**
+   * isLowStock of the stored levels, kept by the ledger with every change so
+   * the low-stock list is one indexed query. Null only for rows written before
+   * it existed, which inventory fills in at start-up.
+   */
+  @Property({ type: 'boolean', nullable: true })
+  @Index()
+  low: boolean | null = null;
+
   /** Bumped on every change; live-update consumers drop older versions. */
   @Property({ type: 'integer' })
   version = 0;
@@ -56,8 +66,19 @@ export class StockLevelEntity implements StockLevels {
     return isLowStock(this);
   }
 
+  @Field(() => ProductRef, { description: 'The product these levels are of.' })
+  get product(): ProductRef {
+    return Object.assign(new ProductRef(), { id: this.productId });
+  }
+
   /** A product inventory has never stocked: nothing on hand, nothing reserved. */
   static empty(productId: string): StockLevelEntity {
-    return Object.assign(new StockLevelEntity(), { productId });
+    return StockLevelEntity.of(productId, 0);
+  }
+
+  static of(productId: string, onHand: number): StockLevelEntity {
+    const row = Object.assign(new StockLevelEntity(), { productId, onHand });
+    row.low = isLowStock(row);
+    return row;
   }
 }

@@ -62,7 +62,7 @@ export class StockLedger {
       }
       const now = this.deps.clock.now();
       const version = row.version + 1;
-      const written = await em.nativeUpdate(StockLevelEntity, { productId, version: row.version }, { ...after, version, updatedAt: now });
+      const written = await em.nativeUpdate(StockLevelEntity, { productId, version: row.version }, { ...after, low: isLowStock(after), version, updatedAt: now });
       if (written === 1) {
         this.record(em, productId, version, before, after, note, now);
         // Written at once, not at the end of the unit: where a unit is not one transaction, the ledger then

@@ -5,8 +5,15 @@ import type { InventoryServices } from './inventory.services';
 import { ProductRef } from './product.stub';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
+import { StockLevelInput } from './stock.inputs';
+import { StockLevelResult } from './stock.results';
+import { MAX_STOCK_FEED_ITEMS } from './stock.rules';
 
 export const StockMovementConnection = connectionType('StockMovement', StockMovementEntity);
+export const StockLevelConnection = connectionType('StockLevel', StockLevelEntity);
+
+const IDEMPOTENCY_KEY =
+  'Up to 100 characters, unique per adjustment you mean (a delivery note number): the same key again from the same caller (a retry after a timeout) answers the levels the first call left and counts once; the same key for another product or delta is a CONFLICT.';
 
 @Resolver(() => ProductRef)
 export class ProductStockResolver {
@@ -48,8 +55,51 @@ export class StockResolver {
     @Arg('productId', () => ID) productId: string,
     @Arg('delta', () => Int) delta: number,
     @Arg('reason', () => String) reason: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY })
+    idempotencyKey: string | null,
   ): Promise<StockLevelEntity> {
-    return this.services.stock.adjustStock(ctx, productId, delta, reason);
+    return this.services.stock.adjustStock(ctx, productId, delta, reason, idempotencyKey ?? null);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => StockLevelEntity, { description: 'setStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU.' })
+  setStockBySku(@Ctx() ctx: RequestContext, @Arg('sku', () => String) sku: string, @Arg('onHand', () => Int) onHand: number): Promise<StockLevelEntity> {
+    return this.services.stock.setStockBySku(ctx, sku, onHand);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => StockLevelEntity, { description: 'adjustStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU.' })
+  adjustStockBySku(
+    @Ctx() ctx: RequestContext,
+    @Arg('sku', () => String) sku: string,
+    @Arg('delta', () => Int) delta: number,
+    @Arg('reason', () => String) reason: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY })
+    idempotencyKey: string | null,
+  ): Promise<StockLevelEntity> {
+    return this.services.stock.adjustStockBySku(ctx, sku, delta, reason, idempotencyKey ?? null);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Mutation(() => [StockLevelResult], {
+    description: `A stock feed: onHand by SKU for up to ${MAX_STOCK_FEED_ITEMS} products, one result per item in input order (a bad item does not stop the others). A figure already stored is UNCHANGED, so a feed sent twice changes nothing. More items are refused whole (BAD_USER_INPUT).`,
+  })
+  setStockLevels(@Ctx() ctx: RequestContext, @Arg('items', () => [StockLevelInput]) items: StockLevelInput[]): Promise<StockLevelResult[]> {
+    return this.services.stock.setStockLevels(ctx, items);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Query(() => StockLevelConnection, {
+    description: "Products whose available stock is at or below their low-stock threshold (lowStockThreshold), by product id; select product { sku name } for what they are.",
+  })
+  async lowStock(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' }) after: string | null,
+  ): Promise<Connection<StockLevelEntity>> {
+    const { items, hasNextPage, totalCount } = await this.services.stock.lowStock(ctx, first ?? 20, after ?? null);
+    const edges = items.map((node) => ({ cursor: node.productId, node }));
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   @Authorized('AGENT', 'ADMIN')

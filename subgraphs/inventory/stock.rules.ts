@@ -17,6 +17,13 @@ function checkCount(value: number, min: 0 | 1, field: string, name = field): voi
   if (!Number.isSafeInteger(value) || value < min || value > MAX_UNITS) throw badInput(`${name} must be a whole number from ${min} to ${MAX_UNITS}`, field);
 }
 
+/** Items per setStockLevels call, as for upsertProducts: a bigger feed is refused whole. */
+export const MAX_STOCK_FEED_ITEMS = 500;
+
+export function checkStockFeedSize(count: number): void {
+  if (count > MAX_STOCK_FEED_ITEMS) throw badInput(`setStockLevels takes at most ${MAX_STOCK_FEED_ITEMS} items per call, got ${count}: send smaller batches`, 'items');
+}
+
 /** A counted figure or a threshold: 0 to MAX_UNITS. */
 export function checkUnits(value: number, field: string): void {
   checkCount(value, 0, field);

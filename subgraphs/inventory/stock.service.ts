@@ -1,15 +1,24 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { GraphQLError } from 'graphql';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_PRODUCTS } from '../../contracts/demo';
-import { notFound } from '../../platform/errors';
+import { appError, badInput, conflict, notFound } from '../../platform/errors';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { StockLevelEntity, type StockLevels } from './stock.entity';
+import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
+import { isLowStock, StockLevelEntity, type StockLevels } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
-import { checkDelta, checkUnits, withDelta, withOnHand } from './stock.rules';
-import { requiredReason } from '../../platform/checks';
+import { checkDelta, checkStockFeedSize, checkUnits, withDelta, withOnHand } from './stock.rules';
+import { StockLevelResult, StockLevelStatus } from './stock.results';
+import { checkIdempotencyKey, requiredReason } from '../../platform/checks';
+
+/** What one change needs to know beyond the new levels: an idempotency key makes a retry answer the first outcome. */
+interface ChangeOptions {
+  readonly reason: string | null;
+  readonly idempotency?: { readonly key: string; readonly delta: number } | null;
+}
 
 /** Stock levels as agents manage them: counted figures, adjustments, low-stock thresholds. */
 export class StockService {
@@ -37,20 +46,113 @@ export class StockService {
   /** Sets onHand to a counted figure; it cannot go below what is reserved. */
   setStock(ctx: RequestContext, productId: string, onHand: number): Promise<StockLevelEntity> {
     checkUnits(onHand, 'onHand');
-    return this.change(ctx, productId, 'stock.set', null, (current) => withOnHand(current, onHand));
+    return this.change(ctx, productId, 'stock.set', { reason: null }, (current) => withOnHand(current, onHand));
   }
 
-  /** Adds `delta` (negative: removes) to onHand, e.g. a delivery or damaged goods, with the reason recorded. */
-  adjustStock(ctx: RequestContext, productId: string, delta: number, reason: string): Promise<StockLevelEntity> {
+  /**
+   * Adds `delta` (negative: removes) to onHand, e.g. a delivery or damaged
+   * goods, with the reason recorded. With an idempotency key, a retry (same
+   * caller, same key) answers the levels the first call left and counts once;
+   * the same key for another product or delta is a CONFLICT.
+   */
+  adjustStock(ctx: RequestContext, productId: string, delta: number, reason: string, idempotencyKey: string | null = null): Promise<StockLevelEntity> {
     checkDelta(delta);
     const why = requiredReason(reason);
-    return this.change(ctx, productId, 'stock.adjusted', why, (current) => withDelta(current, delta));
+    const key = checkIdempotencyKey(idempotencyKey);
+    return this.change(ctx, productId, 'stock.adjusted', { reason: why, idempotency: key ? { key, delta } : null }, (current) => withDelta(current, delta));
+  }
+
+  /** setStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU. */
+  async setStockBySku(ctx: RequestContext, sku: string, onHand: number): Promise<StockLevelEntity> {
+    checkUnits(onHand, 'onHand');
+    return this.setStock(ctx, await this.productIdOf(sku), onHand);
+  }
+
+  /** adjustStock for the product with this SKU (ignoring case). */
+  async adjustStockBySku(ctx: RequestContext, sku: string, delta: number, reason: string, idempotencyKey: string | null): Promise<StockLevelEntity> {
+    checkDelta(delta);
+    requiredReason(reason);
+    checkIdempotencyKey(idempotencyKey);
+    return this.adjustStock(ctx, await this.productIdOf(sku), delta, reason, idempotencyKey);
+  }
+
+  /**
+   * A stock feed: onHand by SKU for up to MAX_STOCK_FEED_ITEMS products, one
+   * result per item in input order. A bad item (unknown SKU, bad figure,
+   * below what is reserved, repeated SKU) is reported and the others applied;
+   * a figure already stored is UNCHANGED and writes nothing, so a feed sent
+   * twice changes nothing the second time. SKUs cost one lookup in catalog.
+   */
+  async setStockLevels(ctx: RequestContext, items: ReadonlyArray<{ sku: string; onHand: number }>): Promise<StockLevelResult[]> {
+    checkStockFeedSize(items.length);
+    const ids = new Map((await this.catalog.productIdsBySku(items.map((item) => item.sku))).map((match) => [match.sku, match.productId]));
+    const seen = new Map<string, number>();
+    for (const item of items) {
+      const id = ids.get(item.sku);
+      if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
+    }
+    const results: StockLevelResult[] = [];
+    for (const [index, { sku, onHand }] of items.entries()) {
+      const productId = ids.get(sku);
+      if (!productId) {
+        results.push(StockLevelResult.failed(index, sku, notFoundSku(sku)));
+        continue;
+      }
+      if ((seen.get(productId) ?? 0) > 1) {
+        results.push(StockLevelResult.failed(index, sku, badInput(`sku ${sku} appears more than once in this feed (ignoring case); send each SKU once`, 'sku')));
+        continue;
+      }
+      try {
+        checkUnits(onHand, 'onHand');
+        const current = await this.forProductFresh(productId);
+        if (current && current.onHand === onHand) {
+          results.push(StockLevelResult.of(index, sku, StockLevelStatus.UNCHANGED, current));
+          continue;
+        }
+        results.push(StockLevelResult.of(index, sku, StockLevelStatus.UPDATED, await this.setStock(ctx, productId, onHand)));
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        results.push(StockLevelResult.failed(index, sku, error));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Products whose available stock is at or below their threshold, by
+   * product id, with keyset paging (`after` is the last product id seen).
+   */
+  async lowStock(ctx: RequestContext, first: number, after: string | null): Promise<{ items: StockLevelEntity[]; hasNextPage: boolean; totalCount: number }> {
+    if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first must be an integer from 0 to 100', 'first');
+    const where = after ? { low: true, productId: { $gt: after } } : { low: true };
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(StockLevelEntity, where, { orderBy: { productId: 'asc' }, limit: first + 1 }),
+      ctx.em.count(StockLevelEntity, { low: true }),
+    ]);
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 
   /** lowStock (and the stock.low event) trigger when available falls to this figure or below. */
   setLowStockThreshold(ctx: RequestContext, productId: string, threshold: number): Promise<StockLevelEntity> {
     checkUnits(threshold, 'threshold');
-    return this.change(ctx, productId, 'stock.threshold_set', null, (current) => ({ ...current, lowStockThreshold: threshold }));
+    return this.change(ctx, productId, 'stock.threshold_set', { reason: null }, (current) => ({ ...current, lowStockThreshold: threshold }));
+  }
+
+  /** Fills in the low-stock flag of rows written before it existed. */
+  async backfillLowFlags(): Promise<void> {
+    await this.deps.db.write(async (em) => {
+      for (const row of await em.find(StockLevelEntity, { low: null })) row.low = isLowStock(row);
+    });
+  }
+
+  private async productIdOf(sku: string): Promise<string> {
+    const [match] = await this.catalog.productIdsBySku([sku]);
+    if (!match) throw notFoundSku(sku);
+    return match.productId;
+  }
+
+  private forProductFresh(productId: string): Promise<StockLevelEntity | null> {
+    return this.deps.db.read((em) => this.ledger.read(em, productId));
   }
 
   /** Demo stock: only for products inventory has no row for yet. */
@@ -58,7 +160,7 @@ export class StockService {
     await this.deps.db.write(async (em) => {
       const existing = new Set((await em.find(StockLevelEntity, { productId: { $in: DEMO_PRODUCTS.map((p) => p.id) } })).map((s) => s.productId));
       for (const demo of DEMO_PRODUCTS) {
-        if (!existing.has(demo.id)) em.persist(Object.assign(new StockLevelEntity(), { productId: demo.id, onHand: demo.onHand }));
+        if (!existing.has(demo.id)) em.persist(StockLevelEntity.of(demo.id, demo.onHand));
       }
     });
   }
@@ -68,25 +170,66 @@ export class StockService {
     ctx: RequestContext,
     productId: string,
     action: 'stock.set' | 'stock.adjusted' | 'stock.threshold_set',
-    reason: string | null,
+    options: ChangeOptions,
     next: (current: StockLevels) => StockLevels,
   ): Promise<StockLevelEntity> {
+    const { reason, idempotency } = options;
+    const actorId = actorOf(ctx.caller);
+    if (idempotency) {
+      const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta));
+      if (earlier) return earlier;
+    }
     await this.ensureRow(productId);
     const kind = { 'stock.set': StockMovementKind.SET, 'stock.adjusted': StockMovementKind.ADJUST, 'stock.threshold_set': null }[action];
-    const applied: AppliedChange = await this.deps.db.write(async (em) => {
-      const change = await this.ledger.apply(em, productId, next, kind ? { kind, actorId: actorOf(ctx.caller), reason } : null);
-      this.ledger.audit(em, ctx.caller, {
-        action,
-        entityType: 'StockLevel',
-        entityId: productId,
-        reason,
-        before: levelsState(change.before),
-        after: levelsState(change.after),
+    let applied: AppliedChange;
+    try {
+      applied = await this.deps.db.write(async (em) => {
+        const change = await this.applyOnce(em, ctx, productId, action, kind, reason, next);
+        if (idempotency) {
+          em.persist(
+            Object.assign(new StockAdjustmentKeyEntity(), {
+              actorId,
+              key: idempotency.key,
+              productId,
+              delta: idempotency.delta,
+              ...change.after,
+              version: change.version,
+              createdAt: this.deps.clock.now(),
+            }),
+          );
+        }
+        return change;
       });
-      return change;
-    });
+    } catch (error) {
+      // The same key applied by a concurrent retry, which committed first: answer its outcome.
+      if (!(error instanceof UniqueConstraintViolationException) || !idempotency) throw error;
+      const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta));
+      if (!earlier) throw error;
+      return earlier;
+    }
     await this.ledger.announce([applied]);
     return Object.assign(StockLevelEntity.empty(productId), applied.after, { version: applied.version });
+  }
+
+  private async applyOnce(
+    em: EntityManager,
+    ctx: RequestContext,
+    productId: string,
+    action: 'stock.set' | 'stock.adjusted' | 'stock.threshold_set',
+    kind: StockMovementKind | null,
+    reason: string | null,
+    next: (current: StockLevels) => StockLevels,
+  ): Promise<AppliedChange> {
+    const change = await this.ledger.apply(em, productId, next, kind ? { kind, actorId: actorOf(ctx.caller), reason } : null);
+    this.ledger.audit(em, ctx.caller, {
+      action,
+      entityType: 'StockLevel',
+      entityId: productId,
+      reason,
+      before: levelsState(change.before),
+      after: levelsState(change.after),
+    });
+    return change;
   }
 
   /**
@@ -105,4 +248,25 @@ export class StockService {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
   }
+}
+
+/** The levels an earlier adjustment with this key left, or null when the key is new; CONFLICT when it was for something else. */
+async function earlierOutcome(em: EntityManager, actorId: string, key: string, productId: string, delta: number): Promise<StockLevelEntity | null> {
+  const earlier = await em.findOne(StockAdjustmentKeyEntity, { actorId, key });
+  if (!earlier) return null;
+  if (earlier.productId !== productId || earlier.delta !== delta) {
+    throw conflict(`idempotencyKey "${key}" was used for another adjustment (product ${earlier.productId}, delta ${earlier.delta}); use a new key`, {
+      field: 'idempotencyKey',
+    });
+  }
+  const { onHand, reserved, lowStockThreshold, version } = earlier;
+  return Object.assign(StockLevelEntity.empty(productId), { onHand, reserved, lowStockThreshold, version });
+}
+
+const notFoundSku = (sku: string): GraphQLError => appError('NOT_FOUND', `No product has SKU "${sku.trim()}"`, { field: 'sku' });
+
+/** A refusal with a stable code (bad input, conflict, not found): reported per item rather than failing a feed. */
+function isRefusal(error: unknown): error is GraphQLError {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return typeof code === 'string' && ['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(code);
 }

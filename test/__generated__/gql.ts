@@ -136,6 +136,13 @@ type Documents = {
     "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": typeof types.SecuritySetStockDocument,
     "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": typeof types.SecurityOwnCustomerDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
+    "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n": typeof types.FeedUpsertDocument,
+    "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n": typeof types.FeedProductBySkuDocument,
+    "\n  mutation FeedSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId onHand available }\n  }\n": typeof types.FeedSetStockBySkuDocument,
+    "\n  mutation FeedAdjustStockBySku($sku: String!, $delta: Int!, $reason: String!, $key: String) {\n    adjustStockBySku(sku: $sku, delta: $delta, reason: $reason, idempotencyKey: $key) { productId onHand }\n  }\n": typeof types.FeedAdjustStockBySkuDocument,
+    "\n  mutation FeedAdjustStock($productId: ID!, $delta: Int!, $key: String) {\n    adjustStock(productId: $productId, delta: $delta, reason: \"delivery\", idempotencyKey: $key) { productId onHand }\n  }\n": typeof types.FeedAdjustStockDocument,
+    "\n  mutation FeedSetStockLevels($items: [StockLevelInput!]!) {\n    setStockLevels(items: $items) {\n      index\n      sku\n      status\n      stock { productId onHand }\n      error { code field message }\n    }\n  }\n": typeof types.FeedSetStockLevelsDocument,
+    "\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n": typeof types.FeedLowStockDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
@@ -286,6 +293,13 @@ const documents: Documents = {
     "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": types.SecuritySetStockDocument,
     "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": types.SecurityOwnCustomerDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
+    "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n": types.FeedUpsertDocument,
+    "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n": types.FeedProductBySkuDocument,
+    "\n  mutation FeedSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId onHand available }\n  }\n": types.FeedSetStockBySkuDocument,
+    "\n  mutation FeedAdjustStockBySku($sku: String!, $delta: Int!, $reason: String!, $key: String) {\n    adjustStockBySku(sku: $sku, delta: $delta, reason: $reason, idempotencyKey: $key) { productId onHand }\n  }\n": types.FeedAdjustStockBySkuDocument,
+    "\n  mutation FeedAdjustStock($productId: ID!, $delta: Int!, $key: String) {\n    adjustStock(productId: $productId, delta: $delta, reason: \"delivery\", idempotencyKey: $key) { productId onHand }\n  }\n": types.FeedAdjustStockDocument,
+    "\n  mutation FeedSetStockLevels($items: [StockLevelInput!]!) {\n    setStockLevels(items: $items) {\n      index\n      sku\n      status\n      stock { productId onHand }\n      error { code field message }\n    }\n  }\n": types.FeedSetStockLevelsDocument,
+    "\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n": types.FeedLowStockDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
@@ -816,6 +830,34 @@ export function graphql(source: "\n  query SecurityOwnCustomer($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"): (typeof documents)["\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n"): (typeof documents)["\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId onHand available }\n  }\n"): (typeof documents)["\n  mutation FeedSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId onHand available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedAdjustStockBySku($sku: String!, $delta: Int!, $reason: String!, $key: String) {\n    adjustStockBySku(sku: $sku, delta: $delta, reason: $reason, idempotencyKey: $key) { productId onHand }\n  }\n"): (typeof documents)["\n  mutation FeedAdjustStockBySku($sku: String!, $delta: Int!, $reason: String!, $key: String) {\n    adjustStockBySku(sku: $sku, delta: $delta, reason: $reason, idempotencyKey: $key) { productId onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedAdjustStock($productId: ID!, $delta: Int!, $key: String) {\n    adjustStock(productId: $productId, delta: $delta, reason: \"delivery\", idempotencyKey: $key) { productId onHand }\n  }\n"): (typeof documents)["\n  mutation FeedAdjustStock($productId: ID!, $delta: Int!, $key: String) {\n    adjustStock(productId: $productId, delta: $delta, reason: \"delivery\", idempotencyKey: $key) { productId onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeedSetStockLevels($items: [StockLevelInput!]!) {\n    setStockLevels(items: $items) {\n      index\n      sku\n      status\n      stock { productId onHand }\n      error { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation FeedSetStockLevels($items: [StockLevelInput!]!) {\n    setStockLevels(items: $items) {\n      index\n      sku\n      status\n      stock { productId onHand }\n      error { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n"): (typeof documents)["\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
