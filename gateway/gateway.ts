@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
 import { systemClock, type Clock } from '../platform/clock';
 import type { PubSub } from '../platform/messaging/pubsub';
 import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './subscriptions/engine';
@@ -22,6 +22,9 @@ import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
+import { ApiKeys } from './api-keys';
+import { createAttemptCounter } from '../platform/attempt-counter.factory';
+import { InternalClient } from '../platform/internal-client';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -67,6 +70,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const clock = options.clock ?? systemClock;
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
+  const counter = createAttemptCounter(config);
+  const apiKeys = new ApiKeys(
+    new InternalClient('gateway', (name) => urls[name], config.auth.internalSecret, config.gateway.subgraphTimeoutMs),
+    counter,
+    config.gateway.apiKeyRequestsPerMinute,
+    log,
+  );
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -84,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(shared.plugins ?? []),
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
+      apiKeys.plugin(),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -103,10 +114,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const [graphqlGet, graphqlPost] = graphqlRoute(apollo, async (req) => {
     const client = clientOf(req, config.gateway.trustProxyHops);
     try {
-      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
+      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client, apiKeys });
     } catch (error) {
       // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
-      recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
+      const extensions = error instanceof GraphQLError ? error.extensions : {};
+      const status = (extensions.http as { status?: number } | undefined)?.status ?? 401;
+      const code = typeof extensions.code === 'string' ? extensions.code : 'UNAUTHENTICATED';
+      recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status, errorCodes: [code], clientIp: client.address, userId: null });
       throw error;
     }
   }, config.graphql);
@@ -144,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
+    await counter.close();
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -157,6 +172,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live.close();
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
+      await counter.close();
     }),
   };
 }
