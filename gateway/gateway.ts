@@ -23,6 +23,8 @@ import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
 import { SubgraphSource } from './subgraph-source';
 import { ApiKeys } from './api-keys';
+import { compileTools, mcpRoutes } from './mcp';
+import { MCP_TOOLS } from './mcp.tools';
 import { createAttemptCounter } from '../platform/attempt-counter.factory';
 import { InternalClient } from '../platform/internal-client';
 
@@ -68,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The client-facing schema, composed from the same subgraphs (npm run compose): graphql-ws validates against it.
   const apiSchema = buildSchema(await readFile(path.join(schemaDir(), 'api.graphql'), 'utf8'));
   const clock = options.clock ?? systemClock;
+  const tools = compileTools(apiSchema, MCP_TOOLS);
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
   const counter = createAttemptCounter(config);
@@ -124,18 +127,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       throw error;
     }
   }, config.graphql);
+  const execute: FederatedExecutor = async (document, variables, contextValue) => {
+    const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
+  };
   const server = createHttpServer([
     config.gateway.ide ? { ...graphqlGet, handler: (req, res) => (wantsIde(req) ? idePage(req, res) : graphqlGet.handler(req, res)) } : graphqlGet,
     graphqlPost,
     ...(config.gateway.ide ? [ideAssets] : []),
     ...probes.routes,
     ...metricsRoute(metrics, config),
+    ...mcpRoutes({
+      tools,
+      apiKeys,
+      execute,
+      clock,
+      log,
+      trustProxyHops: config.gateway.trustProxyHops,
+      maxRequestBytes: config.graphql.maxRequestBytes,
+    }),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
-  const execute: FederatedExecutor = async (document, variables, contextValue) => {
-    const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
-    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
-    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
-  };
   const engine = new SubscriptionEngine({
     schema: apiSchema,
     execute,

@@ -75,6 +75,7 @@ type Documents = {
     "\n  query LogsMe {\n    me { id }\n  }\n": typeof types.LogsMeDocument,
     "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": typeof types.LogsProductsDocument,
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogsLoginDocument,
+    "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": typeof types.McpStockOfDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": typeof types.MetricsWatchStockDocument,
     "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": typeof types.MfaRegisterDocument,
@@ -234,6 +235,7 @@ const documents: Documents = {
     "\n  query LogsMe {\n    me { id }\n  }\n": types.LogsMeDocument,
     "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": types.LogsProductsDocument,
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.LogsLoginDocument,
+    "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": types.McpStockOfDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": types.MetricsWatchStockDocument,
     "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.MfaRegisterDocument,
@@ -590,6 +592,10 @@ export function graphql(source: "\n  query LogsProducts {\n    products(first: 1
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"): (typeof documents)["\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
