@@ -60,6 +60,8 @@ export interface Config {
     readonly ide: boolean;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
+    /** Requests one API key may make per minute (all gateways together when Redis is set); more get 429. */
+    readonly apiKeyRequestsPerMinute: number;
   };
   /** What every GraphQL endpoint, the gateway's and each subgraph's, accepts. */
   readonly graphql: {
@@ -330,6 +332,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
       ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
+      apiKeyRequestsPerMinute: read.int('API_KEY_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
     },
     graphql: {
       introspection: read.bool('INTROSPECTION', !production),

@@ -9,7 +9,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       env: 'development',
       host: '127.0.0.1',
-      gateway: { port: 4000, subgraphTimeoutMs: 10_000, trustProxyHops: 0 },
+      gateway: { port: 4000, subgraphTimeoutMs: 10_000, trustProxyHops: 0, apiKeyRequestsPerMinute: 600 },
       dataDir: '/srv/shop/data',
       mongo: null,
       redis: null,
@@ -103,6 +103,7 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'root@shop.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
     [{ SESSION_IDLE_DAYS: '0' }, 'SESSION_IDLE_DAYS="0" must be an integer from 1 to 365'],
     [{ TRUST_PROXY_HOPS: '-1' }, 'TRUST_PROXY_HOPS="-1" must be an integer from 0 to 10'],
+    [{ API_KEY_REQUESTS_PER_MINUTE: '0' }, 'API_KEY_REQUESTS_PER_MINUTE="0" must be an integer from 1 to 1000000'],
     [{ EVENT_MAX_ATTEMPTS: '0' }, 'EVENT_MAX_ATTEMPTS="0" must be an integer from 1 to 10000'],
     [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
     [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],
