@@ -25,9 +25,11 @@ describe('MCP tools from the GraphQL schema', () => {
     const [upsert] = compileTools(schema, MCP_TOOLS.filter((tool) => tool.name === 'upsert_products'));
     const input = upsert.inputSchema.properties as Record<string, { type: string; items: { required: string[]; additionalProperties: boolean } }>;
     expect(input.input.type).toBe('array');
-    expect(input.input.items.required).toEqual(expect.arrayContaining(['sku', 'name', 'priceAmount', 'currency']));
+    // Upserts patch: only the SKU that names the product is required.
+    expect(input.input.items.required).toEqual(['sku']);
     expect(input.input.items.additionalProperties).toBe(false);
     expect(argumentError(upsert, { input: [{ sku: 'A-1', name: 'A', priceAmount: 1, currency: 'EUR', colour: 'red' }] })).toMatch(/^Argument "input\.0": Field "colour" is not defined/);
+    expect(argumentError(upsert, { input: [{ sku: 'A-1' }, { name: 'B' }] })).toMatch(/^Argument "input\.1": Field "sku" of required type "String!" was not provided/);
     expect(argumentError(upsert, { input: [{ sku: 'A-1', name: 'A', priceAmount: 1, currency: 'EUR' }] })).toBeNull();
   });
 });
