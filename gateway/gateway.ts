@@ -21,6 +21,8 @@ import { applyCors } from './cors';
 import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
+import { OperationRateLimit, rateLimitPlugin } from './rate-limit';
+import { createRateLimiter } from '../platform/rate-limiter.factory';
 import { SubgraphSource } from './subgraph-source';
 
 export interface GatewayOptions {
@@ -67,6 +69,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const clock = options.clock ?? systemClock;
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
+  const limiter = createRateLimiter(config);
+  const rateLimit = new OperationRateLimit({ limiter, settings: config.gateway.rateLimit, maxFields: config.gateway.limits.maxFields, clock, log });
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -84,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(shared.plugins ?? []),
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
+      rateLimitPlugin(rateLimit),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -103,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const [graphqlGet, graphqlPost] = graphqlRoute(apollo, async (req) => {
     const client = clientOf(req, config.gateway.trustProxyHops);
     try {
-      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
+      return { ...(await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client })), metered: true };
     } catch (error) {
       // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
       recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
@@ -131,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
     maxIdsPerSubscription: config.subscriptions.maxIdsPerSubscription,
   });
-  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics, rateLimit });
   const untrack = [
     metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
     metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
@@ -144,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
+    await limiter.close();
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -157,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live.close();
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
+      await limiter.close();
     }),
   };
 }

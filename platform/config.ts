@@ -60,6 +60,8 @@ export interface Config {
     readonly ide: boolean;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
+    /** Token bucket per client (gateway/rate-limit.ts); an operation costs the fields it selects. */
+    readonly rateLimit: RateLimitSettings;
   };
   /** What every GraphQL endpoint, the gateway's and each subgraph's, accepts. */
   readonly graphql: {
@@ -229,6 +231,14 @@ export interface PaymentsConfig {
   readonly stripe: StripeSettings | null;
 }
 
+export interface RateLimitSettings {
+  readonly enabled: boolean;
+  /** Tokens (fields) a client may spend at once. */
+  readonly burst: number;
+  /** Tokens (fields) a client's bucket regains per second. */
+  readonly perSecond: number;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -317,6 +327,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
       ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
+      rateLimit: {
+        // Off under test by default: a test suite's many operations all come from 127.0.0.1.
+        enabled: read.bool('RATE_LIMIT', nodeEnv !== 'test'),
+        burst: read.int('RATE_LIMIT_BURST', 5_000, 10, 10_000_000),
+        perSecond: read.int('RATE_LIMIT_PER_SECOND', 500, 1, 10_000_000),
+      },
     },
     graphql: {
       introspection: read.bool('INTROSPECTION', !production),

@@ -26,6 +26,7 @@ import { errorCodesOf, recordOperation } from '../../platform/metrics.operations
 import { authenticate, clientOf, type GatewayContext } from '../context';
 import { originAllowed } from '../cors';
 import { operationLimits } from '../limits';
+import type { OperationRateLimit } from '../rate-limit';
 import { toGraphQLError, type FederatedExecutor, type SubscriptionEngine } from './engine';
 
 /**
@@ -46,6 +47,8 @@ export interface LiveTransportOptions {
   readonly clock: Clock;
   readonly log: Logger;
   readonly metrics: Metrics;
+  /** Charged once per operation at subscribe time; a subscription's events are not charged. */
+  readonly rateLimit: OperationRateLimit;
 }
 
 type ConnectionExtra = {
@@ -114,7 +117,7 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws registers the new id before asking us, so it is already counted.
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
           return [new GraphQLError(`Too many subscriptions on this connection (limit ${limits.maxPerConnection})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
@@ -138,6 +141,19 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
           requestId: randomUUID(),
           client: clientOf(ctx.extra.request, config.gateway.trustProxyHops),
         };
+        const refusal = await options.rateLimit.check(contextValue, document, payload.operationName);
+        if (refusal) {
+          recordOperation(options.metrics, options.log, 'gateway', {
+            operationName: operation.name?.value ?? null,
+            type: operation.operation,
+            seconds: 0,
+            status: 429,
+            errorCodes: ['TOO_MANY_REQUESTS'],
+            clientIp: contextValue.client?.address ?? null,
+            userId: contextValue.caller?.userId ?? null,
+          });
+          return [refusal];
+        }
         const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: coerced.coerced, contextValue };
         return args;
       },
