@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
 import { systemClock, type Clock } from '../platform/clock';
 import type { PubSub } from '../platform/messaging/pubsub';
 import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './subscriptions/engine';
@@ -21,6 +22,7 @@ import { applyCors } from './cors';
 import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
+import { PersistedOperations, resolvePersisted, type PersistedOptions } from './persisted';
 import { OperationRateLimit, rateLimitPlugin } from './rate-limit';
 import { createRateLimiter } from '../platform/rate-limiter.factory';
 import { SubgraphSource } from './subgraph-source';
@@ -69,6 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const clock = options.clock ?? systemClock;
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
+  const persisted: PersistedOptions = { operations: await loadPersisted(config, log), safelist: config.gateway.persisted.safelist };
   const limiter = createRateLimiter(config);
   const rateLimit = new OperationRateLimit({ limiter, settings: config.gateway.rateLimit, maxFields: config.gateway.limits.maxFields, clock, log });
 
@@ -82,6 +85,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...shared,
+    // Safelist mode: no automatic persisted queries, which would let a client register any text.
+    ...(persisted.safelist ? { persistedQueries: false as const } : {}),
     validationRules: [operationLimits(config.gateway.limits)],
     logger: log,
     plugins: [
@@ -114,7 +119,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
       throw error;
     }
-  }, config.graphql);
+  }, {
+    ...config.graphql,
+    prepare: (req, request) => {
+      const prepared = resolvePersisted(request, persisted);
+      if (prepared instanceof GraphQLError) {
+        const client = clientOf(req, config.gateway.trustProxyHops);
+        recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 400, errorCodes: [String(prepared.extensions.code)], clientIp: client.address, userId: null });
+      }
+      return prepared;
+    },
+  });
   const server = createHttpServer([
     config.gateway.ide ? { ...graphqlGet, handler: (req, res) => (wantsIde(req) ? idePage(req, res) : graphqlGet.handler(req, res)) } : graphqlGet,
     graphqlPost,
@@ -136,7 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
     maxIdsPerSubscription: config.subscriptions.maxIdsPerSubscription,
   });
-  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics, rateLimit });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics, rateLimit, persisted });
   const untrack = [
     metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
     metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
@@ -166,4 +181,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await limiter.close();
     }),
   };
+}
+
+/** The manifest when it exists; required with SAFELIST=true, since without it nothing could run. */
+async function loadPersisted(config: Config, log: Logger): Promise<PersistedOperations | null> {
+  const { manifest, safelist } = config.gateway.persisted;
+  if (!safelist && !existsSync(manifest)) return null;
+  const operations = await PersistedOperations.load(manifest);
+  log.info('persisted operations loaded', { file: manifest, operations: operations.size, safelist });
+  return operations;
 }

@@ -60,6 +60,8 @@ export interface Config {
     readonly ide: boolean;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
+    /** Persisted operations (gateway/persisted.ts): the manifest codegen writes, and whether only its operations run. */
+    readonly persisted: { readonly manifest: string; readonly safelist: boolean };
     /** Token bucket per client (gateway/rate-limit.ts); an operation costs the fields it selects. */
     readonly rateLimit: RateLimitSettings;
   };
@@ -327,6 +329,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
       ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
+      persisted: {
+        manifest: path.resolve(cwd, read.string('PERSISTED_OPERATIONS_FILE', 'client/__generated__/persisted-documents.json')),
+        safelist: read.bool('SAFELIST', false),
+      },
       rateLimit: {
         // Off under test by default: a test suite's many operations all come from 127.0.0.1.
         enabled: read.bool('RATE_LIMIT', nodeEnv !== 'test'),
