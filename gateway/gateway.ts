@@ -26,6 +26,7 @@ import { PersistedOperations, resolvePersisted, type PersistedOptions } from './
 import { OperationRateLimit, rateLimitPlugin } from './rate-limit';
 import { createRateLimiter } from '../platform/rate-limiter.factory';
 import { SubgraphSource } from './subgraph-source';
+import { stripeWebhookProxy } from './webhooks';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -136,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(config.gateway.ide ? [ideAssets] : []),
     ...probes.routes,
     ...metricsRoute(metrics, config),
+    stripeWebhookProxy(urls.payments, config.gateway.subgraphTimeoutMs),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
