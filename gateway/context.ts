@@ -14,6 +14,12 @@ export interface GatewayContext {
   readonly expiresAt: number | null;
   /** The end user's client, forwarded to subgraphs in a signed header (login throttling, session list). */
   readonly client?: ClientInfo;
+  /**
+   * Charged to the client's rate limit by Apollo's pipeline: HTTP requests.
+   * The WebSocket transport charges at subscribe time instead, so the
+   * subscription engine's fetches per event are not charged again.
+   */
+  readonly metered?: boolean;
 }
 
 /** Turns a presented API key into its caller, or refuses it (gateway/api-keys.ts). */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
@@ -21,12 +22,16 @@ import { applyCors } from './cors';
 import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
+import { PersistedOperations, resolvePersisted, type PersistedOptions } from './persisted';
+import { OperationRateLimit, rateLimitPlugin } from './rate-limit';
+import { createRateLimiter } from '../platform/rate-limiter.factory';
 import { SubgraphSource } from './subgraph-source';
 import { ApiKeys } from './api-keys';
 import { compileTools, mcpRoutes } from './mcp';
 import { MCP_TOOLS } from './mcp.tools';
 import { createAttemptCounter } from '../platform/attempt-counter.factory';
 import { InternalClient } from '../platform/internal-client';
+import { stripeWebhookProxy } from './webhooks';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -80,6 +85,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     config.gateway.apiKeyRequestsPerMinute,
     log,
   );
+  const persisted: PersistedOptions = { operations: await loadPersisted(config, log), safelist: config.gateway.persisted.safelist };
+  const limiter = createRateLimiter(config);
+  const rateLimit = new OperationRateLimit({ limiter, settings: config.gateway.rateLimit, maxFields: config.gateway.limits.maxFields, clock, log });
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -91,6 +99,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...shared,
+    // Safelist mode: no automatic persisted queries, which would let a client register any text.
+    ...(persisted.safelist ? { persistedQueries: false as const } : {}),
     validationRules: [operationLimits(config.gateway.limits)],
     logger: log,
     plugins: [
@@ -98,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
       apiKeys.plugin(),
+      rateLimitPlugin(rateLimit),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -117,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const [graphqlGet, graphqlPost] = graphqlRoute(apollo, async (req) => {
     const client = clientOf(req, config.gateway.trustProxyHops);
     try {
-      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client, apiKeys });
+      return { ...(await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client, apiKeys })), metered: true };
     } catch (error) {
       // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
       const extensions = error instanceof GraphQLError ? error.extensions : {};
@@ -126,7 +137,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status, errorCodes: [code], clientIp: client.address, userId: null });
       throw error;
     }
-  }, config.graphql);
+  }, {
+    ...config.graphql,
+    prepare: (req, request) => {
+      const prepared = resolvePersisted(request, persisted);
+      if (prepared instanceof GraphQLError) {
+        const client = clientOf(req, config.gateway.trustProxyHops);
+        recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 400, errorCodes: [String(prepared.extensions.code)], clientIp: client.address, userId: null });
+      }
+      return prepared;
+    },
+  });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
@@ -147,6 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       trustProxyHops: config.gateway.trustProxyHops,
       maxRequestBytes: config.graphql.maxRequestBytes,
     }),
+    stripeWebhookProxy(urls.payments, config.gateway.subgraphTimeoutMs),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
   const engine = new SubscriptionEngine({
     schema: apiSchema,
@@ -157,7 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
     maxIdsPerSubscription: config.subscriptions.maxIdsPerSubscription,
   });
-  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics, rateLimit, persisted });
   const untrack = [
     metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
     metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
@@ -171,6 +193,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await live.close();
     await apollo.stop();
     await counter.close();
+    await limiter.close();
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -185,6 +208,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
       await counter.close();
+      await limiter.close();
     }),
   };
+}
+
+/** The manifest when it exists; required with SAFELIST=true, since without it nothing could run. */
+async function loadPersisted(config: Config, log: Logger): Promise<PersistedOperations | null> {
+  const { manifest, safelist } = config.gateway.persisted;
+  if (!safelist && !existsSync(manifest)) return null;
+  const operations = await PersistedOperations.load(manifest);
+  log.info('persisted operations loaded', { file: manifest, operations: operations.size, safelist });
+  return operations;
 }

@@ -62,6 +62,10 @@ export interface Config {
     readonly cors: CorsSettings;
     /** Requests one API key may make per minute (all gateways together when Redis is set); more get 429. */
     readonly apiKeyRequestsPerMinute: number;
+    /** Persisted operations (gateway/persisted.ts): the manifest codegen writes, and whether only its operations run. */
+    readonly persisted: { readonly manifest: string; readonly safelist: boolean };
+    /** Token bucket per client (gateway/rate-limit.ts); an operation costs the fields it selects. */
+    readonly rateLimit: RateLimitSettings;
   };
   /** What every GraphQL endpoint, the gateway's and each subgraph's, accepts. */
   readonly graphql: {
@@ -231,6 +235,14 @@ export interface PaymentsConfig {
   readonly stripe: StripeSettings | null;
 }
 
+export interface RateLimitSettings {
+  readonly enabled: boolean;
+  /** Tokens (fields) a client may spend at once. */
+  readonly burst: number;
+  /** Tokens (fields) a client's bucket regains per second. */
+  readonly perSecond: number;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -333,6 +345,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
       apiKeyRequestsPerMinute: read.int('API_KEY_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
+      persisted: {
+        manifest: path.resolve(cwd, read.string('PERSISTED_OPERATIONS_FILE', 'client/__generated__/persisted-documents.json')),
+        safelist: read.bool('SAFELIST', false),
+      },
+      rateLimit: {
+        // Off under test by default: a test suite's many operations all come from 127.0.0.1.
+        enabled: read.bool('RATE_LIMIT', nodeEnv !== 'test'),
+        burst: read.int('RATE_LIMIT_BURST', 5_000, 10, 10_000_000),
+        perSecond: read.int('RATE_LIMIT_PER_SECOND', 500, 1, 10_000_000),
+      },
     },
     graphql: {
       introspection: read.bool('INTROSPECTION', !production),

@@ -33,6 +33,14 @@ describe('configuration', () => {
     expect(config.recommendations).toEqual({ trendingHalfLifeHours: 72, viewsPerMinute: 60 });
   });
 
+  it('limits each client to a bucket of 5000 fields refilled at 500 a second, except under test, and refuses limits out of range', () => {
+    expect(loadConfig({}, '/srv/shop').gateway.rateLimit).toEqual({ enabled: true, burst: 5_000, perSecond: 500 });
+    expect(loadConfig({ NODE_ENV: 'test' }, '/srv/shop').gateway.rateLimit.enabled).toBe(false);
+    expect(loadConfig({ RATE_LIMIT_BURST: '100', RATE_LIMIT_PER_SECOND: '10' }, '/srv/shop').gateway.rateLimit).toEqual({ enabled: true, burst: 100, perSecond: 10 });
+    expect(configErrorFor({ RATE_LIMIT_PER_SECOND: '0' })).toBe('RATE_LIMIT_PER_SECOND="0" must be an integer from 1 to 10000000');
+    expect(configErrorFor({ RATE_LIMIT_BURST: '5' })).toBe('RATE_LIMIT_BURST="5" must be an integer from 10 to 10000000');
+  });
+
   it('reads the review moderation setting, and refuses another', () => {
     expect(loadConfig({ REVIEWS_MODERATION: 'approval' }, '/srv/shop').reviews.moderation).toBe('approval');
     expect(configErrorFor({ REVIEWS_MODERATION: 'later' })).toBe('REVIEWS_MODERATION="later" is not allowed; use one of: immediate, approval');
