@@ -3,9 +3,11 @@ import { UserEntity } from '../subgraphs/users/user.entity';
 import { graphql } from './__generated__/index';
 import type { OrderFilter, OrderSort } from './__generated__/graphql';
 import { codesOf, execute } from './support/graphql';
+import { connect, type LiveClient } from './support/live';
 import { orderTools, PlaceOrder } from './support/orders';
 import { paidOrder } from './support/shopping';
 import { startTestStack, type TestStack } from './support/stack';
+import { waitFor } from './support/wait-for';
 
 const StaffOrders = graphql(`
   query StaffOrders($first: Int, $after: String, $filter: OrderFilter, $sort: OrderSort) {
@@ -30,6 +32,12 @@ const StaffUsers = graphql(`
 const StaffUser = graphql(`
   query StaffUser($id: ID!) {
     user(id: $id) { id email roles orders(first: 5) { totalCount } }
+  }
+`);
+
+const Board = graphql(`
+  subscription StaffBoard($filter: OrderChangeFilter) {
+    ordersChanged(filter: $filter) { id status total { amount } customer { id email } }
   }
 `);
 
@@ -140,6 +148,45 @@ describe('staff queries', () => {
       expect(codesOf(await execute(t.url, StaffUsers, { search: tag }, { token: agent }))).toEqual(['FORBIDDEN']);
       expect(codesOf(await execute(t.url, StaffUser, { id: alice }, { token: await t.token(alice) }))).toEqual(['FORBIDDEN']);
       expect(codesOf(await execute(t.url, StaffUsers, { search: 's'.repeat(101) }, { token: admin }))).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+
+  describe('the live order board', () => {
+    const clients: LiveClient[] = [];
+    const live = async (token: string) => {
+      const client = connect(t.url, { authorization: `Bearer ${token}` });
+      clients.push(client);
+      return client;
+    };
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.dispose()));
+    });
+
+    it('pushes every matching order change to staff, with fields from other subgraphs, and refuses customers', async () => {
+      const paidBoard = (await live(agent)).subscribe(Board, { filter: { status: ['PAID'] } });
+      const aliceBoard = (await live(agent)).subscribe(Board, { filter: { customer: alice } });
+      const productBoard = (await live(admin)).subscribe(Board, { filter: { productId: dear, status: ['AWAITING_PAYMENT'] } });
+      const refused = (await live(await t.token(alice))).subscribe(Board, {});
+      await refused.done();
+      expect(refused.messages.map((m) => m.errors?.map((e) => e.extensions?.code))).toEqual([['FORBIDDEN']]);
+      expect(refused.data).toEqual([]);
+      // Nothing is pushed before a change: a board queries orders first for the current state.
+      await waitFor(() => t.stack.gateway.subscriptionStats.subscribers >= 3);
+
+      const alicesNext = await paidOrder(t, tools, alice, [dear]);
+      const bobsNext = await paidOrder(t, tools, bob, [cheap]);
+      await waitFor(() => paidBoard.data.length >= 2 && aliceBoard.data.some((d) => d.ordersChanged.status === 'PAID'));
+      expect(paidBoard.data.map((d) => [d.ordersChanged.id, d.ordersChanged.status])).toEqual([
+        [alicesNext, 'PAID'],
+        [bobsNext, 'PAID'],
+      ]);
+      expect(paidBoard.data[1].ordersChanged.customer).toEqual({ id: bob, email: `bob-${tag}@example.test` });
+      expect(aliceBoard.data.map((d) => [d.ordersChanged.id, d.ordersChanged.status])).toEqual([
+        [alicesNext, 'AWAITING_PAYMENT'],
+        [alicesNext, 'PAID'],
+      ]);
+      await waitFor(() => productBoard.data.length >= 1);
+      expect(productBoard.data.map((d) => d.ordersChanged.id)).toEqual([alicesNext]);
     });
   });
 });

@@ -65,3 +65,15 @@ export class OrderFilter {
   @Field(() => String, { nullable: true, description: "Part of the order id, or of the customer's email or name (ignoring case)." })
   search?: string | null;
 }
+
+@InputType({ description: 'Which order changes a board follows; every condition given must hold.' })
+export class OrderChangeFilter {
+  @Field(() => [OrderStatus], { nullable: true, description: 'Orders now in any of these statuses.' })
+  status?: OrderStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: "The customer's user id." })
+  customer?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Orders with a line of this product.' })
+  productId?: string | null;
+}
