@@ -2,7 +2,8 @@
  * Orders' domain events, consumed by notifications (emails) and by anyone
  * else who needs to follow orders. Every order status change also publishes
  * an `order.status` change notice on the pub/sub (`channels.order(orderId)`,
- * `{ id: orderId, version }`) for live subscriptions.
+ * `{ id: orderId, version }`) for live subscriptions, and the same notice on
+ * `channels.allOrders()` for staff boards following every order.
  */
 
 export const ORDER_EVENTS = {

@@ -24,3 +24,13 @@ export type SecurityAlertPayload = {
   readonly clientAddress: string | null;
   readonly userAgent: string | null;
 };
+
+/**
+ * Users' internal operations (SERVICE callers only, `@inaccessible`):
+ * - userIdsMatching(search, limit): ids of users whose email or name contains
+ *   `search` ignoring case, at most `limit` (1 to 1000); orders' staff search.
+ */
+export const USER_IDS_MATCHING = `query UserIdsMatching($search: String!, $limit: Int!) {
+  userIdsMatching(search: $search, limit: $limit)
+}`;
+export type UserIdsMatchingData = { readonly userIdsMatching: readonly string[] };

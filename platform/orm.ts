@@ -143,3 +143,16 @@ export function jsonArrayIncludes<T extends object>(em: EntityManager, entity: E
   const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity.name).properties[property].fieldNames[0]);
   return { [raw((alias: string) => `${alias}.${column}`)]: { $like: `%${JSON.stringify(value)}%` } } as FilterQuery<T>;
 }
+
+/**
+ * "Some object in the embedded array `property` has `key` equal to `value`"
+ * (an order with a line of a product) as a filter: a dotted path on MongoDB;
+ * on SQL a LIKE on the stored JSON text, whose keys are column names. For
+ * values without LIKE wildcards (`%`, `_`) or quotes, such as ids.
+ */
+export function embeddedArrayHas<T extends object>(em: EntityManager, entity: EntityClass<T>, property: keyof T & string, key: string, value: string): FilterQuery<T> {
+  if (em.getPlatform() instanceof MongoPlatform) return { [`${property}.${key}`]: value } as FilterQuery<T>;
+  const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity.name).properties[property].fieldNames[0]);
+  const storedKey = em.config.getNamingStrategy().propertyToColumnName(key);
+  return { [raw((alias: string) => `${alias}.${column}`)]: { $like: `%${JSON.stringify(storedKey)}:${JSON.stringify(value)}%` } } as FilterQuery<T>;
+}

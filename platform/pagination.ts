@@ -27,33 +27,39 @@ export interface Page<T> {
 
 type CursorValue = string | number;
 
+/**
+ * `where` may be a function building the filter: a filter holding a raw SQL
+ * fragment (platform/orm.ts) must be built once per query, since MikroORM
+ * uses each fragment once, and a page costs two (the rows and the count).
+ */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  filter: FilterQuery<T> | (() => FilterQuery<T>),
   args: PageArgs,
   sort: SortSpec<T>,
 ): Promise<Page<T>> {
+  const build = typeof filter === 'function' ? filter : () => filter;
   if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) {
     throw badInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}`, 'first');
   }
   const after = args.after ? decodeCursor(args.after) : null;
   const cmp = sort.direction === 'asc' ? '$gt' : '$lt';
-  let pageWhere: FilterQuery<T> = where;
+  let pageWhere: FilterQuery<T>;
   if (after) {
     const [value, id] = after;
     const afterCondition =
       sort.field === 'id'
         ? { id: { [cmp]: id } }
         : { $or: [{ [sort.field]: { [cmp]: value } }, { [sort.field]: value, id: { [cmp]: id } }] };
-    pageWhere = { $and: [where, afterCondition] } as FilterQuery<T>;
-  }
+    pageWhere = { $and: [build(), afterCondition] } as FilterQuery<T>;
+  } else pageWhere = build();
   const orderBy = sort.field === 'id' ? { id: sort.direction } : { [sort.field]: sort.direction, id: sort.direction };
   const [rows, totalCount] = await Promise.all([
     args.first === 0
       ? Promise.resolve([] as T[])
       : (em.find(entity, pageWhere, { orderBy: orderBy as never, limit: args.first + 1 }) as Promise<T[]>),
-    em.count(entity, where),
+    em.count(entity, build()),
   ]);
   const hasNextPage = rows.length > args.first;
   const nodes = hasNextPage ? rows.slice(0, args.first) : rows;

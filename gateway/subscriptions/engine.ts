@@ -17,7 +17,7 @@ import type { ClientErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/log';
 import type { ChangeNotice, PubSub, Unsubscribe } from '../../platform/messaging/pubsub';
 import type { GatewayContext } from '../context';
-import { LIVE_FIELDS, planFetch, stripVersion, type FetchPlan } from './live-fields';
+import { LIVE_FIELDS, planFetch, stripFacts, stripVersion, type FetchPlan, type LiveField } from './live-fields';
 import { PushQueue } from './queue';
 import { fetchScope } from './sharing';
 
@@ -77,6 +77,8 @@ const TERMINAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
 class Subscriber {
   readonly queue: PushQueue<ExecutionResult>;
   readonly topics: Topic[] = [];
+  /** A feed subscription's own channel listener, ended when the subscriber leaves. */
+  feed: Promise<Unsubscribe> | null = null;
   private readonly delivered = new Map<string, number>();
   private expiryTimer: NodeJS.Timeout | undefined;
 
@@ -226,7 +228,9 @@ export class SubscriptionEngine {
 
     const context = args.contextValue as GatewayContext;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    const entityIds = live.entityIds(getArgumentValues(definition, rootField as FieldNode, variables));
+    const argumentValues = getArgumentValues(definition, rootField as FieldNode, variables);
+    if (live.feed) return this.subscribeFeed(live, planFetch(args.document, operation, rootField, live, variables), argumentValues, context);
+    const entityIds = live.entityIds(argumentValues);
     const max = this.options.maxIdsPerSubscription;
     if (entityIds.length > max) {
       return { errors: [new GraphQLError(`A subscription follows at most ${max} ids; subscribe several times for more`, { extensions: { code: 'BAD_USER_INPUT', max } })] };
@@ -263,6 +267,43 @@ export class SubscriptionEngine {
   }
 
   /**
+   * A feed (ordersChanged): every entity announced on the feed's channel is
+   * fetched with the subscriber's own auth and delivered when it matches the
+   * arguments; newer versions only, per entity. Not shared between
+   * subscribers: each one's filter and rights decide what it sees.
+   */
+  private async subscribeFeed(live: LiveField, plan: FetchPlan, argumentValues: Record<string, unknown>, context: GatewayContext): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const feed = live.feed as NonNullable<LiveField['feed']>;
+    // Roles held back until a second factor is proved (MFA_REQUIRED_ROLES) do not count.
+    const withheld: readonly string[] = context.caller?.withheldRoles ?? [];
+    const roles = (context.caller?.roles ?? []).filter((role) => !withheld.includes(role));
+    if (!context.caller) return { errors: [new GraphQLError('Log in to follow orders', { extensions: { code: 'UNAUTHENTICATED' } })] };
+    if (!feed.roles.some((role) => (roles as readonly string[]).includes(role))) {
+      return { errors: [new GraphQLError(`${live.name} requires role ${feed.roles.join(' or ')}`, { extensions: { code: 'FORBIDDEN' } })] };
+    }
+    const subscriber = new Subscriber(context, this.options.clock, (s) => this.leave(s));
+    if (subscriber.expired) {
+      subscriber.expire();
+      return subscriber.queue;
+    }
+    this.subscribers.add(subscriber);
+    this.stats.subscribers = this.subscribers.size;
+    const onNotice = async (notice: ChangeNotice): Promise<void> => {
+      const result = await this.fetch(plan, notice.id, context, () => !subscriber.queue.closed);
+      const entity = result && live.unwrap(result.data?.[plan.responseKey]);
+      // Not visible (still being placed) or not readable now (a subgraph down): the next change re-reads it.
+      if (!entity) return;
+      const { version, payload } = stripVersion(entity);
+      const { facts, payload: delivered } = stripFacts(payload);
+      if (!feed.matches(facts, argumentValues)) return;
+      subscriber.deliver(notice.id, version, { data: { [plan.responseKey]: delivered } });
+    };
+    subscriber.feed = this.options.pubsub.subscribe(feed.channel, (notice) => void onNotice(notice));
+    await subscriber.feed;
+    return subscriber.queue;
+  }
+
+  /**
    * One federated fetch for one entity (also used by every topic), once a
    * fetch slot is free; null without fetching when by then it is no longer
    * `wanted` (everyone waiting for it left).
@@ -285,6 +326,7 @@ export class SubscriptionEngine {
   async close(): Promise<void> {
     this.closed = true;
     this.stopReconnect();
+    // Ending a queue makes its subscriber leave, which also ends a feed's listener.
     for (const subscriber of [...this.subscribers]) subscriber.queue.end();
     await Promise.all([...this.channels.values()].map(async (c) => (await c.unsubscribe)()));
     this.channels.clear();
@@ -307,6 +349,7 @@ export class SubscriptionEngine {
   private leave(subscriber: Subscriber): void {
     this.subscribers.delete(subscriber);
     this.stats.subscribers = this.subscribers.size;
+    void subscriber.feed?.then((unsubscribe) => unsubscribe()).catch(() => undefined);
     for (const topic of subscriber.topics) {
       topic.subscribers.delete(subscriber);
       if (topic.subscribers.size > 0) continue;

@@ -32,7 +32,22 @@ export interface LiveField {
   wrap(selection: SelectionSetNode): FieldNode;
   /** The entity's data inside the query result under the response key, or null. */
   unwrap(value: unknown): Record<string, unknown> | null;
+  /**
+   * A feed follows every entity announced on one channel (no ids in its
+   * arguments, no current state first): each is fetched and delivered when
+   * it `matches` the subscription's arguments, read from the fields the wrap
+   * added under FEED_ALIAS-prefixed aliases (stripped before delivery).
+   */
+  readonly feed?: {
+    readonly channel: string;
+    /** Roles one of which a subscriber needs; checked at subscribe time (and every fetch runs with the subscriber's auth). */
+    readonly roles: readonly string[];
+    matches(facts: Record<string, unknown>, args: Record<string, unknown>): boolean;
+  };
 }
+
+/** Alias prefix under which a feed's wrap selects the facts its filter is checked against. */
+export const FEED_ALIAS = 'feedFact__';
 
 const withVersion = (selection: SelectionSetNode): SelectionSetNode => ({
   ...selection,
@@ -51,6 +66,17 @@ function field(name: string, selectionSet?: SelectionSetNode, alias?: string, id
   };
 }
 
+/** An order's `status`, `customer { id }` and `lines { product { id } }` under FEED_ALIAS-prefixed aliases, for ordersChanged's filter. */
+const withOrderFacts = (selection: SelectionSetNode): SelectionSetNode => {
+  const sel = (...fields: FieldNode[]): SelectionSetNode => ({ kind: Kind.SELECTION_SET, selections: fields });
+  const facts = [
+    field('status', undefined, `${FEED_ALIAS}status`),
+    field('customer', sel(field('id')), `${FEED_ALIAS}customer`),
+    field('lines', sel(field('product', sel(field('id')))), `${FEED_ALIAS}lines`),
+  ];
+  return { ...selection, selections: [...facts, ...selection.selections] };
+};
+
 const asRecord = (value: unknown): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
 
@@ -64,6 +90,33 @@ export const LIVE_FIELDS: ReadonlyMap<string, LiveField> = new Map<string, LiveF
       channel: channels.order,
       wrap: (selection) => field('order', withVersion(selection), undefined, true),
       unwrap: asRecord,
+    },
+  ],
+  [
+    'ordersChanged',
+    {
+      name: 'ordersChanged',
+      entityName: 'Order',
+      entityIds: () => [],
+      channel: () => channels.allOrders(),
+      // The filter's facts ride along under their own aliases, so the subscriber's selection stays theirs alone.
+      wrap: (selection) => field('order', withOrderFacts(withVersion(selection)), undefined, true),
+      unwrap: asRecord,
+      feed: {
+        channel: channels.allOrders(),
+        roles: ['AGENT', 'ADMIN'],
+        matches: (facts, args) => {
+          const filter = asRecord(args.filter) ?? {};
+          const statuses = Array.isArray(filter.status) ? (filter.status as unknown[]) : [];
+          if (statuses.length > 0 && !statuses.includes(facts.status)) return false;
+          if (typeof filter.customer === 'string' && asRecord(facts.customer)?.id !== filter.customer) return false;
+          if (typeof filter.productId === 'string') {
+            const lines = Array.isArray(facts.lines) ? facts.lines : [];
+            if (!lines.some((line) => asRecord(asRecord(line)?.product)?.id === filter.productId)) return false;
+          }
+          return true;
+        },
+      },
     },
   ],
   [
@@ -153,6 +206,17 @@ function usedVariables(selections: readonly SelectionSetNode[]): Set<string> {
   }
   used.delete(ENTITY_ID_VARIABLE);
   return used;
+}
+
+/** Splits a feed's facts (keys without their alias prefix) from the rest of a payload. */
+export function stripFacts(payload: Record<string, unknown>): { facts: Record<string, unknown>; payload: Record<string, unknown> } {
+  const facts: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (key.startsWith(FEED_ALIAS)) facts[key.slice(FEED_ALIAS.length)] = value;
+    else rest[key] = value;
+  }
+  return { facts, payload: rest };
 }
 
 /** Removes the engine's version alias from a delivered payload. */

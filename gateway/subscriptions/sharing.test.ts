@@ -74,7 +74,7 @@ describe('who may share a live fetch', () => {
       ProductMedia: ['alt', 'position', 'url'],
       ProductRating: ['average', 'count', 'distribution', 'productId', 'version'],
       RatingCount: ['count', 'rating'],
-      StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'productId', 'reserved', 'version'],
+      StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'product', 'productId', 'reserved', 'version'],
     });
   });
 });

@@ -30,5 +30,7 @@ export interface PubSub {
 export const channels = {
   stock: (productId: string): string => `stock:${productId}`,
   order: (orderId: string): string => `order:${orderId}`,
+  /** Every order's notices as well, for staff boards following all orders (ordersChanged). */
+  allOrders: (): string => 'orders:all',
   rating: (productId: string): string => `rating:${productId}`,
 } as const;

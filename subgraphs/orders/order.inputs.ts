@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { OrderStatus } from './order.entity';
 
 @InputType()
 export class OrderLineInput {
@@ -20,4 +21,59 @@ export class PlaceOrderInput {
       'Up to 100 characters. Sending the same key again answers the order it placed (never a second one); the same key with other lines is a CONFLICT.',
   })
   idempotencyKey?: string | null;
+}
+
+export enum OrderSort {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+  TOTAL_DESC = 'TOTAL_DESC',
+  TOTAL_ASC = 'TOTAL_ASC',
+}
+registerEnumType(OrderSort, {
+  name: 'OrderSort',
+  description: 'Order of a staff order listing; ties are broken by id, so paging is stable.',
+  valuesConfig: {
+    NEWEST: { description: 'Most recently placed first.' },
+    TOTAL_DESC: { description: 'By total in minor units, whatever the currency.' },
+    TOTAL_ASC: { description: 'By total in minor units, whatever the currency.' },
+  },
+});
+
+@InputType({ description: 'A time range; either end may be left open.' })
+export class DateRangeInput {
+  @Field(() => Date, { nullable: true, description: 'Inclusive.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Exclusive.' })
+  to?: Date | null;
+}
+
+@InputType({ description: 'Every condition given must hold.' })
+export class OrderFilter {
+  @Field(() => [OrderStatus], { nullable: true, description: 'Any of these statuses.' })
+  status?: OrderStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: "The customer's user id (find it with users(search:))." })
+  customer?: string | null;
+
+  @Field(() => DateRangeInput, { nullable: true, description: 'When the order was placed.' })
+  placedBetween?: DateRangeInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'Orders with a line of this product.' })
+  productId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the order id, or of the customer's email or name (ignoring case)." })
+  search?: string | null;
+}
+
+@InputType({ description: 'Which order changes a board follows; every condition given must hold.' })
+export class OrderChangeFilter {
+  @Field(() => [OrderStatus], { nullable: true, description: 'Orders now in any of these statuses.' })
+  status?: OrderStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: "The customer's user id." })
+  customer?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Orders with a line of this product.' })
+  productId?: string | null;
 }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { RequestContext } from '../../platform/context';
 import { connectionType, type Connection } from '../../platform/graphql-types';
 import { OrderEntity } from './order.entity';
-import { PlaceOrderInput } from './order.inputs';
+import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
 import { UserRef } from './user.stub';
 import type { OrdersServices } from './orders.services';
 
@@ -15,6 +15,19 @@ export class OrderResolver {
   @Query(() => OrderEntity, { nullable: true, description: "The owner's, or any for AGENT and ADMIN; null otherwise." })
   order(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrderEntity | null> {
     return this.services.orders.get(ctx, id);
+  }
+
+  @Authorized('AGENT', 'ADMIN')
+  @Query(() => OrderConnection, { description: "AGENT or ADMIN: every customer's orders (never one still being placed), filtered and sorted." })
+  orders(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
+    @Arg('sort', () => OrderSort, { defaultValue: OrderSort.NEWEST, nullable: true, description: 'A cursor only continues the sort it came from.' })
+    sort: OrderSort | null,
+  ): Promise<Connection<OrderEntity>> {
+    return this.services.orders.list(ctx, { first: first ?? 20, after }, filter ?? null, sort ?? OrderSort.NEWEST);
   }
 
   @Authorized()

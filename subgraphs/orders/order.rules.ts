@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
 import { badInput, conflict, unauthenticated } from '../../platform/errors';
-import type { OrderEntity } from './order.entity';
+import type { OrderEntity, OrderStatus } from './order.entity';
 
 /**
  * What an order may hold (README "Orders and checkout"). Pure functions that
@@ -83,4 +83,46 @@ const lineKey = (line: RequestedLine): string => `${line.productId}\u0000${line.
 export function customerIdOf(ctx: Pick<RequestContext, 'caller'>): string {
   if (!ctx.caller) throw unauthenticated();
   return ctx.caller.userId;
+}
+
+/** Customers a staff order search may name: a broader search is refused as too vague rather than cut short silently. */
+export const MAX_SEARCH_CUSTOMERS = 1_000;
+const MAX_ORDER_SEARCH = 100;
+
+/** The staff order filter as a client sends it. */
+export interface OrderFilterInput {
+  readonly status?: readonly OrderStatus[] | null;
+  readonly customer?: string | null;
+  readonly placedBetween?: { readonly from?: Date | null; readonly to?: Date | null } | null;
+  readonly productId?: string | null;
+  readonly search?: string | null;
+}
+
+export interface CheckedOrderFilter {
+  readonly status: OrderStatus[] | null;
+  readonly customer: string | null;
+  readonly from: Date | null;
+  readonly to: Date | null;
+  readonly productId: string | null;
+  readonly search: string | null;
+}
+
+/** Validated and normalised: blanks dropped, ids checked, a range that ends before it starts refused. */
+export function checkOrderFilter(filter: OrderFilterInput): CheckedOrderFilter {
+  const from = filter.placedBetween?.from ?? null;
+  const to = filter.placedBetween?.to ?? null;
+  if (from && to && from.getTime() > to.getTime()) throw badInput('placedBetween.from must not be after placedBetween.to', 'filter.placedBetween');
+  const search = filter.search?.trim() || null;
+  if (search && search.length > MAX_ORDER_SEARCH) throw badInput(`search must be at most ${MAX_ORDER_SEARCH} characters`, 'filter.search');
+  const productId = filter.productId?.trim() || null;
+  // Ids are letters, digits and hyphens: anything else cannot match, and must not reach a LIKE pattern.
+  if (productId && !/^[A-Za-z0-9-]{1,100}$/.test(productId)) throw badInput('productId is not a product id', 'filter.productId');
+  return {
+    status: filter.status && filter.status.length > 0 ? [...new Set(filter.status)] : null,
+    customer: filter.customer?.trim() || null,
+    from,
+    to,
+    productId,
+    search,
+  };
 }

@@ -4,12 +4,25 @@ import { badInput, conflict, forbidden, notFound, reasonOf, unauthenticated } fr
 import { checkIdempotencyKey, optionalReason } from '../../platform/checks';
 import { assertStepUp } from '../../platform/mfa';
 import type { InternalPayment } from '../../contracts/payments-api';
-import { paginate, type Page, type PageArgs } from '../../platform/pagination';
+import { paginate, type Page, type PageArgs, type SortSpec } from '../../platform/pagination';
+import { containsText, embeddedArrayHas } from '../../platform/orm';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { OrderEntity, OrderStatus } from './order.entity';
 import { canTransition, refusal, type OrderTransitions, type StatusChange } from './order.transitions';
+import { OrderSort, type OrderFilter } from './order.inputs';
+import { checkOrderFilter, MAX_SEARCH_CUSTOMERS } from './order.rules';
+import type { UsersClient } from './users.client';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
+
+const ORDER_SORTS: Readonly<Record<OrderSort, SortSpec<OrderEntity>>> = {
+  // Ids are time-ordered (platform/ids.ts), so the id alone orders by placement.
+  [OrderSort.NEWEST]: { field: 'id', direction: 'desc' },
+  [OrderSort.OLDEST]: { field: 'id', direction: 'asc' },
+  [OrderSort.TOTAL_DESC]: { field: 'totalAmount', direction: 'desc' },
+  [OrderSort.TOTAL_ASC]: { field: 'totalAmount', direction: 'asc' },
+};
 
 /** Re-reads when the order changed between reading and writing (a payment event, another agent). */
 const ACT_ATTEMPTS = 5;
@@ -27,7 +40,33 @@ export class OrderService {
     private readonly deps: SubgraphDeps,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsClient,
+    private readonly users: UsersClient,
   ) {}
+
+  /**
+   * Every customer's orders, for AGENT and ADMIN, filtered and sorted (ties
+   * by id, so paging is stable). A search asks users once for the customers
+   * it names.
+   */
+  async list(ctx: RequestContext, page: PageArgs, filter: OrderFilter | null, sort: OrderSort): Promise<Page<OrderEntity>> {
+    staffOf(ctx);
+    const checked = checkOrderFilter(filter ?? {});
+    const conditions: FilterQuery<OrderEntity>[] = [{ status: { $ne: OrderStatus.PENDING } }];
+    if (checked.status) conditions.push({ status: { $in: checked.status } });
+    if (checked.customer) conditions.push({ customerId: checked.customer });
+    if (checked.from) conditions.push({ createdAt: { $gte: checked.from } });
+    if (checked.to) conditions.push({ createdAt: { $lt: checked.to } });
+    if (checked.search) {
+      const customers = await this.users.idsMatching(checked.search, MAX_SEARCH_CUSTOMERS);
+      conditions.push({ $or: [{ id: containsText(ctx.em, checked.search) }, { customerId: { $in: [...customers] } }] } as FilterQuery<OrderEntity>);
+    }
+    const { productId } = checked;
+    // Built per query: the product condition is a raw fragment on SQL, which MikroORM uses once.
+    const where = (): FilterQuery<OrderEntity> => ({
+      $and: productId ? [...conditions, embeddedArrayHas(ctx.em, OrderEntity, 'lines', 'productId', productId)] : conditions,
+    });
+    return paginate(ctx.em, OrderEntity, where, page, ORDER_SORTS[sort]);
+  }
 
   /**
    * Owner, AGENT or ADMIN. Anyone else gets null, so order ids cannot be

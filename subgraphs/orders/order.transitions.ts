@@ -196,10 +196,15 @@ export class OrderTransitions {
   /** After the unit of work committed: the change notice for live subscriptions, and the relay nudged. */
   async announce(order: OrderEntity): Promise<void> {
     void this.deps.outbox.kick();
-    await this.deps.pubsub.publish(channels.order(order.id), { id: order.id, version: order.version }).catch((error: unknown) => {
-      // Best effort: a subscriber that misses a notice gets the state with the next one.
-      this.deps.log.warn('order change notice not published', { orderId: order.id, version: order.version, error: String(error) });
-    });
+    const notice = { id: order.id, version: order.version };
+    await Promise.all(
+      [channels.order(order.id), channels.allOrders()].map((channel) =>
+        this.deps.pubsub.publish(channel, notice).catch((error: unknown) => {
+          // Best effort: a subscriber that misses a notice gets the state with the next one.
+          this.deps.log.warn('order change notice not published', { orderId: order.id, version: order.version, channel, error: String(error) });
+        }),
+      ),
+    );
   }
 
   private async write(em: EntityManager, before: OrderEntity, after: OrderEntity): Promise<boolean> {

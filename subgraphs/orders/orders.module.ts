@@ -15,6 +15,7 @@ import { OrderTransitions } from './order.transitions';
 import type { OrdersServices } from './orders.services';
 import { PaymentsClient } from './payments.client';
 import { PlacementSaga } from './placement.saga';
+import { UsersClient } from './users.client';
 import { WishlistItemEntity } from './wishlist.entity';
 import { WishlistResolver } from './wishlist.resolver';
 import { WishlistService } from './wishlist.service';
@@ -31,7 +32,7 @@ export const orders: SubgraphModule<OrdersServices> = {
     const cart = new CartService(deps, catalog, inventory);
     const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart);
     return {
-      orders: new OrderService(deps, transitions, payments),
+      orders: new OrderService(deps, transitions, payments, new UsersClient(deps.internal)),
       checkout: new CheckoutService(deps, placement, cart),
       cart,
       wishlist: new WishlistService(deps, catalog),

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
+import { connectionType, type Connection } from '../../platform/graphql-types';
 import { AddressEntity } from './address.entity';
 import { SessionEntity } from './session.entity';
 import { SelfOnly, SelfOrStaff } from './user.access';
@@ -7,9 +8,35 @@ import { Role, UserEntity } from './user.entity';
 import { UpdateProfileInput } from './user.inputs';
 import type { UsersServices } from './users.services';
 
+export const UserConnection = connectionType('User', UserEntity);
+
 @Resolver(() => UserEntity)
 export class UserResolver {
   constructor(private readonly services: UsersServices) {}
+
+  @Authorized('ADMIN')
+  @Query(() => UserConnection, { description: 'ADMIN only: every account, by email; search matches email or name (ignoring case), e.g. to find whom to grantRole.' })
+  users(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+  ): Promise<Connection<UserEntity>> {
+    return this.services.users.list(ctx, { first: first ?? 20, after }, search ?? null);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => UserEntity, { nullable: true, description: 'ADMIN only: one account by id; null when there is none.' })
+  user(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<UserEntity | null> {
+    return this.services.users.load(ctx, id);
+  }
+
+  @Authorized('SERVICE')
+  @Directive('@inaccessible')
+  @Query(() => [ID], { description: 'Internal: ids of the users whose email or name contains the text (at most `limit`), for staff searches elsewhere.' })
+  userIdsMatching(@Ctx() ctx: RequestContext, @Arg('search', () => String) search: string, @Arg('limit', () => Int) limit: number): Promise<string[]> {
+    return this.services.users.idsMatching(ctx, search, limit);
+  }
 
   @Query(() => UserEntity, { nullable: true, description: 'The logged-in user; null when not logged in.' })
   me(@Ctx() ctx: RequestContext): Promise<UserEntity | null> {

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_ACCOUNTS } from '../../contracts/demo';
-import { notFound, unauthenticated } from '../../platform/errors';
+import { badInput, notFound, unauthenticated } from '../../platform/errors';
+import { containsText } from '../../platform/orm';
+import { paginate, type Page, type PageArgs } from '../../platform/pagination';
+import type { FilterQuery } from '@mikro-orm/core';
 import { assertStepUp } from '../../platform/mfa';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { normalizeEmail } from './auth.rules';
@@ -10,6 +13,8 @@ import { Role, UserEntity } from './user.entity';
 import type { UpdateProfileInput } from './user.inputs';
 import { assertSelfOrStaff } from './user.access';
 import { checkProfile } from './user.rules';
+
+const MAX_SEARCH = 100;
 
 export class UserService {
   constructor(
@@ -38,6 +43,26 @@ export class UserService {
         return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
       })
       .load(id);
+  }
+
+  /** Every account by email, for ADMIN; `search` matches email or name ignoring case. */
+  list(ctx: RequestContext, page: PageArgs, search: string | null): Promise<Page<UserEntity>> {
+    return paginate(ctx.em, UserEntity, this.matching(ctx.em, search), page, { field: 'email', direction: 'asc' });
+  }
+
+  /** Ids of users whose email or name contains `search`, at most `limit` (1 to 1000). */
+  async idsMatching(ctx: RequestContext, search: string, limit: number): Promise<string[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput('limit must be from 1 to 1000', 'limit');
+    const rows = await ctx.em.find(UserEntity, this.matching(ctx.em, search), { fields: ['id'], limit, orderBy: { id: 'asc' } });
+    return rows.map((row) => row.id);
+  }
+
+  private matching(em: EntityManager, search: string | null): FilterQuery<UserEntity> {
+    const text = search?.trim();
+    if (!text) return {};
+    if (text.length > MAX_SEARCH) throw badInput(`search must be at most ${MAX_SEARCH} characters`, 'search');
+    const match = containsText(em, text);
+    return { $or: [{ email: match }, { name: match }] } as FilterQuery<UserEntity>;
   }
 
   /** The caller's own profile; omitted fields stay, `phone: null` removes the number. */

@@ -149,6 +149,10 @@ type Documents = {
     "\n  mutation FeedAdjustStock($productId: ID!, $delta: Int!, $key: String) {\n    adjustStock(productId: $productId, delta: $delta, reason: \"delivery\", idempotencyKey: $key) { productId onHand }\n  }\n": typeof types.FeedAdjustStockDocument,
     "\n  mutation FeedSetStockLevels($items: [StockLevelInput!]!) {\n    setStockLevels(items: $items) {\n      index\n      sku\n      status\n      stock { productId onHand }\n      error { code field message }\n    }\n  }\n": typeof types.FeedSetStockLevelsDocument,
     "\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n": typeof types.FeedLowStockDocument,
+    "\n  query StaffOrders($first: Int, $after: String, $filter: OrderFilter, $sort: OrderSort) {\n    orders(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status total { amount } customer { id email } lines { product { id sku } } } }\n    }\n  }\n": typeof types.StaffOrdersDocument,
+    "\n  query StaffUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name roles } }\n    }\n  }\n": typeof types.StaffUsersDocument,
+    "\n  query StaffUser($id: ID!) {\n    user(id: $id) { id email roles orders(first: 5) { totalCount } }\n  }\n": typeof types.StaffUserDocument,
+    "\n  subscription StaffBoard($filter: OrderChangeFilter) {\n    ordersChanged(filter: $filter) { id status total { amount } customer { id email } }\n  }\n": typeof types.StaffBoardDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": typeof types.WatchMugStockDocument,
@@ -316,6 +320,10 @@ const documents: Documents = {
     "\n  mutation FeedAdjustStock($productId: ID!, $delta: Int!, $key: String) {\n    adjustStock(productId: $productId, delta: $delta, reason: \"delivery\", idempotencyKey: $key) { productId onHand }\n  }\n": types.FeedAdjustStockDocument,
     "\n  mutation FeedSetStockLevels($items: [StockLevelInput!]!) {\n    setStockLevels(items: $items) {\n      index\n      sku\n      status\n      stock { productId onHand }\n      error { code field message }\n    }\n  }\n": types.FeedSetStockLevelsDocument,
     "\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n": types.FeedLowStockDocument,
+    "\n  query StaffOrders($first: Int, $after: String, $filter: OrderFilter, $sort: OrderSort) {\n    orders(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status total { amount } customer { id email } lines { product { id sku } } } }\n    }\n  }\n": types.StaffOrdersDocument,
+    "\n  query StaffUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name roles } }\n    }\n  }\n": types.StaffUsersDocument,
+    "\n  query StaffUser($id: ID!) {\n    user(id: $id) { id email roles orders(first: 5) { totalCount } }\n  }\n": types.StaffUserDocument,
+    "\n  subscription StaffBoard($filter: OrderChangeFilter) {\n    ordersChanged(filter: $filter) { id status total { amount } customer { id email } }\n  }\n": types.StaffBoardDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
     "\n  subscription WatchMugStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId onHand }\n  }\n": types.WatchMugStockDocument,
@@ -902,6 +910,22 @@ export function graphql(source: "\n  mutation FeedSetStockLevels($items: [StockL
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n"): (typeof documents)["\n  query FeedLowStock($first: Int, $after: String) {\n    lowStock(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { productId available lowStockThreshold product { sku name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffOrders($first: Int, $after: String, $filter: OrderFilter, $sort: OrderSort) {\n    orders(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status total { amount } customer { id email } lines { product { id sku } } } }\n    }\n  }\n"): (typeof documents)["\n  query StaffOrders($first: Int, $after: String, $filter: OrderFilter, $sort: OrderSort) {\n    orders(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id status total { amount } customer { id email } lines { product { id sku } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name roles } }\n    }\n  }\n"): (typeof documents)["\n  query StaffUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id email name roles } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffUser($id: ID!) {\n    user(id: $id) { id email roles orders(first: 5) { totalCount } }\n  }\n"): (typeof documents)["\n  query StaffUser($id: ID!) {\n    user(id: $id) { id email roles orders(first: 5) { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StaffBoard($filter: OrderChangeFilter) {\n    ordersChanged(filter: $filter) { id status total { amount } customer { id email } }\n  }\n"): (typeof documents)["\n  subscription StaffBoard($filter: OrderChangeFilter) {\n    ordersChanged(filter: $filter) { id status total { amount } customer { id email } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
