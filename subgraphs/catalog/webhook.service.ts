@@ -123,8 +123,12 @@ export class WebhookService {
     const events = await this.deps.db.read((em) => em.find(WebhookEventEntity, { fannedOut: false }, { orderBy: { occurredAt: 'asc', id: 'asc' }, limit: BATCH }));
     if (events.length === 0) return;
     const endpoints = await this.deps.db.read((em) => em.find(WebhookEndpointEntity, { removedAt: null }));
+    const wanted = (type: string) => endpoints.some((endpoint) => endpoint.eventTypes.includes(type));
+    // Events no endpoint wants (most of them, in a shop without partners) are settled in one statement.
+    const unwanted = events.filter((event) => !wanted(event.type)).map((event) => event.id);
+    if (unwanted.length > 0) await this.deps.db.write((em) => em.nativeUpdate(WebhookEventEntity, { id: { $in: unwanted }, fannedOut: false }, { fannedOut: true }));
     const now = this.deps.clock.now();
-    for (const event of events) {
+    for (const event of events.filter((candidate) => wanted(candidate.type))) {
       await this.deps.db.write(async (em) => {
         // Compare-and-set first: of two processes fanning out the same event, one creates the deliveries.
         if ((await em.nativeUpdate(WebhookEventEntity, { id: event.id, fannedOut: false }, { fannedOut: true })) === 0) return;
