@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import { WebhookDeliveryEntity, WebhookEndpointEntity } from '../subgraphs/catalog/webhook.entity';
+import type { CatalogServices } from '../subgraphs/catalog/catalog.services';
+import { WebhookDeliveryEntity, WebhookDeliveryStatus, WebhookEndpointEntity, WebhookEventEntity } from '../subgraphs/catalog/webhook.entity';
 import { graphql } from './__generated__/index';
 import { AuditOf } from './support/api-keys';
 import { codesOf, execute } from './support/graphql';
@@ -189,6 +190,24 @@ describe('webhooks out', () => {
       return entries[0].node;
     });
     expect(audit).toMatchObject({ action: 'webhook_delivery.redelivered', actorId: 'admin-for-hooks' });
+  });
+
+  it('prunes settled events and finished deliveries, and keeps pending ones', async () => {
+    const { receiver, id } = await endpointFor(['product.updated']);
+    receiver.answer = () => 500;
+    const productId = await tools.product();
+    await rename(productId, 'Kept while pending');
+    await waitFor(() => {
+      expect(receiver.received.length).toBeGreaterThan(0);
+      return true;
+    });
+    const db = () => t.stack.subgraphs.catalog.orm.em.fork();
+    expect(await db().count(WebhookDeliveryEntity, { status: WebhookDeliveryStatus.DELIVERED })).toBeGreaterThan(0);
+    await (t.stack.subgraphs.catalog.services as CatalogServices).webhooks.prune(new Date(Date.now() + 60_000));
+    expect(await db().count(WebhookDeliveryEntity, { status: { $ne: WebhookDeliveryStatus.PENDING } })).toBe(0);
+    expect(await db().count(WebhookDeliveryEntity, { endpointId: id, status: WebhookDeliveryStatus.PENDING })).toBe(1);
+    expect(await db().count(WebhookEventEntity, { fannedOut: true })).toBe(0);
+    await execute(t.url, Remove, { id }, { token: admin });
   });
 
   it('lets only an ADMIN register endpoints, refuses bad input without writing, and stops deliveries on removal', async () => {

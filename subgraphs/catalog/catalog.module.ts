@@ -31,5 +31,5 @@ export const catalog: SubgraphModule<CatalogServices> = {
   },
   // Stock changes are audited by inventory and arrive here as audit.recorded events.
   // Webhooks out live here: see README "Webhooks out" for why catalog hosts them.
-  background: async (services) => [await services.audit.startConsuming(), await services.webhooks.startConsuming(), services.webhooks.startDispatching()],
+  background: async (services) => [await services.audit.startConsuming(), await services.webhooks.startConsuming(), services.webhooks.startDispatching(), services.webhooks.startPruning()],
 };

@@ -108,6 +108,22 @@ export class WebhookService {
     return every(this.deps.config.webhooks.dispatchIntervalMs, 'webhook dispatch', this.deps.log, () => this.dispatch());
   }
 
+  /** Removes, hourly, what is older than the outbox's retention (OUTBOX_RETENTION_HOURS) and settled. */
+  startPruning(): Periodic {
+    const retentionMs = this.deps.config.outbox.retentionHours * 3_600_000;
+    return every(3_600_000, 'webhook pruning', this.deps.log, async () => {
+      await this.prune(new Date(this.deps.clock.now().getTime() - retentionMs));
+    });
+  }
+
+  /** Fanned-out events and finished deliveries (DELIVERED or FAILED) that happened before `before`; pending ones stay. */
+  async prune(before: Date): Promise<void> {
+    await this.deps.db.write(async (em) => {
+      await em.nativeDelete(WebhookEventEntity, { fannedOut: true, occurredAt: { $lt: before } });
+      await em.nativeDelete(WebhookDeliveryEntity, { status: { $ne: WebhookDeliveryStatus.PENDING }, occurredAt: { $lt: before } });
+    });
+  }
+
   /** One run: fan out new events, then send what is due. */
   async dispatch(): Promise<void> {
     await this.fanOut();
