@@ -163,6 +163,20 @@ export interface Config {
     /** Words (lower case) that hold a review for moderation, besides links (README "Reviews"). */
     readonly blockedWords: readonly string[];
   };
+  /** Webhooks out to partners (catalog's webhook module). */
+  readonly webhooks: {
+    /** Pause before the first retry of a failed delivery; each later one doubles, up to `retryMaxMs`. */
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    /** Tries per delivery before it is marked FAILED (an admin can redeliver it). */
+    readonly maxAttempts: number;
+    /** How long an endpoint has to answer one delivery. */
+    readonly timeoutMs: number;
+    /** How often each catalog process looks for deliveries due. */
+    readonly dispatchIntervalMs: number;
+    /** Endpoints on loopback, private or link-local addresses, or over plain http, are accepted (never in production by default). */
+    readonly allowPrivateUrls: boolean;
+  };
   readonly recommendations: {
     /** A purchase or view counts half as much for trending after this long. */
     readonly trendingHalfLifeHours: number;
@@ -413,6 +427,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reviews: {
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),
       blockedWords: read.words('REVIEWS_BLOCKED_WORDS'),
+    },
+    webhooks: {
+      retryBaseMs: read.int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+      retryMaxMs: read.int('WEBHOOK_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+      maxAttempts: read.int('WEBHOOK_MAX_ATTEMPTS', 48, 1, 1_000),
+      timeoutMs: read.int('WEBHOOK_TIMEOUT_MS', 10_000, 50, 60_000),
+      dispatchIntervalMs: read.int('WEBHOOK_DISPATCH_INTERVAL_MS', 1_000, 10, 60_000),
+      allowPrivateUrls: read.bool('WEBHOOK_ALLOW_PRIVATE_URLS', !production),
     },
     recommendations: {
       trendingHalfLifeHours: read.int('TRENDING_HALF_LIFE_HOURS', 72, 1, 8_760),

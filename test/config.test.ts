@@ -31,6 +31,13 @@ describe('configuration', () => {
     expect(config.reviews).toEqual({ moderation: 'immediate', blockedWords: [] });
     expect(config.services.recommendations).toEqual({ port: 4009, url: 'http://127.0.0.1:4009/graphql' });
     expect(config.recommendations).toEqual({ trendingHalfLifeHours: 72, viewsPerMinute: 60 });
+    expect(config.webhooks).toEqual({ retryBaseMs: 10_000, retryMaxMs: 3_600_000, maxAttempts: 48, timeoutMs: 10_000, dispatchIntervalMs: 1_000, allowPrivateUrls: true });
+  });
+
+  it('refuses private webhook URLs in production unless allowed', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, INTERNAL_SECRET: SECRET };
+    expect(loadConfig(production, '/srv/shop').webhooks.allowPrivateUrls).toBe(false);
+    expect(loadConfig({ ...production, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, '/srv/shop').webhooks.allowPrivateUrls).toBe(true);
   });
 
   it('limits each client to a bucket of 5000 fields refilled at 500 a second, except under test, and refuses limits out of range', () => {
@@ -112,6 +119,7 @@ describe('configuration', () => {
     [{ SESSION_IDLE_DAYS: '0' }, 'SESSION_IDLE_DAYS="0" must be an integer from 1 to 365'],
     [{ TRUST_PROXY_HOPS: '-1' }, 'TRUST_PROXY_HOPS="-1" must be an integer from 0 to 10'],
     [{ API_KEY_REQUESTS_PER_MINUTE: '0' }, 'API_KEY_REQUESTS_PER_MINUTE="0" must be an integer from 1 to 1000000'],
+    [{ WEBHOOK_MAX_ATTEMPTS: '0' }, 'WEBHOOK_MAX_ATTEMPTS="0" must be an integer from 1 to 1000'],
     [{ EVENT_MAX_ATTEMPTS: '0' }, 'EVENT_MAX_ATTEMPTS="0" must be an integer from 1 to 10000'],
     [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
     [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],

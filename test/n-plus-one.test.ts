@@ -52,8 +52,8 @@ function queryCounter() {
   let recording = false;
   return {
     onQuery: (service: ServiceName, query: string) => {
-      // The outbox relay polls on its own timer; only the operation's queries count.
-      if (recording && !query.includes('`outbox`')) counts.set(service, (counts.get(service) ?? 0) + 1);
+      // The outbox relay and the webhook dispatcher poll on their own timers; only the operation's queries count.
+      if (recording && !query.includes('`outbox`') && !query.includes('`webhook_')) counts.set(service, (counts.get(service) ?? 0) + 1);
     },
     async measure(run: () => Promise<void>): Promise<Record<string, number>> {
       counts.clear();

@@ -11,6 +11,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import { AuditEntryEntity } from './audit.entity';
 import type { AuditFilter } from './audit.inputs';
 import { checkWindow } from './audit.rules';
+import { productFact, recordWebhookEvent } from './webhook.events';
 
 const CONSUMER = 'catalog.audit';
 
@@ -24,7 +25,11 @@ export class AuditService {
 
   /** Adds the entry to `em`'s unit of work: the caller's flush writes it together with the change. */
   record(em: EntityManager, caller: Caller | null, change: AuditChange): void {
-    em.persist(entryOf(newId(), auditRecord('catalog', caller, this.deps.clock.now(), change)));
+    const at = this.deps.clock.now();
+    em.persist(entryOf(newId(), auditRecord('catalog', caller, at, change)));
+    // A product change is also a webhook event, recorded in the same unit of work so none is lost.
+    const fact = productFact(change);
+    if (fact) recordWebhookEvent(em, newId(), at, fact);
   }
 
   startConsuming(): Promise<EventConsumer> {

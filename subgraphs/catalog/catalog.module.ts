@@ -11,15 +11,18 @@ import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
 import { SkuResolver } from './sku.resolver';
 import type { CatalogServices } from './catalog.services';
+import { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from './webhook.entity';
+import { WebhookResolver } from './webhook.resolver';
+import { WebhookService } from './webhook.service';
 
 export const catalog: SubgraphModule<CatalogServices> = {
   name: 'catalog',
-  entities: [ProductEntity, CategoryEntity, AuditEntryEntity],
-  resolvers: [ProductResolver, SkuResolver, CategoryResolver, AuditResolver],
+  entities: [ProductEntity, CategoryEntity, AuditEntryEntity, WebhookEndpointEntity, WebhookEventEntity, WebhookDeliveryEntity],
+  resolvers: [ProductResolver, SkuResolver, CategoryResolver, AuditResolver, WebhookResolver],
   createServices: (deps) => {
     const audit = new AuditService(deps);
     const categories = new CategoryService(deps, audit);
-    return { audit, categories, products: new ProductService(deps, categories, audit) };
+    return { audit, categories, products: new ProductService(deps, categories, audit), webhooks: new WebhookService(deps, audit) };
   },
   referenceResolvers: (services) => productReference(services.products),
   seed: async (services, deps) => {
@@ -29,5 +32,6 @@ export const catalog: SubgraphModule<CatalogServices> = {
     await services.products.seedDemo();
   },
   // Stock changes are audited by inventory and arrive here as audit.recorded events.
-  background: async (services) => [await services.audit.startConsuming()],
+  // Webhooks out live here: see README "Webhooks out" for why catalog hosts them.
+  background: async (services) => [await services.audit.startConsuming(), await services.webhooks.startConsuming(), services.webhooks.startDispatching(), services.webhooks.startPruning()],
 };

@@ -183,6 +183,13 @@ type Documents = {
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": typeof types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
+    "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
+    "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
+    "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": typeof types.HooksDeliveriesDocument,
+    "\n  mutation HooksRedeliver($id: ID!) {\n    redeliverWebhook(id: $id) { id status }\n  }\n": typeof types.HooksRedeliverDocument,
+    "\n  mutation HooksRename($id: ID!, $name: String!) {\n    updateProduct(id: $id, input: { name: $name }) { id name }\n  }\n": typeof types.HooksRenameDocument,
+    "\n  mutation HooksSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": typeof types.HooksSetStockDocument,
+    "\n  mutation HooksThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { lowStockThreshold }\n  }\n": typeof types.HooksThresholdDocument,
 };
 const documents: Documents = {
     "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.AccountSignUpDocument,
@@ -354,6 +361,13 @@ const documents: Documents = {
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
+    "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
+    "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
+    "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": types.HooksDeliveriesDocument,
+    "\n  mutation HooksRedeliver($id: ID!) {\n    redeliverWebhook(id: $id) { id status }\n  }\n": types.HooksRedeliverDocument,
+    "\n  mutation HooksRename($id: ID!, $name: String!) {\n    updateProduct(id: $id, input: { name: $name }) { id name }\n  }\n": types.HooksRenameDocument,
+    "\n  mutation HooksSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": types.HooksSetStockDocument,
+    "\n  mutation HooksThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { lowStockThreshold }\n  }\n": types.HooksThresholdDocument,
 };
 
 /**
@@ -1046,6 +1060,34 @@ export function graphql(source: "\n  mutation OrdersShipOrder($id: ID!) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n"): (typeof documents)["\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n"): (typeof documents)["\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n"): (typeof documents)["\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksRedeliver($id: ID!) {\n    redeliverWebhook(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation HooksRedeliver($id: ID!) {\n    redeliverWebhook(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksRename($id: ID!, $name: String!) {\n    updateProduct(id: $id, input: { name: $name }) { id name }\n  }\n"): (typeof documents)["\n  mutation HooksRename($id: ID!, $name: String!) {\n    updateProduct(id: $id, input: { name: $name }) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n"): (typeof documents)["\n  mutation HooksSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { lowStockThreshold }\n  }\n"): (typeof documents)["\n  mutation HooksThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { lowStockThreshold }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
