@@ -21,6 +21,7 @@ import { seedShop, type SeededShop } from './gateways/seed';
  *
  *   npm run bench -- gateways [--rounds 3] [--seconds 8] [--connections 32]
  *                             [--gateways ours,apollo,hive,hive-router] [--scenarios listing,product,orders]
+ *                             [--products 10000 --customers 1000 --orders 20000] [--cpu-prof-dir DIR]
  */
 
 const GATEWAYS = ['ours', 'apollo', 'hive', 'hive-router'] as const;
@@ -66,6 +67,8 @@ interface Args {
   products: number;
   customers: number;
   orders: number;
+  /** Set: our gateway runs under `node --cpu-prof` and writes its profile here when the run ends. */
+  cpuProfDir: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -87,6 +90,7 @@ function parseArgs(argv: string[]): Args {
     products: Number(value('products') ?? 10_000),
     customers: Number(value('customers') ?? 1_000),
     orders: Number(value('orders') ?? 20_000),
+    cpuProfDir: value('cpu-prof-dir'),
   };
 }
 
@@ -193,7 +197,7 @@ async function main(): Promise<void> {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
       const proc = name === 'ours'
-        ? start(name, [entry, 'gateway'], { ...env, PORT: String(port) }, url)
+        ? start(name, [...(args.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.cpuProfDir)] : []), entry, 'gateway'], { ...env, PORT: String(port) }, url)
         : start(name, [path.join(__dirname, 'gateways', 'peer.gateway.js'), name === 'apollo' ? 'apollo' : name, String(port)], env, url);
       procs.push(proc);
       await waitUntil(name, async () => (await post(probeAgent, new URL(url), { body: '{"query":"{ __typename }"}', headers: {} })).status === 200, proc.child);
@@ -245,6 +249,11 @@ async function main(): Promise<void> {
       }
     }
     await report(args, rows);
+    if (args.cpuProfDir) {
+      // A profile is written on a clean exit only.
+      const ours = gateways.get('ours');
+      if (ours) await new Promise((resolve) => { ours.child.once('exit', resolve); ours.child.kill('SIGTERM'); });
+    }
   } finally {
     stopAll();
     await rm(dataDir, { recursive: true, force: true });

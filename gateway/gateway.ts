@@ -68,11 +68,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
 
+  const transport = { timeoutMs: config.gateway.subgraphTimeoutMs, maxSockets: config.gateway.subgraphMaxSockets, idleTimeoutMs: config.gateway.subgraphIdleTimeoutMs };
+  const sources: SubgraphSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
-    buildService: ({ name, url }) =>
-      new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret, metrics, states),
+    buildService: ({ name, url }) => {
+      const source = new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', transport, config.auth.internalSecret, metrics, states);
+      sources.push(source);
+      return source;
+    },
   });
   const shared = serverOptions<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
@@ -144,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
+    sources.forEach((source) => source.close());
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -157,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live.close();
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
+      sources.forEach((source) => source.close());
     }),
   };
 }

@@ -46,6 +46,10 @@ export interface Config {
   readonly gateway: {
     readonly port: number;
     readonly subgraphTimeoutMs: number;
+    /** Keep-alive sockets the gateway holds open to each subgraph at most; further calls wait for one. */
+    readonly subgraphMaxSockets: number;
+    /** An idle socket to a subgraph is closed after this long: below the subgraphs' keep-alive timeout (Node's 5 s). */
+    readonly subgraphIdleTimeoutMs: number;
     readonly healthTimeoutMs: number;
     /** Operation limits, checked before any subgraph is called (gateway/limits.ts). */
     readonly limits: { readonly maxDepth: number; readonly maxFields: number; readonly maxAliases: number; readonly maxRootFields: number };
@@ -278,6 +282,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     gateway: {
       port: read.port('PORT', 4000),
       subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
+      subgraphMaxSockets: read.int('SUBGRAPH_MAX_SOCKETS', 64, 1, 4_096),
+      subgraphIdleTimeoutMs: read.int('SUBGRAPH_IDLE_TIMEOUT_MS', 4_000, 100, 4_900),
       healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
       limits: {
         maxDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
