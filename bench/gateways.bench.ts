@@ -22,9 +22,11 @@ import { seedShop, type SeededShop } from './gateways/seed';
  *   npm run bench -- gateways [--rounds 3] [--seconds 8] [--connections 32]
  *                             [--gateways ours,apollo,hive,hive-router] [--scenarios listing,product,orders]
  *                             [--products 10000 --customers 1000 --orders 20000] [--cpu-prof-dir DIR]
+ *                             [--baseline DIR]   (another built checkout's gateway, as `baseline`)
  */
 
-const GATEWAYS = ['ours', 'apollo', 'hive', 'hive-router'] as const;
+/** ours: as shipped (response cache on); ours-nocache: RESPONSE_CACHE=false, the gateway's own cost per executed request. */
+const GATEWAYS = ['ours', 'ours-nocache', 'baseline', 'apollo', 'hive', 'hive-router'] as const;
 type GatewayName = (typeof GATEWAYS)[number];
 const SCENARIOS = ['listing', 'product', 'orders'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
@@ -67,8 +69,10 @@ interface Args {
   products: number;
   customers: number;
   orders: number;
-  /** Set: our gateway runs under `node --cpu-prof` and writes its profile here when the run ends. */
+  /** Set: our gateway without its response cache runs under `node --cpu-prof` and writes its profile here when the run ends. */
   cpuProfDir: string | undefined;
+  /** A built checkout of this project (its dist/main.js) whose gateway runs as `baseline`: before/after in one run. */
+  baseline: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -85,12 +89,13 @@ function parseArgs(argv: string[]): Args {
     rounds: Number(value('rounds') ?? 3),
     seconds: Number(value('seconds') ?? 8),
     connections: Number(value('connections') ?? 32),
-    gateways: list('gateways', GATEWAYS),
+    gateways: list('gateways', GATEWAYS).filter((g) => g !== 'baseline' || value('baseline') !== undefined),
     scenarios: list('scenarios', SCENARIOS),
     products: Number(value('products') ?? 10_000),
     customers: Number(value('customers') ?? 1_000),
     orders: Number(value('orders') ?? 20_000),
     cpuProfDir: value('cpu-prof-dir'),
+    baseline: value('baseline'),
   };
 }
 
@@ -196,8 +201,10 @@ async function main(): Promise<void> {
     for (const name of args.gateways) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
-      const proc = name === 'ours'
-        ? start(name, [...(args.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.cpuProfDir)] : []), entry, 'gateway'], { ...env, PORT: String(port) }, url)
+      const proc = name === 'baseline'
+        ? start(name, [path.resolve(args.baseline!, 'dist', 'main.js'), 'gateway'], { ...env, PORT: String(port) }, url)
+        : name === 'ours' || name === 'ours-nocache'
+        ? start(name, [...(args.cpuProfDir && name === 'ours-nocache' ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.cpuProfDir)] : []), entry, 'gateway'], { ...env, PORT: String(port), RESPONSE_CACHE: name === 'ours' ? 'true' : 'false' }, url)
         : start(name, [path.join(__dirname, 'gateways', 'peer.gateway.js'), name === 'apollo' ? 'apollo' : name, String(port)], env, url);
       procs.push(proc);
       await waitUntil(name, async () => (await post(probeAgent, new URL(url), { body: '{"query":"{ __typename }"}', headers: {} })).status === 200, proc.child);
@@ -251,7 +258,7 @@ async function main(): Promise<void> {
     await report(args, rows);
     if (args.cpuProfDir) {
       // A profile is written on a clean exit only.
-      const ours = gateways.get('ours');
+      const ours = gateways.get('ours-nocache');
       if (ours) await new Promise((resolve) => { ours.child.once('exit', resolve); ours.child.kill('SIGTERM'); });
     }
   } finally {
@@ -270,13 +277,15 @@ function makeScenarios(shop: SeededShop, tokens: readonly string[]): Record<Scen
   let n = 0;
   const pick = <T>(items: readonly T[]) => items[(n = (n * 1_103_515_245 + 12_345) % 2_147_483_648) % items.length];
   const anonymous = {};
+  const popular = shop.productIds.filter((_, k) => k % 50 === 1);
   return {
     // 10 categories x 4 sorts x 2 page sizes x (no filter or a price band): 160 distinct listings.
     listing: () => {
       const filter = { categoryId: pick(shop.categoryIds), ...(pick([true, false]) ? { minPrice: 1_000, maxPrice: 30_000 } : {}) };
       return { body: JSON.stringify({ query: LISTING, variables: { first: pick([10, 20]), sort: pick(SORTS), filter } }), headers: anonymous };
     },
-    product: () => ({ body: JSON.stringify({ query: PRODUCT, variables: { id: pick(shop.productIds) } }), headers: anonymous }),
+    // Shoppers crowd the popular pages: 4 in 5 views go to 200 products, the rest anywhere in the catalogue.
+    product: () => ({ body: JSON.stringify({ query: PRODUCT, variables: { id: pick([true, true, true, true, false]) ? pick(popular) : pick(shop.productIds) } }), headers: anonymous }),
     orders: () => ({ body: JSON.stringify({ query: ORDERS, variables: { first: 10 } }), headers: { authorization: `Bearer ${pick(tokens)}` } }),
   };
 }

@@ -21,6 +21,10 @@ import { applyCors } from './cors';
 import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
+import type { ResponseCacheStore } from './response-cache';
+import { MemoryResponseCache } from './response-cache.memory';
+import { startResponseCache } from './response-cache.plugin';
+import { RedisResponseCache } from './response-cache.redis';
 import { SubgraphSource } from './subgraph-source';
 
 export interface GatewayOptions {
@@ -79,6 +83,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return source;
     },
   });
+  const cache = config.gateway.responseCache
+    ? await startResponseCache({ store: responseCacheStore(config, config.gateway.responseCache), ttlMs: config.gateway.responseCache.ttlMs, pubsub: options.pubsub, log })
+    : null;
   const shared = serverOptions<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -89,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(shared.plugins ?? []),
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
+      ...(cache ? [cache.plugin] : []),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -98,7 +106,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await cache?.stop();
+    throw error;
+  }
 
   const probes = probeRoutes({}, async () => {
     const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs, states);
@@ -150,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await live.close();
     await apollo.stop();
     sources.forEach((source) => source.close());
+    await cache?.stop();
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -164,6 +178,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
       sources.forEach((source) => source.close());
+      await cache?.stop();
     }),
   };
+}
+
+/** Shared by every gateway through Redis when it is configured; this process's own otherwise. */
+function responseCacheStore(config: Config, settings: { readonly ttlMs: number; readonly maxEntries: number }): ResponseCacheStore {
+  // An invalidation is remembered longer than any answer can take to compute, so a slow one is never stored after it.
+  const stampTtlMs = settings.ttlMs + 4 * config.gateway.subgraphTimeoutMs;
+  return config.redis ? new RedisResponseCache(config.redis, stampTtlMs) : new MemoryResponseCache(settings.maxEntries);
 }
