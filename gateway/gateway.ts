@@ -10,7 +10,7 @@ import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
 import { serverOptions } from '../platform/graphql-server';
-import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
+import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type LocalGraphql } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
 import { operationTelemetry, recordOperation } from '../platform/metrics.operations';
@@ -34,6 +34,8 @@ export interface GatewayOptions {
   readonly port?: number;
   /** Overrides configured subgraph URLs (the launcher passes the ports it bound). */
   readonly subgraphUrls?: Partial<Record<ServiceName, string>>;
+  /** Subgraphs in this process (the embedded mode), called without HTTP; the others over HTTP. */
+  readonly localSubgraphs?: Partial<Record<ServiceName, LocalGraphql>>;
   /** Change notices that drive subscriptions (Redis across processes). */
   readonly pubsub: PubSub;
   readonly clock?: Clock;
@@ -78,7 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
-      const source = new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', transport, config.auth.internalSecret, metrics, states);
+      const source = new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', transport, config.auth.internalSecret, metrics, states, options.localSubgraphs?.[name as ServiceName]);
       sources.push(source);
       return source;
     },

@@ -5,17 +5,18 @@ import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from
 import type { Metrics } from '../platform/metrics';
 import type { GatewayContext } from './context';
 import type { SubgraphStates } from './health';
-import { SubgraphTimeout, SubgraphTransport, type SubgraphAnswer, type TransportOptions } from './subgraph-transport';
+import type { LocalGraphql } from '../platform/http';
+import { InProcessSubgraph, SubgraphTimeout, SubgraphTransport, type SubgraphAnswer, type SubgraphCaller, type TransportOptions } from './subgraph-transport';
 
 /**
  * How the gateway calls one subgraph: forwards the verified caller and the
  * client's address in signed headers (never the raw token), bounds every
  * call by a timeout, and turns network failures into an error that names
- * the subgraph. Calls go over the subgraph's own keep-alive transport
- * (gateway/subgraph-transport.ts).
+ * the subgraph. Calls go over the subgraph's own keep-alive transport, or
+ * straight to a subgraph in the same process (gateway/subgraph-transport.ts).
  */
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
-  private readonly transport: SubgraphTransport;
+  private readonly transport: SubgraphCaller;
 
   constructor(
     private readonly serviceName: string,
@@ -24,8 +25,11 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     private readonly internalSecret: string,
     private readonly metrics: Metrics,
     private readonly states: SubgraphStates,
+    /** Set: the subgraph runs in this process and is called without HTTP. */
+    local?: LocalGraphql,
   ) {
-    this.transport = new SubgraphTransport(url, transportOptions);
+    const overHttp = new SubgraphTransport(url, transportOptions);
+    this.transport = local ? new InProcessSubgraph(local, transportOptions.timeoutMs, overHttp) : overHttp;
   }
 
   headersFor(context: GatewayContext): Record<string, string> {

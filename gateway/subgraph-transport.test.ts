@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { waitFor } from '../test/support/wait-for';
-import { SubgraphTimeout, SubgraphTransport, type TransportOptions } from './subgraph-transport';
+import type { LocalAnswer } from '../platform/http';
+import { InProcessSubgraph, SubgraphTimeout, SubgraphTransport, type SubgraphCaller, type TransportOptions } from './subgraph-transport';
 
 /** A real HTTP server on a free port that records its sockets and the requests it received. */
 async function server(handler: (req: IncomingMessage, res: ServerResponse, socketRequests: number) => void) {
@@ -140,5 +141,33 @@ describe('the gateway → subgraph transport', () => {
     const { peer, transport } = await setUp((_req, res) => answerJson(res));
     await peer.stop();
     await expect(transport.post('{}', {}, true)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});
+
+describe('a subgraph in the same process', () => {
+  const answer: LocalAnswer = { status: 200, contentType: 'application/json', cacheControl: undefined, body: '{"data":{"ok":true}}' };
+  const noHttp: SubgraphCaller = {
+    post: () => Promise.reject(new Error('HTTP must not be used')),
+    close: () => undefined,
+  };
+
+  it('is called directly with the same body and headers', async () => {
+    const seen: Array<[string, Readonly<Record<string, string>>]> = [];
+    const caller = new InProcessSubgraph(async (body, headers) => (seen.push([body, headers]), answer), 1_000, noHttp);
+    expect(await caller.post('{"query":"{ a }"}', { 'x-shop-caller': 'signed' }, true)).toEqual({ ...answer, statusText: 'OK' });
+    expect(seen).toEqual([['{"query":"{ a }"}', { 'x-shop-caller': 'signed' }]]);
+  });
+
+  it('gives up with SubgraphTimeout at the deadline', async () => {
+    const caller = new InProcessSubgraph(() => new Promise<LocalAnswer>(() => undefined), 50, noHttp);
+    await expect(caller.post('{}', {}, true)).rejects.toBeInstanceOf(SubgraphTimeout);
+  });
+
+  it('goes over HTTP to its URL once the local instance has stopped', async () => {
+    const { peer, transport } = await setUp((_req, res) => answerJson(res));
+    const stopped = () => Promise.reject(Object.assign(new Error('the subgraph has stopped'), { code: 'ECONNREFUSED' }));
+    const caller = new InProcessSubgraph(stopped, 1_000, transport);
+    expect((await caller.post('{}', {}, true)).body).toBe('{"data":{"ok":true}}');
+    expect(peer.bodies).toEqual(['{}']);
   });
 });

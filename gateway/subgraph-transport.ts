@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { LocalGraphql } from '../platform/http';
 
 /**
  * How the gateway talks HTTP to one subgraph: a pool of keep-alive sockets
@@ -42,7 +43,13 @@ export class SubgraphTimeout extends Error {
  */
 const PEER_CLOSED = new Set(['ECONNRESET', 'EPIPE']);
 
-export class SubgraphTransport {
+/** How the gateway sends one call to a subgraph: over HTTP, or in-process to a co-located one. */
+export interface SubgraphCaller {
+  post(body: string, headers: Readonly<Record<string, string>>, repeatable: boolean): Promise<SubgraphAnswer>;
+  close(): void;
+}
+
+export class SubgraphTransport implements SubgraphCaller {
   private readonly agent: HttpAgent;
   private readonly send: typeof httpRequest;
   private readonly target: RequestOptions;
@@ -114,4 +121,40 @@ function readAnswer(res: IncomingMessage, finish: (error: Error | null, answer?:
   res.on('close', () => {
     if (!res.complete) finish(new Error('the subgraph closed the connection before its answer was complete'));
   });
+}
+
+/**
+ * A subgraph in the gateway's own process (the embedded mode), called
+ * without a socket: the same JSON and headers, the same deadline and error
+ * naming as over HTTP. Once that instance has stopped, calls go to its URL
+ * over HTTP (whatever answers there now, or "cannot be reached").
+ */
+export class InProcessSubgraph implements SubgraphCaller {
+  constructor(
+    private readonly local: LocalGraphql,
+    private readonly timeoutMs: number,
+    private readonly overHttp: SubgraphCaller,
+  ) {}
+
+  async post(body: string, headers: Readonly<Record<string, string>>, repeatable: boolean): Promise<SubgraphAnswer> {
+    let deadline: NodeJS.Timeout | undefined;
+    try {
+      const answer = await Promise.race([
+        this.local(body, headers),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => reject(new SubgraphTimeout(this.timeoutMs)), this.timeoutMs);
+        }),
+      ]);
+      return { ...answer, statusText: answer.status === 200 ? 'OK' : '' };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw error;
+      return this.overHttp.post(body, headers, repeatable);
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  close(): void {
+    this.overHttp.close();
+  }
 }

@@ -50,6 +50,8 @@ export interface Config {
     readonly subgraphMaxSockets: number;
     /** An idle socket to a subgraph is closed after this long: below the subgraphs' keep-alive timeout (Node's 5 s). */
     readonly subgraphIdleTimeoutMs: number;
+    /** In the one-process mode: `in-process` calls the co-located subgraphs without HTTP; `http` goes over loopback as split deployments do. */
+    readonly embeddedCalls: 'in-process' | 'http';
     readonly healthTimeoutMs: number;
     /**
      * Anonymous public catalogue reads answered from a cache, evicted by the
@@ -290,6 +292,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
       subgraphMaxSockets: read.int('SUBGRAPH_MAX_SOCKETS', 64, 1, 4_096),
       subgraphIdleTimeoutMs: read.int('SUBGRAPH_IDLE_TIMEOUT_MS', 4_000, 100, 4_900),
+      embeddedCalls: read.oneOf('EMBEDDED_SUBGRAPH_CALLS', ['in-process', 'http'] as const, 'in-process'),
       healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
       responseCache: read.bool('RESPONSE_CACHE', true)
         ? { ttlMs: read.int('RESPONSE_CACHE_TTL_SECONDS', 300, 1, 86_400) * 1_000, maxEntries: read.int('RESPONSE_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000) }
