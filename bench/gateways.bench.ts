@@ -25,8 +25,14 @@ import { seedShop, type SeededShop } from './gateways/seed';
  *                             [--baseline DIR]   (another built checkout's gateway, as `baseline`)
  */
 
-/** ours: as shipped (response cache on); ours-nocache: RESPONSE_CACHE=false, the gateway's own cost per executed request. */
-const GATEWAYS = ['ours', 'ours-nocache', 'baseline', 'apollo', 'hive', 'hive-router'] as const;
+/**
+ * ours: as shipped (response cache on); ours-nocache: RESPONSE_CACHE=false, the gateway's own cost per executed request.
+ * embedded / embedded-http (only when named in --gateways): the whole supergraph in one process (`node dist/main.js`,
+ * response cache off) with in-process or loopback-HTTP subgraph calls, against the split layout (ours-nocache over
+ * the subgraph processes); their CPU is the whole process's.
+ */
+const GATEWAYS = ['ours', 'ours-nocache', 'baseline', 'apollo', 'hive', 'hive-router', 'embedded', 'embedded-http'] as const;
+const DEFAULT_GATEWAYS: readonly GatewayName[] = ['ours', 'ours-nocache', 'baseline', 'apollo', 'hive', 'hive-router'];
 type GatewayName = (typeof GATEWAYS)[number];
 const SCENARIOS = ['listing', 'product', 'orders'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
@@ -80,8 +86,8 @@ function parseArgs(argv: string[]): Args {
     const at = argv.indexOf(`--${name}`);
     return at >= 0 ? argv[at + 1] : undefined;
   };
-  const list = <T extends string>(name: string, all: readonly T[]): T[] => {
-    const given = value(name)?.split(',') ?? [...all];
+  const list = <T extends string>(name: string, all: readonly T[], defaults: readonly T[] = all): T[] => {
+    const given = value(name)?.split(',') ?? [...defaults];
     for (const item of given) if (!(all as readonly string[]).includes(item)) throw new Error(`--${name}: "${item}" is not one of ${all.join(', ')}`);
     return given as T[];
   };
@@ -89,7 +95,7 @@ function parseArgs(argv: string[]): Args {
     rounds: Number(value('rounds') ?? 3),
     seconds: Number(value('seconds') ?? 8),
     connections: Number(value('connections') ?? 32),
-    gateways: list('gateways', GATEWAYS).filter((g) => g !== 'baseline' || value('baseline') !== undefined),
+    gateways: list('gateways', GATEWAYS, DEFAULT_GATEWAYS).filter((g) => g !== 'baseline' || value('baseline') !== undefined),
     scenarios: list('scenarios', SCENARIOS),
     products: Number(value('products') ?? 10_000),
     customers: Number(value('customers') ?? 1_000),
@@ -201,7 +207,9 @@ async function main(): Promise<void> {
     for (const name of args.gateways) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
-      const proc = name === 'baseline'
+      const proc = name === 'embedded' || name === 'embedded-http'
+        ? start(name, [entry], await embeddedEnv(env, port, name === 'embedded' ? 'in-process' : 'http'), url)
+        : name === 'baseline'
         ? start(name, [path.resolve(args.baseline!, 'dist', 'main.js'), 'gateway'], { ...env, PORT: String(port) }, url)
         : name === 'ours' || name === 'ours-nocache'
         ? start(name, [...(args.cpuProfDir && name === 'ours-nocache' ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.cpuProfDir)] : []), entry, 'gateway'], { ...env, PORT: String(port), RESPONSE_CACHE: name === 'ours' ? 'true' : 'false' }, url)
@@ -265,6 +273,17 @@ async function main(): Promise<void> {
     stopAll();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The one-process layout on ports of its own, over the same SQLite files. */
+async function embeddedEnv(base: NodeJS.ProcessEnv, port: number, calls: 'in-process' | 'http'): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = { ...base, PORT: String(port), RESPONSE_CACHE: 'false', EMBEDDED_SUBGRAPH_CALLS: calls };
+  for (const name of SERVICE_NAMES) {
+    const own = await freePort();
+    env[`${name.toUpperCase()}_PORT`] = String(own);
+    env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${own}/graphql`;
+  }
+  return env;
 }
 
 async function sumCpu(procs: readonly Proc[]): Promise<number> {
