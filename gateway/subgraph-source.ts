@@ -15,6 +15,10 @@ import { InProcessSubgraph, SubgraphTimeout, SubgraphTransport, type SubgraphAns
  * the subgraph. Calls go over the subgraph's own keep-alive transport, or
  * straight to a subgraph in the same process (gateway/subgraph-transport.ts).
  */
+/** Every source signs with the same secret, so an operation's signed headers serve all its subgraph calls. */
+const SIGNED = new WeakMap<GatewayContext, { readonly headers: Record<string, string>; readonly at: number }>();
+const RESIGN_AFTER_MS = 10_000;
+
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   private readonly transport: SubgraphCaller;
 
@@ -33,10 +37,15 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   }
 
   headersFor(context: GatewayContext): Record<string, string> {
+    // One signing per operation, shared by its subgraph calls; re-signed well within the header's lifetime (long-lived subscription contexts).
+    const now = Date.now();
+    const signed = SIGNED.get(context);
+    if (signed && now - signed.at < RESIGN_AFTER_MS) return signed.headers;
     // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
-    const headers: Record<string, string> = { [CALLER_HEADER]: signCallerHeader(context.caller, this.internalSecret) };
-    if (context.client) headers[CLIENT_HEADER] = signClientHeader(context.client, this.internalSecret);
+    const headers: Record<string, string> = { [CALLER_HEADER]: signCallerHeader(context.caller, this.internalSecret, now) };
+    if (context.client) headers[CLIENT_HEADER] = signClientHeader(context.client, this.internalSecret, now);
     if (context.requestId) headers['x-request-id'] = context.requestId;
+    SIGNED.set(context, { headers, at: now });
     return headers;
   }
 
