@@ -8,9 +8,10 @@ import { startSubgraph, type RunningSubgraph } from './platform/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
 
 /**
- * The whole supergraph in one process: five subgraphs on their own loopback
- * ports (real HTTP between them and the gateway), then the gateway. Used by
- * `npm start` and by the end-to-end tests.
+ * The whole supergraph in one process: the subgraphs on their own loopback
+ * ports, then the gateway, which calls them in-process (no HTTP round trip;
+ * EMBEDDED_SUBGRAPH_CALLS=http goes over loopback as split deployments do).
+ * Used by `npm start` and by the end-to-end tests.
  */
 
 export interface StackOptions {
@@ -69,6 +70,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       clock: options.clock,
       port: options.anyFreePort ? 0 : undefined,
       subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+      localSubgraphs: config.gateway.embeddedCalls === 'in-process' ? Object.fromEntries(started.map((s) => [s.name, s.local])) : undefined,
       metrics,
     });
     return {

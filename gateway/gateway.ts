@@ -11,7 +11,7 @@ import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
 import { serverOptions } from '../platform/graphql-server';
-import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes } from '../platform/http';
+import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type LocalGraphql } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
 import { operationTelemetry, recordOperation } from '../platform/metrics.operations';
@@ -25,6 +25,10 @@ import { operationLimits } from './limits';
 import { PersistedOperations, resolvePersisted, type PersistedOptions } from './persisted';
 import { OperationRateLimit, rateLimitPlugin } from './rate-limit';
 import { createRateLimiter } from '../platform/rate-limiter.factory';
+import type { ResponseCacheStore } from './response-cache';
+import { MemoryResponseCache } from './response-cache.memory';
+import { startResponseCache } from './response-cache.plugin';
+import { RedisResponseCache } from './response-cache.redis';
 import { SubgraphSource } from './subgraph-source';
 import { ApiKeys } from './api-keys';
 import { compileTools, mcpRoutes } from './mcp';
@@ -40,6 +44,8 @@ export interface GatewayOptions {
   readonly port?: number;
   /** Overrides configured subgraph URLs (the launcher passes the ports it bound). */
   readonly subgraphUrls?: Partial<Record<ServiceName, string>>;
+  /** Subgraphs in this process (the embedded mode), called without HTTP; the others over HTTP. */
+  readonly localSubgraphs?: Partial<Record<ServiceName, LocalGraphql>>;
   /** Change notices that drive subscriptions (Redis across processes). */
   readonly pubsub: PubSub;
   readonly clock?: Clock;
@@ -89,12 +95,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limiter = createRateLimiter(config);
   const rateLimit = new OperationRateLimit({ limiter, settings: config.gateway.rateLimit, maxFields: config.gateway.limits.maxFields, clock, log });
 
+  const transport = { timeoutMs: config.gateway.subgraphTimeoutMs, maxSockets: config.gateway.subgraphMaxSockets, idleTimeoutMs: config.gateway.subgraphIdleTimeoutMs };
+  const sources: SubgraphSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
-    buildService: ({ name, url }) =>
-      new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', config.gateway.subgraphTimeoutMs, config.auth.internalSecret, metrics, states),
+    buildService: ({ name, url }) => {
+      const source = new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', transport, config.auth.internalSecret, metrics, states, options.localSubgraphs?.[name as ServiceName]);
+      sources.push(source);
+      return source;
+    },
   });
+  const cache = config.gateway.responseCache
+    ? await startResponseCache({ store: responseCacheStore(config, config.gateway.responseCache), ttlMs: config.gateway.responseCache.ttlMs, pubsub: options.pubsub, log })
+    : null;
   const shared = serverOptions<GatewayContext>(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -109,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       apiKeys.plugin(),
       rateLimitPlugin(rateLimit),
+      ...(cache ? [cache.plugin] : []),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -118,7 +133,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await cache?.stop();
+    throw error;
+  }
 
   const probes = probeRoutes({}, async () => {
     const report = await checkSubgraphs(urls, config.gateway.healthTimeoutMs, states);
@@ -194,6 +214,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await apollo.stop();
     await counter.close();
     await limiter.close();
+    sources.forEach((source) => source.close());
+    await cache?.stop();
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -209,6 +231,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await apollo.stop();
       await counter.close();
       await limiter.close();
+      sources.forEach((source) => source.close());
+      await cache?.stop();
     }),
   };
 }
@@ -220,4 +244,11 @@ async function loadPersisted(config: Config, log: Logger): Promise<PersistedOper
   const operations = await PersistedOperations.load(manifest);
   log.info('persisted operations loaded', { file: manifest, operations: operations.size, safelist });
   return operations;
+}
+
+/** Shared by every gateway through Redis when it is configured; this process's own otherwise. */
+function responseCacheStore(config: Config, settings: { readonly ttlMs: number; readonly maxEntries: number }): ResponseCacheStore {
+  // An invalidation is remembered longer than any answer can take to compute, so a slow one is never stored after it.
+  const stampTtlMs = settings.ttlMs + 4 * config.gateway.subgraphTimeoutMs;
+  return config.redis ? new RedisResponseCache(config.redis, stampTtlMs) : new MemoryResponseCache(settings.maxEntries);
 }

@@ -93,7 +93,8 @@ export function rateLimitPlugin(limit: OperationRateLimit): ApolloServerPlugin<G
           const refusal = await limit.check(contextValue, document, operationName);
           if (!refusal) return;
           const retryAfter = String(refusal.extensions.retryAfterSeconds);
-          refusal.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) };
+          // Apollo reads `http.headers` as its HeaderMap; assigned untyped since other packages' typings declare a plain record there.
+          Object.assign(refusal.extensions, { http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) } });
           throw refusal;
         },
       };

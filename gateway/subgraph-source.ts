@@ -1,44 +1,66 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from '../platform/caller';
 import type { Metrics } from '../platform/metrics';
 import type { GatewayContext } from './context';
 import type { SubgraphStates } from './health';
-
-type ProcessResult = ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>;
+import type { LocalGraphql } from '../platform/http';
+import { InProcessSubgraph, SubgraphTimeout, SubgraphTransport, type SubgraphAnswer, type SubgraphCaller, type TransportOptions } from './subgraph-transport';
 
 /**
  * How the gateway calls one subgraph: forwards the verified caller and the
  * client's address in signed headers (never the raw token), bounds every
  * call by a timeout, and turns network failures into an error that names
- * the subgraph.
+ * the subgraph. Calls go over the subgraph's own keep-alive transport, or
+ * straight to a subgraph in the same process (gateway/subgraph-transport.ts).
  */
-export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+/** Every source signs with the same secret, so an operation's signed headers serve all its subgraph calls. */
+const SIGNED = new WeakMap<GatewayContext, { readonly headers: Record<string, string>; readonly at: number }>();
+const RESIGN_AFTER_MS = 10_000;
+
+export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
+  private readonly transport: SubgraphCaller;
+
   constructor(
     private readonly serviceName: string,
-    url: string,
-    private readonly timeoutMs: number,
+    private readonly url: string,
+    private readonly transportOptions: TransportOptions,
     private readonly internalSecret: string,
     private readonly metrics: Metrics,
     private readonly states: SubgraphStates,
+    /** Set: the subgraph runs in this process and is called without HTTP. */
+    local?: LocalGraphql,
   ) {
-    super({ url, fetcher: timedFetch(timeoutMs) });
+    const overHttp = new SubgraphTransport(url, transportOptions);
+    this.transport = local ? new InProcessSubgraph(local, transportOptions.timeoutMs, overHttp) : overHttp;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http?.headers;
-    if (!headers) return;
+  headersFor(context: GatewayContext): Record<string, string> {
+    // One signing per operation, shared by its subgraph calls; re-signed well within the header's lifetime (long-lived subscription contexts).
+    const now = Date.now();
+    const signed = SIGNED.get(context);
+    if (signed && now - signed.at < RESIGN_AFTER_MS) return signed.headers;
     // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
-    headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret));
-    if (context.client) headers.set(CLIENT_HEADER, signClientHeader(context.client, this.internalSecret));
-    if (context.requestId) headers.set('x-request-id', context.requestId);
+    const headers: Record<string, string> = { [CALLER_HEADER]: signCallerHeader(context.caller, this.internalSecret, now) };
+    if (context.client) headers[CLIENT_HEADER] = signClientHeader(context.client, this.internalSecret, now);
+    if (context.requestId) headers['x-request-id'] = context.requestId;
+    SIGNED.set(context, { headers, at: now });
+    return headers;
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ProcessResult {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables, operationName, extensions } = options.request;
+    if (!query) throw new Error('Missing query');
     const timer = this.metrics.subgraphFetches.startTimer({ subgraph: this.serviceName });
     try {
-      const response = await super.process(options);
+      const answer = await this.transport.post(
+        JSON.stringify({ query, variables, operationName, extensions }),
+        this.headersFor(options.context as GatewayContext),
+        !query.trimStart().startsWith('mutation'),
+      );
+      const response = this.responseOf(answer);
+      if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.cacheControl);
       timer({ outcome: response.errors?.length ? 'error' : 'ok' });
       this.states.report(this.serviceName, null);
       return response;
@@ -47,30 +69,45 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       timer({ outcome: kind === 'http' ? 'error' : kind });
       this.metrics.subgraphErrors.inc({ subgraph: this.serviceName, reason: kind });
       if (error instanceof GraphQLError) throw error;
-      const reason = error instanceof SubgraphTimeout ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
+      const reason = error instanceof SubgraphTimeout ? `no answer within ${this.transportOptions.timeoutMs} ms` : 'it cannot be reached';
       this.states.report(this.serviceName, reason);
       throw new GraphQLError(`Subgraph "${this.serviceName}" is unavailable: ${reason}`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
       });
     }
   }
+
+  /** Closes the transport's sockets (the gateway is stopping). */
+  close(): void {
+    this.transport.close();
+  }
+
+  /** As @apollo/gateway's RemoteGraphQLDataSource reads an answer: HTTP failures become a GraphQLError carrying the response. */
+  private responseOf(answer: SubgraphAnswer): GatewayGraphQLResponse {
+    const json = answer.contentType?.startsWith('application/json') || answer.contentType?.startsWith('application/graphql-response+json');
+    const body: unknown = json ? JSON.parse(answer.body) : answer.body;
+    if (answer.status < 200 || answer.status >= 300) {
+      const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
+      throw new GraphQLError(`${answer.status}: ${answer.statusText}`, {
+        extensions: { response: { url: this.url, status: answer.status, statusText: answer.statusText, body }, ...(code ? { code } : {}) },
+      });
+    }
+    if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${answer.body.slice(0, 200)}`);
+    return body as GatewayGraphQLResponse;
+  }
 }
 
-class SubgraphTimeout extends Error {}
+interface CachePolicy {
+  restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void;
+}
 
-/** fetch bounded by a per-call deadline that covers the whole response body. */
-function timedFetch(timeoutMs: number): Fetcher {
-  const fetcher = async (input: string, init: RequestInit) => {
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      const response = await fetch(input, { ...init, signal });
-      // Read the body under the same deadline, so a subgraph that stalls mid-response is caught too.
-      const body = await response.text();
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } catch (error) {
-      if (signal.aborted) throw new SubgraphTimeout();
-      throw error;
-    }
-  };
-  return fetcher as unknown as Fetcher;
+/** The subgraph's cache-control header narrows the operation's cache policy, as Apollo's own data source does. */
+function restrictCachePolicy(policy: unknown, header: string | undefined): void {
+  if (!policy || typeof (policy as Partial<CachePolicy>).restrict !== 'function') return;
+  const directives = (header ?? '').toLowerCase().split(',').map((part) => part.trim());
+  const maxAge = directives.find((d) => d.startsWith('max-age='))?.slice('max-age='.length);
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: maxAge && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0 };
+  if (directives.includes('private')) hint.scope = 'PRIVATE';
+  if (directives.includes('public')) hint.scope = 'PUBLIC';
+  (policy as CachePolicy).restrict(hint);
 }

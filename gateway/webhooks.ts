@@ -22,7 +22,7 @@ export function stripeWebhookProxy(paymentsGraphqlUrl: string, timeoutMs: number
       if (typeof signature === 'string') headers['stripe-signature'] = signature;
       let answer: Response;
       try {
-        answer = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        answer = await fetch(target, { method: 'POST', headers, body: Uint8Array.from(body), signal: AbortSignal.timeout(timeoutMs) });
       } catch {
         sendJson(res, 502, { error: 'Payments did not answer; Stripe will retry' });
         return;

@@ -48,7 +48,19 @@ export interface Config {
   readonly gateway: {
     readonly port: number;
     readonly subgraphTimeoutMs: number;
+    /** Keep-alive sockets the gateway holds open to each subgraph at most; further calls wait for one. */
+    readonly subgraphMaxSockets: number;
+    /** An idle socket to a subgraph is closed after this long: below the subgraphs' keep-alive timeout (Node's 5 s). */
+    readonly subgraphIdleTimeoutMs: number;
+    /** In the one-process mode: `in-process` calls the co-located subgraphs without HTTP; `http` goes over loopback as split deployments do. */
+    readonly embeddedCalls: 'in-process' | 'http';
     readonly healthTimeoutMs: number;
+    /**
+     * Anonymous public catalogue reads answered from a cache, evicted by the
+     * subgraphs' change notices (in Redis when REDIS_URL is set, shared by
+     * every gateway; in the process otherwise). Null: off.
+     */
+    readonly responseCache: { readonly ttlMs: number; readonly maxEntries: number } | null;
     /** Operation limits, checked before any subgraph is called (gateway/limits.ts). */
     readonly limits: { readonly maxDepth: number; readonly maxFields: number; readonly maxAliases: number; readonly maxRootFields: number };
     /**
@@ -348,7 +360,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     gateway: {
       port: read.port('PORT', 4000),
       subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 10_000, 50, 300_000),
+      subgraphMaxSockets: read.int('SUBGRAPH_MAX_SOCKETS', 64, 1, 4_096),
+      subgraphIdleTimeoutMs: read.int('SUBGRAPH_IDLE_TIMEOUT_MS', 4_000, 100, 4_900),
+      embeddedCalls: read.oneOf('EMBEDDED_SUBGRAPH_CALLS', ['in-process', 'http'] as const, 'in-process'),
       healthTimeoutMs: read.int('HEALTH_TIMEOUT_MS', 2_000, 50, 60_000),
+      responseCache: read.bool('RESPONSE_CACHE', true)
+        ? { ttlMs: read.int('RESPONSE_CACHE_TTL_SECONDS', 300, 1, 86_400) * 1_000, maxEntries: read.int('RESPONSE_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000) }
+        : null,
       limits: {
         maxDepth: read.int('MAX_QUERY_DEPTH', 12, 2, 100),
         maxFields: read.int('MAX_QUERY_FIELDS', 1_000, 10, 100_000),

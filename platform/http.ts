@@ -1,4 +1,4 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -174,6 +174,46 @@ function setSearchFields(params: URLSearchParams, fields: GraphqlRequestFields):
   for (const [name, value] of Object.entries(fields)) {
     if (value !== undefined) params.set(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
+}
+
+/** A GraphQL POST answered by a server in this process, as its HTTP route would answer it. */
+export interface LocalAnswer {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly cacheControl: string | undefined;
+  readonly body: string;
+}
+
+export type LocalGraphql = (body: string, headers: Readonly<Record<string, string>>) => Promise<LocalAnswer>;
+
+/**
+ * The same server behind `graphqlRoute`, called without a socket by a
+ * gateway in the same process (the embedded mode): the same JSON in and out,
+ * the same header checks, parser limit and request scope, minus the HTTP
+ * round trip. Refuses once `stopped()` says the server is gone, as a closed
+ * port would.
+ */
+export function localGraphql<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  context: (headers: IncomingHttpHeaders) => Promise<TContext>,
+  { maxTokens }: Pick<GraphqlRouteOptions, 'maxTokens'>,
+  stopped: () => boolean,
+): LocalGraphql {
+  return async (raw, requestHeaders) => {
+    if (stopped()) throw Object.assign(new Error('the subgraph has stopped'), { code: 'ECONNREFUSED' });
+    const incoming: IncomingHttpHeaders = { ...requestHeaders, 'content-type': 'application/json' };
+    const headers = new HeaderMap(Object.entries(incoming) as Array<[string, string]>);
+    const body = parseBody(Buffer.from(raw), 'application/json') as { query?: unknown } | undefined;
+    const tooDeep = typeof body?.query === 'string' ? documentTooDeep(body.query, maxTokens) : null;
+    if (tooDeep) return { status: 400, contentType: 'application/json', cacheControl: undefined, body: JSON.stringify({ errors: [{ message: tooDeep.message, extensions: { code: tooDeep.extensions.code } }] }) };
+    return withRequestId(requestIdFrom(incoming), async () => {
+      const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body }, context: () => context(incoming) });
+      let text = '';
+      if (result.body.kind === 'complete') text = result.body.string;
+      else for await (const chunk of result.body.asyncIterator) text += chunk;
+      return { status: result.status ?? 200, contentType: result.headers.get('content-type'), cacheControl: result.headers.get('cache-control'), body: text };
+    });
+  };
 }
 
 function parseBody(raw: Buffer, contentType: string): unknown {

@@ -19,7 +19,7 @@ import { serverOptions } from './graphql-server';
 import { withheldRoleRefusal } from './mfa';
 import type { EventMap } from '../contracts/events';
 import type { EventBus } from './messaging/event-bus';
-import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type Route } from './http';
+import { closeServer, createHttpServer, graphqlRoute, listen, localGraphql, probeRoutes, type LocalGraphql, type Route } from './http';
 import type { Logger } from './log';
 import { ProcessedEventEntity } from './messaging/inbox';
 import { InternalClient, type PeerUrls } from './internal-client';
@@ -78,6 +78,8 @@ export interface RunningSubgraph<TServices = unknown> {
   readonly port: number;
   readonly orm: MikroORM;
   readonly services: TServices;
+  /** The GraphQL endpoint without its socket, for a gateway in the same process (the embedded mode). */
+  readonly local: LocalGraphql;
   /** Turns /ready to 503 (shutdown begins); requests are still served. */
   drain(): void;
   /** Stops accepting, lets running requests finish (SHUTDOWN_GRACE_MS), then closes everything. */
@@ -244,7 +246,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     });
     await apollo.start();
 
-    const context = async (req: IncomingMessage): Promise<RequestContext> => {
+    const context = async (req: Pick<IncomingMessage, 'headers'>): Promise<RequestContext> => {
       try {
         return contextFromHeaders(req.headers, orm.em, config.auth.internalVerifyKeys);
       } catch (error) {
@@ -267,6 +269,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       throw error;
     }
     const stopBackground = () => Promise.all(background.map((b) => b.stop()));
+    let stopped = false;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
     return {
       name: module.name,
@@ -274,8 +277,10 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       port,
       orm,
       services,
+      local: localGraphql(apollo, (headers) => context({ headers }), config.graphql, () => stopped),
       drain: probes.drain,
       stop: once(async () => {
+        stopped = true;
         untrack.forEach((stop) => stop());
         await closeServer(server, config.shutdown.graceMs);
         await apollo.stop();

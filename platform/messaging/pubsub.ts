@@ -33,4 +33,30 @@ export const channels = {
   /** Every order's notices as well, for staff boards following all orders (ordersChanged). */
   allOrders: (): string => 'orders:all',
   rating: (productId: string): string => `rating:${productId}`,
+  /** Every change of any entity of a public type, one channel per type: what the gateway's response cache evicts on. */
+  changes: (type: PublicEntityType): string => `changes:${type}`,
 } as const;
+
+/** Types whose changes are announced on `channels.changes` (the public catalogue reads). */
+export const PUBLIC_ENTITY_TYPES = ['Product', 'Category', 'StockLevel', 'ProductRating'] as const;
+export type PublicEntityType = (typeof PUBLIC_ENTITY_TYPES)[number];
+
+/**
+ * After a unit of work committed: one notice per changed entity on its type's
+ * channel. Best effort like every notice; the response cache also bounds
+ * every entry's life (RESPONSE_CACHE_TTL_SECONDS) and empties itself when
+ * the transport reconnects, so a lost notice is not a lasting stale answer.
+ */
+export async function announceChanges(
+  deps: { readonly pubsub: PubSub; readonly log: { warn(message: string, fields?: Record<string, unknown>): void } },
+  type: PublicEntityType,
+  changes: ReadonlyArray<ChangeNotice>,
+): Promise<void> {
+  await Promise.all(
+    changes.map((notice) =>
+      deps.pubsub.publish(channels.changes(type), notice).catch((error: unknown) => {
+        deps.log.warn('change notice not published', { type, id: notice.id, error: String(error) });
+      }),
+    ),
+  );
+}

@@ -3,6 +3,7 @@ import { changedFields, type AuditState } from '../../contracts/audit';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_CATEGORIES } from '../../contracts/demo';
 import { badInput, conflict, notFound } from '../../platform/errors';
+import { announceChanges } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { AuditService } from './audit.service';
 import { CategoryEntity, siblingKey } from './category.entity';
@@ -71,7 +72,7 @@ export class CategoryService {
   async create(ctx: RequestContext, input: CreateCategoryInput): Promise<CategoryEntity> {
     const name = checkName(input.name);
     const parentId = input.parentId ?? null;
-    return this.deps.db.write(async (em) => {
+    const created = await this.deps.db.write(async (em) => {
       if (parentId !== null) await this.checkParent(em, parentId, null);
       const now = this.deps.clock.now();
       const category = Object.assign(new CategoryEntity(), { name, parentId, siblingKey: siblingKey(parentId, name), createdAt: now, updatedAt: now });
@@ -80,10 +81,12 @@ export class CategoryService {
       await this.flush(em, name);
       return category;
     });
+    await this.announce(created);
+    return created;
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateCategoryInput): Promise<CategoryEntity> {
-    return this.deps.db.write(async (em) => {
+    const updated = await this.deps.db.write(async (em) => {
       const category = await em.findOne(CategoryEntity, { id });
       if (!category) throw notFound('Category', id);
       const name = nameAfter(category.name, input.name);
@@ -97,6 +100,13 @@ export class CategoryService {
       await this.flush(em, name);
       return category;
     });
+    await this.announce(updated);
+    return updated;
+  }
+
+  /** After the commit: cached public reads that contain the category, or list products by it, are evicted at the gateway. */
+  private announce(category: CategoryEntity): Promise<void> {
+    return announceChanges(this.deps, 'Category', [{ id: category.id, version: category.updatedAt.getTime() }]);
   }
 
   /** Demo tree: inserts what is missing, so restarts add nothing twice. */

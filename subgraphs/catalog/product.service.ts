@@ -5,6 +5,7 @@ import { isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_PRODUCT_CATEGORIES, DEMO_PRODUCTS } from '../../contracts/demo';
 import { badInput, conflict, notFound } from '../../platform/errors';
+import { announceChanges } from '../../platform/messaging/pubsub';
 import { containsText } from '../../platform/orm';
 import { paginate, type Page, type PageArgs, type SortSpec } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
@@ -138,7 +139,7 @@ export class ProductService {
     const checked = checkFields({ ...input, status: input.status ?? ProductStatus.ACTIVE });
     if ('error' in checked) throw asGraphQLError(checked.error);
     try {
-      return await this.deps.db.write(async (em) => {
+      const created = await this.deps.db.write(async (em) => {
         if ((await em.count(ProductEntity, { skuKey: skuKeyOf(sku) })) > 0) throw skuTaken(sku);
         const categories = await this.categories.require(em, checked.fields.categoryIds ?? [], 'categoryIds');
         const product = this.newProduct(sku, checked.fields, categories);
@@ -146,6 +147,8 @@ export class ProductService {
         this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: product.id, before: null, after: productState(product) });
         return product;
       });
+      await this.announce([created]);
+      return created;
     } catch (error) {
       // Another request created the SKU after the check above.
       throw error instanceof UniqueConstraintViolationException ? skuTaken(sku) : error;
@@ -176,7 +179,9 @@ export class ProductService {
     if (dryRun) return this.deps.db.read((em) => this.upsertIn(em, ctx, items, true));
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.deps.db.write((em) => this.upsertIn(em, ctx, items, false));
+        const results = await this.deps.db.write((em) => this.upsertIn(em, ctx, items, false));
+        await this.announce(results.filter((r) => r.status === UpsertStatus.CREATED || r.status === UpsertStatus.UPDATED).flatMap((r) => (r.product ? [r.product] : [])));
+        return results;
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException) || attempt >= UPSERT_ATTEMPTS) throw error;
       }
@@ -258,14 +263,20 @@ export class ProductService {
     return results;
   }
 
-  private change(ctx: RequestContext, id: string, fields: ProductFields, action: string): Promise<ProductEntity> {
-    return this.deps.db.write(async (em) => {
-      const product = await em.findOne(ProductEntity, { id }, { populate: ['categories'] });
-      if (!product) throw notFound('Product', id);
+  private async change(ctx: RequestContext, id: string, fields: ProductFields, action: string): Promise<ProductEntity> {
+    const { product, changed } = await this.deps.db.write(async (em) => {
+      const found = await em.findOne(ProductEntity, { id }, { populate: ['categories'] });
+      if (!found) throw notFound('Product', id);
       const categories = fields.categoryIds ? await this.categories.require(em, fields.categoryIds, 'categoryIds') : [];
-      this.applyChange(em, ctx.caller, product, fields, categories, action);
-      return product;
+      return { product: found, changed: this.applyChange(em, ctx.caller, found, fields, categories, action) };
     });
+    if (changed) await this.announce([product]);
+    return product;
+  }
+
+  /** After the commit: cached public reads that contain these products are evicted at the gateway. */
+  private announce(products: readonly ProductEntity[]): Promise<void> {
+    return announceChanges(this.deps, 'Product', products.map((p) => ({ id: p.id, version: p.updatedAt.getTime() })));
   }
 
   /** Applies what differs and records it for the audit log; false (nothing touched) when nothing differs. */

@@ -3,7 +3,7 @@ import { AUDIT_RECORDED, auditRecord, type AuditChange } from '../../contracts/a
 import type { Caller } from '../../platform/caller';
 import { conflict, notFound } from '../../platform/errors';
 import { INVENTORY_EVENTS, type StockThresholdPayload } from '../../contracts/inventory-api';
-import { channels } from '../../platform/messaging/pubsub';
+import { announceChanges, channels } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { backoff } from '../../platform/db';
 import { StockMovementEntity, type StockMovementKind } from './stock-movement.entity';
@@ -97,6 +97,7 @@ export class StockLedger {
         }),
       ),
     );
+    await announceChanges(this.deps, 'StockLevel', [...latest].map(([id, version]) => ({ id, version })));
     void this.deps.outbox.kick();
   }
 

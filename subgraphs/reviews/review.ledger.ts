@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { AUDIT_RECORDED, auditRecord, type AuditChange } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
-import { channels } from '../../platform/messaging/pubsub';
+import { announceChanges, channels } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { ProductRatingEntity } from './rating.entity';
 import { countedRating, withRatingChange } from './rating.rules';
@@ -56,6 +56,7 @@ export class ReviewLedger {
         }),
       ),
     );
+    await announceChanges(this.deps, 'ProductRating', moves.map(({ productId, version }) => ({ id: productId, version })));
   }
 }
 

@@ -114,6 +114,12 @@ type Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
+    "\n  query CachedListing($first: Int) {\n    products(first: $first, sort: NAME_ASC) {\n      totalCount\n      edges { node { id name status price { amount currency } stock { available } } }\n    }\n  }\n": typeof types.CachedListingDocument,
+    "\n  query CachedProductPage($id: ID!) {\n    product(id: $id) { name price { amount } stock { available } }\n  }\n": typeof types.CachedProductPageDocument,
+    "\n  query CachePersonalDocument { me { id email } }\n": typeof types.CachePersonalDocumentDocument,
+    "\n  mutation CacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n": typeof types.CacheSetPriceDocument,
+    "\n  mutation CacheSetStock($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }\n": typeof types.CacheSetStockDocument,
+    "\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n": typeof types.CacheArchiveDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": typeof types.ReviewFieldsFragmentDoc,
     "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsWriteDocument,
     "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsEditDocument,
@@ -292,6 +298,12 @@ const documents: Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
+    "\n  query CachedListing($first: Int) {\n    products(first: $first, sort: NAME_ASC) {\n      totalCount\n      edges { node { id name status price { amount currency } stock { available } } }\n    }\n  }\n": types.CachedListingDocument,
+    "\n  query CachedProductPage($id: ID!) {\n    product(id: $id) { name price { amount } stock { available } }\n  }\n": types.CachedProductPageDocument,
+    "\n  query CachePersonalDocument { me { id email } }\n": types.CachePersonalDocumentDocument,
+    "\n  mutation CacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n": types.CacheSetPriceDocument,
+    "\n  mutation CacheSetStock($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }\n": types.CacheSetStockDocument,
+    "\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n": types.CacheArchiveDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": types.ReviewFieldsFragmentDoc,
     "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": types.ReviewsWriteDocument,
     "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": types.ReviewsEditDocument,
@@ -784,6 +796,30 @@ export function graphql(source: "\n  query ProductNamesAndStock {\n    products(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (typeof documents)["\n  query MeId {\n    me { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedListing($first: Int) {\n    products(first: $first, sort: NAME_ASC) {\n      totalCount\n      edges { node { id name status price { amount currency } stock { available } } }\n    }\n  }\n"): (typeof documents)["\n  query CachedListing($first: Int) {\n    products(first: $first, sort: NAME_ASC) {\n      totalCount\n      edges { node { id name status price { amount currency } stock { available } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedProductPage($id: ID!) {\n    product(id: $id) { name price { amount } stock { available } }\n  }\n"): (typeof documents)["\n  query CachedProductPage($id: ID!) {\n    product(id: $id) { name price { amount } stock { available } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachePersonalDocument { me { id email } }\n"): (typeof documents)["\n  query CachePersonalDocument { me { id email } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n"): (typeof documents)["\n  mutation CacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheSetStock($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }\n"): (typeof documents)["\n  mutation CacheSetStock($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n"): (typeof documents)["\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
