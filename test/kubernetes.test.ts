@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { DEFAULT_SERVICE_PORTS, loadConfig, SERVICE_NAMES } from '../platform/config';
 import { projectRoot } from '../platform/project';
 import { settingNames } from './support/settings';
@@ -104,5 +104,30 @@ describe('Kubernetes manifests', () => {
     const graceSeconds = (gateway.spec as { template: { spec: { terminationGracePeriodSeconds: number } } }).template.spec.terminationGracePeriodSeconds;
     // main.ts exits at most 5 s after drain + grace.
     expect(graceSeconds * 1000).toBeGreaterThan(config.shutdown.drainMs + config.shutdown.graceMs + 5_000);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  interface ComposeService {
+    command?: string[];
+    environment?: Record<string, string>;
+    ports?: string[];
+  }
+  const compose = parse(readFileSync(path.join(projectRoot(), 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+
+  it('passes only settings platform/config.ts reads', () => {
+    const known = settingNames();
+    const names = Object.values(compose.services).flatMap((service) => (service.command?.[0] === 'mongod' || !service.environment ? [] : Object.keys(service.environment)));
+    expect(names.length).toBeGreaterThan(20);
+    expect([...new Set(names)].filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  it('runs MongoDB as a one-node replica set, which every service names, so transactions work', () => {
+    expect(compose.services.mongo.command).toEqual(['mongod', '--replSet', 'rs0', '--bind_ip_all']);
+    for (const name of ['gateway', ...SERVICE_NAMES, 'notifications']) expect(compose.services[name].environment?.MONGODB_URL).toBe('mongodb://mongo:27017/?replicaSet=rs0');
+  });
+
+  it('publishes only the gateway, which takes the Stripe webhook', () => {
+    expect(Object.entries(compose.services).filter(([, service]) => service.ports).map(([name, service]) => [name, service.ports])).toEqual([['gateway', ['4000:4000']]]);
   });
 });
