@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse, type GraphQLFormattedError } from 'graphql';
+import { createLogger } from '../platform/log';
 import { TestClock } from './support/clock';
 import { connect } from './support/live';
 import { startTestStack, type TestStack } from './support/stack';
@@ -33,10 +34,12 @@ describe('rate limits per client, weighted by fields', () => {
   let t: TestStack;
   const clock = new TestClock();
   const catalogQueries: string[] = [];
+  const lines: Array<Record<string, unknown>> = [];
   let productId: string;
   beforeAll(async () => {
     t = await startTestStack({
       clock,
+      log: createLogger('shop', 'info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
       env: { RATE_LIMIT: 'true', RATE_LIMIT_BURST: '20', RATE_LIMIT_PER_SECOND: '1', TRUST_PROXY_HOPS: '1' },
       onQuery: (service, query) => {
         if (service === 'catalog') catalogQueries.push(query);
@@ -67,6 +70,10 @@ describe('rate limits per client, weighted by fields', () => {
       { message: 'Rate limit exceeded: this operation costs 5 (its fields); try again in 5 s', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 5 } },
     ]);
     expect(catalogQueries.length).toBe(before);
+    expect(lines.filter((line) => line.message === 'operation' && line.clientIp === '203.0.113.1').map((line) => [line.status, line.errorCodes])).toEqual([
+      ...Array.from({ length: 4 }, () => [200, []]),
+      [429, ['TOO_MANY_REQUESTS']],
+    ]);
   });
 
   it('charges by fields: after a 2-second refill a 2-field query passes where a 5-field one does not', async () => {
