@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from '../platform/caller';
+import { deadlineWithin } from '../platform/deadline';
 import type { Metrics } from '../platform/metrics';
 import type { GatewayContext } from './context';
 import type { SubgraphStates } from './health';
@@ -11,7 +12,7 @@ type ProcessResult = ReturnType<RemoteGraphQLDataSource<GatewayContext>['process
 /**
  * How the gateway calls one subgraph: forwards the verified caller and the
  * client's address in signed headers (never the raw token), bounds every
- * call by a timeout, and turns network failures into an error that names
+ * call by a timeout (told to the subgraph as a signed deadline), and turns network failures into an error that names
  * the subgraph.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -30,7 +31,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
-    headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret));
+    // The deadline goes with it: the subgraph refuses or undoes work this call would give up on.
+    const now = Date.now();
+    headers.set(CALLER_HEADER, signCallerHeader(context.caller, this.internalSecret, now, deadlineWithin(this.timeoutMs, now)));
     if (context.client) headers.set(CLIENT_HEADER, signClientHeader(context.client, this.internalSecret));
     if (context.requestId) headers.set('x-request-id', context.requestId);
   }
@@ -49,6 +52,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (error instanceof GraphQLError) throw error;
       const reason = error instanceof SubgraphTimeout ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
       this.states.report(this.serviceName, reason);
+      if (error instanceof SubgraphTimeout) {
+        // The subgraph was told the deadline: it refuses, or undoes, what it could not finish before it, so retrying is safe.
+        throw new GraphQLError(`Subgraph "${this.serviceName}" did not answer within ${this.timeoutMs} ms; anything it did late is undone: try again`, {
+          extensions: { code: 'TRY_AGAIN', serviceName: this.serviceName, retryAfterSeconds: 1 },
+        });
+      }
       throw new GraphQLError(`Subgraph "${this.serviceName}" is unavailable: ${reason}`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
       });
