@@ -44,10 +44,9 @@ export class InternalClient {
       });
       body = (await response.json()) as typeof body;
     } catch {
-      // Cut short by the request's own deadline rather than the peer's silence: the request ran out of time.
-      if (signal.aborted && timeoutMs < this.timeoutMs) throw tryAgain(`Too busy to hear from ${to} before the request's deadline`);
-      const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : 'it cannot be reached';
-      throw new GraphQLError(`Subgraph "${to}" is unavailable: ${reason}`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: to } });
+      // The peer was told the deadline and refuses what it cannot finish by then; the caller undoes the rest.
+      if (signal.aborted) throw tryAgain(`Too busy to hear from ${to} within ${timeoutMs} ms`);
+      throw new GraphQLError(`Subgraph "${to}" is unavailable: it cannot be reached`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: to } });
     }
     const [first] = body.errors ?? [];
     if (first) {
