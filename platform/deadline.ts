@@ -2,7 +2,7 @@ import { tryAgain } from './errors';
 import { remainingMs } from './request-scope';
 
 /**
- * Deadlines (README "Under load"): a caller that gives up after `timeoutMs`
+ * Deadlines (docs/architecture.md, "Deadlines and load shedding"): a caller that gives up after `timeoutMs`
  * tells the callee to be done a margin earlier, so an answer given in time
  * also arrives in time (the way back, and event-loop lag under load). Work
  * that cannot be done before the deadline is refused before any side effect
