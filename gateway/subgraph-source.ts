@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from '../platform/caller';
+import { deadlineWithin } from '../platform/deadline';
 import type { Metrics } from '../platform/metrics';
 import type { GatewayContext } from './context';
 import type { SubgraphStates } from './health';
@@ -9,16 +10,21 @@ import type { LocalGraphql } from '../platform/http';
 import { InProcessSubgraph, SubgraphTimeout, SubgraphTransport, type SubgraphAnswer, type SubgraphCaller, type TransportOptions } from './subgraph-transport';
 
 /**
+ * Every source signs with the same secret and timeout, so the signed headers
+ * serve the calls an operation makes in the same moment (one step of its
+ * plan); a later step is signed again, so its deadline counts from its own call.
+ */
+const SIGNED = new WeakMap<GatewayContext, { readonly headers: Record<string, string>; readonly at: number }>();
+const RESIGN_AFTER_MS = 20;
+
+/**
  * How the gateway calls one subgraph: forwards the verified caller and the
  * client's address in signed headers (never the raw token), bounds every
- * call by a timeout, and turns network failures into an error that names
- * the subgraph. Calls go over the subgraph's own keep-alive transport, or
- * straight to a subgraph in the same process (gateway/subgraph-transport.ts).
+ * call by a timeout (told to the subgraph as a signed deadline), and turns
+ * network failures into an error that names the subgraph. Calls go over the
+ * subgraph's own keep-alive transport, or straight to a subgraph in the same
+ * process (gateway/subgraph-transport.ts).
  */
-/** Every source signs with the same secret, so an operation's signed headers serve all its subgraph calls. */
-const SIGNED = new WeakMap<GatewayContext, { readonly headers: Record<string, string>; readonly at: number }>();
-const RESIGN_AFTER_MS = 10_000;
-
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   private readonly transport: SubgraphCaller;
 
@@ -37,12 +43,14 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   }
 
   headersFor(context: GatewayContext): Record<string, string> {
-    // One signing per operation, shared by its subgraph calls; re-signed well within the header's lifetime (long-lived subscription contexts).
     const now = Date.now();
     const signed = SIGNED.get(context);
     if (signed && now - signed.at < RESIGN_AFTER_MS) return signed.headers;
     // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
-    const headers: Record<string, string> = { [CALLER_HEADER]: signCallerHeader(context.caller, this.internalSecret, now) };
+    // The deadline goes with it: the subgraph refuses or undoes work this call would give up on.
+    const headers: Record<string, string> = {
+      [CALLER_HEADER]: signCallerHeader(context.caller, this.internalSecret, now, deadlineWithin(this.transportOptions.timeoutMs, now)),
+    };
     if (context.client) headers[CLIENT_HEADER] = signClientHeader(context.client, this.internalSecret, now);
     if (context.requestId) headers['x-request-id'] = context.requestId;
     SIGNED.set(context, { headers, at: now });
@@ -71,6 +79,12 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       if (error instanceof GraphQLError) throw error;
       const reason = error instanceof SubgraphTimeout ? `no answer within ${this.transportOptions.timeoutMs} ms` : 'it cannot be reached';
       this.states.report(this.serviceName, reason);
+      if (error instanceof SubgraphTimeout) {
+        // The subgraph was told the deadline: it refuses, or undoes, what it could not finish before it, so retrying is safe.
+        throw new GraphQLError(`Subgraph "${this.serviceName}" did not answer within ${this.transportOptions.timeoutMs} ms; anything it did late is undone: try again`, {
+          extensions: { code: 'TRY_AGAIN', serviceName: this.serviceName, retryAfterSeconds: 1 },
+        });
+      }
       throw new GraphQLError(`Subgraph "${this.serviceName}" is unavailable: ${reason}`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
       });

@@ -46,12 +46,16 @@ const HEADER_LIFETIME_MS = 60_000;
 /** What the header carries for a caller without a token. */
 const ANONYMOUS = { anonymous: true } as const;
 
-/** `null` signs an anonymous caller: subgraphs refuse requests without a signed header, anonymous ones included. */
-export function signCallerHeader(caller: Caller | null, secret: string, now: number = Date.now()): string {
-  return seal(caller ?? ANONYMOUS, secret, CALLER_SEAL, now);
+/**
+ * `null` signs an anonymous caller: subgraphs refuse requests without a signed header, anonymous ones included.
+ * `deadline` (ms since epoch) is when the sender stops waiting for the answer: signed with the caller, so only
+ * the gateway or a peer can set it.
+ */
+export function signCallerHeader(caller: Caller | null, secret: string, now: number = Date.now(), deadline: number | null = null): string {
+  return seal({ ...(caller ?? ANONYMOUS), ...(deadline === null ? {} : { deadline }) }, secret, CALLER_SEAL, now);
 }
 
-export type CallerHeaderResult = { ok: true; caller: Caller | null } | { ok: false; reason: string };
+export type CallerHeaderResult = { ok: true; caller: Caller | null; deadline: number | null } | { ok: false; reason: string };
 
 /**
  * Only a header the gateway (or a peer subgraph) signed is accepted, and it
@@ -64,7 +68,8 @@ export function verifyCallerHeader(header: string | undefined, keys: readonly st
   const opened = unseal(header, keys, CALLER_SEAL, now);
   if (!opened.ok) return opened;
   const body = opened.body;
-  if (body.anonymous === true) return { ok: true, caller: null };
+  const deadline = typeof body.deadline === 'number' ? body.deadline : null;
+  if (body.anonymous === true) return { ok: true, caller: null, deadline };
   if (typeof body.userId !== 'string' || !Array.isArray(body.roles)) return { ok: false, reason: 'malformed caller header' };
   if (body.apiKey !== undefined && body.apiKey !== null && apiKeyIn(body.apiKey) === null) return { ok: false, reason: 'malformed caller header' };
   const roles = body.roles.filter((role): role is RoleName => (ROLES as readonly string[]).includes(role));
@@ -78,6 +83,7 @@ export function verifyCallerHeader(header: string | undefined, keys: readonly st
       withheldRoles: userRolesIn(body.withheldRoles),
       apiKey: apiKeyIn(body.apiKey),
     },
+    deadline,
   };
 }
 

@@ -168,6 +168,10 @@ export interface Config {
     readonly placementTimeoutSeconds: number;
     /** How often each orders process looks for such placements. */
     readonly placementSweepIntervalMs: number;
+    /** Placements one orders process runs at once; more wait in a queue. */
+    readonly placementConcurrency: number;
+    /** Placements that may wait for a turn; one more is refused at once with TRY_AGAIN. */
+    readonly placementQueue: number;
   };
   readonly reviews: {
     /** immediate: a review passing the filter is published at once; approval: every review waits for staff. */
@@ -441,6 +445,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     orders: {
       placementTimeoutSeconds: read.int('ORDER_PLACEMENT_TIMEOUT_SECONDS', 120, 10, 86_400),
       placementSweepIntervalMs: read.int('ORDER_PLACEMENT_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
+      placementConcurrency: read.int('ORDER_PLACEMENT_CONCURRENCY', 16, 1, 10_000),
+      placementQueue: read.int('ORDER_PLACEMENT_QUEUE', 64, 0, 100_000),
     },
     reviews: {
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),

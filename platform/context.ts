@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { CALLER_HEADER, CLIENT_HEADER, verifyCallerHeader, verifyClientHeader, type Caller, type ClientInfo } from './caller';
 import { unauthenticated } from './errors';
-import { currentRequestId, requestIdFrom } from './request-scope';
+import { currentRequestId, requestIdFrom, setRequestDeadline } from './request-scope';
 
 /**
  * Everything a resolver and a service may know about one request, built in
@@ -51,6 +51,8 @@ export function contextFromHeaders(headers: IncomingHttpHeaders, em: EntityManag
   };
   const verified = verifyCallerHeader(first(CALLER_HEADER), internalKeys);
   if (!verified.ok) throw unauthenticated(`Refused: ${verified.reason}`);
+  // Trusted because it is signed with the caller: the rest of the request (and the peers it calls) works to it.
+  setRequestDeadline(verified.deadline);
   const client = verifyClientHeader(first(CLIENT_HEADER), internalKeys);
   if (!client.ok) throw unauthenticated(`Refused: ${client.reason}`);
   return createRequestContext(em, verified.caller, currentRequestId() ?? requestIdFrom(headers), client.client);

@@ -128,6 +128,11 @@ describe('error formatter in production', () => {
     };
     expect(production(down)).toEqual({ message: 'A service this operation needs is unavailable; try again later', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
     expect(test(down)).toEqual(down);
+    const late: GraphQLFormattedError = {
+      message: 'Subgraph "orders" did not answer within 10000 ms; anything it did late is undone: try again',
+      extensions: { code: 'TRY_AGAIN', serviceName: 'orders', retryAfterSeconds: 1 },
+    };
+    expect(production(late)).toEqual({ message: 'A service this operation needs did not answer in time; try again', extensions: { code: 'TRY_AGAIN', retryAfterSeconds: 1 } });
   });
 
   it('never shows a stack overflow', () => {

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'TRY_AGAIN'
   | 'MFA_REQUIRED'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
@@ -41,9 +42,11 @@ export const ERROR_CODES: Readonly<Record<ClientErrorCode, string>> = {
   NOT_FOUND: 'Nothing with that id (`extensions.id`) that this caller may see: check the id.',
   CONFLICT: 'Refused because of the current state (`extensions.reason` says which): read the state again and act on the reason.',
   TOO_MANY_REQUESTS: 'Throttled: wait `extensions.retryAfterSeconds`, then try again.',
+  TRY_AGAIN:
+    'Too busy to finish this before its deadline: refused before doing anything, or what was done late is undone (`extensions.serviceName` when a subgraph did not answer in time): wait `extensions.retryAfterSeconds`, then send the same request again, with the same idempotency key.',
   MFA_REQUIRED:
     'The password was right and the account uses multi-factor authentication: send `extensions.challenge` with a code to verifyMfaChallenge before `extensions.expiresAt`.',
-  SUBGRAPH_UNAVAILABLE: 'A subgraph did not answer in time (`extensions.serviceName`): retry later.',
+  SUBGRAPH_UNAVAILABLE: 'A subgraph cannot be reached (`extensions.serviceName`): retry later.',
   INTERNAL_SERVER_ERROR: 'Unexpected failure, details hidden outside development: retry later, and report it if it persists.',
   GRAPHQL_PARSE_FAILED: 'The document is not GraphQL, or too long or too deeply nested to parse: fix it, or send less.',
   GRAPHQL_VALIDATION_FAILED:
@@ -131,6 +134,9 @@ export const conflict = (message: string, extensions: ErrorExtensions = {}): Gra
 export const tooManyRequests = (message: string, retryAfterSeconds: number): GraphQLError =>
   appError('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
 
+/** Shed under load, before any side effect (or with it undone): the same request later can succeed. */
+export const tryAgain = (message: string, retryAfterSeconds = 1): GraphQLError => appError('TRY_AGAIN', message, { retryAfterSeconds });
+
 /** One invalid input field: `field` is its path in the input (`email`, `preferences.locale`). */
 interface FieldViolation {
   readonly field: string;
@@ -173,6 +179,7 @@ function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedErr
   const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !SUBGRAPH_DETAILS.includes(key)));
   let message = formatted.message.replace(/ ?Did you mean .+?\?$/, '');
   if (extensions.code === 'SUBGRAPH_UNAVAILABLE') message = 'A service this operation needs is unavailable; try again later';
+  if (extensions.code === 'TRY_AGAIN' && formatted.extensions?.serviceName !== undefined) message = 'A service this operation needs did not answer in time; try again';
   if (/Maximum call stack size exceeded/.test(message)) message = 'The document is too complex';
   return { ...formatted, message, extensions };
 }

@@ -1,7 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, signCallerHeader, type Caller } from './caller';
 import type { ServiceName } from './config';
-import { currentRequestId, REQUEST_ID_HEADER } from './request-scope';
+import { deadlineWithin } from './deadline';
+import { tryAgain } from './errors';
+import { currentRequestId, remainingMs, REQUEST_ID_HEADER } from './request-scope';
 
 /**
  * One subgraph calling another's internal operations over HTTP (the saga's
@@ -22,14 +24,19 @@ export class InternalClient {
 
   async request<TData>(to: ServiceName, query: string, variables: Record<string, unknown> = {}, requestId: string | undefined = currentRequestId()): Promise<TData> {
     const caller: Caller = { userId: `service:${this.from}`, roles: ['SERVICE'], sessionId: null };
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    // Bounded by the request's own deadline too: the peer is not asked for work this request's caller will not wait for.
+    const left = remainingMs();
+    if (left <= 0) throw tryAgain(`Too busy to call ${to} before the request's deadline`);
+    const timeoutMs = Math.min(this.timeoutMs, Math.ceil(left));
+    const now = Date.now();
+    const signal = AbortSignal.timeout(timeoutMs);
     let body: { data?: TData | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
     try {
       const response = await fetch(this.peerUrl(to), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [CALLER_HEADER]: signCallerHeader(caller, this.internalSecret),
+          [CALLER_HEADER]: signCallerHeader(caller, this.internalSecret, now, deadlineWithin(timeoutMs, now)),
           ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         },
         body: JSON.stringify({ query, variables }),
@@ -37,8 +44,9 @@ export class InternalClient {
       });
       body = (await response.json()) as typeof body;
     } catch {
-      const reason = signal.aborted ? `no answer within ${this.timeoutMs} ms` : 'it cannot be reached';
-      throw new GraphQLError(`Subgraph "${to}" is unavailable: ${reason}`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: to } });
+      // The peer was told the deadline and refuses what it cannot finish by then; the caller undoes the rest.
+      if (signal.aborted) throw tryAgain(`Too busy to hear from ${to} within ${timeoutMs} ms`);
+      throw new GraphQLError(`Subgraph "${to}" is unavailable: it cannot be reached`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: to } });
     }
     const [first] = body.errors ?? [];
     if (first) {

@@ -14,13 +14,37 @@ const MAX_REQUEST_ID_LENGTH = 128;
 
 interface RequestScope {
   readonly requestId: string;
+  /** When the caller stops waiting (ms since epoch, wall time), once a signed header said so; null: no deadline. */
+  deadline: number | null;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `work` as part of request `requestId`. */
 export function withRequestId<T>(requestId: string, work: () => T): T {
-  return storage.run({ requestId }, work);
+  return storage.run({ requestId, deadline: null }, work);
+}
+
+/** Sets when the current request's caller stops waiting; only from a signed header (platform/context.ts). */
+export function setRequestDeadline(deadline: number | null): void {
+  const scope = storage.getStore();
+  if (scope) scope.deadline = deadline;
+}
+
+/** When the current request's caller stops waiting; null outside a request or without a deadline. */
+export function requestDeadline(): number | null {
+  return storage.getStore()?.deadline ?? null;
+}
+
+/** Runs `work` in the current request but free of its deadline: undoing what the request did must finish even after its caller gave up. */
+export function withoutDeadline<T>(work: () => T): T {
+  return storage.run({ requestId: currentRequestId() ?? randomUUID(), deadline: null }, work);
+}
+
+/** Milliseconds left before the current request's caller stops waiting; Infinity without a deadline. */
+export function remainingMs(now: number = Date.now()): number {
+  const deadline = requestDeadline();
+  return deadline === null ? Infinity : deadline - now;
 }
 
 /** The id of the request the caller runs for; undefined outside one (timers, start-up). */

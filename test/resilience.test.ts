@@ -104,8 +104,9 @@ describe('a subgraph that hangs', () => {
     });
     try {
       const touching = await execute(gateway.url, ProductNamesAndStock);
-      expect(codesOf(touching)).toEqual(['SUBGRAPH_UNAVAILABLE']);
-      expect(touching.errors![0].message).toBe('Subgraph "inventory" is unavailable: no answer within 300 ms');
+      expect(codesOf(touching)).toEqual(['TRY_AGAIN']);
+      expect(touching.errors![0].message).toBe('Subgraph "inventory" did not answer within 300 ms; anything it did late is undone: try again');
+      expect(touching.errors![0].extensions).toMatchObject({ serviceName: 'inventory', retryAfterSeconds: 1 });
       const notTouching = await execute(gateway.url, ProductNames);
       expect(notTouching.errors).toBeUndefined();
       const report = await readiness(gateway.url);

@@ -1,5 +1,6 @@
 import { DeliveryRules, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
 import { errorMessage } from '../errors';
+import { withoutDeadline } from '../request-scope';
 
 interface Delivery {
   readonly event: DomainEvent;
@@ -86,10 +87,13 @@ export class MemoryEventBus implements EventBus {
   private schedule(group: Group): void {
     if (group.scheduled || this.closed) return;
     group.scheduled = true;
-    setImmediate(() => {
-      group.scheduled = false;
-      this.dispatch(group);
-    });
+    // Handlers work on their own time: a publish inside a request must not pass them its deadline.
+    setImmediate(() =>
+      withoutDeadline(() => {
+        group.scheduled = false;
+        this.dispatch(group);
+      }),
+    );
   }
 
   private dispatch(group: Group): void {

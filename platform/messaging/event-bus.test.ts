@@ -1,4 +1,6 @@
-import { DEFAULT_MAX_ATTEMPTS, DeliveryRules } from './event-bus';
+import { remainingMs, setRequestDeadline, withRequestId } from '../request-scope';
+import { MemoryEventBus } from './event-bus.memory';
+import { DEFAULT_MAX_ATTEMPTS, DeliveryRules, type DomainEvent } from './event-bus';
 
 describe('delivery rules', () => {
   it("takes the consumer's attempt limit, else the bus's, else the default", () => {
@@ -22,5 +24,27 @@ describe('delivery rules', () => {
   it('waits 10 ms after the first failure, doubling up to a second', () => {
     const rules = new DeliveryRules({ group: 'g' }, {});
     expect([1, 2, 3, 7, 8, 50].map((failures) => rules.retryDelayMs(failures))).toEqual([10, 20, 40, 640, 1000, 1000]);
+  });
+});
+
+describe('in-process delivery and request deadlines', () => {
+  it("runs handlers free of the publishing request's deadline: they work on their own time", async () => {
+    const bus = new MemoryEventBus();
+    let seen: number | undefined;
+    let handled = () => undefined as void;
+    const done = new Promise<void>((resolve) => (handled = resolve));
+    await bus.consume({ group: 'g' }, async () => {
+      seen = remainingMs();
+      handled();
+    });
+    // Past the dispatch that consume scheduled, so the publish below schedules the next one.
+    await new Promise((resolve) => setImmediate(resolve));
+    await withRequestId('publisher', async () => {
+      setRequestDeadline(Date.now() - 1);
+      await bus.publish({ id: 'e1', type: 'order.placed', occurredAt: new Date(0).toISOString(), payload: {} } satisfies DomainEvent);
+    });
+    await done;
+    await bus.close();
+    expect(seen).toBe(Infinity);
   });
 });

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { AuditState } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
+import { checkDeadline } from '../../platform/deadline';
 import { conflict, notFound } from '../../platform/errors';
 import { INVENTORY_EVENTS, type ReservationLine, type ReservationPayload, type ReservationStatusName, type Shortage } from '../../contracts/inventory-api';
 import { every, type Periodic } from '../../platform/periodic';
@@ -55,6 +56,7 @@ export class ReservationService {
     // Refuse without writing anything when the shortfall is already visible.
     const visible = await this.deps.db.read((em) => this.shortages(em, lines));
     if (visible.length > 0) throw shortfall(orderId, visible);
+    checkDeadline('reserve the stock');
     let taken: { reservation: ReservationEntity; applied: AppliedChange[] };
     try {
       taken = await this.deps.db.write((em) => this.takeAll(em, ctx.caller, orderId, lines));

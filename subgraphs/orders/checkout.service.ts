@@ -1,3 +1,4 @@
+import { Admission } from '../../platform/admission';
 import type { RequestContext } from '../../platform/context';
 import { badInput } from '../../platform/errors';
 import { checkIdempotencyKey } from '../../platform/checks';
@@ -17,11 +18,16 @@ const SWEEP_BATCH = 100;
  * cut short.
  */
 export class CheckoutService {
+  /** Placements wait in a bounded queue; past it, or too late for their deadline, they are refused with TRY_AGAIN before anything is written. */
+  private readonly admission: Admission;
+
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly saga: PlacementSaga,
     private readonly cart: CartService,
-  ) {}
+  ) {
+    this.admission = new Admission('place the order', { concurrency: deps.config.orders.placementConcurrency, queue: deps.config.orders.placementQueue });
+  }
 
   placeOrder(ctx: RequestContext, input: PlaceOrderInput): Promise<OrderEntity> {
     return this.place(new Placement(customerIdOf(ctx), normalizeLines(input.lines), checkIdempotencyKey(input.idempotencyKey), 'lines'));
@@ -73,9 +79,11 @@ export class CheckoutService {
   }
 
   /** The same key again answers the order it placed (completed first if it is still PENDING), never a second one. */
-  private async place(placement: Placement): Promise<OrderEntity> {
-    const earlier = placement.key ? await this.saga.findByKey(placement.customerId, placement.key) : null;
-    if (earlier) placement.resume(earlier);
-    return this.saga.complete(placement);
+  private place(placement: Placement): Promise<OrderEntity> {
+    return this.admission.run(async () => {
+      const earlier = placement.key ? await this.saga.findByKey(placement.customerId, placement.key) : null;
+      if (earlier) placement.resume(earlier);
+      return this.saga.complete(placement);
+    });
   }
 }

@@ -1,7 +1,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Shortage } from '../../contracts/inventory-api';
-import { badInput, conflict, errorMessage } from '../../platform/errors';
+import { pastDeadline } from '../../platform/deadline';
+import { badInput, conflict, errorMessage, tryAgain } from '../../platform/errors';
+import { withoutDeadline } from '../../platform/request-scope';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CartService } from './cart.service';
 import { onSale, type CatalogClient } from './catalog.client';
@@ -179,7 +181,8 @@ export class PlacementSaga {
    * cannot be undone now.
    */
   async abandon(placement: Placement, reason: string): Promise<boolean> {
-    const failures = await undoSteps(this.steps, placement, reason);
+    // Undone even when the request's caller has stopped waiting: that is often why it is undone.
+    const failures = await withoutDeadline(() => undoSteps(this.steps, placement, reason));
     if (failures.length > 0) {
       this.deps.log.warn('could not undo an order placement yet; the placement sweep will retry', { orderId: placement.order?.id, failures });
       return false;
@@ -255,9 +258,17 @@ export class PlacementSaga {
     await this.payments.cancelOrRefund(placement.stored.id, reason);
   }
 
-  /** PENDING → AWAITING_PAYMENT, with `order.placed`; an order placed from the cart leaves it in the same unit of work. */
+  /**
+   * PENDING → AWAITING_PAYMENT, with `order.placed`; an order placed from the cart leaves it in the same unit of work.
+   * The point of no return: a placement whose caller has stopped waiting is undone here, at once, rather than
+   * holding stock for a buyer who was told it failed until the reservation expires.
+   */
   private async awaitPayment(placement: Placement): Promise<void> {
     const order = placement.stored;
+    if (pastDeadline()) {
+      await this.abandon(placement, 'the caller stopped waiting');
+      throw tryAgain('Placing the order took longer than the request could wait, so it was undone; place it again with the same idempotency key');
+    }
     const placed = await this.transitions.apply(
       order,
       { to: OrderStatus.AWAITING_PAYMENT, actor: SYSTEM_ACTOR, reason: null },
@@ -273,10 +284,18 @@ export class PlacementSaga {
     placement.order = current;
   }
 
-  /** A new PENDING order for the placement's lines at the catalog's current prices. */
+  /**
+   * A new PENDING order for the placement's lines at the catalog's current prices. Stock known to be short
+   * is refused here, before the order is written (the reservation still decides: stock may go meanwhile).
+   */
   private async priced(placement: Placement): Promise<OrderEntity> {
     const { customerId, lines, key, source } = placement;
-    const products = await this.catalog.products(lines.map((line) => line.productId));
+    const productIds = lines.map((line) => line.productId);
+    const [products, available] = await Promise.all([this.catalog.products(productIds), this.inventory.available(productIds)]);
+    const shortages = lines.flatMap((line) => {
+      const left = available.get(line.productId) ?? 0;
+      return left < line.quantity ? [{ productId: line.productId, requested: line.quantity, available: left }] : [];
+    });
     const priced = lines.map((line) => {
       const product = onSale(products.get(line.productId), line.productId, source);
       return Object.assign(new OrderLineEntity(), {
@@ -286,6 +305,7 @@ export class PlacementSaga {
         currency: product.price.currency,
       });
     });
+    if (shortages.length > 0) throw insufficientStock(shortages, source);
     const currencies = [...new Set(priced.map((line) => line.currency))];
     if (currencies.length > 1) throw badInput(`An order is paid in one currency; these products are priced in ${currencies.join(', ')}`, source);
     const total = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);

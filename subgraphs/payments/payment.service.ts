@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { isStaff } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
+import { checkDeadline } from '../../platform/deadline';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../platform/errors';
 import { checkId, checkIdempotencyKey, optionalReason } from '../../platform/checks';
 import { every, type Periodic } from '../../platform/periodic';
@@ -68,6 +69,7 @@ export class PaymentService {
     const terms = checkTerms(input);
     const existing = await this.byOrder(terms.orderId);
     if (existing) return replay(existing, terms);
+    checkDeadline('create the payment');
 
     let intent: ProviderIntent;
     try {
@@ -273,6 +275,8 @@ export class PaymentService {
     checkPaymentMethod(paymentMethod);
     const provider = this.providerOf(payment);
     const confirmation = serverConfirmationOf(provider, payment);
+    // Nothing is charged for a caller that has stopped waiting: its retry would find the money taken and be told ALREADY_PAID.
+    checkDeadline('confirm the payment');
     return this.settle(payment, provider, () => confirmation.confirm(refOf(payment), paymentMethod));
   }
 
