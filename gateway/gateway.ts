@@ -116,7 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(config.gateway.ide ? [ideAssets] : []),
     ...probes.routes,
     ...metricsRoute(metrics, config),
-  ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
+  ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log, service: 'gateway' });
   const execute: FederatedExecutor = async (document, variables, contextValue) => {
     const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');

@@ -30,6 +30,7 @@ import type { PubSub } from './messaging/pubsub';
 import { scalarsMap } from './graphql-types';
 import { Metrics, metricsRoute } from './metrics';
 import { operationTelemetry } from './metrics.operations';
+import { tracedEvents } from './tracing';
 
 /**
  * The one bootstrap every subgraph uses: type-graphql classes → SDL printed
@@ -186,7 +187,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const background: Array<{ stop(): Promise<void> }> = [];
   const metrics = options.metrics ?? new Metrics();
   const db = new Db(orm);
-  const observed = metrics.trackDeadLetters(options.events);
+  const observed = metrics.trackDeadLetters(tracedEvents(options.events, module.name));
   const untrack = [
     observed.stop,
     metrics.outboxBacklog.track({ service: module.name }, () => db.read((em) => em.count(OutboxEntryEntity, { publishedAt: null }))),
@@ -226,7 +227,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       const redis = transports.length === 0 ? undefined : transports.every((t) => t.connected?.()) ? 'ok' : 'disconnected';
       return { ready: database === 'ok' && redis !== 'disconnected', details: { database, ...(redis ? { redis } : {}) } };
     });
-    const server = createHttpServer([...graphqlRoute(apollo, context, config.graphql), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log });
+    const server = createHttpServer([...graphqlRoute(apollo, context, config.graphql), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log, service: module.name });
     let port: number;
     try {
       port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);

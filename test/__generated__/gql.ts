@@ -162,6 +162,7 @@ type Documents = {
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": typeof types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
+    "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
 };
 const documents: Documents = {
     "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.AccountSignUpDocument,
@@ -312,6 +313,7 @@ const documents: Documents = {
     "\n  mutation OrdersCancelOrder($id: ID!, $reason: String) {\n    cancelOrder(id: $id, reason: $reason) { ...OrderFields }\n  }\n": types.OrdersCancelOrderDocument,
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
+    "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
 };
 
 /**
@@ -920,6 +922,10 @@ export function graphql(source: "\n  mutation OrdersShipOrder($id: ID!) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"): (typeof documents)["\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
