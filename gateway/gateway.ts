@@ -136,6 +136,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
     metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
     metrics.subscriptions.track({ service: 'gateway', kind: 'topics' }, () => engine.stats.topics),
+    metrics.subscriptionEvents.track({ service: 'gateway', stage: 'received' }, () => engine.stats.notices),
+    metrics.subscriptionEvents.track({ service: 'gateway', stage: 'fetched' }, () => engine.stats.fetches),
+    metrics.subscriptionEvents.track({ service: 'gateway', stage: 'delivered' }, () => engine.stats.delivered),
   ];
   let port: number;
   try {

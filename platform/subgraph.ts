@@ -54,6 +54,8 @@ export interface SubgraphDeps {
   readonly log: Logger;
   /** Calls other subgraphs' internal (SERVICE-only) operations. */
   readonly internal: InternalClient;
+  /** The process's metrics, for counts only the domain knows (reservations, checkout outcomes). */
+  readonly metrics: Metrics;
 }
 
 export interface SubgraphModule<TServices> {
@@ -196,7 +198,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     const outbox = new Outbox<EventMap>(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
     const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
     const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const deps: SubgraphDeps = { config, db, pubsub: options.pubsub, events: observed.bus, outbox, clock: options.clock, log: options.log, internal };
+    const deps: SubgraphDeps = { config, db, pubsub: options.pubsub, events: observed.bus, outbox, clock: options.clock, log: options.log, internal, metrics };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
     background.push(...((await module.background?.(services, deps)) ?? []));

@@ -54,7 +54,10 @@ export class ReservationService {
     if (existing) return replay(existing, lines);
     // Refuse without writing anything when the shortfall is already visible.
     const visible = await this.deps.db.read((em) => this.shortages(em, lines));
-    if (visible.length > 0) throw shortfall(orderId, visible);
+    if (visible.length > 0) {
+      this.deps.metrics.reservations.inc({ outcome: 'refused' });
+      throw shortfall(orderId, visible);
+    }
     let taken: { reservation: ReservationEntity; applied: AppliedChange[] };
     try {
       taken = await this.deps.db.write((em) => this.takeAll(em, ctx.caller, orderId, lines));
@@ -65,6 +68,7 @@ export class ReservationService {
       if (!other) throw error;
       return replay(other, lines);
     }
+    this.deps.metrics.reservations.inc({ outcome: 'reserved' });
     await this.ledger.announce(taken.applied);
     return taken.reservation;
   }
@@ -104,6 +108,7 @@ export class ReservationService {
         await this.releaseLines(em, orderId, applied.map((a) => ({ productId: a.productId, quantity: a.after.reserved - a.before.reserved })), actorId, 'not all lines could be reserved');
         await em.nativeDelete(ReservationEntity, { orderId, status: ReservationStatus.PENDING });
         const others = (await this.shortages(em, lines)).filter((s) => s.productId !== error.shortage.productId);
+        this.deps.metrics.reservations.inc({ outcome: 'refused' });
         throw shortfall(orderId, [error.shortage, ...others]);
       }
     }
@@ -261,6 +266,7 @@ export class ReservationService {
       return { done, applied };
     });
     if (!outcome) return null;
+    this.deps.metrics.reservations.inc({ outcome: effect.to.toLowerCase() });
     await this.ledger.announce(outcome.applied);
     return outcome.done;
   }
@@ -291,6 +297,7 @@ export class ReservationService {
       return applied;
     });
     if (!outcome) return false;
+    this.deps.metrics.reservations.inc({ outcome: 'expired' });
     await this.ledger.announce(outcome);
     return true;
   }
