@@ -133,7 +133,7 @@ describe('metrics at /metrics', () => {
     await waitFor(async () => {
       const text = (await scrape(t.url)).text;
       return delta(text, 'inventory_reservations_total', 'outcome="committed"') === 1 && delta(text, 'inventory_reservations_total', 'outcome="released"') === 1;
-    });
+    }, { timeout: 20_000 });
     const { text } = await scrape(t.url);
     expect(delta(text, 'checkout_outcomes_total', 'outcome="refused",reason="INSUFFICIENT_STOCK"')).toBe(1);
     expect(delta(text, 'checkout_outcomes_total', 'outcome="placed",reason=""')).toBe(2);

@@ -99,8 +99,9 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
     // The orders consumer's effect of PAID (inventory commits the reservation) is the last step of the checkout.
     const consumed = (span: ReadableSpan, type: string, group: string) =>
       span.kind === SpanKind.CONSUMER && span.name === `process ${type}` && span.attributes['messaging.consumer.group.name'] === group;
-    await waitFor(() => spansOf(client.traceId).some((span) => consumed(span, 'order.status_changed', 'orders')));
-    await waitFor(() => spansOf(client.traceId).some((span) => span.name === 'POST /graphql' && serviceOf(span) === 'inventory' && span.attributes['graphql.operation.name'] === 'CommitReservation'));
+    const slow = { timeout: 20_000 };
+    await waitFor(() => spansOf(client.traceId).some((span) => consumed(span, 'order.status_changed', 'orders')), slow);
+    await waitFor(() => spansOf(client.traceId).some((span) => span.name === 'POST /graphql' && serviceOf(span) === 'inventory' && span.attributes['graphql.operation.name'] === 'CommitReservation'), slow);
     const spans = spansOf(client.traceId);
 
     // Every service of the checkout took part, in this one trace.
@@ -123,7 +124,7 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
       const ids = new Set([client.spanId, ...all.map((span) => span.spanContext().spanId)]);
       return all.filter((span) => !ids.has(span.parentSpanContext?.spanId ?? ''));
     };
-    await waitFor(() => orphans().length === 0);
+    await waitFor(() => orphans().length === 0, slow);
     // A subgraph's server span hangs under the call that reached it (a client span from fetch).
     const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
     const paymentsServer = spans.find((span) => serviceOf(span) === 'payments' && span.kind === SpanKind.SERVER);
