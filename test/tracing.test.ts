@@ -8,6 +8,7 @@ import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemet
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { print } from 'graphql';
 import { loadConfig, SERVICE_NAMES } from '../platform/config';
+import { createLogger } from '../platform/log';
 import { projectRoot } from '../platform/project';
 import { SERVICE_ATTRIBUTE, startTracing, type Tracing } from '../platform/tracing';
 import { OutboxEntryEntity } from '../platform/messaging/outbox';
@@ -72,10 +73,11 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
   let tracing: Tracing | null;
   let t: TestStack;
   const tools = orderTools(() => t);
+  const lines: string[] = [];
 
   beforeAll(async () => {
     tracing = startTracing({ config: loadConfig({ NODE_ENV: 'test' }), serviceName: 'shop', exporter });
-    t = await startTestStack();
+    t = await startTestStack({ log: createLogger('test', 'info', (line) => lines.push(line)) });
   });
   afterAll(async () => {
     await t.stop();
@@ -127,6 +129,9 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
     await waitFor(() => orphans().length === 0, slow);
     // A subgraph's server span hangs under the call that reached it (a client span from fetch).
     const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
+    // The gateway's access lines carry the trace, so logs and traces meet.
+    const access = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.message === 'operation' && line.operationName === 'OrdersPlaceOrder');
+    expect(access.map((line) => line.traceId)).toContain(client.traceId);
     const paymentsServer = spans.find((span) => serviceOf(span) === 'payments' && span.kind === SpanKind.SERVER);
     expect(byId.get(paymentsServer?.parentSpanContext?.spanId ?? '')?.kind).toBe(SpanKind.CLIENT);
   });
