@@ -7,7 +7,7 @@
 # All settings are environment variables (platform/config.ts).
 
 # ---- build: compile TypeScript to dist/ -------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 
 # `npm install`, not `npm ci`: the lockfile cannot list every platform's
@@ -25,7 +25,7 @@ COPY schema/ schema/
 RUN npm run build
 
 # ---- runtime: production dependencies + compiled code -----------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0
 WORKDIR /app

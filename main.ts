@@ -10,6 +10,7 @@ import { Metrics, sendMetrics } from './platform/metrics';
 import { openMessaging } from './platform/messaging/messaging';
 import { startSubgraph } from './platform/subgraph';
 import { SUBGRAPHS } from './subgraphs/modules';
+import { startTracing } from './platform/tracing';
 import { describeMailTarget } from './subgraphs/users/mail.transport';
 import { startNotificationProcess } from './subgraphs/users/notification.process';
 import { startStack } from './stack';
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(arg === 'all' ? 'shop' : arg, config.logLevel, undefined, config.logFormat);
+  // Before any server starts, so their first requests are traced too (OTEL_EXPORTER_OTLP_ENDPOINT set).
+  const tracing = startTracing({ config, serviceName: arg === 'all' ? 'shop' : arg });
   let running: Stoppable;
   try {
     const metrics = new Metrics();
@@ -145,6 +148,8 @@ async function main(): Promise<void> {
     running.drain();
     new Promise((resolve) => setTimeout(resolve, drainMs))
       .then(() => running.stop())
+      // The spans of the last requests are still buffered.
+      .then(() => tracing?.shutdown())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         log.error('shutdown failed', { error: String(error) });

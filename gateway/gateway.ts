@@ -189,7 +189,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       maxRequestBytes: config.graphql.maxRequestBytes,
     }),
     stripeWebhookProxy(urls.payments, config.gateway.subgraphTimeoutMs),
-  ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
+  ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log, service: 'gateway' });
   const engine = new SubscriptionEngine({
     schema: apiSchema,
     execute,
@@ -204,6 +204,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
     metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
     metrics.subscriptions.track({ service: 'gateway', kind: 'topics' }, () => engine.stats.topics),
+    metrics.subscriptionEvents.track({ service: 'gateway', stage: 'received' }, () => engine.stats.notices),
+    metrics.subscriptionEvents.track({ service: 'gateway', stage: 'fetched' }, () => engine.stats.fetches),
+    metrics.subscriptionEvents.track({ service: 'gateway', stage: 'delivered' }, () => engine.stats.delivered),
   ];
   let port: number;
   try {

@@ -153,6 +153,13 @@ export interface Config {
     /** Published events are kept this long (to inspect what went out), then pruned. */
     readonly retentionHours: number;
   };
+  /** OpenTelemetry traces (platform/tracing.ts); off unless an endpoint is set. */
+  readonly tracing: {
+    /** OTLP/HTTP collector base URL (spans go to `<endpoint>/v1/traces`); null: tracing off. */
+    readonly endpoint: string | null;
+    /** Share of new traces recorded (0 to 1); a caller's sampled `traceparent` is always followed. */
+    readonly sampleRatio: number;
+  };
   readonly events: {
     /** Tries per event and consumer group before the event is parked as a dead letter. */
     readonly maxAttempts: number;
@@ -437,6 +444,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       intervalMs: read.int('PAYMENT_CHECK_INTERVAL_MS', 60_000, 100, 3_600_000),
     },
     outbox: { retentionHours: read.int('OUTBOX_RETENTION_HOURS', 168, 1, 8_760) },
+    tracing: {
+      endpoint: read.optionalUrl('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']) ?? null,
+      sampleRatio: read.ratio('OTEL_TRACES_SAMPLER_ARG', 1),
+    },
     events: { maxAttempts: read.int('EVENT_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS, 1, 10_000) },
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
@@ -507,6 +518,15 @@ class EnvReader {
       throw new ConfigError(`${name}="${value}" must be an integer from ${min} to ${max}`);
     }
     return n;
+  }
+
+  /** A number from 0 to 1. */
+  ratio(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new ConfigError(`${name}="${value}" must be a number from 0 to 1`);
+    return number;
   }
 
   port(name: string, fallback: number): number {

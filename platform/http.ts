@@ -6,6 +6,7 @@ import type { Logger } from './log';
 import type { Config } from './config';
 import { documentTooDeep } from './graphql-server';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-scope';
+import { withServerSpan } from './tracing';
 
 /**
  * A small node:http front for Apollo Server (no framework): the gateway and
@@ -30,6 +31,8 @@ export interface HttpServerOptions {
   readonly intercept?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Unexpected failures are logged here, with their stack, before the client gets a bare 500. */
   readonly log?: Logger;
+  /** The service this server is, on its trace spans. */
+  readonly service?: string;
 }
 
 export class HttpError extends Error {
@@ -231,6 +234,9 @@ function refuse(res: ServerResponse, status: number, body: unknown): void {
   sendJson(res, status, body);
 }
 
+/** Probes and scrapes arrive every few seconds and would drown the traces of real requests. */
+const UNTRACED = new Set(['/health', '/ready', '/metrics']);
+
 const inFlight = new WeakMap<http.Server, { count: number; idle: Set<() => void> }>();
 
 export function createHttpServer(routes: readonly Route[], options: HttpServerOptions = {}): http.Server {
@@ -253,9 +259,9 @@ export function createHttpServer(routes: readonly Route[], options: HttpServerOp
     // One request scope per request: its id is echoed, logged and sent on to other subgraphs.
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    const handle = () => Promise.resolve().then(() => route.handler(req, res));
     withRequestId(requestId, () =>
-      Promise.resolve()
-        .then(() => route.handler(req, res))
+      (UNTRACED.has(route.path) ? handle() : withServerSpan(options.service ?? 'http', route.path, req, res, handle))
         .catch((error: unknown) => {
           if (!(error instanceof HttpError)) options.log?.error('request failed', { method: req.method, path, error: errorDetails(error) });
           if (res.headersSent) {

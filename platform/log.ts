@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { LogFormat, LogLevel } from './config';
@@ -6,7 +7,8 @@ import { currentRequestId } from './request-scope';
 /**
  * Structured logs through pino: one JSON object per line in production (for
  * log shippers), one readable line per record in development. Every line
- * written inside a request carries its `requestId`; fields that may hold
+ * written inside a request carries its `requestId` (and, with tracing on, its
+ * `traceId` and `spanId`); fields that may hold
  * secrets or personal data are redacted before anything is written.
  */
 export interface Logger {
@@ -32,7 +34,10 @@ export function createLogger(
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {
         const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
+        // With tracing on, the trace a line belongs to, so logs and traces meet (nothing without it).
+        const span = trace.getActiveSpan()?.spanContext();
+        const traced = span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
+        return requestId ? { requestId, ...traced } : traced;
       },
     },
     { write: (line: string) => write((pretty ? pretty(line) : line).trimEnd()) },

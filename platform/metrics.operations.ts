@@ -5,6 +5,7 @@ import { isExpectedCode } from './errors';
 import { errorDetails } from './http';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
+import { describeOperation } from './tracing';
 
 /**
  * What every GraphQL server of the shop records per operation: its latency
@@ -34,6 +35,7 @@ export function operationTelemetry<TContext extends BaseContext>(options: Operat
         async didResolveOperation({ operation, operationName: resolvedName }) {
           type = operation?.operation ?? null;
           operationName = resolvedName;
+          describeOperation(operationName, type);
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {

@@ -54,6 +54,34 @@ class SampledGauge<L extends string> {
   }
 }
 
+/** A counter read when scraped from a running total kept elsewhere (the subscription engine's stats), one source per label set. */
+class SampledCounter<L extends string> {
+  private readonly sources = new Map<string, { labels: Record<L, string>; read: () => number }>();
+
+  constructor(registry: Registry, name: string, help: string, labelNames: readonly L[]) {
+    const sources = this.sources;
+    new Counter<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const { labels, read } of sources.values()) this.inc(labels as never, read());
+      },
+    });
+  }
+
+  /** Adds a source; the returned function removes it (the server stops). */
+  track(labels: Record<L, string>, read: () => number): () => void {
+    const key = JSON.stringify(labels);
+    this.sources.set(key, { labels, read });
+    return () => {
+      this.sources.delete(key);
+    };
+  }
+}
+
 export class Metrics {
   readonly registry = new Registry();
   readonly operations = new Histogram({
@@ -92,6 +120,24 @@ export class Metrics {
   readonly subscriptions = new SampledGauge(this.registry, 'gateway_subscriptions', 'Active subscriptions and the distinct federated fetches (topics) serving them', ['service', 'kind'] as const);
   readonly outboxBacklog = new SampledGauge(this.registry, 'outbox_backlog', 'Domain events written but not yet published, per service', ['service'] as const);
   readonly deadLetters = new SampledGauge(this.registry, 'event_dead_letters', 'Events parked as dead letters, per consumer group', ['group'] as const);
+  readonly subscriptionEvents = new SampledCounter(
+    this.registry,
+    'gateway_subscription_events_total',
+    'The subscription engine at work: change notices received for followed entities (received), federated fetches run (fetched), results pushed to subscribers (delivered)',
+    ['service', 'stage'] as const,
+  );
+  readonly reservations = new Counter({
+    name: 'inventory_reservations_total',
+    help: 'Stock reservations by outcome: reserved, refused (not enough stock), committed, released, returned, expired',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly checkouts = new Counter({
+    name: 'checkout_outcomes_total',
+    help: 'Checkouts by outcome: placed (awaiting payment), refused (by reason), paid, failed (payment failed)',
+    labelNames: ['outcome', 'reason'] as const,
+    registers: [this.registry],
+  });
   private readonly operationNames = new Set<string>();
 
   constructor() {

@@ -31,6 +31,7 @@ import type { PubSub } from './messaging/pubsub';
 import { scalarsMap } from './graphql-types';
 import { Metrics, metricsRoute } from './metrics';
 import { operationTelemetry } from './metrics.operations';
+import { tracedEvents } from './tracing';
 
 /**
  * The one bootstrap every subgraph uses: type-graphql classes → SDL printed
@@ -54,6 +55,8 @@ export interface SubgraphDeps {
   readonly log: Logger;
   /** Calls other subgraphs' internal (SERVICE-only) operations. */
   readonly internal: InternalClient;
+  /** The process's metrics, for counts only the domain knows (reservations, checkout outcomes). */
+  readonly metrics: Metrics;
 }
 
 export interface SubgraphModule<TServices> {
@@ -220,7 +223,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
   const background: Array<{ stop(): Promise<void> }> = [];
   const metrics = options.metrics ?? new Metrics();
   const db = new Db(orm);
-  const observed = metrics.trackDeadLetters(options.events);
+  const observed = metrics.trackDeadLetters(tracedEvents(options.events, module.name));
   const untrack = [
     observed.stop,
     metrics.outboxBacklog.track({ service: module.name }, () => db.read((em) => em.count(OutboxEntryEntity, { publishedAt: null }))),
@@ -229,7 +232,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
     const outbox = new Outbox<EventMap>(orm, options.events, options.clock, options.log, { retentionMs: config.outbox.retentionHours * 3_600_000 });
     const peerUrl = options.peerUrl ?? ((name: ServiceName) => config.services[name].url);
     const internal = new InternalClient(module.name, peerUrl, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const deps: SubgraphDeps = { config, db, pubsub: options.pubsub, events: observed.bus, outbox, clock: options.clock, log: options.log, internal };
+    const deps: SubgraphDeps = { config, db, pubsub: options.pubsub, events: observed.bus, outbox, clock: options.clock, log: options.log, internal, metrics };
     const services = module.createServices(deps);
     await module.seed?.(services, deps);
     background.push(...((await module.background?.(services, deps)) ?? []));
@@ -260,7 +263,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       const redis = transports.length === 0 ? undefined : transports.every((t) => t.connected?.()) ? 'ok' : 'disconnected';
       return { ready: database === 'ok' && redis !== 'disconnected', details: { database, ...(redis ? { redis } : {}) } };
     });
-    const server = createHttpServer([...graphqlRoute(apollo, context, config.graphql), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log });
+    const server = createHttpServer([...graphqlRoute(apollo, context, config.graphql), ...probes.routes, ...metricsRoute(metrics, config), ...(module.routes?.(services) ?? [])], { log: options.log, service: module.name });
     let port: number;
     try {
       port = await listen(server, options.port ?? config.services[module.name].port, config.host, module.name);

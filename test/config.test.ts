@@ -48,6 +48,11 @@ describe('configuration', () => {
     expect(configErrorFor({ RATE_LIMIT_BURST: '5' })).toBe('RATE_LIMIT_BURST="5" must be an integer from 10 to 10000000');
   });
 
+  it('traces nothing unless an OTLP endpoint is set, and then records every new trace unless told a ratio', () => {
+    expect(loadConfig({}, '/srv/shop').tracing).toEqual({ endpoint: null, sampleRatio: 1 });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_SAMPLER_ARG: '0.25' }, '/srv/shop').tracing).toEqual({ endpoint: 'http://collector:4318', sampleRatio: 0.25 });
+  });
+
   it('reads the review moderation setting, and refuses another', () => {
     expect(loadConfig({ REVIEWS_MODERATION: 'approval' }, '/srv/shop').reviews.moderation).toBe('approval');
     expect(configErrorFor({ REVIEWS_MODERATION: 'later' })).toBe('REVIEWS_MODERATION="later" is not allowed; use one of: immediate, approval');
@@ -135,6 +140,9 @@ describe('configuration', () => {
     [{ MAX_QUERY_TOKENS: '10' }, 'MAX_QUERY_TOKENS="10" must be an integer from 100 to 1000000'],
     [{ MAX_REQUEST_BYTES: '1mb' }, 'MAX_REQUEST_BYTES="1mb" must be an integer from 1024 to 1073741824'],
     [{ WS_MAX_IDS_PER_SUBSCRIPTION: '0' }, 'WS_MAX_IDS_PER_SUBSCRIPTION="0" must be an integer from 1 to 10000'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT="collector:4318" must use http: or https:'],
+    [{ OTEL_TRACES_SAMPLER_ARG: '1.5' }, 'OTEL_TRACES_SAMPLER_ARG="1.5" must be a number from 0 to 1'],
+    [{ OTEL_TRACES_SAMPLER_ARG: 'half' }, 'OTEL_TRACES_SAMPLER_ARG="half" must be a number from 0 to 1'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const error = configErrorFor(env);
     expect(error).toBe(message);

@@ -11,6 +11,7 @@ import { projectRoot } from '../platform/project';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { connect } from './support/live';
+import { ConfirmPayment, orderTools, PlaceOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 
@@ -39,6 +40,7 @@ const valueOf = (text: string, series: string): number | undefined => {
 
 describe('metrics at /metrics', () => {
   let t: TestStack;
+  const tools = orderTools(() => t);
   beforeAll(async () => {
     t = await startTestStack();
   });
@@ -85,6 +87,60 @@ describe('metrics at /metrics', () => {
       await live.dispose();
     }
     await waitFor(async () => valueOf((await scrape(t.url)).text, 'gateway_websocket_connections{service="gateway"}') === 0);
+  });
+
+  it('counts the subscription engine at work: notices received, fetches and results delivered', async () => {
+    const productId = await tools.product({ onHand: 3 });
+    const series = (stage: string) => `gateway_subscription_events_total{service="gateway",stage="${stage}"}`;
+    const before = (await scrape(t.url)).text;
+    const live = connect(t.url);
+    try {
+      const watch = live.subscribe(MetricsWatchStock, { productIds: [productId] });
+      await watch.count(1);
+      const token = await t.token(await tools.customer());
+      await execute(t.url, PlaceOrder, { input: { lines: [{ productId, quantity: 1 }] } }, { token });
+      await watch.count(2);
+      const after = (await scrape(t.url)).text;
+      const delta = (stage: string) => (valueOf(after, series(stage)) ?? 0) - (valueOf(before, series(stage)) ?? 0);
+      expect(delta('received')).toBeGreaterThanOrEqual(1);
+      expect(delta('fetched')).toBeGreaterThanOrEqual(2);
+      expect(delta('delivered')).toBe(2);
+    } finally {
+      await live.dispose();
+    }
+  });
+
+  it('counts reservations and checkout outcomes: refused by reason, placed, paid, failed', async () => {
+    const outcome = (text: string, name: string, labels: string) => valueOf(text, `${name}{${labels}}`) ?? 0;
+    const before = (await scrape(t.url)).text;
+    const token = await t.token(await tools.customer());
+    const scarce = await tools.product({ onHand: 1 });
+    const refused = await execute(t.url, PlaceOrder, { input: { lines: [{ productId: scarce, quantity: 2 }] } }, { token });
+    expect(refused.errors?.[0]?.extensions?.reason).toBe('INSUFFICIENT_STOCK');
+
+    const paidOrder = await execute(t.url, PlaceOrder, { input: { lines: [{ productId: scarce, quantity: 1 }] } }, { token });
+    const paidId = paidOrder.data?.placeOrder.id ?? '';
+    expect((await execute(t.url, ConfirmPayment, { orderId: paidId, paymentMethod: 'pm_card_visa' }, { token })).data?.confirmPayment.status).toBe('SUCCEEDED');
+    const other = await tools.product({ onHand: 1 });
+    const failedOrder = await execute(t.url, PlaceOrder, { input: { lines: [{ productId: other, quantity: 1 }] } }, { token });
+    const failedId = failedOrder.data?.placeOrder.id ?? '';
+    expect((await execute(t.url, ConfirmPayment, { orderId: failedId, paymentMethod: 'pm_card_chargeDeclined' }, { token })).data?.confirmPayment.status).toBe('FAILED');
+    await tools.settled(paidId, 'PAID');
+    await tools.settled(failedId, 'PAYMENT_FAILED');
+
+    const delta = (text: string, name: string, labels: string) => outcome(text, name, labels) - outcome(before, name, labels);
+    // The effects of PAID and PAYMENT_FAILED (commit, release) follow through events.
+    await waitFor(async () => {
+      const text = (await scrape(t.url)).text;
+      return delta(text, 'inventory_reservations_total', 'outcome="committed"') === 1 && delta(text, 'inventory_reservations_total', 'outcome="released"') === 1;
+    }, { timeout: 20_000 });
+    const { text } = await scrape(t.url);
+    expect(delta(text, 'checkout_outcomes_total', 'outcome="refused",reason="INSUFFICIENT_STOCK"')).toBe(1);
+    expect(delta(text, 'checkout_outcomes_total', 'outcome="placed",reason=""')).toBe(2);
+    expect(delta(text, 'checkout_outcomes_total', 'outcome="paid",reason=""')).toBe(1);
+    expect(delta(text, 'checkout_outcomes_total', 'outcome="failed",reason=""')).toBe(1);
+    expect(delta(text, 'inventory_reservations_total', 'outcome="refused"')).toBe(1);
+    expect(delta(text, 'inventory_reservations_total', 'outcome="reserved"')).toBe(2);
   });
 
   // Last: it stops a subgraph of the shared stack.

@@ -66,8 +66,12 @@ export interface EngineOptions {
 }
 
 export interface EngineStats {
+  /** Change notices received on a channel some subscription follows. */
+  notices: number;
   /** Federated fetches run (initial states and events). */
   fetches: number;
+  /** Results pushed to subscribers (initial states and changes). */
+  delivered: number;
   topics: number;
   subscribers: number;
 }
@@ -103,12 +107,17 @@ class Subscriber {
     return this.context.expiresAt !== null && this.clock.now().getTime() >= this.context.expiresAt;
   }
 
-  deliver(entityId: string, version: number, result: ExecutionResult): void {
-    if (this.queue.closed) return;
-    if (this.expired) return this.expire();
-    if (version <= (this.delivered.get(entityId) ?? -1)) return;
+  /** False when nothing was pushed (ended, expired, or not newer than what it has). */
+  deliver(entityId: string, version: number, result: ExecutionResult): boolean {
+    if (this.queue.closed) return false;
+    if (this.expired) {
+      this.expire();
+      return false;
+    }
+    if (version <= (this.delivered.get(entityId) ?? -1)) return false;
     this.delivered.set(entityId, version);
     this.queue.push(result);
+    return true;
   }
 
   fail(errors: readonly GraphQLError[]): void {
@@ -144,7 +153,7 @@ class Topic {
     if (subscriber.queue.closed) return Promise.resolve();
     this.subscribers.add(subscriber);
     if (this.latest) {
-      subscriber.deliver(this.entityId, this.latest.version, this.latest.result);
+      if (subscriber.deliver(this.entityId, this.latest.version, this.latest.result)) this.engine.stats.delivered++;
       return Promise.resolve();
     }
     return this.refresh();
@@ -192,12 +201,12 @@ class Topic {
     const { version, payload } = stripVersion(entity);
     const delivered: ExecutionResult = { data: { [responseKey]: payload }, ...(result.errors?.length ? { errors: result.errors.map(toGraphQLError) } : {}) };
     if (!this.latest || version >= this.latest.version) this.latest = { version, result: delivered };
-    for (const subscriber of this.subscribers) subscriber.deliver(this.entityId, version, delivered);
+    for (const subscriber of this.subscribers) if (subscriber.deliver(this.entityId, version, delivered)) this.engine.stats.delivered++;
   }
 }
 
 export class SubscriptionEngine {
-  readonly stats: EngineStats = { fetches: 0, topics: 0, subscribers: 0 };
+  readonly stats: EngineStats = { notices: 0, fetches: 0, delivered: 0, topics: 0, subscribers: 0 };
   private readonly topics = new Map<string, Topic>();
   private readonly channels = new Map<string, { topics: Set<Topic>; unsubscribe: Promise<Unsubscribe> }>();
   private readonly subscribers = new Set<Subscriber>();
@@ -337,6 +346,7 @@ export class SubscriptionEngine {
     if (!channel) {
       const topics = new Set<Topic>();
       const unsubscribe = this.options.pubsub.subscribe(topic.channel, (notice) => {
+        this.stats.notices++;
         for (const t of topics) t.onNotice(notice);
       });
       channel = { topics, unsubscribe };

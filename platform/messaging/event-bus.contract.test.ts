@@ -135,6 +135,16 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     expect(billing.handled.find((e) => e.id === published[0].id)).toEqual(published[0]);
   });
 
+  it('carries the trace context an event was written in to its consumers', async () => {
+    const bus = await open();
+    const billing = recorder();
+    await bus.consume({ group: 'billing' }, billing.handler);
+    const traced = { ...event('order.placed'), traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+    await bus.publish(traced);
+    await waitFor(() => billing.handled.length === 1);
+    expect(billing.handled[0]).toEqual(traced);
+  });
+
   it('hands each event to exactly one consumer of a group', async () => {
     const bus = await open();
     const first = recorder();
@@ -455,6 +465,16 @@ describe('RedisEventBus', () => {
     const after = event('order.placed');
     await bus.publish(after);
     await waitFor(() => seen(handled, after));
+  });
+
+  it('delivers an event whose trace context is malformed without it', async () => {
+    const bus = await open();
+    const { handled, handler } = recorder();
+    await bus.consume({ group: 'billing' }, handler);
+    const plain = event('order.placed');
+    await admin.xadd(`${prefix}:events`, '*', 'event', JSON.stringify({ ...plain, traceparent: 'injected\nlog line' }));
+    await waitFor(() => handled.length === 1);
+    expect(handled[0]).toEqual(plain);
   });
 
   it('acknowledges malformed entries without calling the handler', async () => {

@@ -424,6 +424,9 @@ function deadLetterStream(settings: Pick<Settings, 'prefix'>, group: string): st
   return `${settings.prefix}:dead:${group}`;
 }
 
+/** W3C trace context, version 00. */
+const TRACEPARENT = /^00-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
+
 function fieldValue(fields: readonly string[], name: string): string | undefined {
   let value: string | undefined;
   for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) value = fields[i + 1];
@@ -440,10 +443,12 @@ function parseEvent(fields: readonly string[]): DomainEvent | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { id, type, occurredAt, payload } = value as Record<string, unknown>;
+  const { id, type, occurredAt, payload, traceparent } = value as Record<string, unknown>;
   if (typeof id !== 'string' || typeof type !== 'string' || typeof occurredAt !== 'string') return null;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-  return { id, type, occurredAt, payload: payload as Record<string, unknown> };
+  // A malformed trace context is dropped, not the event: its consumers start a trace of their own.
+  const trace = typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? { traceparent } : {};
+  return { id, type, occurredAt, payload: payload as Record<string, unknown>, ...trace };
 }
 
 function parseDeadLetter(fields: readonly string[]): DeadLetter | null {

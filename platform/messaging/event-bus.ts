@@ -14,6 +14,8 @@ export interface DomainEvent<TPayload = Record<string, unknown>> {
   /** ISO-8601 time the fact happened. */
   readonly occurredAt: string;
   readonly payload: TPayload;
+  /** W3C trace context of the work that wrote the event, so its consumers continue that trace (tracing on). */
+  readonly traceparent?: string;
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;

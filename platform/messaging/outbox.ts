@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { DomainEvent, EventBus } from './event-bus';
 import { newId } from '../ids';
 import type { Logger } from '../log';
+import { currentTraceparent } from '../tracing';
 
 /**
  * Transactional outbox: a service adds its domain events to the same unit of
@@ -44,8 +45,12 @@ export class OutboxEntryEntity {
   @Property({ type: 'integer' })
   attempts = 0;
 
+  /** The trace of the work that wrote the event (W3C traceparent), carried to its consumers; null with tracing off. */
+  @Property({ type: 'string', nullable: true })
+  traceparent: string | null = null;
+
   toEvent(): DomainEvent {
-    return { id: this.id, type: this.type, occurredAt: this.occurredAt.toISOString(), payload: this.payload };
+    return { id: this.id, type: this.type, occurredAt: this.occurredAt.toISOString(), payload: this.payload, ...(this.traceparent ? { traceparent: this.traceparent } : {}) };
   }
 }
 
@@ -81,9 +86,9 @@ export class Outbox<M extends object = Record<string, Record<string, unknown>>> 
 
   /** Adds an event to the caller's unit of work; it is published after the caller's flush (call `kick`). */
   add<K extends keyof M & string>(em: EntityManager, type: K, payload: M[K]): DomainEvent<M[K]> {
-    const entry = Object.assign(new OutboxEntryEntity(), { type, payload, occurredAt: this.clock.now() });
+    const entry = Object.assign(new OutboxEntryEntity(), { type, payload, occurredAt: this.clock.now(), traceparent: currentTraceparent() });
     em.persist(entry);
-    return { id: entry.id, type, occurredAt: entry.occurredAt.toISOString(), payload };
+    return { id: entry.id, type, occurredAt: entry.occurredAt.toISOString(), payload, ...(entry.traceparent ? { traceparent: entry.traceparent } : {}) };
   }
 
   start(): void {

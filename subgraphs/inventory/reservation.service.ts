@@ -55,7 +55,10 @@ export class ReservationService {
     if (existing) return replay(existing, lines);
     // Refuse without writing anything when the shortfall is already visible.
     const visible = await this.deps.db.read((em) => this.shortages(em, lines));
-    if (visible.length > 0) throw shortfall(orderId, visible);
+    if (visible.length > 0) {
+      this.deps.metrics.reservations.inc({ outcome: 'refused' });
+      throw shortfall(orderId, visible);
+    }
     checkDeadline('reserve the stock');
     let taken: { reservation: ReservationEntity; applied: AppliedChange[] };
     try {
@@ -67,6 +70,7 @@ export class ReservationService {
       if (!other) throw error;
       return replay(other, lines);
     }
+    this.deps.metrics.reservations.inc({ outcome: 'reserved' });
     await this.ledger.announce(taken.applied);
     return taken.reservation;
   }
@@ -106,6 +110,7 @@ export class ReservationService {
         await this.releaseLines(em, orderId, applied.map((a) => ({ productId: a.productId, quantity: a.after.reserved - a.before.reserved })), actorId, 'not all lines could be reserved');
         await em.nativeDelete(ReservationEntity, { orderId, status: ReservationStatus.PENDING });
         const others = (await this.shortages(em, lines)).filter((s) => s.productId !== error.shortage.productId);
+        this.deps.metrics.reservations.inc({ outcome: 'refused' });
         throw shortfall(orderId, [error.shortage, ...others]);
       }
     }
@@ -263,6 +268,7 @@ export class ReservationService {
       return { done, applied };
     });
     if (!outcome) return null;
+    this.deps.metrics.reservations.inc({ outcome: effect.to.toLowerCase() });
     await this.ledger.announce(outcome.applied);
     return outcome.done;
   }
@@ -293,6 +299,7 @@ export class ReservationService {
       return applied;
     });
     if (!outcome) return false;
+    this.deps.metrics.reservations.inc({ outcome: 'expired' });
     await this.ledger.announce(outcome);
     return true;
   }

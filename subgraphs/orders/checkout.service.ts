@@ -1,6 +1,7 @@
 import { Admission } from '../../platform/admission';
+import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../platform/context';
-import { badInput } from '../../platform/errors';
+import { badInput, isExpectedCode, reasonOf } from '../../platform/errors';
 import { checkIdempotencyKey } from '../../platform/checks';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
@@ -11,6 +12,12 @@ import { customerIdOf, normalizeLines } from './order.rules';
 import { Placement, type PlacementSaga } from './placement.saga';
 
 const SWEEP_BATCH = 100;
+
+/** The refusal reason from the catalogue, else the error's code: both bounded sets, fit for a metric label. */
+function refusalLabel(error: unknown): string {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return reasonOf(error) ?? (isExpectedCode(code) ? String(code) : 'INTERNAL_SERVER_ERROR');
+}
 
 /**
  * Checkout: placing an order from lines or from the cart, by the placement
@@ -79,11 +86,17 @@ export class CheckoutService {
   }
 
   /** The same key again answers the order it placed (completed first if it is still PENDING), never a second one. */
-  private place(placement: Placement): Promise<OrderEntity> {
-    return this.admission.run(async () => {
-      const earlier = placement.key ? await this.saga.findByKey(placement.customerId, placement.key) : null;
-      if (earlier) placement.resume(earlier);
-      return this.saga.complete(placement);
-    });
+  private async place(placement: Placement): Promise<OrderEntity> {
+    try {
+      return await this.admission.run(async () => {
+        const earlier = placement.key ? await this.saga.findByKey(placement.customerId, placement.key) : null;
+        if (earlier) placement.resume(earlier);
+        return this.saga.complete(placement);
+      });
+    } catch (error) {
+      // Placed orders are counted when they reach AWAITING_PAYMENT (order.transitions.ts); refusals here (a full queue included), by why.
+      this.deps.metrics.checkouts.inc({ outcome: 'refused', reason: refusalLabel(error) });
+      throw error;
+    }
   }
 }

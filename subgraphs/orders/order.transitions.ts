@@ -121,7 +121,17 @@ function explain(from: OrderStatus, to: OrderStatus): [reason: RefusalReason, wh
   return ['INVALID_TRANSITION', `cannot go from ${from} to ${to}`];
 }
 
+/** The checkout outcome a status marks, counted once its transition committed (metrics). */
+const CHECKOUT_OUTCOMES: Partial<Record<OrderStatus, string>> = {
+  [OrderStatus.AWAITING_PAYMENT]: 'placed',
+  [OrderStatus.PAID]: 'paid',
+  [OrderStatus.PAYMENT_FAILED]: 'failed',
+};
+
 export class OrderTransitions {
+  /** Orders staged by a status change (not a refund amount), until announced after their commit. */
+  private readonly moved = new WeakSet<OrderEntity>();
+
   constructor(private readonly deps: SubgraphDeps) {}
 
   /**
@@ -164,6 +174,7 @@ export class OrderTransitions {
       reason: change.reason,
     };
     this.deps.outbox.add(em, ORDER_EVENTS.statusChanged, payload);
+    this.moved.add(next);
     if (change.to === OrderStatus.AWAITING_PAYMENT) this.deps.outbox.add(em, ORDER_EVENTS.placed, eventPayload(next));
     this.deps.outbox.add(
       em,
@@ -195,6 +206,8 @@ export class OrderTransitions {
 
   /** After the unit of work committed: the change notice for live subscriptions, and the relay nudged. */
   async announce(order: OrderEntity): Promise<void> {
+    const outcome = this.moved.delete(order) ? CHECKOUT_OUTCOMES[order.status] : undefined;
+    if (outcome) this.deps.metrics.checkouts.inc({ outcome, reason: '' });
     void this.deps.outbox.kick();
     const notice = { id: order.id, version: order.version };
     await Promise.all(

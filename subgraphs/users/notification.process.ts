@@ -8,6 +8,7 @@ import { once } from '../../platform/once';
 import { Db } from '../../platform/db';
 import { openOrm } from '../../platform/orm';
 import { subgraphEntities } from '../../platform/subgraph';
+import { tracedEvents } from '../../platform/tracing';
 import { startNotificationWorker } from './notification.worker';
 import { users } from './users.module';
 
@@ -37,7 +38,7 @@ export async function startNotificationProcess(options: NotificationProcessOptio
   const orm = await openOrm({ service: 'users', entities: subgraphEntities(users), config });
   try {
     const internal = new InternalClient('users', (name) => config.services[name].url, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const worker = await startNotificationWorker({ config, db: new Db(orm), events: options.events, clock: options.clock, log, internal });
+    const worker = await startNotificationWorker({ config, db: new Db(orm), events: tracedEvents(options.events, 'notifications'), clock: options.clock, log, internal });
     const server = createHttpServer([
       {
         method: 'GET',
