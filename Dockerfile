@@ -36,6 +36,8 @@ RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/ dist/
 # The gateway reads schema/supergraph.graphql next to package.json at runtime.
 COPY --from=build /app/schema/ schema/
+# The persisted-operations manifest (codegen's output for client/operations): served by id, and the list SAFELIST=true allows.
+COPY --from=build /app/client/__generated__/persisted-documents.json client/__generated__/persisted-documents.json
 
 # Without MONGODB_URL the services keep SQLite files in DATA_DIR (default
 # /app/data); make it writable for the unprivileged user.

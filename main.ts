@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startGateway } from './gateway/gateway';
 import { systemClock } from './platform/clock';
-import { ConfigError, loadConfig, SERVICE_NAMES, type Config, type ServiceName } from './platform/config';
+import { ConfigError, loadConfig, SERVICE_NAMES, withDotEnv, type Config, type ServiceName } from './platform/config';
 import { DEMO_ACCOUNTS } from './contracts/demo';
 import { errorMessage } from './platform/errors';
 import { closeServer, createHttpServer, listen } from './platform/http';
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   }
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(withDotEnv(process.env, process.cwd()));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);

@@ -20,6 +20,8 @@ export type AuditRecord = {
   /** A user id, `service:<name>` for a subgraph calling another, or `system:<name>` for the service itself. */
   readonly actorId: string;
   readonly actorRoles: readonly string[];
+  /** The API key's `<service account>/<key name>` when a key acted (actorId is then `apikey:<key id>`); null for people and services. */
+  readonly actorName?: string | null;
   readonly service: ServiceName;
   /** Dotted `<entity>.<verb>`: `product.created`, `stock.adjusted`, `reservation.expired`. */
   readonly action: string;
@@ -46,6 +48,7 @@ export function auditRecord(service: ServiceName, caller: Caller | null, at: Dat
     at: at.toISOString(),
     actorId: caller?.userId ?? `system:${service}`,
     actorRoles: caller ? [...caller.roles] : [],
+    actorName: caller?.apiKey?.name ?? null,
     service,
     action: change.action,
     entityType: change.entityType,
@@ -58,12 +61,13 @@ export function auditRecord(service: ServiceName, caller: Caller | null, at: Dat
 
 /** Reads an `audit.recorded` payload from the bus; null when it is not one. */
 export function parseAuditRecord(payload: Record<string, unknown>): AuditRecord | null {
-  const { at, actorId, actorRoles, service, action, entityType, entityId, reason, before, after } = payload;
+  const { at, actorId, actorRoles, actorName, service, action, entityType, entityId, reason, before, after } = payload;
   const strings = [at, actorId, service, action, entityType, entityId];
   if (!strings.every((value) => typeof value === 'string' && value !== '')) return null;
   if (Number.isNaN(Date.parse(at as string))) return null;
   if (!Array.isArray(actorRoles) || !actorRoles.every((role) => typeof role === 'string')) return null;
   if (reason !== null && typeof reason !== 'string') return null;
+  if (actorName !== undefined && actorName !== null && typeof actorName !== 'string') return null;
   const isState = (value: unknown) => value === null || (typeof value === 'object' && !Array.isArray(value));
   if (!isState(before) || !isState(after)) return null;
   return payload as AuditRecord;

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { GraphQLError } from 'graphql';
 import type { Caller, ClientInfo } from '../platform/caller';
+import { isApiKeyShaped } from '../platform/scopes';
 import { verifyAccessToken } from '../platform/tokens';
 import { currentRequestId, requestIdFrom } from '../platform/request-scope';
 
@@ -13,6 +14,17 @@ export interface GatewayContext {
   readonly expiresAt: number | null;
   /** The end user's client, forwarded to subgraphs in a signed header (login throttling, session list). */
   readonly client?: ClientInfo;
+  /**
+   * Charged to the client's rate limit by Apollo's pipeline: HTTP requests.
+   * The WebSocket transport charges at subscribe time instead, so the
+   * subscription engine's fetches per event are not charged again.
+   */
+  readonly metered?: boolean;
+}
+
+/** Turns a presented API key into its caller, or refuses it (gateway/api-keys.ts). */
+export interface ApiKeyAuthenticator {
+  authenticate(secret: string, now: number): Promise<Caller>;
 }
 
 /**
@@ -20,10 +32,17 @@ export interface GatewayContext {
  * that is expired, tampered with or not ours: refused with 401, never
  * silently downgraded to anonymous.
  */
-export async function authenticate(authorization: string | undefined, jwtKeys: readonly string[], now: number = Date.now()): Promise<Omit<GatewayContext, 'requestId'>> {
+export async function authenticate(
+  authorization: string | undefined,
+  jwtKeys: readonly string[],
+  now: number = Date.now(),
+  apiKeys?: ApiKeyAuthenticator,
+): Promise<Omit<GatewayContext, 'requestId'>> {
   if (!authorization) return { caller: null, expiresAt: null };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw authError('Authorization header must be "Bearer <access token>"');
+  // A key is checked on every request (revocation is immediate); it has no expiry of its own.
+  if (apiKeys && isApiKeyShaped(match[1])) return { caller: await apiKeys.authenticate(match[1], now), expiresAt: null };
   const result = await verifyAccessToken(match[1], jwtKeys, now);
   if (!result.ok) throw authError(result.reason === 'expired' ? 'Access token expired' : 'Access token is invalid');
   return { caller: result.caller, expiresAt: result.expiresAt };
@@ -33,10 +52,12 @@ export interface RequestContextOptions {
   /** Verification time (ms since epoch); the gateway passes its injectable clock. */
   readonly now?: number;
   readonly client?: ClientInfo;
+  /** Accepts `Bearer shk_...` API keys; without it, only access tokens. */
+  readonly apiKeys?: ApiKeyAuthenticator;
 }
 
 export async function contextFromRequest(headers: IncomingHttpHeaders, jwtKeys: readonly string[], options: RequestContextOptions = {}): Promise<GatewayContext> {
-  const auth = await authenticate(headers.authorization, jwtKeys, options.now);
+  const auth = await authenticate(headers.authorization, jwtKeys, options.now, options.apiKeys);
   return {
     ...auth,
     // The HTTP server opened the request's scope; the same id goes to every subgraph.

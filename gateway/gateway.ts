@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
 import { systemClock, type Clock } from '../platform/clock';
 import type { PubSub } from '../platform/messaging/pubsub';
 import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './subscriptions/engine';
@@ -21,7 +22,16 @@ import { applyCors } from './cors';
 import { ideAssets, idePage, wantsIde } from './ide';
 import { checkSubgraphs, SubgraphStates } from './health';
 import { operationLimits } from './limits';
+import { PersistedOperations, resolvePersisted, type PersistedOptions } from './persisted';
+import { OperationRateLimit, rateLimitPlugin } from './rate-limit';
+import { createRateLimiter } from '../platform/rate-limiter.factory';
 import { SubgraphSource } from './subgraph-source';
+import { ApiKeys } from './api-keys';
+import { compileTools, mcpRoutes } from './mcp';
+import { MCP_TOOLS } from './mcp.tools';
+import { createAttemptCounter } from '../platform/attempt-counter.factory';
+import { InternalClient } from '../platform/internal-client';
+import { stripeWebhookProxy } from './webhooks';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -65,8 +75,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The client-facing schema, composed from the same subgraphs (npm run compose): graphql-ws validates against it.
   const apiSchema = buildSchema(await readFile(path.join(schemaDir(), 'api.graphql'), 'utf8'));
   const clock = options.clock ?? systemClock;
+  const tools = compileTools(apiSchema, MCP_TOOLS);
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
+  const counter = createAttemptCounter(config);
+  const apiKeys = new ApiKeys(
+    new InternalClient('gateway', (name) => urls[name], config.auth.internalSecret, config.gateway.subgraphTimeoutMs),
+    counter,
+    config.gateway.apiKeyRequestsPerMinute,
+    log,
+  );
+  const persisted: PersistedOptions = { operations: await loadPersisted(config, log), safelist: config.gateway.persisted.safelist };
+  const limiter = createRateLimiter(config);
+  const rateLimit = new OperationRateLimit({ limiter, settings: config.gateway.rateLimit, maxFields: config.gateway.limits.maxFields, clock, log });
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -78,12 +99,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...shared,
+    // Safelist mode: no automatic persisted queries, which would let a client register any text.
+    ...(persisted.safelist ? { persistedQueries: false as const } : {}),
     validationRules: [operationLimits(config.gateway.limits)],
     logger: log,
     plugins: [
       ...(shared.plugins ?? []),
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
+      apiKeys.plugin(),
+      rateLimitPlugin(rateLimit),
       operationTelemetry<GatewayContext>({
         service: 'gateway',
         log,
@@ -103,25 +128,48 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const [graphqlGet, graphqlPost] = graphqlRoute(apollo, async (req) => {
     const client = clientOf(req, config.gateway.trustProxyHops);
     try {
-      return await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client });
+      return { ...(await contextFromRequest(req.headers, config.auth.jwtVerifyKeys, { now: clock.now().getTime(), client, apiKeys })), metered: true };
     } catch (error) {
       // Refused before Apollo's request pipeline (and its access line) begins: the access line is written here.
-      recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 401, errorCodes: ['UNAUTHENTICATED'], clientIp: client.address, userId: null });
+      const extensions = error instanceof GraphQLError ? error.extensions : {};
+      const status = (extensions.http as { status?: number } | undefined)?.status ?? 401;
+      const code = typeof extensions.code === 'string' ? extensions.code : 'UNAUTHENTICATED';
+      recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status, errorCodes: [code], clientIp: client.address, userId: null });
       throw error;
     }
-  }, config.graphql);
+  }, {
+    ...config.graphql,
+    prepare: (req, request) => {
+      const prepared = resolvePersisted(request, persisted);
+      if (prepared instanceof GraphQLError) {
+        const client = clientOf(req, config.gateway.trustProxyHops);
+        recordOperation(metrics, log, 'gateway', { operationName: null, type: null, seconds: 0, status: 400, errorCodes: [String(prepared.extensions.code)], clientIp: client.address, userId: null });
+      }
+      return prepared;
+    },
+  });
+  const execute: FederatedExecutor = async (document, variables, contextValue) => {
+    const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
+  };
   const server = createHttpServer([
     config.gateway.ide ? { ...graphqlGet, handler: (req, res) => (wantsIde(req) ? idePage(req, res) : graphqlGet.handler(req, res)) } : graphqlGet,
     graphqlPost,
     ...(config.gateway.ide ? [ideAssets] : []),
     ...probes.routes,
     ...metricsRoute(metrics, config),
+    ...mcpRoutes({
+      tools,
+      apiKeys,
+      execute,
+      clock,
+      log,
+      trustProxyHops: config.gateway.trustProxyHops,
+      maxRequestBytes: config.graphql.maxRequestBytes,
+    }),
+    stripeWebhookProxy(urls.payments, config.gateway.subgraphTimeoutMs),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log });
-  const execute: FederatedExecutor = async (document, variables, contextValue) => {
-    const response = await apollo.executeOperation({ query: document, variables }, { contextValue });
-    if (response.body.kind !== 'single') throw new Error('Incremental delivery is not used by subscriptions');
-    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
-  };
   const engine = new SubscriptionEngine({
     schema: apiSchema,
     execute,
@@ -131,7 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxConcurrentFetches: config.subscriptions.maxConcurrentFetches,
     maxIdsPerSubscription: config.subscriptions.maxIdsPerSubscription,
   });
-  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics });
+  const live = attachGraphqlWs({ server, path: '/graphql', schema: apiSchema, engine, execute, config, clock, log, metrics, rateLimit, persisted });
   const untrack = [
     metrics.websocketConnections.track({ service: 'gateway' }, () => live.connections()),
     metrics.subscriptions.track({ service: 'gateway', kind: 'subscribers' }, () => engine.stats.subscribers),
@@ -144,6 +192,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
+    await counter.close();
+    await limiter.close();
     throw error;
   }
   log.debug('gateway listening', { port, subgraphs: urls });
@@ -157,6 +207,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live.close();
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
+      await counter.close();
+      await limiter.close();
     }),
   };
+}
+
+/** The manifest when it exists; required with SAFELIST=true, since without it nothing could run. */
+async function loadPersisted(config: Config, log: Logger): Promise<PersistedOperations | null> {
+  const { manifest, safelist } = config.gateway.persisted;
+  if (!safelist && !existsSync(manifest)) return null;
+  const operations = await PersistedOperations.load(manifest);
+  log.info('persisted operations loaded', { file: manifest, operations: operations.size, safelist });
+  return operations;
 }

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode, type ValidationContext } from 'graphql';
 
 /**
  * Operation limits, checked on the document before any subgraph is called
@@ -53,61 +53,13 @@ interface Frame {
 
 export function operationLimits(limits: OperationLimits): (context: ValidationContext) => ASTVisitor {
   return (context) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
+    const fragments = fragmentsOf(context.getDocument());
     // Stops counting past this many selections, so a hostile document cannot make the count itself expensive.
     const ceiling = 10 * (limits.maxFields + 1);
 
-    /**
-     * Walks the operation with its fragments expanded, as often as they are
-     * spread, with a stack of its own rather than recursion, so a chain of
-     * thousands of spreads costs time in proportion and never the call stack.
-     */
-    const measure = (selections: readonly SelectionNode[]): Measure => {
-      const total: Measure = { depth: 0, fragmentDepth: 0, fields: 0, aliases: 0, rootFields: 0, visited: 0 };
-      const onPath = new Set<string>();
-      const stack: Frame[] = [{ selections, next: 0, depth: 0, atRoot: true, introspection: false, fragment: null, fragments: 0 }];
-      while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        if (frame.next === frame.selections.length || total.visited > ceiling) {
-          stack.pop();
-          if (frame.fragment) onPath.delete(frame.fragment);
-          continue;
-        }
-        const selection = frame.selections[frame.next++];
-        total.visited += 1;
-        if (selection.kind === Kind.FIELD) {
-          const name = selection.name.value;
-          if (name === '__typename') continue;
-          total.fields += 1;
-          if (frame.atRoot) total.rootFields += 1;
-          if (selection.alias) total.aliases += 1;
-          const introspection = frame.introspection || name === '__schema' || name === '__type';
-          const depth = introspection ? frame.depth : frame.depth + 1;
-          total.depth = Math.max(total.depth, depth);
-          if (selection.selectionSet) {
-            stack.push({ selections: selection.selectionSet.selections, next: 0, depth, atRoot: false, introspection, fragment: null, fragments: frame.fragments });
-          }
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          stack.push({ ...frame, selections: selection.selectionSet.selections, next: 0, fragment: null });
-        } else {
-          const fragment = fragments.get(selection.name.value);
-          // Unknown and cyclic spreads are reported by graphql-js's own rules.
-          if (!fragment || onPath.has(fragment.name.value)) continue;
-          onPath.add(fragment.name.value);
-          total.fragmentDepth = Math.max(total.fragmentDepth, frame.fragments + 1);
-          stack.push({ ...frame, selections: fragment.selectionSet.selections, next: 0, fragment: fragment.name.value, fragments: frame.fragments + 1 });
-        }
-      }
-      if (total.visited > ceiling) total.fields = Math.max(total.fields, limits.maxFields + 1);
-      return total;
-    };
-
     return {
       OperationDefinition(node) {
-        const total = measure(node.selectionSet.selections);
+        const total = measure(node.selectionSet.selections, fragments, ceiling, limits.maxFields);
         const refuse = (message: string, limit: string, max: number) =>
           context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max } }));
         if (total.depth > limits.maxDepth) refuse(`Operation is ${total.depth} levels deep; the limit is ${limits.maxDepth}`, 'depth', limits.maxDepth);
@@ -124,4 +76,68 @@ export function operationLimits(limits: OperationLimits): (context: ValidationCo
       },
     };
   };
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/**
+ * The fields an operation selects, fragments counted each time they are
+ * spread (at least 1: `{ __typename }` is still a request): the cost the rate
+ * limit charges. For a document that passed `operationLimits`, so it is
+ * bounded by MAX_QUERY_FIELDS.
+ */
+export function fieldCount(document: DocumentNode, operation: OperationDefinitionNode, maxFields: number): number {
+  const total = measure(operation.selectionSet.selections, fragmentsOf(document), 10 * (maxFields + 1), maxFields);
+  return Math.max(1, total.fields);
+}
+
+/**
+ * Walks the operation with its fragments expanded, as often as they are
+ * spread, with a stack of its own rather than recursion, so a chain of
+ * thousands of spreads costs time in proportion and never the call stack.
+ */
+function measure(selections: readonly SelectionNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>, ceiling: number, maxFields: number): Measure {
+  const total: Measure = { depth: 0, fragmentDepth: 0, fields: 0, aliases: 0, rootFields: 0, visited: 0 };
+  const onPath = new Set<string>();
+  const stack: Frame[] = [{ selections, next: 0, depth: 0, atRoot: true, introspection: false, fragment: null, fragments: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === frame.selections.length || total.visited > ceiling) {
+      stack.pop();
+      if (frame.fragment) onPath.delete(frame.fragment);
+      continue;
+    }
+    const selection = frame.selections[frame.next++];
+    total.visited += 1;
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (name === '__typename') continue;
+      total.fields += 1;
+      if (frame.atRoot) total.rootFields += 1;
+      if (selection.alias) total.aliases += 1;
+      const introspection = frame.introspection || name === '__schema' || name === '__type';
+      const depth = introspection ? frame.depth : frame.depth + 1;
+      total.depth = Math.max(total.depth, depth);
+      if (selection.selectionSet) {
+        stack.push({ selections: selection.selectionSet.selections, next: 0, depth, atRoot: false, introspection, fragment: null, fragments: frame.fragments });
+      }
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      stack.push({ ...frame, selections: selection.selectionSet.selections, next: 0, fragment: null });
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      // Unknown and cyclic spreads are reported by graphql-js's own rules.
+      if (!fragment || onPath.has(fragment.name.value)) continue;
+      onPath.add(fragment.name.value);
+      total.fragmentDepth = Math.max(total.fragmentDepth, frame.fragments + 1);
+      stack.push({ ...frame, selections: fragment.selectionSet.selections, next: 0, fragment: fragment.name.value, fragments: frame.fragments + 1 });
+    }
+  }
+  if (total.visited > ceiling) total.fields = Math.max(total.fields, maxFields + 1);
+  return total;
 }

@@ -26,6 +26,16 @@ export interface Caller {
   readonly mfaAt?: number | null;
   /** Staff roles the account holds but may not use in this session until it proves a second factor (MFA_REQUIRED_ROLES). */
   readonly withheldRoles?: readonly UserRoleName[];
+  /** Set when the caller is a service account's API key: subgraphs allow only the root fields its scopes open (platform/scopes.ts). */
+  readonly apiKey?: ApiKeyIdentity | null;
+}
+
+/** The key a caller authenticated with; `name` is what the audit log shows. */
+export interface ApiKeyIdentity {
+  readonly id: string;
+  /** `<service account>/<key name>`. */
+  readonly name: string;
+  readonly scopes: readonly string[];
 }
 
 export const CALLER_HEADER = 'x-shop-caller';
@@ -56,6 +66,7 @@ export function verifyCallerHeader(header: string | undefined, keys: readonly st
   const body = opened.body;
   if (body.anonymous === true) return { ok: true, caller: null };
   if (typeof body.userId !== 'string' || !Array.isArray(body.roles)) return { ok: false, reason: 'malformed caller header' };
+  if (body.apiKey !== undefined && body.apiKey !== null && apiKeyIn(body.apiKey) === null) return { ok: false, reason: 'malformed caller header' };
   const roles = body.roles.filter((role): role is RoleName => (ROLES as readonly string[]).includes(role));
   return {
     ok: true,
@@ -65,8 +76,16 @@ export function verifyCallerHeader(header: string | undefined, keys: readonly st
       sessionId: typeof body.sessionId === 'string' ? body.sessionId : null,
       mfaAt: typeof body.mfaAt === 'number' ? body.mfaAt : null,
       withheldRoles: userRolesIn(body.withheldRoles),
+      apiKey: apiKeyIn(body.apiKey),
     },
   };
+}
+
+function apiKeyIn(value: unknown): ApiKeyIdentity | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, name, scopes } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(scopes)) return null;
+  return { id, name, scopes: scopes.filter((scope): scope is string => typeof scope === 'string') };
 }
 
 /** The user roles a claim lists; anything else is dropped. */

@@ -1,4 +1,7 @@
-import { loadConfig } from './config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, withDotEnv } from './config';
 import { configErrorFor } from '../test/support/config';
 
 /**
@@ -107,5 +110,39 @@ describe('environment readers', () => {
     expect(first.auth.jwtSecret).not.toBe(second.auth.jwtSecret);
     expect(first.auth.jwtSecret).not.toBe(first.auth.internalSecret);
     expect(first.auth.ephemeralSecrets).toBe(true);
+  });
+});
+
+describe('the .env file of development', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'shop-dotenv-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dotEnv = (text: string) => writeFileSync(path.join(dir, '.env'), text);
+
+  it('adds its settings, and a variable of the real environment wins over the file', () => {
+    dotEnv('# local settings\nPORT=4100\nLOG_LEVEL=debug\nCORS_ORIGINS="http://app.test:3000"\n');
+    const config = loadConfig(withDotEnv({ LOG_LEVEL: 'warn' }, dir), '/srv/shop');
+    expect(config).toMatchObject({ gateway: { port: 4100, cors: { origins: ['http://app.test:3000'] } }, logLevel: 'warn' });
+  });
+
+  it('changes nothing when there is no file', () => {
+    expect(withDotEnv({ PORT: '4100' }, dir)).toEqual({ PORT: '4100' });
+  });
+
+  it('is not read when the environment says NODE_ENV=production', () => {
+    dotEnv('PORT=4100\n');
+    expect(withDotEnv({ NODE_ENV: 'production' }, dir)).toEqual({ NODE_ENV: 'production' });
+  });
+
+  it('cannot switch a process to production', () => {
+    dotEnv('NODE_ENV=production\n');
+    expect(() => withDotEnv({}, dir)).toThrow(new ConfigError('.env sets NODE_ENV=production; production reads its settings from the environment, not from .env'));
+  });
+
+  it('passes its values through the same checks as the environment', () => {
+    dotEnv('PORT=abc\n');
+    expect(() => loadConfig(withDotEnv({}, dir), '/srv/shop')).toThrow('PORT="abc" must be an integer from 0 to 65535');
   });
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { USER_ROLES, type UserRoleName } from './caller';
 import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
 
@@ -58,6 +60,12 @@ export interface Config {
     readonly ide: boolean;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
+    /** Requests one API key may make per minute (all gateways together when Redis is set); more get 429. */
+    readonly apiKeyRequestsPerMinute: number;
+    /** Persisted operations (gateway/persisted.ts): the manifest codegen writes, and whether only its operations run. */
+    readonly persisted: { readonly manifest: string; readonly safelist: boolean };
+    /** Token bucket per client (gateway/rate-limit.ts); an operation costs the fields it selects. */
+    readonly rateLimit: RateLimitSettings;
   };
   /** What every GraphQL endpoint, the gateway's and each subgraph's, accepts. */
   readonly graphql: {
@@ -227,11 +235,46 @@ export interface PaymentsConfig {
   readonly stripe: StripeSettings | null;
 }
 
+export interface RateLimitSettings {
+  readonly enabled: boolean;
+  /** Tokens (fields) a client may spend at once. */
+  readonly burst: number;
+  /** Tokens (fields) a client's bucket regains per second. */
+  readonly perSecond: number;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** The development settings file, read from the working directory. */
+export const DOTENV_FILE = '.env';
+
+/**
+ * `env` with the settings of a `.env` file in `cwd` added (development and
+ * tests only): a variable set in the real environment wins over the file.
+ * Production takes its settings from its environment alone (NODE_ENV=production
+ * there skips the file), and a `.env` cannot switch a process to production.
+ */
+export function withDotEnv(env: Env, cwd: string): Env {
+  if (env.NODE_ENV?.trim() === 'production') return env;
+  let text: string;
+  try {
+    text = readFileSync(path.join(cwd, DOTENV_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return env;
+    throw new ConfigError(`${DOTENV_FILE} cannot be read: ${(error as Error).message}`);
+  }
+  const fromFile = parseEnv(text);
+  if (fromFile.NODE_ENV?.trim() === 'production') {
+    throw new ConfigError(`${DOTENV_FILE} sets NODE_ENV=production; production reads its settings from the environment, not from ${DOTENV_FILE}`);
+  }
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) merged[name] = value;
+  return merged;
+}
 
 /** Reads and validates the whole configuration once. Pure apart from `env`. */
 /** What the catalog import/export command line (`npm run catalog`) reads: where the gateway is and whose token it acts with. */
@@ -301,6 +344,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
       ide: readIde(read, nodeEnv),
       cors: readCors(read, production),
+      apiKeyRequestsPerMinute: read.int('API_KEY_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
+      persisted: {
+        manifest: path.resolve(cwd, read.string('PERSISTED_OPERATIONS_FILE', 'client/__generated__/persisted-documents.json')),
+        safelist: read.bool('SAFELIST', false),
+      },
+      rateLimit: {
+        // Off under test by default: a test suite's many operations all come from 127.0.0.1.
+        enabled: read.bool('RATE_LIMIT', nodeEnv !== 'test'),
+        burst: read.int('RATE_LIMIT_BURST', 5_000, 10, 10_000_000),
+        perSecond: read.int('RATE_LIMIT_PER_SECOND', 500, 1, 10_000_000),
+      },
     },
     graphql: {
       introspection: read.bool('INTROSPECTION', !production),

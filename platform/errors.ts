@@ -22,6 +22,7 @@ export type TransportErrorCode =
   | 'OPERATION_RESOLUTION_FAILURE'
   | 'PERSISTED_QUERY_NOT_FOUND'
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
   | 'BAD_REQUEST'
   | 'TOO_MANY_SUBSCRIPTIONS'
   | 'SERVICE_UNAVAILABLE';
@@ -50,6 +51,8 @@ export const ERROR_CODES: Readonly<Record<ClientErrorCode, string>> = {
   OPERATION_RESOLUTION_FAILURE: 'The document has several operations and `operationName` names none of them: send the name of one.',
   PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is not known here: send it again with the full query text.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are off: send the full query text.',
+  PERSISTED_QUERY_NOT_IN_LIST:
+    'Only operations of the persisted-operations manifest run here (SAFELIST=true): add the operation to client/operations, run codegen, and deploy the new manifest.',
   BAD_REQUEST:
     'The HTTP request is malformed (no query, bad JSON, a subscription over HTTP) or its body is over the size limit (HTTP 413): fix the request; subscriptions go over graphql-ws.',
   TOO_MANY_SUBSCRIPTIONS: 'The WebSocket connection holds its maximum of subscriptions: complete one first, or open another connection.',

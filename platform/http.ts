@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { Logger } from './log';
 import type { Config } from './config';
 import { documentTooDeep } from './graphql-server';
@@ -73,8 +74,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** The body limit, and the parser's token limit, which also bounds the nesting check (see `documentTooDeep`). */
-export type GraphqlRouteOptions = Pick<Config['graphql'], 'maxRequestBytes' | 'maxTokens'> & { readonly path?: string };
+/** A GraphQL request's fields (`query`, `variables`, `extensions`, ...), from a POST body or a GET query string. */
+export type GraphqlRequestFields = Readonly<Record<string, unknown>>;
+
+/**
+ * The body limit, and the parser's token limit, which also bounds the nesting
+ * check (see `documentTooDeep`); `prepare` may rewrite a request before
+ * Apollo sees it (persisted operations) or refuse it with a GraphQL error.
+ */
+export type GraphqlRouteOptions = Pick<Config['graphql'], 'maxRequestBytes' | 'maxTokens'> & {
+  readonly path?: string;
+  readonly prepare?: (req: IncomingMessage, request: GraphqlRequestFields) => GraphqlRequestFields | GraphQLError;
+};
 
 /**
  * Serves an Apollo Server on `path` (GET and POST), per graphql-over-http.
@@ -85,7 +96,7 @@ export type GraphqlRouteOptions = Pick<Config['graphql'], 'maxRequestBytes' | 'm
 export function graphqlRoute<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
-  { maxRequestBytes, maxTokens, path = '/graphql' }: GraphqlRouteOptions,
+  { maxRequestBytes, maxTokens, path = '/graphql', prepare }: GraphqlRouteOptions,
 ): Route[] {
   const handler: RouteHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -100,6 +111,18 @@ export function graphqlRoute<TContext extends BaseContext>(
       if (!(error instanceof HttpError)) throw error;
       refuse(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
       return;
+    }
+    if (prepare) {
+      const fields = req.method === 'POST' ? (isRecord(body) ? body : null) : searchFields(url.searchParams);
+      const prepared = fields ? prepare(req, fields) : null;
+      if (prepared instanceof GraphQLError) {
+        refuse(res, 400, { errors: [{ message: prepared.message, extensions: prepared.extensions }] });
+        return;
+      }
+      if (prepared && prepared !== fields) {
+        if (req.method === 'POST') body = prepared;
+        else setSearchFields(url.searchParams, prepared);
+      }
     }
     const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
     const tooDeep = typeof query === 'string' ? documentTooDeep(query, maxTokens) : null;
@@ -128,6 +151,29 @@ export function graphqlRoute<TContext extends BaseContext>(
     { method: 'GET', path, handler },
     { method: 'POST', path, handler },
   ];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** GET's fields: `extensions` is JSON in the query string (an unreadable one is dropped here and left for Apollo to refuse). */
+function searchFields(params: URLSearchParams): GraphqlRequestFields {
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of params) fields[name] = value;
+  if (typeof fields.extensions === 'string') {
+    try {
+      fields.extensions = JSON.parse(fields.extensions);
+    } catch {
+      delete fields.extensions;
+    }
+  }
+  return fields;
+}
+
+function setSearchFields(params: URLSearchParams, fields: GraphqlRequestFields): void {
+  for (const name of [...params.keys()]) if (!(name in fields)) params.delete(name);
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined) params.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
 }
 
 function parseBody(raw: Buffer, contentType: string): unknown {

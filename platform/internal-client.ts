@@ -14,7 +14,7 @@ export type PeerUrls = (name: ServiceName) => string;
 
 export class InternalClient {
   constructor(
-    private readonly from: ServiceName,
+    private readonly from: ServiceName | 'gateway',
     private readonly peerUrl: PeerUrls,
     private readonly internalSecret: string,
     private readonly timeoutMs: number,

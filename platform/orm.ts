@@ -60,9 +60,11 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
  * disk (the settings Rails 8 and Litestream use for SQLite in production). A
  * crashed process loses nothing; a power cut may lose the last commits, but
  * never corrupts the file. Several processes may share the file on one
- * machine (not on a network share, where WAL does not work).
+ * machine (not on a network share, where WAL does not work). A writer that
+ * finds another process's write lock waits for it (`busy_timeout`) instead of
+ * failing at once with "database is locked".
  */
-const SQLITE_PRAGMAS = ['pragma journal_mode = wal', 'pragma synchronous = normal'];
+const SQLITE_PRAGMAS = ['pragma journal_mode = wal', 'pragma synchronous = normal', 'pragma busy_timeout = 5000'];
 
 interface SqliteConnection {
   exec(sql: string): unknown;

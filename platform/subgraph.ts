@@ -13,7 +13,8 @@ import type { Clock } from './clock';
 import type { Config, ServiceName } from './config';
 import { contextFromHeaders, type RequestContext } from './context';
 import { refuseControlCharacters } from './checks';
-import { forbidden, unauthenticated } from './errors';
+import { appError, forbidden, unauthenticated } from './errors';
+import { checkScope } from './scopes';
 import { serverOptions } from './graphql-server';
 import { withheldRoleRefusal } from './mfa';
 import type { EventMap } from '../contracts/events';
@@ -118,12 +119,43 @@ export async function buildFederatedSchema<T>(module: SubgraphModule<T>, service
   for (const [typeName, fields] of Object.entries(module.referenceResolvers?.(services) ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as GraphQLResolverMap<RequestContext>[string];
   }
-  return guardArguments(
-    buildSubgraphSchema({
-      typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
-      resolvers: resolvers as GraphQLResolverMap<unknown>,
-    }),
+  return guardScopes(
+    guardArguments(
+      buildSubgraphSchema({
+        typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+        resolvers: resolvers as GraphQLResolverMap<unknown>,
+      }),
+    ),
   );
+}
+
+/**
+ * API keys reach only the root fields their scopes open (platform/scopes.ts),
+ * checked here, at every subgraph, from the signed caller header: before the
+ * resolver, so a refused call writes nothing. `extensions.requiredScope`
+ * names the scope that was missing (the gateway audits the refusal).
+ */
+function guardScopes(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!root) continue;
+    for (const field of Object.values(root.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: RequestContext, info) => {
+        const key = context.caller?.apiKey;
+        if (key) {
+          const check = checkScope(key.scopes, root.name, field.name);
+          if (!check.ok) {
+            throw appError('FORBIDDEN', check.requiredScope ? `API key "${key.name}" lacks the scope ${check.requiredScope}` : `API keys cannot call ${root.name}.${field.name}`, {
+              requiredScope: check.requiredScope,
+              apiKey: key.name,
+            });
+          }
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 /**

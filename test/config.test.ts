@@ -9,7 +9,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       env: 'development',
       host: '127.0.0.1',
-      gateway: { port: 4000, subgraphTimeoutMs: 10_000, trustProxyHops: 0 },
+      gateway: { port: 4000, subgraphTimeoutMs: 10_000, trustProxyHops: 0, apiKeyRequestsPerMinute: 600 },
       dataDir: '/srv/shop/data',
       mongo: null,
       redis: null,
@@ -31,6 +31,14 @@ describe('configuration', () => {
     expect(config.reviews).toEqual({ moderation: 'immediate', blockedWords: [] });
     expect(config.services.recommendations).toEqual({ port: 4009, url: 'http://127.0.0.1:4009/graphql' });
     expect(config.recommendations).toEqual({ trendingHalfLifeHours: 72, viewsPerMinute: 60 });
+  });
+
+  it('limits each client to a bucket of 5000 fields refilled at 500 a second, except under test, and refuses limits out of range', () => {
+    expect(loadConfig({}, '/srv/shop').gateway.rateLimit).toEqual({ enabled: true, burst: 5_000, perSecond: 500 });
+    expect(loadConfig({ NODE_ENV: 'test' }, '/srv/shop').gateway.rateLimit.enabled).toBe(false);
+    expect(loadConfig({ RATE_LIMIT_BURST: '100', RATE_LIMIT_PER_SECOND: '10' }, '/srv/shop').gateway.rateLimit).toEqual({ enabled: true, burst: 100, perSecond: 10 });
+    expect(configErrorFor({ RATE_LIMIT_PER_SECOND: '0' })).toBe('RATE_LIMIT_PER_SECOND="0" must be an integer from 1 to 10000000');
+    expect(configErrorFor({ RATE_LIMIT_BURST: '5' })).toBe('RATE_LIMIT_BURST="5" must be an integer from 10 to 10000000');
   });
 
   it('reads the review moderation setting, and refuses another', () => {
@@ -103,6 +111,7 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'root@shop.test', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
     [{ SESSION_IDLE_DAYS: '0' }, 'SESSION_IDLE_DAYS="0" must be an integer from 1 to 365'],
     [{ TRUST_PROXY_HOPS: '-1' }, 'TRUST_PROXY_HOPS="-1" must be an integer from 0 to 10'],
+    [{ API_KEY_REQUESTS_PER_MINUTE: '0' }, 'API_KEY_REQUESTS_PER_MINUTE="0" must be an integer from 1 to 1000000'],
     [{ EVENT_MAX_ATTEMPTS: '0' }, 'EVENT_MAX_ATTEMPTS="0" must be an integer from 1 to 10000'],
     [{ OUTBOX_RETENTION_HOURS: '0' }, 'OUTBOX_RETENTION_HOURS="0" must be an integer from 1 to 8760'],
     [{ PAYMENT_CHECK_AFTER_SECONDS: 'soon' }, 'PAYMENT_CHECK_AFTER_SECONDS="soon" must be an integer from 10 to 86400'],

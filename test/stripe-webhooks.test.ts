@@ -109,6 +109,19 @@ describe('payments with Stripe (the real SDK against a stand-in API, signed webh
     ]);
   });
 
+  it("takes signed deliveries at the gateway's /webhooks/stripe, the one public address, and refuses a bad signature there too", async () => {
+    const { orderId, ref } = await newPayment();
+    await payAtStripe(ref);
+    const viaGateway = t.url.replace(/\/graphql$/, '/webhooks/stripe');
+    const forged = await standIn.deliver(viaGateway, standIn.lastEvent('payment_intent.succeeded', ref), 'whsec_notTheEndpointSecret');
+    expect(forged).toEqual({ status: 400, body: JSON.stringify({ error: 'Webhook signature verification failed' }) });
+    expect((await paymentRow(t, orderId)).status).not.toBe('SUCCEEDED');
+    const delivery = await standIn.deliver(viaGateway, standIn.lastEvent('payment_intent.succeeded', ref), WEBHOOK_SECRET);
+    expect(delivery.status).toBe(200);
+    expect(JSON.parse(delivery.body)).toEqual({ received: true, outcome: 'applied' });
+    expect((await paymentRow(t, orderId)).status).toBe('SUCCEEDED');
+  });
+
   describe('refuses deliveries Stripe did not sign as sent: 400 and nothing written', () => {
     let event: StripeEventJson;
 

@@ -26,6 +26,8 @@ import { errorCodesOf, recordOperation } from '../../platform/metrics.operations
 import { authenticate, clientOf, type GatewayContext } from '../context';
 import { originAllowed } from '../cors';
 import { operationLimits } from '../limits';
+import { resolvePersisted, type PersistedOptions } from '../persisted';
+import type { OperationRateLimit } from '../rate-limit';
 import { toGraphQLError, type FederatedExecutor, type SubscriptionEngine } from './engine';
 
 /**
@@ -46,6 +48,10 @@ export interface LiveTransportOptions {
   readonly clock: Clock;
   readonly log: Logger;
   readonly metrics: Metrics;
+  /** Charged once per operation at subscribe time; a subscription's events are not charged. */
+  readonly rateLimit: OperationRateLimit;
+  /** Operations sent by id, and the safelist, as over HTTP. */
+  readonly persisted: PersistedOptions;
 }
 
 type ConnectionExtra = {
@@ -114,11 +120,14 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, received) => {
         // graphql-ws registers the new id before asking us, so it is already counted.
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
           return [new GraphQLError(`Too many subscriptions on this connection (limit ${limits.maxPerConnection})`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
         }
+        const prepared = resolvePersisted({ ...received }, options.persisted);
+        if (prepared instanceof GraphQLError) return [prepared];
+        const payload = { ...received, query: typeof prepared.query === 'string' ? prepared.query : received.query };
         const tooDeep = documentTooDeep(payload.query, config.graphql.maxTokens);
         if (tooDeep) return [tooDeep];
         let document: DocumentNode;
@@ -138,6 +147,19 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
           requestId: randomUUID(),
           client: clientOf(ctx.extra.request, config.gateway.trustProxyHops),
         };
+        const refusal = await options.rateLimit.check(contextValue, document, payload.operationName);
+        if (refusal) {
+          recordOperation(options.metrics, options.log, 'gateway', {
+            operationName: operation.name?.value ?? null,
+            type: operation.operation,
+            seconds: 0,
+            status: 429,
+            errorCodes: ['TOO_MANY_REQUESTS'],
+            clientIp: contextValue.client?.address ?? null,
+            userId: contextValue.caller?.userId ?? null,
+          });
+          return [refusal];
+        }
         const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: coerced.coerced, contextValue };
         return args;
       },

@@ -21,12 +21,16 @@ export class AuditEntryEntity {
 
   @Property({ type: 'string' })
   @Index()
-  @Field({ description: 'A user id, "service:<name>" for a subgraph, or "system:<name>" for a service acting on its own (expiry).' })
+  @Field({ description: 'A user id, "apikey:<id>" for an API key, "service:<name>" for a subgraph, or "system:<name>" for a service acting on its own (expiry).' })
   actorId!: string;
 
   @Property({ type: 'json' })
   @Field(() => [String])
   actorRoles!: string[];
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The API key that acted, as "<service account>/<key name>" (actorId is then "apikey:<key id>"); null for people and services.' })
+  actorName: string | null = null;
 
   @Property({ type: 'string' })
   @Field({ description: 'The subgraph that made the change: catalog or inventory.' })

@@ -67,6 +67,7 @@ function entryOf(id: string, record: AuditRecord): AuditEntryEntity {
     at: new Date(record.at),
     actorId: record.actorId,
     actorRoles: [...record.actorRoles],
+    actorName: record.actorName ?? null,
     service: record.service,
     action: record.action,
     entityType: record.entityType,

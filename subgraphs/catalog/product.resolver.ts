@@ -45,7 +45,7 @@ export class ProductResolver {
   }
 
   @Authorized('AGENT', 'ADMIN')
-  @Mutation(() => ProductEntity)
+  @Mutation(() => ProductEntity, { description: 'Changes the given fields of one product (omitted fields stay as they are); NOT_FOUND for an unknown id.' })
   updateProduct(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateProductInput) input: UpdateProductInput): Promise<ProductEntity> {
     return this.services.products.update(ctx, id, input);
   }

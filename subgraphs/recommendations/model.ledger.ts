@@ -24,6 +24,18 @@ export interface View {
 const REBUILD_BATCH = 1_000;
 const INSERT_BATCH = 500;
 
+function* batches<K, V>(entries: Map<K, V>, size: number): Generator<Array<[K, V]>> {
+  let batch: Array<[K, V]> = [];
+  for (const entry of entries) {
+    batch.push(entry);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** What a rebuild went through and made. */
 export interface RebuildReport {
   readonly purchases: number;
@@ -104,16 +116,23 @@ export class ModelLedger {
     await this.db.write(async (em) => {
       await em.nativeDelete(PairEntity, {});
       await em.nativeDelete(TrendEntity, {});
-      const pairRows = [...pairs].map(([key, count]) => {
-        const [kind, productId, otherId] = key.split('|') as [PairKind, string, string];
-        return Object.assign(new PairEntity(), { kind, productId, otherId, count });
-      });
-      const trendRows = [...trends].map(([key, value]) => {
-        const [categoryId, productId] = key.split('|') as [string, string];
-        return Object.assign(new TrendEntity(), { categoryId, productId, key: value });
-      });
-      for (let i = 0; i < pairRows.length; i += INSERT_BATCH) await em.insertMany(pairRows.slice(i, i + INSERT_BATCH));
-      for (let i = 0; i < trendRows.length; i += INSERT_BATCH) await em.insertMany(trendRows.slice(i, i + INSERT_BATCH));
+      // Rows are made a batch at a time: the counts are all the rebuild holds, never their entities too.
+      for (const batch of batches(pairs, INSERT_BATCH)) {
+        await em.insertMany(
+          batch.map(([key, count]) => {
+            const [kind, productId, otherId] = key.split('|') as [PairKind, string, string];
+            return Object.assign(new PairEntity(), { kind, productId, otherId, count });
+          }),
+        );
+      }
+      for (const batch of batches(trends, INSERT_BATCH)) {
+        await em.insertMany(
+          batch.map(([key, value]) => {
+            const [categoryId, productId] = key.split('|') as [string, string];
+            return Object.assign(new TrendEntity(), { categoryId, productId, key: value });
+          }),
+        );
+      }
       await this.touch(em, this.clock.now());
     });
     return { purchases, views, pairs: pairs.size, trends: trends.size, ms: Date.now() - started };

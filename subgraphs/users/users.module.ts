@@ -1,6 +1,9 @@
 import { createAttemptCounter } from '../../platform/attempt-counter.factory';
 import type { SubgraphModule } from '../../platform/subgraph';
 import { AddressEntity } from './address.entity';
+import { ApiKeyEntity, ServiceAccountEntity } from './api-key.entity';
+import { ApiKeyResolver } from './api-key.resolver';
+import { ApiKeyService } from './api-key.service';
 import { AddressResolver } from './address.resolver';
 import { AddressService } from './address.service';
 import { AuthResolver } from './auth.resolver';
@@ -25,8 +28,8 @@ import type { UsersServices } from './users.services';
 
 export const users: SubgraphModule<UsersServices> = {
   name: 'users',
-  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity, NotificationEntity, MfaFactorEntity, RecoveryCodeEntity, MfaChallengeEntity],
-  resolvers: [UserResolver, AuthResolver, SessionResolver, AddressResolver, MfaResolver],
+  entities: [UserEntity, PreferencesEntity, SessionEntity, RefreshTokenEntity, AddressEntity, NotificationEntity, MfaFactorEntity, RecoveryCodeEntity, MfaChallengeEntity, ServiceAccountEntity, ApiKeyEntity],
+  resolvers: [UserResolver, AuthResolver, SessionResolver, AddressResolver, MfaResolver, ApiKeyResolver],
   createServices: (deps) => {
     const passwords = new PasswordHasher();
     const users = new UserService(deps, passwords);
@@ -41,6 +44,7 @@ export const users: SubgraphModule<UsersServices> = {
       mfa,
       auth: new AuthService(deps, users, sessions, passwords, currentPassword, throttle, mfa),
       addresses: new AddressService(deps, users),
+      apiKeys: new ApiKeyService(deps),
     };
   },
   referenceResolvers: (services) => userReference(services.users),

@@ -1,4 +1,5 @@
 import type { AddressService } from './address.service';
+import type { ApiKeyService } from './api-key.service';
 import type { AuthService } from './auth.service';
 import type { LoginThrottle } from './login.throttle';
 import type { MfaService } from './mfa.service';
@@ -13,4 +14,5 @@ export interface UsersServices {
   readonly addresses: AddressService;
   readonly throttle: LoginThrottle;
   readonly mfa: MfaService;
+  readonly apiKeys: ApiKeyService;
 }

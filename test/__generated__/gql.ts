@@ -32,6 +32,11 @@ type Documents = {
     "\n  query AccountMySessions {\n    me { sessions { id current clientAddress userAgent createdAt lastUsedAt expiresAt } }\n  }\n": typeof types.AccountMySessionsDocument,
     "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.AccountRevokeSessionDocument,
     "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.AccountChangePasswordDocument,
+    "\n  query KeysServiceAccounts {\n    serviceAccounts { id name keys { id name prefix scopes lastUsedAt revokedAt } }\n  }\n": typeof types.KeysServiceAccountsDocument,
+    "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n": typeof types.KeysSetStockDocument,
+    "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.KeysCreateProductDocument,
+    "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": typeof types.KeysReadStockDocument,
+    "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n": typeof types.KeysReadProductDocument,
     "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": typeof types.AuthRegisterDocument,
     "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": typeof types.AuthLoginDocument,
     "\n  mutation AuthRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      sessionExpiresAt\n      user { id roles }\n    }\n  }\n": typeof types.AuthRefreshDocument,
@@ -70,6 +75,7 @@ type Documents = {
     "\n  query LogsMe {\n    me { id }\n  }\n": typeof types.LogsMeDocument,
     "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": typeof types.LogsProductsDocument,
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogsLoginDocument,
+    "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": typeof types.McpStockOfDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": typeof types.MetricsWatchStockDocument,
     "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": typeof types.MfaRegisterDocument,
@@ -159,6 +165,10 @@ type Documents = {
     "\n  query Me {\n    me { id email name roles }\n  }\n": typeof types.MeDocument,
     "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total { amount currency }\n      customer { id email }\n      payment { status provider amount { amount } clientSecret }\n      lines { quantity unitPrice { amount } lineTotal { amount } product { id name stock { available } } }\n    }\n  }\n": typeof types.OrderByIdDocument,
     "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    ": typeof types.TooDeepDocument,
+    "\n  mutation KeysCreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) { id name }\n  }\n": typeof types.KeysCreateServiceAccountDocument,
+    "\n  mutation KeysCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix scopes lastUsedAt revokedAt } }\n  }\n": typeof types.KeysCreateApiKeyDocument,
+    "\n  mutation KeysRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.KeysRevokeApiKeyDocument,
+    "\n  query KeysAuditOf($filter: AuditFilter) {\n    auditLog(filter: $filter, first: 50) { edges { node { actorId actorName actorRoles service action entityType entityId reason after } } }\n  }\n": typeof types.KeysAuditOfDocument,
     "\n  mutation MfaStart($password: String!) {\n    startMfaEnrollment(password: $password) { secret otpauthUri qrCodeDataUri }\n  }\n": typeof types.MfaStartDocument,
     "\n  mutation MfaConfirm($code: String!) {\n    confirmMfaEnrollment(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": typeof types.MfaConfirmDocument,
     "\n  mutation MfaStepUp($code: String!) {\n    stepUpMfa(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": typeof types.MfaStepUpDocument,
@@ -193,6 +203,11 @@ const documents: Documents = {
     "\n  query AccountMySessions {\n    me { sessions { id current clientAddress userAgent createdAt lastUsedAt expiresAt } }\n  }\n": types.AccountMySessionsDocument,
     "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.AccountRevokeSessionDocument,
     "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.AccountChangePasswordDocument,
+    "\n  query KeysServiceAccounts {\n    serviceAccounts { id name keys { id name prefix scopes lastUsedAt revokedAt } }\n  }\n": types.KeysServiceAccountsDocument,
+    "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n": types.KeysSetStockDocument,
+    "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.KeysCreateProductDocument,
+    "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": types.KeysReadStockDocument,
+    "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n": types.KeysReadProductDocument,
     "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": types.AuthRegisterDocument,
     "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": types.AuthLoginDocument,
     "\n  mutation AuthRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      sessionExpiresAt\n      user { id roles }\n    }\n  }\n": types.AuthRefreshDocument,
@@ -231,6 +246,7 @@ const documents: Documents = {
     "\n  query LogsMe {\n    me { id }\n  }\n": types.LogsMeDocument,
     "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": types.LogsProductsDocument,
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.LogsLoginDocument,
+    "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": types.McpStockOfDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": types.MetricsWatchStockDocument,
     "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.MfaRegisterDocument,
@@ -320,6 +336,10 @@ const documents: Documents = {
     "\n  query Me {\n    me { id email name roles }\n  }\n": types.MeDocument,
     "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      total { amount currency }\n      customer { id email }\n      payment { status provider amount { amount } clientSecret }\n      lines { quantity unitPrice { amount } lineTotal { amount } product { id name stock { available } } }\n    }\n  }\n": types.OrderByIdDocument,
     "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    ": types.TooDeepDocument,
+    "\n  mutation KeysCreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) { id name }\n  }\n": types.KeysCreateServiceAccountDocument,
+    "\n  mutation KeysCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix scopes lastUsedAt revokedAt } }\n  }\n": types.KeysCreateApiKeyDocument,
+    "\n  mutation KeysRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.KeysRevokeApiKeyDocument,
+    "\n  query KeysAuditOf($filter: AuditFilter) {\n    auditLog(filter: $filter, first: 50) { edges { node { actorId actorName actorRoles service action entityType entityId reason after } } }\n  }\n": types.KeysAuditOfDocument,
     "\n  mutation MfaStart($password: String!) {\n    startMfaEnrollment(password: $password) { secret otpauthUri qrCodeDataUri }\n  }\n": types.MfaStartDocument,
     "\n  mutation MfaConfirm($code: String!) {\n    confirmMfaEnrollment(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": types.MfaConfirmDocument,
     "\n  mutation MfaStepUp($code: String!) {\n    stepUpMfa(code: $code) { accessToken accessTokenExpiresAt mfaVerifiedAt recoveryCodes }\n  }\n": types.MfaStepUpDocument,
@@ -422,6 +442,26 @@ export function graphql(source: "\n  mutation AccountRevokeSession($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysServiceAccounts {\n    serviceAccounts { id name keys { id name prefix scopes lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  query KeysServiceAccounts {\n    serviceAccounts { id name keys { id name prefix scopes lastUsedAt revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n"): (typeof documents)["\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"): (typeof documents)["\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n"): (typeof documents)["\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -574,6 +614,10 @@ export function graphql(source: "\n  query LogsProducts {\n    products(first: 1
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"): (typeof documents)["\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"): (typeof documents)["\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -930,6 +974,22 @@ export function graphql(source: "\n  query OrderById($id: ID!) {\n    order(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    "): (typeof documents)["\n      query TooDeep {\n        me { orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysCreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) { id name }\n  }\n"): (typeof documents)["\n  mutation KeysCreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix scopes lastUsedAt revokedAt } }\n  }\n"): (typeof documents)["\n  mutation KeysCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix scopes lastUsedAt revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"): (typeof documents)["\n  mutation KeysRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysAuditOf($filter: AuditFilter) {\n    auditLog(filter: $filter, first: 50) { edges { node { actorId actorName actorRoles service action entityType entityId reason after } } }\n  }\n"): (typeof documents)["\n  query KeysAuditOf($filter: AuditFilter) {\n    auditLog(filter: $filter, first: 50) { edges { node { actorId actorName actorRoles service action entityType entityId reason after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
