@@ -28,7 +28,8 @@ export type SecurityAlertPayload = {
 /**
  * Users' internal operations (SERVICE callers only, `@inaccessible`):
  * - userIdsMatching(search, limit): ids of users whose email or name contains
- *   `search` ignoring case, at most `limit` (1 to 1000); orders' staff search.
+ *   `search` ignoring case, at most `limit` (1 to 1001); orders' staff search
+ *   (which asks for one more than it accepts, to refuse a search too broad).
  */
 export const USER_IDS_MATCHING = `query UserIdsMatching($search: String!, $limit: Int!) {
   userIdsMatching(search: $search, limit: $limit)

@@ -126,6 +126,18 @@ describe('staff queries', () => {
       expect(long.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.search' } });
       expect(codesOf(await execute(t.url, StaffOrders, { first: 101 }, { token: agent }))).toEqual(['BAD_USER_INPUT']);
     });
+
+    it('refuses a search naming more than 1,000 customers rather than cutting it short', async () => {
+      const crowd = `crowd${randomUUID().slice(0, 8)}`;
+      const em = t.stack.subgraphs.users.orm.em.fork();
+      for (let i = 0; i < 1_001; i += 1) {
+        em.persist(Object.assign(new UserEntity(), { email: `${crowd}-${i}@example.test`, name: 'Crowd', passwordHash: 'not-used' }));
+      }
+      await em.flush();
+      const broad = await execute(t.url, StaffOrders, { filter: { search: crowd } }, { token: agent });
+      expect(broad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.search' } });
+      expect(broad.errors?.[0]?.message).toMatch(/names more than 1000 customers/);
+    });
   });
 
   describe('users', () => {

@@ -57,7 +57,11 @@ export class OrderService {
     if (checked.from) conditions.push({ createdAt: { $gte: checked.from } });
     if (checked.to) conditions.push({ createdAt: { $lt: checked.to } });
     if (checked.search) {
-      const customers = await this.users.idsMatching(checked.search, MAX_SEARCH_CUSTOMERS);
+      // One more than allowed, to tell "exactly the limit" from "too many".
+      const customers = await this.users.idsMatching(checked.search, MAX_SEARCH_CUSTOMERS + 1);
+      if (customers.length > MAX_SEARCH_CUSTOMERS) {
+        throw badInput(`search "${checked.search}" names more than ${MAX_SEARCH_CUSTOMERS} customers: narrow it (or filter by customer)`, 'filter.search');
+      }
       conditions.push({ $or: [{ id: containsText(ctx.em, checked.search) }, { customerId: { $in: [...customers] } }] } as FilterQuery<OrderEntity>);
     }
     const { productId } = checked;

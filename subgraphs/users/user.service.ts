@@ -50,9 +50,9 @@ export class UserService {
     return paginate(ctx.em, UserEntity, this.matching(ctx.em, search), page, { field: 'email', direction: 'asc' });
   }
 
-  /** Ids of users whose email or name contains `search`, at most `limit` (1 to 1000). */
+  /** Ids of users whose email or name contains `search`, at most `limit` (1 to 1001). */
   async idsMatching(ctx: RequestContext, search: string, limit: number): Promise<string[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput('limit must be from 1 to 1000', 'limit');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1001) throw badInput('limit must be from 1 to 1001', 'limit');
     const rows = await ctx.em.find(UserEntity, this.matching(ctx.em, search), { fields: ['id'], limit, orderBy: { id: 'asc' } });
     return rows.map((row) => row.id);
   }
