@@ -40,13 +40,14 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     // One signing per operation, shared by its subgraph calls; re-signed well within the header's lifetime (long-lived subscription contexts).
     const now = Date.now();
     const signed = SIGNED.get(context);
-    if (signed && now - signed.at < RESIGN_AFTER_MS) return signed.headers;
+    // A copy: per-call headers (a deadline) may be added to it.
+    if (signed && now - signed.at < RESIGN_AFTER_MS) return { ...signed.headers };
     // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
     const headers: Record<string, string> = { [CALLER_HEADER]: signCallerHeader(context.caller, this.internalSecret, now) };
     if (context.client) headers[CLIENT_HEADER] = signClientHeader(context.client, this.internalSecret, now);
     if (context.requestId) headers['x-request-id'] = context.requestId;
     SIGNED.set(context, { headers, at: now });
-    return headers;
+    return { ...headers };
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
