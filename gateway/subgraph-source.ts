@@ -45,7 +45,8 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   headersFor(context: GatewayContext): Record<string, string> {
     const now = Date.now();
     const signed = SIGNED.get(context);
-    if (signed && now - signed.at < RESIGN_AFTER_MS) return signed.headers;
+    // A copy: per-call headers (a deadline) may be added to it.
+    if (signed && now - signed.at < RESIGN_AFTER_MS) return { ...signed.headers };
     // Anonymous callers are signed too: a subgraph refuses any request without the gateway's signature.
     // The deadline goes with it: the subgraph refuses or undoes work this call would give up on.
     const headers: Record<string, string> = {
@@ -54,7 +55,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     if (context.client) headers[CLIENT_HEADER] = signClientHeader(context.client, this.internalSecret, now);
     if (context.requestId) headers['x-request-id'] = context.requestId;
     SIGNED.set(context, { headers, at: now });
-    return headers;
+    return { ...headers };
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

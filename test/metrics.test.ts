@@ -42,7 +42,8 @@ describe('metrics at /metrics', () => {
   let t: TestStack;
   const tools = orderTools(() => t);
   beforeAll(async () => {
-    t = await startTestStack();
+    // Counts calls that reach the subgraphs: an anonymous listing answered from the response cache would not.
+    t = await startTestStack({ env: { RESPONSE_CACHE: 'false' } });
   });
   afterAll(() => t.stop());
 

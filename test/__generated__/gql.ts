@@ -116,6 +116,8 @@ type Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": typeof types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": typeof types.MeIdDocument,
+    "\n  query SharedCacheListing { products(first: 50, sort: NAME_ASC) { edges { node { id price { amount } } } } }\n": typeof types.SharedCacheListingDocument,
+    "\n  mutation SharedCacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n": typeof types.SharedCacheSetPriceDocument,
     "\n  query CachedListing($first: Int) {\n    products(first: $first, sort: NAME_ASC) {\n      totalCount\n      edges { node { id name status price { amount currency } stock { available } } }\n    }\n  }\n": typeof types.CachedListingDocument,
     "\n  query CachedProductPage($id: ID!) {\n    product(id: $id) { name price { amount } stock { available } }\n  }\n": typeof types.CachedProductPageDocument,
     "\n  query CachePersonalDocument { me { id email } }\n": typeof types.CachePersonalDocumentDocument,
@@ -303,6 +305,8 @@ const documents: Documents = {
     "\n  query ProductNames {\n    products(first: 2) { edges { node { name } } }\n  }\n": types.ProductNamesDocument,
     "\n  query ProductNamesAndStock {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.ProductNamesAndStockDocument,
     "\n  query MeId {\n    me { id }\n  }\n": types.MeIdDocument,
+    "\n  query SharedCacheListing { products(first: 50, sort: NAME_ASC) { edges { node { id price { amount } } } } }\n": types.SharedCacheListingDocument,
+    "\n  mutation SharedCacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n": types.SharedCacheSetPriceDocument,
     "\n  query CachedListing($first: Int) {\n    products(first: $first, sort: NAME_ASC) {\n      totalCount\n      edges { node { id name status price { amount currency } stock { available } } }\n    }\n  }\n": types.CachedListingDocument,
     "\n  query CachedProductPage($id: ID!) {\n    product(id: $id) { name price { amount } stock { available } }\n  }\n": types.CachedProductPageDocument,
     "\n  query CachePersonalDocument { me { id email } }\n": types.CachePersonalDocumentDocument,
@@ -810,6 +814,14 @@ export function graphql(source: "\n  query ProductNamesAndStock {\n    products(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeId {\n    me { id }\n  }\n"): (typeof documents)["\n  query MeId {\n    me { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedCacheListing { products(first: 50, sort: NAME_ASC) { edges { node { id price { amount } } } } }\n"): (typeof documents)["\n  query SharedCacheListing { products(first: 50, sort: NAME_ASC) { edges { node { id price { amount } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharedCacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n"): (typeof documents)["\n  mutation SharedCacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
