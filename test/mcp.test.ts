@@ -87,6 +87,21 @@ describe('MCP endpoint for AI agents', () => {
     expect(call).toMatchObject({ actorName: stockKey.name, service: 'users', after: { target: 'set_stock' } });
   });
 
+  it('feeds stock by SKU and lists low stock with the staff tools', async () => {
+    const client = await connect(`Bearer ${stockKey.secret}`);
+    const set = await client.callTool({ name: 'set_stock_by_sku', arguments: { sku: 'tee-logo-m', onHand: 2 } });
+    expect(set.isError).toBeFalsy();
+    expect(JSON.parse(textOf(set))).toMatchObject({ setStockBySku: { productId: PRODUCT, onHand: 2 } });
+    expect(await onHand()).toBe(2);
+    // Listing low stock needs stock:read, which this key lacks: the tool is not even offered.
+    expect((await client.listTools()).tools.map((tool) => tool.name)).not.toContain('list_low_stock');
+    const reader = await issueKey(t, `mcp-stock-reader-${randomUUID()}`, ['stock:read'], 'agent');
+    const low = await (await connect(`Bearer ${reader.secret}`)).callTool({ name: 'list_low_stock', arguments: { first: 100 } });
+    expect(low.isError).toBeFalsy();
+    const skus = (JSON.parse(textOf(low)) as { lowStock: { edges: Array<{ node: { product: { sku: string } } }> } }).lowStock.edges.map((edge) => edge.node.product.sku);
+    expect(skus).toContain('TEE-LOGO-M');
+  });
+
   it('answers arguments that violate the schema with a tool error naming the argument, and writes nothing', async () => {
     const client = await connect(`Bearer ${stockKey.secret}`);
     const before = await onHand();
