@@ -318,7 +318,7 @@ export function withDotEnv(env: Env, cwd: string): Env {
 export interface CatalogCliConfig {
   /** The gateway's GraphQL endpoint. */
   readonly gatewayUrl: string;
-  /** A staff member's access token (or, once API keys exist, a key); the feed is audited as them. */
+  /** A staff member's access token or an API key; the feed is audited as them. */
   readonly token: string | null;
 }
 

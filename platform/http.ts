@@ -6,7 +6,8 @@ import type { Logger } from './log';
 import type { Config } from './config';
 import { documentTooDeep } from './graphql-server';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-scope';
-import { withServerSpan } from './tracing';
+import { SpanKind } from '@opentelemetry/api';
+import { currentTraceparent, inSpanFrom, SERVICE_ATTRIBUTE, withServerSpan } from './tracing';
 
 /**
  * A small node:http front for Apollo Server (no framework): the gateway and
@@ -201,6 +202,7 @@ export function localGraphql<TContext extends BaseContext>(
   context: (headers: IncomingHttpHeaders) => Promise<TContext>,
   { maxTokens }: Pick<GraphqlRouteOptions, 'maxTokens'>,
   stopped: () => boolean,
+  service: string,
 ): LocalGraphql {
   return async (raw, requestHeaders) => {
     if (stopped()) throw Object.assign(new Error('the subgraph has stopped'), { code: 'ECONNREFUSED' });
@@ -209,13 +211,15 @@ export function localGraphql<TContext extends BaseContext>(
     const body = parseBody(Buffer.from(raw), 'application/json') as { query?: unknown } | undefined;
     const tooDeep = typeof body?.query === 'string' ? documentTooDeep(body.query, maxTokens) : null;
     if (tooDeep) return { status: 400, contentType: 'application/json', cacheControl: undefined, body: JSON.stringify({ errors: [{ message: tooDeep.message, extensions: { code: tooDeep.extensions.code } }] }) };
-    return withRequestId(requestIdFrom(incoming), async () => {
+    // The same server span an HTTP call would open, continuing the gateway's trace (the active context: no headers cross).
+    const attributes = { [SERVICE_ATTRIBUTE]: service, 'http.request.method': 'POST', 'http.route': '/graphql', 'url.path': '/graphql' };
+    return withRequestId(requestIdFrom(incoming), () => inSpanFrom(currentTraceparent(), 'POST /graphql', SpanKind.SERVER, attributes, async () => {
       const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body }, context: () => context(incoming) });
       let text = '';
       if (result.body.kind === 'complete') text = result.body.string;
       else for await (const chunk of result.body.asyncIterator) text += chunk;
       return { status: result.status ?? 200, contentType: result.headers.get('content-type'), cacheControl: result.headers.get('cache-control'), body: text };
-    });
+    }));
   };
 }
 

@@ -280,7 +280,7 @@ export async function startSubgraph<T>(module: SubgraphModule<T>, options: Start
       port,
       orm,
       services,
-      local: localGraphql(apollo, (headers) => context({ headers }), config.graphql, () => stopped),
+      local: localGraphql(apollo, (headers) => context({ headers }), config.graphql, () => stopped, module.name),
       drain: probes.drain,
       stop: once(async () => {
         stopped = true;

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../platform/config';
+import { loadCatalogCliConfig, loadConfig } from '../../platform/config';
 
 const SECRET = 's'.repeat(40);
 
@@ -26,7 +26,7 @@ const ENVIRONMENTS: ReadonlyArray<Record<string, string>> = [
   { MFA_ENCRYPTION_KEY: SECRET, STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_API_BASE: 'http://127.0.0.1:12111' },
 ];
 
-/** Every environment variable platform/config.ts reads, found by recording its reads. */
+/** Every environment variable platform/config.ts reads (the services' and the catalog command line's), found by recording its reads. */
 export function settingNames(): Set<string> {
   const names = new Set<string>();
   for (const values of ENVIRONMENTS) {
@@ -37,6 +37,7 @@ export function settingNames(): Set<string> {
       },
     });
     loadConfig(recording, '/srv/shop');
+    loadCatalogCliConfig(recording);
   }
   return names;
 }
