@@ -9,7 +9,7 @@ import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
  * message is one line naming the variable and what it accepts.
  */
 
-export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations'] as const;
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations', 'shipping'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -21,6 +21,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   // 4006 is the notifications process; 4007 is left to another new service.
   reviews: 4008,
   recommendations: 4009,
+  shipping: 4010,
 };
 
 export type NodeEnv = 'development' | 'test' | 'production';
