@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { Money } from '../../platform/graphql-types';
 import { newId } from '../../platform/ids';
 import { ProductRef } from './product.stub';
+import { OrderShippingEntity } from './shipping.entity';
 import { UserRef } from './user.stub';
 
 export enum OrderStatus {
@@ -128,6 +129,11 @@ export class OrderEntity {
   @Property({ type: 'string' })
   currency!: string;
 
+  /** The shipping line: null for an order placed without an address (nothing to ship it by). Its price is part of totalAmount. */
+  @Embedded(() => OrderShippingEntity, { nullable: true })
+  @Field(() => OrderShippingEntity, { nullable: true, description: 'The method chosen, its price (its own line of the total) and the address; null when placed without one.' })
+  shipping: OrderShippingEntity | null = null;
+
   /** Refunded so far, in minor units (the payment's cumulative refunds). */
   @Property({ type: 'integer' })
   refundedAmount = 0;
@@ -156,9 +162,14 @@ export class OrderEntity {
   @Field()
   updatedAt: Date = new Date();
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The lines plus shipping.' })
   get total(): Money {
     return Money.of(this.totalAmount, this.currency);
+  }
+
+  @Field(() => Money, { description: 'The lines alone, before shipping.' })
+  get subtotal(): Money {
+    return Money.of(this.totalAmount - (this.shipping?.amount ?? 0), this.currency);
   }
 
   @Field(() => Money, { description: 'Returned to the customer so far (partial refunds add up; REFUNDED once it equals the total).' })

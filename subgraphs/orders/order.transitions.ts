@@ -227,6 +227,7 @@ export class OrderTransitions {
       lines: order.lines,
       totalAmount: order.totalAmount,
       currency: order.currency,
+      shipping: order.shipping,
       refundedAmount: order.refundedAmount,
       refundRequestedBy: order.refundRequestedBy,
       statusHistory: order.statusHistory,
