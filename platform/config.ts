@@ -156,6 +156,7 @@ export interface Config {
     /** Words (lower case) that hold a review for moderation, besides links (README "Reviews"). */
     readonly blockedWords: readonly string[];
   };
+  readonly shipping: ShippingConfig;
   readonly recommendations: {
     /** A purchase or view counts half as much for trending after this long. */
     readonly trendingHalfLifeHours: number;
@@ -204,6 +205,19 @@ export interface MfaConfig {
    * actual keys with HKDF).
    */
   readonly keySources: readonly string[];
+}
+
+export type CarrierName = 'simulated' | 'easypost';
+export type LabelFormat = 'PDF' | 'ZPL';
+
+export interface ShippingConfig {
+  /** The carrier labels are bought from; null in production until one is chosen (labels are then refused, nothing else). */
+  readonly carrier: CarrierName | null;
+  readonly labelFormat: LabelFormat;
+  /** Signs the simulated carrier's tracking webhooks (generated per process outside production). */
+  readonly simulatedWebhookSecret: string;
+  /** Set when the carrier is EasyPost. */
+  readonly easypost: { readonly apiKey: string; readonly webhookSecret: string; readonly apiUrl: string } | null;
 }
 
 export type PaymentProviderName = 'simulated' | 'stripe';
@@ -348,6 +362,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),
       blockedWords: read.words('REVIEWS_BLOCKED_WORDS'),
     },
+    shipping: readShipping(read, production),
     recommendations: {
       trendingHalfLifeHours: read.int('TRENDING_HALF_LIFE_HOURS', 72, 1, 8_760),
       viewsPerMinute: read.int('PRODUCT_VIEWS_PER_MINUTE', 60, 1, 10_000),
@@ -587,4 +602,23 @@ function readPayments(read: EnvReader, production: boolean): PaymentsConfig {
     api = { protocol, host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443 };
   }
   return { provider, stripe: { secretKey, webhookSecret, api } };
+}
+
+/**
+ * The shipping carrier: the simulator by default (in production only when
+ * SHIPPING_CARRIER=simulated says so: its labels ship nothing), EasyPost when EASYPOST_API_KEY is set or
+ * SHIPPING_CARRIER=easypost, which then needs the webhook secret too, since
+ * only signed webhooks move its shipments.
+ */
+function readShipping(read: EnvReader, production: boolean): ShippingConfig {
+  const apiKey = read.optionalString('EASYPOST_API_KEY');
+  const carrier = read.oneOf('SHIPPING_CARRIER', ['simulated', 'easypost'] as const, apiKey ? 'easypost' : production ? null : 'simulated');
+  const labelFormat = read.oneOf('SHIPPING_LABEL_FORMAT', ['PDF', 'ZPL'] as const, 'PDF');
+  const simulatedWebhookSecret = read.secret('SIMULATED_CARRIER_WEBHOOK_SECRET', false).value;
+  if (carrier !== 'easypost') return { carrier, labelFormat, simulatedWebhookSecret, easypost: null };
+  if (apiKey === undefined) throw new ConfigError('SHIPPING_CARRIER=easypost needs EASYPOST_API_KEY');
+  const webhookSecret = read.optionalString('EASYPOST_WEBHOOK_SECRET');
+  if (webhookSecret === undefined) throw new ConfigError('EASYPOST_WEBHOOK_SECRET is required with EASYPOST_API_KEY (the webhook\'s HMAC secret)');
+  const apiUrl = read.url('EASYPOST_API_URL', 'https://api.easypost.com/v2');
+  return { carrier, labelFormat, simulatedWebhookSecret, easypost: { apiKey, webhookSecret, apiUrl } };
 }
