@@ -16,6 +16,7 @@ export type OrderStatusName =
   | 'PENDING'
   | 'AWAITING_PAYMENT'
   | 'PAID'
+  | 'PARTIALLY_SHIPPED'
   | 'SHIPPED'
   | 'DELIVERED'
   | 'CANCELLED'

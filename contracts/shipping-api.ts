@@ -34,3 +34,25 @@ export type ShippingQuotePayload = {
   readonly maxDays: number;
   readonly pickupLocation: string | null;
 };
+
+export const SHIPPING_EVENTS = {
+  /** A shipment got its label or a tracking status: `ShipmentPayload`. Orders moves the order on (partially shipped, shipped, delivered). */
+  updated: 'shipment.updated',
+} as const;
+
+export type ShipmentStatusName = 'LABEL_PENDING' | 'LABEL_CREATED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'FAILURE' | 'RETURNED';
+
+export type ShipmentPayload = {
+  readonly shipmentId: string;
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: ShipmentStatusName;
+  readonly carrier: string;
+  readonly trackingNumber: string | null;
+  readonly trackingUrl: string | null;
+  /** Every unit of the order is in a shipment with a label. */
+  readonly orderFullyShipped: boolean;
+  /** Every unit of the order is in a delivered shipment. */
+  readonly orderDelivered: boolean;
+  readonly version: number;
+};

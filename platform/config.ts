@@ -214,6 +214,8 @@ export interface ShippingConfig {
   /** The carrier labels are bought from; null in production until one is chosen (labels are then refused, nothing else). */
   readonly carrier: CarrierName | null;
   readonly labelFormat: LabelFormat;
+  /** How often labels the carrier could not sell are retried (each after its backoff) and polled carriers are asked for tracking. */
+  readonly retryIntervalMs: number;
   /** Signs the simulated carrier's tracking webhooks (generated per process outside production). */
   readonly simulatedWebhookSecret: string;
   /** Set when the carrier is EasyPost. */
@@ -615,10 +617,11 @@ function readShipping(read: EnvReader, production: boolean): ShippingConfig {
   const carrier = read.oneOf('SHIPPING_CARRIER', ['simulated', 'easypost'] as const, apiKey ? 'easypost' : production ? null : 'simulated');
   const labelFormat = read.oneOf('SHIPPING_LABEL_FORMAT', ['PDF', 'ZPL'] as const, 'PDF');
   const simulatedWebhookSecret = read.secret('SIMULATED_CARRIER_WEBHOOK_SECRET', false).value;
-  if (carrier !== 'easypost') return { carrier, labelFormat, simulatedWebhookSecret, easypost: null };
+  const retryIntervalMs = read.int('SHIPPING_RETRY_INTERVAL_MS', 5_000, 100, 3_600_000);
+  if (carrier !== 'easypost') return { carrier, labelFormat, retryIntervalMs, simulatedWebhookSecret, easypost: null };
   if (apiKey === undefined) throw new ConfigError('SHIPPING_CARRIER=easypost needs EASYPOST_API_KEY');
   const webhookSecret = read.optionalString('EASYPOST_WEBHOOK_SECRET');
   if (webhookSecret === undefined) throw new ConfigError('EASYPOST_WEBHOOK_SECRET is required with EASYPOST_API_KEY (the webhook\'s HMAC secret)');
   const apiUrl = read.url('EASYPOST_API_URL', 'https://api.easypost.com/v2');
-  return { carrier, labelFormat, simulatedWebhookSecret, easypost: { apiKey, webhookSecret, apiUrl } };
+  return { carrier, labelFormat, retryIntervalMs, simulatedWebhookSecret, easypost: { apiKey, webhookSecret, apiUrl } };
 }

@@ -1,9 +1,11 @@
 import { AuditEntryEntity } from '../subgraphs/catalog/audit.entity';
 import { OrderEntity } from '../subgraphs/orders/order.entity';
+import { ShipmentEntity } from '../subgraphs/shipping/shipment.entity';
+import type { ShippingServices } from '../subgraphs/shipping/shipping.services';
 import { ShippingMethodEntity, ShippingZoneEntity } from '../subgraphs/shipping/zone.entity';
 import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
-import { orderTools } from './support/orders';
+import { ConfirmPayment, orderTools } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 
@@ -82,6 +84,18 @@ const PlaceWithShipping = graphql(`
   }
 `);
 
+const CreateShipment = graphql(`
+  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {
+    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }
+  }
+`);
+
+const Shipments = graphql(`
+  query ShippingShipments($orderId: ID!) {
+    shipments(orderId: $orderId) { id status version history { status description } }
+  }
+`);
+
 const address = (country: string, region?: string) => ({ recipient: 'Ada Lovelace', line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country, region });
 
 describe('shipping through the gateway', () => {
@@ -90,7 +104,7 @@ describe('shipping through the gateway', () => {
   const shippingDb = () => t.stack.subgraphs.shipping.orm.em.fork();
 
   beforeAll(async () => {
-    t = await startTestStack();
+    t = await startTestStack({ env: { SHIPPING_RETRY_INTERVAL_MS: '100' } });
   });
   afterAll(() => t.stop());
 
@@ -205,5 +219,93 @@ describe('shipping through the gateway', () => {
     const placed = await execute(t.url, PlaceWithShipping, { input: { lines, shipping: { address: address('CH'), methodId } } }, { token });
     expect(placed.data?.placeOrder).toMatchObject({ subtotal: { amount: 1250 }, total: { amount: 2150 }, shipping: { methodId, price: { amount: 900 } } });
     expect(await t.stack.subgraphs.orders.orm.em.fork().count(OrderEntity, { customerId })).toBe(1);
+  });
+
+  describe('shipments', () => {
+    const simulated = () => (t.stack.subgraphs.shipping.services as ShippingServices).simulated!;
+    const webhookUrl = () => t.stack.subgraphs.shipping.url.replace(/\/graphql$/, '/webhooks/carrier/simulated');
+    const post = (webhook: { body: string; headers: Record<string, string> }) => fetch(webhookUrl(), { method: 'POST', body: webhook.body, headers: webhook.headers });
+    const shipment = (id: string) => t.stack.subgraphs.shipping.orm.em.fork().findOneOrFail(ShipmentEntity, { id });
+
+    /** A paid order of two products (two units of the first) shipping to France by Express. */
+    async function paidOrder(): Promise<{ orderId: string; token: string; products: string[] }> {
+      const products = [await tools.product({ weightGrams: 300 }), await tools.product({ weightGrams: 500 })];
+      const token = await t.token(await tools.customer());
+      const lines = [{ productId: products[0], quantity: 2 }, { productId: products[1], quantity: 1 }];
+      const placed = await execute(t.url, PlaceWithShipping, { input: { lines, shipping: { address: address('FR'), methodId: 'demo-method-fr-express' } } }, { token });
+      const orderId = placed.data!.placeOrder.id;
+      await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token });
+      await tools.settled(orderId, 'PAID');
+      return { orderId, token, products };
+    }
+
+    it('ships an order in two shipments, tracks them by signed webhook, and delivers it when both are delivered', async () => {
+      const agent = await tools.agent();
+      const { orderId, token, products } = await paidOrder();
+      const first = await execute(t.url, CreateShipment, { orderId, lines: [{ productId: products[0], quantity: 2 }] }, { token: agent });
+      expect(first.data?.createShipment).toMatchObject({ status: 'LABEL_CREATED', carrier: 'simulated', labelFormat: 'PDF', lines: [{ productId: products[0], quantity: 2 }] });
+      expect(first.data?.createShipment.trackingNumber).toMatch(/^SIM/);
+      await tools.settled(orderId, 'PARTIALLY_SHIPPED');
+
+      const tooMany = await execute(t.url, CreateShipment, { orderId, lines: [{ productId: products[0], quantity: 1 }] }, { token: agent });
+      expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.quantity' });
+      expect(codesOf(await execute(t.url, CreateShipment, { orderId }, { token }))).toEqual(['FORBIDDEN']);
+
+      const second = await execute(t.url, CreateShipment, { orderId }, { token: agent });
+      expect(second.errors).toBeUndefined();
+      expect(second.data?.createShipment.lines).toEqual([{ productId: products[1], quantity: 1 }]);
+      await tools.settled(orderId, 'SHIPPED');
+      expect(await t.stack.subgraphs.shipping.orm.em.fork().count(ShipmentEntity, { orderId })).toBe(2);
+
+      const [a, b] = [first.data!.createShipment, second.data!.createShipment];
+      const inTransit = simulated().advance(a.trackingNumber!);
+      expect((await post(inTransit)).status).toBe(200);
+      const before = await shipment(a.id);
+      expect(before.status).toBe('IN_TRANSIT');
+
+      // A bad signature: 400, nothing changes.
+      const forged = simulated().advance(a.trackingNumber!);
+      const tampered = await post({ body: forged.body, headers: { ...forged.headers, 'x-simulated-carrier-signature': forged.headers['x-simulated-carrier-signature'].replace(/v1=./, 'v1=0') } });
+      expect(tampered.status).toBe(400);
+      expect((await shipment(a.id)).version).toBe(before.version);
+      // A replay: 200, nothing changes.
+      const replay = await post(inTransit);
+      expect(await replay.json()).toEqual({ received: true, changed: 0 });
+      expect((await shipment(a.id)).version).toBe(before.version);
+
+      await post(forged);
+      const delivered = simulated().advance(a.trackingNumber!);
+      await post(delivered);
+      expect((await shipment(a.id)).status).toBe('DELIVERED');
+      // Out of order: the earlier in-transit report, arriving late and re-signed, does not move it back.
+      const late = simulated().signed([{ trackingNumber: a.trackingNumber!, status: 'IN_TRANSIT', occurredAt: new Date(Date.now() - 60_000), description: 'Late scan', location: null }]);
+      expect((await post(late)).status).toBe(200);
+      expect((await shipment(a.id)).status).toBe('DELIVERED');
+      expect((await t.stack.subgraphs.orders.orm.em.fork().findOneOrFail(OrderEntity, { id: orderId })).status).toBe('SHIPPED');
+
+      for (let i = 0; i < 3; i++) await post(simulated().advance(b.trackingNumber!));
+      await tools.settled(orderId, 'DELIVERED');
+      const seen = await execute(t.url, Shipments, { orderId }, { token });
+      expect(seen.data?.shipments.map((s) => s.status)).toEqual(['DELIVERED', 'DELIVERED']);
+      // The late scan is kept in the history, in time order, without moving the status back.
+      expect(seen.data?.shipments[0].history.map((h) => h.description)).toEqual(['Late scan', 'Label created', 'Picked up by the carrier', 'Out for delivery', 'Delivered']);
+      const stranger = await t.token(await tools.customer());
+      expect(codesOf(await execute(t.url, Shipments, { orderId }, { token: stranger }))).toEqual(['NOT_FOUND']);
+    });
+
+    it('keeps a shipment LABEL_PENDING while the carrier is down, the order unshipped, and buys the label once it is back', async () => {
+      const agent = await tools.agent();
+      const { orderId } = await paidOrder();
+      simulated().available = false;
+      try {
+        const pending = await execute(t.url, CreateShipment, { orderId }, { token: agent });
+        expect(pending.data?.createShipment).toMatchObject({ status: 'LABEL_PENDING', trackingNumber: null, labelAttempts: 1 });
+        expect((await t.stack.subgraphs.orders.orm.em.fork().findOneOrFail(OrderEntity, { id: orderId })).status).toBe('PAID');
+      } finally {
+        simulated().available = true;
+      }
+      await waitFor(async () => (await t.stack.subgraphs.shipping.orm.em.fork().findOneOrFail(ShipmentEntity, { orderId })).status === 'LABEL_CREATED', { timeout: 20_000 });
+      await tools.settled(orderId, 'SHIPPED');
+    });
   });
 });

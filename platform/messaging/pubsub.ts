@@ -31,4 +31,5 @@ export const channels = {
   stock: (productId: string): string => `stock:${productId}`,
   order: (orderId: string): string => `order:${orderId}`,
   rating: (productId: string): string => `rating:${productId}`,
+  shipment: (orderId: string): string => `shipment:${orderId}`,
 } as const;

@@ -146,6 +146,8 @@ type Documents = {
     "\n  mutation ShippingChooseMethod($methodId: ID!) {\n    chooseShippingMethod(methodId: $methodId) { ...CartShippingFields }\n  }\n": typeof types.ShippingChooseMethodDocument,
     "\n  mutation ShippingPlaceFromCart {\n    placeOrderFromCart { id status total { amount currency } subtotal { amount } shipping { methodId methodName price { amount } minDays maxDays address { country city } } }\n  }\n": typeof types.ShippingPlaceFromCartDocument,
     "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": typeof types.ShippingPlaceOrderDocument,
+    "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n": typeof types.ShippingCreateShipmentDocument,
+    "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": typeof types.ShippingShipmentsDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
@@ -307,6 +309,8 @@ const documents: Documents = {
     "\n  mutation ShippingChooseMethod($methodId: ID!) {\n    chooseShippingMethod(methodId: $methodId) { ...CartShippingFields }\n  }\n": types.ShippingChooseMethodDocument,
     "\n  mutation ShippingPlaceFromCart {\n    placeOrderFromCart { id status total { amount currency } subtotal { amount } shipping { methodId methodName price { amount } minDays maxDays address { country city } } }\n  }\n": types.ShippingPlaceFromCartDocument,
     "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": types.ShippingPlaceOrderDocument,
+    "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n": types.ShippingCreateShipmentDocument,
+    "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": types.ShippingShipmentsDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
@@ -878,6 +882,14 @@ export function graphql(source: "\n  mutation ShippingPlaceFromCart {\n    place
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n"): (typeof documents)["\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n"): (typeof documents)["\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n"): (typeof documents)["\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
