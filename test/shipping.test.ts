@@ -5,6 +5,7 @@ import type { ShippingServices } from '../subgraphs/shipping/shipping.services';
 import { ShippingMethodEntity, ShippingZoneEntity } from '../subgraphs/shipping/zone.entity';
 import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
+import { connect, type LiveClient } from './support/live';
 import { ConfirmPayment, orderTools } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
@@ -93,6 +94,12 @@ const CreateShipment = graphql(`
 const Shipments = graphql(`
   query ShippingShipments($orderId: ID!) {
     shipments(orderId: $orderId) { id status version history { status description } }
+  }
+`);
+
+const WatchTracking = graphql(`
+  subscription ShippingWatchTracking($orderId: ID!) {
+    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }
   }
 `);
 
@@ -222,6 +229,11 @@ describe('shipping through the gateway', () => {
   });
 
   describe('shipments', () => {
+    let live: LiveClient | null = null;
+    afterEach(async () => {
+      await live?.dispose();
+      live = null;
+    });
     const simulated = () => (t.stack.subgraphs.shipping.services as ShippingServices).simulated!;
     const webhookUrl = () => t.stack.subgraphs.shipping.url.replace(/\/graphql$/, '/webhooks/carrier/simulated');
     const post = (webhook: { body: string; headers: Record<string, string> }) => fetch(webhookUrl(), { method: 'POST', body: webhook.body, headers: webhook.headers });
@@ -246,6 +258,17 @@ describe('shipping through the gateway', () => {
       expect(first.data?.createShipment).toMatchObject({ status: 'LABEL_CREATED', carrier: 'simulated', labelFormat: 'PDF', lines: [{ productId: products[0], quantity: 2 }] });
       expect(first.data?.createShipment.trackingNumber).toMatch(/^SIM/);
       await tools.settled(orderId, 'PARTIALLY_SHIPPED');
+
+      // The customer watches tracking live: the current shipment first, then every change.
+      live = connect(t.url, { authorization: `Bearer ${token}` });
+      const watch = live.subscribe(WatchTracking, { orderId });
+      await watch.count(1);
+      expect(watch.data[0].shipmentTracking).toMatchObject({ id: first.data!.createShipment.id, status: 'LABEL_CREATED' });
+      const strangerLive = connect(t.url, { authorization: `Bearer ${await t.token(await tools.customer())}` });
+      const refused = strangerLive.subscribe(WatchTracking, { orderId });
+      await refused.count(1);
+      expect(refused.messages[0].errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      await strangerLive.dispose();
 
       const tooMany = await execute(t.url, CreateShipment, { orderId, lines: [{ productId: products[0], quantity: 1 }] }, { token: agent });
       expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.quantity' });
@@ -285,6 +308,11 @@ describe('shipping through the gateway', () => {
 
       for (let i = 0; i < 3; i++) await post(simulated().advance(b.trackingNumber!));
       await tools.settled(orderId, 'DELIVERED');
+      await waitFor(() => watch.data.some((d) => d.shipmentTracking.id === b.id && d.shipmentTracking.status === 'DELIVERED'));
+      const statusesOfA = watch.data.filter((d) => d.shipmentTracking.id === a.id).map((d) => d.shipmentTracking.status);
+      expect(statusesOfA).toEqual(expect.arrayContaining(['LABEL_CREATED', 'IN_TRANSIT', 'DELIVERED']));
+      // Once delivered, every later message (the late scan) still says DELIVERED.
+      expect(statusesOfA.slice(statusesOfA.indexOf('DELIVERED')).every((status) => status === 'DELIVERED')).toBe(true);
       const seen = await execute(t.url, Shipments, { orderId }, { token });
       expect(seen.data?.shipments.map((s) => s.status)).toEqual(['DELIVERED', 'DELIVERED']);
       // The late scan is kept in the history, in time order, without moving the status back.

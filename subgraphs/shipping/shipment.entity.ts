@@ -122,8 +122,12 @@ export class ShipmentEntity {
   lastError: string | null = null;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Increases with every change; live updates use it to drop stale states.' })
+  @Field(() => Int, { description: "Increases with every change. From orderTracking and shipmentTracking: the order's tracking version (the sum over its shipments), which grows with a change to any of them." })
   version = 1;
+
+  /** The order's tracking version when this shipment last changed: the highest is the order's latest change. */
+  @Property({ type: 'integer' })
+  orderVersion = 0;
 
   @Property({ type: 'datetime' })
   @Field()

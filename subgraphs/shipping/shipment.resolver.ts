@@ -14,6 +14,12 @@ export class ShipmentResolver {
     return this.services.shipments.forOrder(ctx, orderId);
   }
 
+  @Authorized()
+  @Query(() => ShipmentEntity, { nullable: true, description: "The order's most recently changed shipment (version: the order's tracking version); null before the first or for an order the caller may not see." })
+  orderTracking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ShipmentEntity | null> {
+    return this.services.shipments.latest(ctx, id);
+  }
+
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => ShipmentEntity, {
     description:

@@ -34,6 +34,9 @@ const ORIGIN = { name: 'Shop', street1: '12 rue de la Paix', street2: null, city
  * SHIPPED, DELIVERED) and to live subscribers as a change notice.
  */
 export class ShipmentService {
+  /** The order's tracking version computed in a unit of work, published once it committed. */
+  private readonly trackingVersions = new Map<string, number>();
+
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly carriers: ReadonlyMap<string, Carrier>,
@@ -48,6 +51,18 @@ export class ShipmentService {
     const shipments = await ctx.em.find(ShipmentEntity, { orderId: checkId(orderId, 'orderId') }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     if (shipments.length > 0 && !isStaff(ctx.caller) && shipments[0].customerId !== ctx.caller.userId) throw notFound('Order', orderId);
     return shipments;
+  }
+
+  /**
+   * The order's most recently changed shipment, its version the sum over
+   * the order's shipments (so it grows with a change to any of them): what
+   * shipmentTracking delivers. Null when there is none, or the caller may not see the order.
+   */
+  async latest(ctx: RequestContext, orderId: string): Promise<ShipmentEntity | null> {
+    const shipments = await this.forOrder(ctx, orderId).catch(() => []);
+    if (shipments.length === 0) return null;
+    const latest = [...shipments].sort((a, b) => b.orderVersion - a.orderVersion)[0];
+    return Object.assign(new ShipmentEntity(), latest, { version: trackingVersion(shipments) });
   }
 
   /**
@@ -195,10 +210,13 @@ export class ShipmentService {
   /** A version-bumped change with its `shipment.updated` event (the order's progress over all its shipments) in the same unit of work. */
   private async change(em: EntityManager, shipment: ShipmentEntity, changes: Partial<ShipmentEntity>): Promise<ShipmentEntity> {
     const version = shipment.version + 1;
-    const written = await em.nativeUpdate(ShipmentEntity, { id: shipment.id, version: shipment.version }, { ...changes, version, updatedAt: this.deps.clock.now() });
+    const others = (await em.find(ShipmentEntity, { orderId: shipment.orderId })).filter((s) => s.id !== shipment.id);
+    const orderVersion = trackingVersion(others) + version;
+    const written = await em.nativeUpdate(ShipmentEntity, { id: shipment.id, version: shipment.version }, { ...changes, version, orderVersion, updatedAt: this.deps.clock.now() });
     if (written !== 1) throw conflict('The shipment changed meanwhile; try again', { retryable: true });
-    Object.assign(shipment, changes, { version });
-    const siblings = (await em.find(ShipmentEntity, { orderId: shipment.orderId })).map((s) => (s.id === shipment.id ? shipment : s));
+    Object.assign(shipment, changes, { version, orderVersion });
+    const siblings = [...others, shipment];
+    this.trackingVersions.set(shipment.orderId, orderVersion);
     const progress = orderProgress(shipment.orderLines, siblings);
     this.deps.outbox.add(em, SHIPPING_EVENTS.updated, {
       shipmentId: shipment.id,
@@ -218,8 +236,15 @@ export class ShipmentService {
   /** After the commit: the relay nudged, and a change notice on the order's shipment channel for live tracking. */
   private async announce(shipment: ShipmentEntity): Promise<void> {
     void this.deps.outbox.kick();
-    await this.deps.pubsub.publish(channels.shipment(shipment.orderId), { id: shipment.orderId, version: shipment.version }).catch((error: unknown) => {
+    const version = this.trackingVersions.get(shipment.orderId) ?? shipment.version;
+    this.trackingVersions.delete(shipment.orderId);
+    await this.deps.pubsub.publish(channels.shipment(shipment.orderId), { id: shipment.orderId, version }).catch((error: unknown) => {
       this.deps.log.warn('shipment change notice not published', { shipmentId: shipment.id, error: String(error) });
     });
   }
+}
+
+/** An order's tracking version: grows by one with every change to any of its shipments. */
+function trackingVersion(shipments: ReadonlyArray<{ readonly version: number }>): number {
+  return shipments.reduce((sum, s) => sum + s.version, 0);
 }

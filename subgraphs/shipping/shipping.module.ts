@@ -8,6 +8,7 @@ import { OrdersClient } from './orders.client';
 import { ShipmentEntity } from './shipment.entity';
 import { ShipmentResolver } from './shipment.resolver';
 import { ShipmentService } from './shipment.service';
+import { ShipmentSubscriptionResolver } from './shipment.subscription';
 import type { ShippingServices } from './shipping.services';
 import { ShippingMethodEntity, ShippingZoneEntity } from './zone.entity';
 import { ZoneResolver } from './zone.resolver';
@@ -16,7 +17,7 @@ import { ZoneService } from './zone.service';
 export const shipping: SubgraphModule<ShippingServices> = {
   name: 'shipping',
   entities: [ShippingZoneEntity, ShippingMethodEntity, ShipmentEntity],
-  resolvers: [ZoneResolver, ShipmentResolver],
+  resolvers: [ZoneResolver, ShipmentResolver, ShipmentSubscriptionResolver],
   createServices: (deps) => {
     const settings = deps.config.shipping;
     // The simulator serves whenever it is not production, so staff can test a flow beside a real carrier.

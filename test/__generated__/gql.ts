@@ -148,6 +148,7 @@ type Documents = {
     "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": typeof types.ShippingPlaceOrderDocument,
     "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n": typeof types.ShippingCreateShipmentDocument,
     "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": typeof types.ShippingShipmentsDocument,
+    "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n": typeof types.ShippingWatchTrackingDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.WatchOneStockDocument,
@@ -311,6 +312,7 @@ const documents: Documents = {
     "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": types.ShippingPlaceOrderDocument,
     "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n": types.ShippingCreateShipmentDocument,
     "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": types.ShippingShipmentsDocument,
+    "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n": types.ShippingWatchTrackingDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation StripePay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.StripePayDocument,
     "\n  subscription WatchOneStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.WatchOneStockDocument,
@@ -890,6 +892,10 @@ export function graphql(source: "\n  mutation ShippingCreateShipment($orderId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n"): (typeof documents)["\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n"): (typeof documents)["\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
