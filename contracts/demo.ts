@@ -12,15 +12,17 @@ export interface DemoProduct {
   readonly priceAmount: number;
   readonly currency: string;
   readonly onHand: number;
+  /** Shipping weight in grams. */
+  readonly weightGrams: number;
 }
 
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
-  { id: 'demo-product-0001', sku: 'MUG-CLASSIC', name: 'Classic mug', description: 'A 330 ml stoneware mug.', priceAmount: 1200, currency: 'EUR', onHand: 40 },
-  { id: 'demo-product-0002', sku: 'TEE-LOGO-M', name: 'Logo T-shirt (M)', description: 'Organic cotton, medium.', priceAmount: 2500, currency: 'EUR', onHand: 25 },
-  { id: 'demo-product-0003', sku: 'CAP-SUMMER', name: 'Summer cap', description: 'Adjustable, one size.', priceAmount: 1800, currency: 'EUR', onHand: 12 },
-  { id: 'demo-product-0004', sku: 'BOTTLE-STEEL', name: 'Steel bottle', description: 'Keeps drinks cold for 24 hours.', priceAmount: 2900, currency: 'EUR', onHand: 8 },
-  { id: 'demo-product-0005', sku: 'NOTEBOOK-A5', name: 'A5 notebook', description: 'Dotted pages, lay-flat binding.', priceAmount: 900, currency: 'EUR', onHand: 3 },
-  { id: 'demo-product-0006', sku: 'POSTER-MAP', name: 'City map poster', description: '50 x 70 cm, matte paper.', priceAmount: 3500, currency: 'EUR', onHand: 0 },
+  { id: 'demo-product-0001', sku: 'MUG-CLASSIC', name: 'Classic mug', description: 'A 330 ml stoneware mug.', priceAmount: 1200, currency: 'EUR', onHand: 40, weightGrams: 350 },
+  { id: 'demo-product-0002', sku: 'TEE-LOGO-M', name: 'Logo T-shirt (M)', description: 'Organic cotton, medium.', priceAmount: 2500, currency: 'EUR', onHand: 25, weightGrams: 200 },
+  { id: 'demo-product-0003', sku: 'CAP-SUMMER', name: 'Summer cap', description: 'Adjustable, one size.', priceAmount: 1800, currency: 'EUR', onHand: 12, weightGrams: 150 },
+  { id: 'demo-product-0004', sku: 'BOTTLE-STEEL', name: 'Steel bottle', description: 'Keeps drinks cold for 24 hours.', priceAmount: 2900, currency: 'EUR', onHand: 8, weightGrams: 400 },
+  { id: 'demo-product-0005', sku: 'NOTEBOOK-A5', name: 'A5 notebook', description: 'Dotted pages, lay-flat binding.', priceAmount: 900, currency: 'EUR', onHand: 3, weightGrams: 250 },
+  { id: 'demo-product-0006', sku: 'POSTER-MAP', name: 'City map poster', description: '50 x 70 cm, matte paper.', priceAmount: 3500, currency: 'EUR', onHand: 0, weightGrams: 600 },
 ];
 
 export interface DemoAccount {

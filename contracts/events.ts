@@ -5,6 +5,7 @@ import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } 
 import { PAYMENT_EVENTS, type PaymentEventPayload } from './payments-api';
 import { USER_EVENTS, type SecurityAlertPayload } from './users-api';
 import { RECOMMENDATION_EVENTS, type ProductViewedPayload } from './recommendations-api';
+import { SHIPPING_EVENTS, type ShipmentPayload } from './shipping-api';
 
 /**
  * Every domain event the subgraphs exchange, by name, with its payload type.
@@ -30,6 +31,7 @@ export interface EventMap {
   [AUDIT_RECORDED]: AuditRecord;
   [USER_EVENTS.securityAlert]: SecurityAlertPayload;
   [RECOMMENDATION_EVENTS.productViewed]: ProductViewedPayload;
+  [SHIPPING_EVENTS.updated]: ShipmentPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -17,6 +17,7 @@ export type OrderStatusName =
   | 'PENDING'
   | 'AWAITING_PAYMENT'
   | 'PAID'
+  | 'PARTIALLY_SHIPPED'
   | 'SHIPPED'
   | 'DELIVERED'
   | 'CANCELLED'

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
  * message is one line naming the variable and what it accepts.
  */
 
-export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations'] as const;
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations', 'shipping'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -23,6 +23,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   // 4006 is the notifications process; 4007 is left to another new service.
   reviews: 4008,
   recommendations: 4009,
+  shipping: 4010,
 };
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -200,6 +201,7 @@ export interface Config {
     /** Endpoints on loopback, private or link-local addresses, or over plain http, are accepted (never in production by default). */
     readonly allowPrivateUrls: boolean;
   };
+  readonly shipping: ShippingConfig;
   readonly recommendations: {
     /** A purchase or view counts half as much for trending after this long. */
     readonly trendingHalfLifeHours: number;
@@ -248,6 +250,21 @@ export interface MfaConfig {
    * actual keys with HKDF).
    */
   readonly keySources: readonly string[];
+}
+
+export type CarrierName = 'simulated' | 'easypost';
+export type LabelFormat = 'PDF' | 'ZPL';
+
+export interface ShippingConfig {
+  /** The carrier labels are bought from; null in production until one is chosen (labels are then refused, nothing else). */
+  readonly carrier: CarrierName | null;
+  readonly labelFormat: LabelFormat;
+  /** How often labels the carrier could not sell are retried (each after its backoff) and polled carriers are asked for tracking. */
+  readonly retryIntervalMs: number;
+  /** Signs the simulated carrier's tracking webhooks (generated per process outside production). */
+  readonly simulatedWebhookSecret: string;
+  /** Set when the carrier is EasyPost. */
+  readonly easypost: { readonly apiKey: string; readonly webhookSecret: string; readonly apiUrl: string } | null;
 }
 
 export type PaymentProviderName = 'simulated' | 'stripe';
@@ -471,6 +488,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       dispatchIntervalMs: read.int('WEBHOOK_DISPATCH_INTERVAL_MS', 1_000, 10, 60_000),
       allowPrivateUrls: read.bool('WEBHOOK_ALLOW_PRIVATE_URLS', !production),
     },
+    shipping: readShipping(read, production),
     recommendations: {
       trendingHalfLifeHours: read.int('TRENDING_HALF_LIFE_HOURS', 72, 1, 8_760),
       viewsPerMinute: read.int('PRODUCT_VIEWS_PER_MINUTE', 60, 1, 10_000),
@@ -719,4 +737,24 @@ function readPayments(read: EnvReader, production: boolean): PaymentsConfig {
     api = { protocol, host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443 };
   }
   return { provider, stripe: { secretKey, webhookSecret, api } };
+}
+
+/**
+ * The shipping carrier: the simulator by default (in production only when
+ * SHIPPING_CARRIER=simulated says so: its labels ship nothing), EasyPost when EASYPOST_API_KEY is set or
+ * SHIPPING_CARRIER=easypost, which then needs the webhook secret too, since
+ * only signed webhooks move its shipments.
+ */
+function readShipping(read: EnvReader, production: boolean): ShippingConfig {
+  const apiKey = read.optionalString('EASYPOST_API_KEY');
+  const carrier = read.oneOf('SHIPPING_CARRIER', ['simulated', 'easypost'] as const, apiKey ? 'easypost' : production ? null : 'simulated');
+  const labelFormat = read.oneOf('SHIPPING_LABEL_FORMAT', ['PDF', 'ZPL'] as const, 'PDF');
+  const simulatedWebhookSecret = read.secret('SIMULATED_CARRIER_WEBHOOK_SECRET', false).value;
+  const retryIntervalMs = read.int('SHIPPING_RETRY_INTERVAL_MS', 5_000, 100, 3_600_000);
+  if (carrier !== 'easypost') return { carrier, labelFormat, retryIntervalMs, simulatedWebhookSecret, easypost: null };
+  if (apiKey === undefined) throw new ConfigError('SHIPPING_CARRIER=easypost needs EASYPOST_API_KEY');
+  const webhookSecret = read.optionalString('EASYPOST_WEBHOOK_SECRET');
+  if (webhookSecret === undefined) throw new ConfigError('EASYPOST_WEBHOOK_SECRET is required with EASYPOST_API_KEY (the webhook\'s HMAC secret)');
+  const apiUrl = read.url('EASYPOST_API_URL', 'https://api.easypost.com/v2');
+  return { carrier, labelFormat, retryIntervalMs, simulatedWebhookSecret, easypost: { apiKey, webhookSecret, apiUrl } };
 }

@@ -89,6 +89,7 @@ export const REFUSAL_REASONS = {
   NOT_PAID: 'The order is not paid, so it cannot be shipped, delivered or refunded: wait for the payment, or cancel the order.',
   NOT_REFUNDABLE: 'Only a succeeded payment can be refunded (`extensions.status` says what it is).',
   NOT_SHIPPED: 'The order has not shipped, so it cannot be delivered: ship it first.',
+  NO_SHIPPING_TO_ADDRESS: 'No shipping zone covers the address (`extensions.country`): the shop does not ship there; use another address.',
   ORDER_CANCELLED: 'The order is cancelled: nothing more can change it.',
   PAYMENT_CANCELED: 'The payment was canceled and can no longer be paid: place a new order.',
   PAYMENT_CHANGED: 'The payment changed while this call ran (`extensions.retryable`): try again.',
@@ -99,6 +100,8 @@ export const REFUSAL_REASONS = {
   PRODUCT_UNAVAILABLE: 'The product is no longer sold (BAD_USER_INPUT, `extensions.field` names the line): remove it.',
   PROVIDER_NOT_CONFIGURED: 'The payment was made with a provider this server is not configured for: an operator must configure it.',
   REFUND_EXCEEDS_PAYMENT: 'The refund is more than is left of the payment (`extensions.refundable`): refund at most that.',
+  SHIPPING_METHOD_UNAVAILABLE:
+    'The shipping method (`extensions.methodId`) is not offered for the address and products (unknown, inactive, another zone or currency, or no band fits): choose one of the shipping options.',
   STEP_UP_REQUIRED:
     'This operation needs a code proved within the last `extensions.maxAgeSeconds`: confirm one with stepUpMfa (enrol first if needed), then retry with the access token it returns.',
   REVIEW_EXISTS: 'The customer has reviewed this product already (`extensions.reviewId`): edit that review instead.',

@@ -6,6 +6,7 @@ import { orders } from './orders/orders.module';
 import { payments } from './payments/payments.module';
 import { recommendations } from './recommendations/recommendations.module';
 import { reviews } from './reviews/reviews.module';
+import { shipping } from './shipping/shipping.module';
 import { users } from './users/users.module';
 
 /** Every subgraph, by name: the launcher, the compose script and tests start them from here. */
@@ -17,4 +18,5 @@ export const SUBGRAPHS: Readonly<Record<ServiceName, SubgraphModule<unknown>>> =
   payments: payments as SubgraphModule<unknown>,
   reviews: reviews as SubgraphModule<unknown>,
   recommendations: recommendations as SubgraphModule<unknown>,
+  shipping: shipping as SubgraphModule<unknown>,
 };

@@ -145,6 +145,18 @@ export const LIVE_FIELDS: ReadonlyMap<string, LiveField> = new Map<string, LiveF
       unwrap: (value) => asRecord(asRecord(value)?.rating),
     },
   ],
+  [
+    'shipmentTracking',
+    {
+      name: 'shipmentTracking',
+      entityName: 'Order',
+      entityIds: (args) => [String(args.orderId)],
+      channel: channels.shipment,
+      // Through orderTracking, which applies the order's access rule (NOT_FOUND for anyone but its customer and staff).
+      wrap: (selection) => field('orderTracking', withVersion(selection), undefined, true),
+      unwrap: asRecord,
+    },
+  ],
 ]);
 
 export interface FetchPlan {

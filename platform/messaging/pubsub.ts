@@ -35,6 +35,7 @@ export const channels = {
   rating: (productId: string): string => `rating:${productId}`,
   /** Every change of any entity of a public type, one channel per type: what the gateway's response cache evicts on. */
   changes: (type: PublicEntityType): string => `changes:${type}`,
+  shipment: (orderId: string): string => `shipment:${orderId}`,
 } as const;
 
 /** Types whose changes are announced on `channels.changes` (the public catalogue reads). */

@@ -84,6 +84,23 @@ export class ProductEntity {
   @Property({ type: 'json', nullable: true })
   mediaList: ProductMedia[] | null = null;
 
+  // Kept on the product until variants (issue 16) exist, which will take them over.
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Shipping weight in grams; null: unknown (weight-banded shipping is then not offered for a cart holding it).' })
+  weightGrams: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Parcel length in millimetres.' })
+  lengthMm: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Parcel width in millimetres.' })
+  widthMm: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Parcel height in millimetres.' })
+  heightMm: number | null = null;
+
   @Property({ type: 'datetime' })
   @Field()
   createdAt: Date = new Date();

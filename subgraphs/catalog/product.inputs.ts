@@ -89,6 +89,18 @@ export class CreateProductInput {
 
   @Field(() => [ProductMediaInput], { nullable: true })
   media?: ProductMediaInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Shipping weight in grams (0 to 1,000,000); null clears it.' })
+  weightGrams?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  lengthMm?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  widthMm?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  heightMm?: number | null;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; description, categoryIds, attributes and media can be cleared with null.' })
@@ -116,6 +128,18 @@ export class UpdateProductInput {
 
   @Field(() => [ProductMediaInput], { nullable: true, description: 'Replaces the media.' })
   media?: ProductMediaInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Shipping weight in grams (0 to 1,000,000); null clears it.' })
+  weightGrams?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  lengthMm?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  widthMm?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  heightMm?: number | null;
 }
 
 @InputType({
@@ -149,4 +173,16 @@ export class UpsertProductInput {
 
   @Field(() => [ProductMediaInput], { nullable: true })
   media?: ProductMediaInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Shipping weight in grams (0 to 1,000,000); null clears it.' })
+  weightGrams?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  lengthMm?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  widthMm?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Millimetres (1 to 10,000); null clears it.' })
+  heightMm?: number | null;
 }

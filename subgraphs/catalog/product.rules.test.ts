@@ -76,6 +76,10 @@ describe('checkFields', () => {
     expect(fieldsOf({ description: null, categoryIds: null, attributes: null, media: null })).toEqual({ description: null, categoryIds: [], attributes: [], media: [] });
   });
 
+  it('keeps shipping measures, and clears them with null', () => {
+    expect(fieldsOf({ weightGrams: 350, lengthMm: 100, widthMm: 80, heightMm: null })).toEqual({ weightGrams: 350, lengthMm: 100, widthMm: 80, heightMm: null });
+  });
+
   it.each([
     ['a null name', { name: null }, 'name', 'name cannot be null'],
     ['a blank name', { name: '  ' }, 'name', 'name must not be empty'],
@@ -87,6 +91,9 @@ describe('checkFields', () => {
     ['a null currency', { currency: null }, 'currency', 'currency cannot be null'],
     ['an unknown currency', { currency: 'EURO' }, 'currency', 'currency "EURO" is not an ISO 4217 code, e.g. "EUR"'],
     ['a null status', { status: null }, 'status', 'status cannot be null'],
+    ['a negative weight', { weightGrams: -1 }, 'weightGrams', 'weightGrams must be a whole number from 0 to 1000000'],
+    ['a fractional length', { lengthMm: 1.5 }, 'lengthMm', 'lengthMm must be a whole number from 1 to 10000'],
+    ['a zero height', { heightMm: 0 }, 'heightMm', 'heightMm must be a whole number from 1 to 10000'],
     ['too many categories', { categoryIds: Array.from({ length: LIMITS.categories + 1 }, (_, i) => `c${i}`) }, 'categoryIds', `a product can be in at most ${LIMITS.categories} categories`],
   ])('refuses %s', (_case, input, field, message) => {
     expect(errorOf(input)).toEqual({ field, message });

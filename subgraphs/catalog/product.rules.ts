@@ -52,6 +52,10 @@ export interface ProductFieldsInput {
   readonly categoryIds?: readonly string[] | null;
   readonly attributes?: ReadonlyArray<{ readonly key: string; readonly value: string }> | null;
   readonly media?: ReadonlyArray<{ readonly url: string; readonly alt: string; readonly position?: number | null }> | null;
+  readonly weightGrams?: number | null;
+  readonly lengthMm?: number | null;
+  readonly widthMm?: number | null;
+  readonly heightMm?: number | null;
 }
 
 /** Validated and normalised fields: names trimmed, media in position order. */
@@ -64,6 +68,10 @@ export interface ProductFields {
   categoryIds?: string[];
   attributes?: ProductAttribute[];
   media?: ProductMedia[];
+  weightGrams?: number | null;
+  lengthMm?: number | null;
+  widthMm?: number | null;
+  heightMm?: number | null;
 }
 
 /** Expects a trimmed SKU (normalizeSku). */
@@ -118,6 +126,14 @@ export function checkFilter(filter: ProductFilterInput): void {
   }
   if (currency && !normalizeCurrency(currency)) throw badInput(`currency "${currency}" is not an ISO 4217 code`, 'filter.currency');
 }
+
+/** Shipping measures: weight in grams, sides in millimetres; null clears one. */
+const MEASURES = [
+  ['weightGrams', 0, 1_000_000],
+  ['lengthMm', 1, 10_000],
+  ['widthMm', 1, 10_000],
+  ['heightMm', 1, 10_000],
+] as const;
 
 /** The first violation, for the single-product mutations; the bulk upsert reports all of them (checkAllFields). */
 export function checkFields(input: ProductFieldsInput): { fields: ProductFields } | { error: FieldError } {
@@ -174,6 +190,12 @@ export function checkAllFields(input: ProductFieldsInput): { fields: ProductFiel
     const checked = checkMedia(input.media ?? []);
     if (checked.errors.length > 0) errors.push(...checked.errors);
     else fields.media = checked.media;
+  }
+  for (const [field, min, max] of MEASURES) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value !== null && (!Number.isSafeInteger(value) || value < min || value > max)) errors.push(invalid(field, `${field} must be a whole number from ${min} to ${max}`));
+    else fields[field] = value;
   }
   return { fields, errors };
 }
@@ -255,5 +277,9 @@ export function productState(product: ProductEntity): AuditState {
       .sort(),
     attributes: product.attributes,
     media: product.media,
+    weightGrams: product.weightGrams,
+    lengthMm: product.lengthMm,
+    widthMm: product.widthMm,
+    heightMm: product.heightMm,
   };
 }

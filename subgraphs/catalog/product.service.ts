@@ -202,6 +202,7 @@ export class ProductService {
           description: demo.description,
           priceAmount: demo.priceAmount,
           currency: demo.currency,
+          weightGrams: demo.weightGrams,
           status: ProductStatus.ACTIVE,
         });
         const categoryId = DEMO_PRODUCT_CATEGORIES[demo.id];

@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { CartView } from './cart.view';
 import type { OrdersServices } from './orders.services';
+import { ShippingOptionView } from './shipping.entity';
+import { ShippingAddressInput } from './shipping.inputs';
 
 @Resolver(() => CartView)
 export class CartResolver {
@@ -39,5 +41,27 @@ export class CartResolver {
   @Mutation(() => CartView)
   clearCart(@Ctx() ctx: RequestContext): Promise<CartView> {
     return this.services.cart.clear(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => CartView, { description: "Sets where the cart ships; its shippingOptions are then priced for it. A method chosen before stays chosen (placement checks it is still offered)." })
+  setCartShippingAddress(@Ctx() ctx: RequestContext, @Arg('address', () => ShippingAddressInput) address: ShippingAddressInput): Promise<CartView> {
+    return this.services.cart.setShippingAddress(ctx, address);
+  }
+
+  @Authorized()
+  @Mutation(() => CartView, { description: "Chooses one of the cart's shippingOptions: BAD_USER_INPUT with reason SHIPPING_METHOD_UNAVAILABLE for any other, NO_SHIPPING_TO_ADDRESS outside every zone." })
+  chooseShippingMethod(@Ctx() ctx: RequestContext, @Arg('methodId', () => ID) methodId: string): Promise<CartView> {
+    return this.services.cart.chooseShippingMethod(ctx, methodId);
+  }
+
+  @FieldResolver(() => [ShippingOptionView], { nullable: true, description: 'Priced for the address and contents, cheapest first; empty without an address or outside every zone. Null (with an error) when shipping is unavailable.' })
+  shippingOptions(@Root() cart: CartView): Promise<ShippingOptionView[]> {
+    return this.services.cart.shippingOptions(cart);
+  }
+
+  @FieldResolver(() => ShippingOptionView, { nullable: true, description: 'The chosen method as priced now; null when none is chosen or it is no longer offered for this cart.' })
+  shippingMethod(@Root() cart: CartView): Promise<ShippingOptionView | null> {
+    return this.services.cart.shippingMethod(cart);
   }
 }

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { RequestContext } from '../../platform/context';
-import { conflict, notFound } from '../../platform/errors';
+import { badInput, conflict, notFound } from '../../platform/errors';
 import { Money } from '../../platform/graphql-types';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
@@ -11,6 +11,10 @@ import type { InventoryClient } from './inventory.client';
 import type { OrderEntity } from './order.entity';
 import { checkProductId, customerIdOf } from './order.rules';
 import { ProductRef } from './product.stub';
+import type { ShippingClient } from './shipping.client';
+import { CartShippingEntity, ShippingOptionView } from './shipping.entity';
+import type { ShippingAddressInput } from './shipping.inputs';
+import { checkAddress, checkMethodId, noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
 /** Re-reads when a concurrent change to the same line got there first. */
 const WRITE_ATTEMPTS = 5;
@@ -26,11 +30,13 @@ export class CartService {
     private readonly deps: SubgraphDeps,
     private readonly catalog: CatalogClient,
     private readonly inventory: InventoryClient,
+    private readonly shipping: ShippingClient,
   ) {}
 
   async view(ctx: RequestContext): Promise<CartView> {
-    const lines = await this.lines(ctx);
-    if (lines.length === 0) return Object.assign(new CartView(), { lines: [], total: null });
+    const [lines, shipping] = await Promise.all([this.lines(ctx), this.shippingOf(ctx)]);
+    const shippingFields = { shippingAddress: shipping?.address ?? null, chosenMethodId: shipping?.methodId ?? null, parcel: null };
+    if (lines.length === 0) return Object.assign(new CartView(), { lines: [], total: null, ...shippingFields });
     const ids = lines.map((line) => line.productId);
     const [products, stock] = await Promise.all([this.catalog.products(ids), this.inventory.available(ids)]);
     // A product the catalog no longer knows cannot be priced; it stays in storage until removed.
@@ -50,7 +56,67 @@ export class CartService {
     });
     const currencies = new Set(views.map((v) => v.unitPrice.currency));
     const total = currencies.size === 1 ? Money.of(views.reduce((sum, v) => sum + v.lineTotal.amount, 0), views[0].unitPrice.currency) : null;
-    return Object.assign(new CartView(), { lines: views, total });
+    const address = shipping?.address ?? null;
+    const weightGrams = parcelWeight(views.map((v) => ({ quantity: v.quantity, weightGrams: products.get(v.product.id)?.weightGrams ?? null })));
+    const parcel = address && total ? { country: address.country, region: address.region, currency: total.currency, subtotal: total.amount, weightGrams } : null;
+    return Object.assign(new CartView(), { lines: views, total, ...shippingFields, parcel });
+  }
+
+  /** The ways to ship the cart, cheapest first: none without an address, or outside every zone. One call to shipping per cart answer. */
+  shippingOptions(cart: CartView): Promise<ShippingOptionView[]> {
+    const { parcel } = cart;
+    if (!parcel) return Promise.resolve([]);
+    cart.options ??= this.shipping.quote(parcel).then((quotes) =>
+      quotes.map((q) =>
+        Object.assign(new ShippingOptionView(), { methodId: q.methodId, name: q.name, kind: q.kind, price: Money.of(q.amount, q.currency), minDays: q.minDays, maxDays: q.maxDays, pickupLocation: q.pickupLocation }),
+      ),
+    );
+    return cart.options;
+  }
+
+  /** The chosen method as priced now; null when none is chosen or it is no longer offered for this cart. */
+  async shippingMethod(cart: CartView): Promise<ShippingOptionView | null> {
+    if (!cart.chosenMethodId) return null;
+    return (await this.shippingOptions(cart)).find((o) => o.methodId === cart.chosenMethodId) ?? null;
+  }
+
+  /** Sets where the cart ships; a method chosen before stays chosen (placement checks it is still offered). */
+  async setShippingAddress(ctx: RequestContext, input: ShippingAddressInput): Promise<CartView> {
+    const customerId = customerIdOf(ctx);
+    const address = checkAddress(input);
+    await this.saveShipping(customerId, { address });
+    return this.view(ctx);
+  }
+
+  /** Chooses one of the cart's shipping options; SHIPPING_METHOD_UNAVAILABLE for any other. */
+  async chooseShippingMethod(ctx: RequestContext, methodId: string): Promise<CartView> {
+    const customerId = customerIdOf(ctx);
+    const id = checkMethodId(methodId);
+    const cart = await this.view(ctx);
+    if (!cart.shippingAddress) throw badInput('Set the shipping address first (setCartShippingAddress): options depend on it', 'methodId');
+    const options = await this.shippingOptions(cart);
+    if (options.length === 0 && cart.parcel) throw noShippingToAddress(cart.shippingAddress.country, 'methodId');
+    if (!options.some((o) => o.methodId === id)) throw shippingMethodUnavailable(id, 'methodId');
+    await this.saveShipping(customerId, { methodId: id });
+    return Object.assign(cart, { chosenMethodId: id });
+  }
+
+  /** The caller's cart shipping row, fresh; null before an address was set. */
+  shippingOf(ctx: RequestContext): Promise<CartShippingEntity | null> {
+    const customerId = customerIdOf(ctx);
+    return this.deps.db.read((em) => em.findOne(CartShippingEntity, { customerId }));
+  }
+
+  /** Upserts the customer's row: a concurrent first write of the same row is retried as an update. */
+  private async saveShipping(customerId: string, changes: Partial<Pick<CartShippingEntity, 'address' | 'methodId'>>): Promise<void> {
+    await this.write(async (em) => {
+      const row = await em.findOne(CartShippingEntity, { customerId });
+      const now = this.deps.clock.now();
+      if (row) Object.assign(row, changes, { updatedAt: now });
+      else em.persist(Object.assign(new CartShippingEntity(), { customerId, ...changes, updatedAt: now }));
+      await em.flush();
+      return true;
+    });
   }
 
   /** Adds units of a product on sale (to its line, if there is one). */

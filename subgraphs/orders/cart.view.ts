@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
+import type { ParcelVariables } from '../../contracts/shipping-api';
 import { ProductRef } from './product.stub';
+import { ShippingAddressEntity, type ShippingOptionView } from './shipping.entity';
 
 @ObjectType('CartLine')
 export class CartLineView {
@@ -27,4 +29,16 @@ export class CartView {
 
   @Field(() => Money, { nullable: true, description: 'Sum of the line totals; null while the cart is empty or mixes currencies (such a cart cannot be ordered).' })
   total!: Money | null;
+
+  @Field(() => ShippingAddressEntity, { nullable: true, description: 'Where the cart ships (setCartShippingAddress); null until set.' })
+  shippingAddress!: ShippingAddressEntity | null;
+
+  /** The chosen method's id, as stored (it may no longer be offered). */
+  chosenMethodId!: string | null;
+
+  /** What the shipping options are priced for: null while there is no address or no total. */
+  parcel!: ParcelVariables | null;
+
+  /** The options, fetched once per cart answer (shippingOptions and shippingMethod share them). */
+  options?: Promise<ShippingOptionView[]>;
 }

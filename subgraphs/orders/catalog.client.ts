@@ -6,10 +6,12 @@ export interface CatalogProduct {
   readonly id: string;
   readonly status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
   readonly price: { readonly amount: number; readonly currency: string };
+  /** Grams; null when the catalog does not know it. */
+  readonly weightGrams: number | null;
 }
 
 const PRODUCTS = `query OrderProducts($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Product { id status price { amount currency } } }
+  _entities(representations: $representations) { ... on Product { id status price { amount currency } weightGrams } }
 }`;
 
 /**

@@ -10,6 +10,7 @@ import { OrderEntity, OrderStatus } from './order.entity';
 import type { PlaceOrderInput } from './order.inputs';
 import { customerIdOf, normalizeLines } from './order.rules';
 import { Placement, type PlacementSaga } from './placement.saga';
+import { checkAddress, checkMethodId } from './shipping.rules';
 
 const SWEEP_BATCH = 100;
 
@@ -37,7 +38,9 @@ export class CheckoutService {
   }
 
   placeOrder(ctx: RequestContext, input: PlaceOrderInput): Promise<OrderEntity> {
-    return this.place(new Placement(customerIdOf(ctx), normalizeLines(input.lines), checkIdempotencyKey(input.idempotencyKey), 'lines'));
+    const placement = new Placement(customerIdOf(ctx), normalizeLines(input.lines), checkIdempotencyKey(input.idempotencyKey), 'lines');
+    if (input.shipping) placement.shipping = { address: checkAddress(input.shipping.address, 'shipping.address'), methodId: checkMethodId(input.shipping.methodId, 'shipping.methodId'), field: 'shipping' };
+    return this.place(placement);
   }
 
   /** Orders what the cart holds; the ordered lines leave the cart with the placement. */
@@ -51,7 +54,13 @@ export class CheckoutService {
       if (earlier) return this.saga.complete(Placement.of(earlier, 'cart'));
       throw badInput('The cart is empty', 'cart');
     }
-    return this.place(new Placement(customerId, normalizeLines(cart, 'cart'), key, 'cart'));
+    const placement = new Placement(customerId, normalizeLines(cart, 'cart'), key, 'cart');
+    const shipping = await this.cart.shippingOf(ctx);
+    if (shipping?.address) {
+      if (!shipping.methodId) throw badInput('Choose a shipping method for the cart first (chooseShippingMethod)', 'cart.shippingMethod');
+      placement.shipping = { address: shipping.address, methodId: shipping.methodId, field: 'cart.shipping' };
+    }
+    return this.place(placement);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { SHIPPING_EVENTS } from '../../contracts/shipping-api';
 import { consumeEvents, type EventMap, type EventOf, type EventType } from '../../contracts/events';
 import { INVENTORY_EVENTS } from '../../contracts/inventory-api';
 import { ORDER_EVENTS } from '../../contracts/orders-api';
@@ -58,6 +59,28 @@ export class OrderConsumer {
         this.onAwaitingPayment(event, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason: 'the stock reservation expired before payment' }),
       ),
       [ORDER_EVENTS.statusChanged]: this.forOrder((event) => this.carryOutEffects(event)),
+      [SHIPPING_EVENTS.updated]: this.forOrder((event) => this.shipmentUpdated(event)),
+    });
+  }
+
+  /**
+   * Shipments move the order: PARTIALLY_SHIPPED once some units have a
+   * label, SHIPPED once all do, DELIVERED once every shipment is delivered
+   * (through SHIPPED in the same unit of work when events arrive late). A
+   * move the table does not allow (a late or repeated event) changes nothing.
+   */
+  private async shipmentUpdated(event: EventOf<typeof SHIPPING_EVENTS.updated>): Promise<void> {
+    const { orderId, shipmentId, status, orderFullyShipped, orderDelivered } = event.payload;
+    const order = await this.current(orderId);
+    if (!order || status === 'LABEL_PENDING') return this.once(event);
+    const change = (to: OrderStatus): StatusChange => ({ to, actor: SYSTEM_ACTOR, reason: `shipment ${shipmentId}: ${status.toLowerCase().replace(/_/g, ' ')}` });
+    const target = orderDelivered ? OrderStatus.DELIVERED : orderFullyShipped ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+    const moves = target === OrderStatus.DELIVERED && order.status !== OrderStatus.SHIPPED ? [OrderStatus.SHIPPED, target] : [target];
+    if (!canTransition(order.status, moves[0])) return this.once(event);
+    return this.once(event, async (em) => {
+      let current = await this.transitions.stage(em, order, change(moves[0]));
+      for (const to of moves.slice(1)) if (current) current = await this.transitions.stage(em, current, change(to));
+      return current;
     });
   }
 

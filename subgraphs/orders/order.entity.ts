@@ -3,12 +3,14 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { Money } from '../../platform/graphql-types';
 import { newId } from '../../platform/ids';
 import { ProductRef } from './product.stub';
+import { OrderShippingEntity } from './shipping.entity';
 import { UserRef } from './user.stub';
 
 export enum OrderStatus {
   PENDING = 'PENDING',
   AWAITING_PAYMENT = 'AWAITING_PAYMENT',
   PAID = 'PAID',
+  PARTIALLY_SHIPPED = 'PARTIALLY_SHIPPED',
   SHIPPED = 'SHIPPED',
   DELIVERED = 'DELIVERED',
   CANCELLED = 'CANCELLED',
@@ -21,8 +23,9 @@ registerEnumType(OrderStatus, {
     PENDING: { description: 'Being placed (stock and payment being arranged); never shown to clients.' },
     AWAITING_PAYMENT: { description: 'Stock reserved and a payment created; waiting for the customer to pay.' },
     PAID: { description: 'Payment confirmed; the reserved stock is sold.' },
-    SHIPPED: { description: 'Handed to the carrier.' },
-    DELIVERED: { description: 'Received by the customer.' },
+    PARTIALLY_SHIPPED: { description: 'Some of its units are in shipments with a label; the rest are still to ship.' },
+    SHIPPED: { description: 'Handed to the carrier (every unit, in one shipment or several).' },
+    DELIVERED: { description: 'Received by the customer (every shipment delivered).' },
     CANCELLED: { description: 'Cancelled before shipping (by the customer, staff, or reservation expiry); stock released, payment cancelled or refunded.' },
     PAYMENT_FAILED: { description: 'The payment was declined; stock released.' },
     REFUNDED: { description: 'The whole amount was returned to the customer.' },
@@ -128,6 +131,11 @@ export class OrderEntity {
   @Property({ type: 'string' })
   currency!: string;
 
+  /** The shipping line: null for an order placed without an address (nothing to ship it by). Its price is part of totalAmount. */
+  @Embedded(() => OrderShippingEntity, { nullable: true })
+  @Field(() => OrderShippingEntity, { nullable: true, description: 'The method chosen, its price (its own line of the total) and the address; null when placed without one.' })
+  shipping: OrderShippingEntity | null = null;
+
   /** Refunded so far, in minor units (the payment's cumulative refunds). */
   @Property({ type: 'integer' })
   refundedAmount = 0;
@@ -156,9 +164,14 @@ export class OrderEntity {
   @Field()
   updatedAt: Date = new Date();
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The lines plus shipping.' })
   get total(): Money {
     return Money.of(this.totalAmount, this.currency);
+  }
+
+  @Field(() => Money, { description: 'The lines alone, before shipping.' })
+  get subtotal(): Money {
+    return Money.of(this.totalAmount - (this.shipping?.amount ?? 0), this.currency);
   }
 
   @Field(() => Money, { description: 'Returned to the customer so far (partial refunds add up; REFUNDED once it equals the total).' })

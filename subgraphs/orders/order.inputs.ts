@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderStatus } from './order.entity';
+import { OrderShippingInput } from './shipping.inputs';
 
 @InputType()
 export class OrderLineInput {
@@ -21,6 +22,9 @@ export class PlaceOrderInput {
       'Up to 100 characters. Sending the same key again answers the order it placed (never a second one); the same key with other lines is a CONFLICT.',
   })
   idempotencyKey?: string | null;
+
+  @Field(() => OrderShippingInput, { nullable: true, description: 'Where and how it ships; its price becomes the shipping line of the total. None: an order without shipping.' })
+  shipping?: OrderShippingInput | null;
 }
 
 export enum OrderSort {

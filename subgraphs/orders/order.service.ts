@@ -1,4 +1,4 @@
-import { isStaff, type Caller } from '../../platform/caller';
+import { hasRole, isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { badInput, conflict, forbidden, notFound, reasonOf, unauthenticated } from '../../platform/errors';
 import { checkIdempotencyKey, optionalReason } from '../../platform/checks';
@@ -200,7 +200,8 @@ export class OrderService {
 }
 
 function isVisible(caller: Caller, order: OrderEntity): boolean {
-  return order.status !== OrderStatus.PENDING && (isStaff(caller) || order.customerId === caller.userId);
+  // SERVICE: a peer reading the order it works on (shipping buying its labels).
+  return order.status !== OrderStatus.PENDING && (isStaff(caller) || hasRole(caller, 'SERVICE') || order.customerId === caller.userId);
 }
 
 function callerOf(ctx: RequestContext): Caller {

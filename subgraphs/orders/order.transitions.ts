@@ -23,7 +23,9 @@ import { OrderEntity, OrderStatus, StatusChangeEntity } from './order.entity';
 const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   [OrderStatus.PENDING]: [OrderStatus.AWAITING_PAYMENT],
   [OrderStatus.AWAITING_PAYMENT]: [OrderStatus.PAID, OrderStatus.PAYMENT_FAILED, OrderStatus.CANCELLED],
-  [OrderStatus.PAID]: [OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED],
+  [OrderStatus.PAID]: [OrderStatus.SHIPPED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED],
+  // Shipments (the shipping subgraph): some units labelled, then all of them.
+  [OrderStatus.PARTIALLY_SHIPPED]: [OrderStatus.SHIPPED, OrderStatus.REFUNDED],
   [OrderStatus.SHIPPED]: [OrderStatus.DELIVERED, OrderStatus.REFUNDED],
   [OrderStatus.DELIVERED]: [OrderStatus.REFUNDED],
   [OrderStatus.CANCELLED]: [],
@@ -245,6 +247,7 @@ export class OrderTransitions {
       lines: order.lines,
       totalAmount: order.totalAmount,
       currency: order.currency,
+      shipping: order.shipping,
       refundedAmount: order.refundedAmount,
       refundRequestedBy: order.refundRequestedBy,
       statusHistory: order.statusHistory,

@@ -16,21 +16,24 @@ import type { OrdersServices } from './orders.services';
 import { PaymentsClient } from './payments.client';
 import { PlacementSaga } from './placement.saga';
 import { UsersClient } from './users.client';
+import { ShippingClient } from './shipping.client';
+import { CartShippingEntity } from './shipping.entity';
 import { WishlistItemEntity } from './wishlist.entity';
 import { WishlistResolver } from './wishlist.resolver';
 import { WishlistService } from './wishlist.service';
 
 export const orders: SubgraphModule<OrdersServices> = {
   name: 'orders',
-  entities: [OrderEntity, OrderLineEntity, StatusChangeEntity, CartLineEntity, WishlistItemEntity],
+  entities: [OrderEntity, OrderLineEntity, StatusChangeEntity, CartLineEntity, CartShippingEntity, WishlistItemEntity],
   resolvers: [OrderResolver, UserOrdersResolver, OrderSubscriptionResolver, CartResolver, WishlistResolver],
   createServices: (deps) => {
     const catalog = new CatalogClient(deps.internal);
     const inventory = new InventoryClient(deps.internal);
     const payments = new PaymentsClient(deps.internal);
+    const shipping = new ShippingClient(deps.internal);
     const transitions = new OrderTransitions(deps);
-    const cart = new CartService(deps, catalog, inventory);
-    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart);
+    const cart = new CartService(deps, catalog, inventory, shipping);
+    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart, shipping);
     return {
       orders: new OrderService(deps, transitions, payments, new UsersClient(deps.internal)),
       checkout: new CheckoutService(deps, placement, cart),

@@ -6,13 +6,16 @@ import { badInput, conflict, errorMessage, tryAgain } from '../../platform/error
 import { withoutDeadline } from '../../platform/request-scope';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CartService } from './cart.service';
-import { onSale, type CatalogClient } from './catalog.client';
+import { onSale, type CatalogClient, type CatalogProduct } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
 import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from './order.entity';
 import { checkSameLines, linesOf, MAX_ORDER_TOTAL, placementKeyOf, type RequestedLine } from './order.rules';
 import { SYSTEM_ACTOR, type OrderTransitions } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
+import { OrderShippingEntity, type ShippingAddressEntity } from './shipping.entity';
+import type { ShippingClient } from './shipping.client';
+import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
 /**
  * Placing an order, a saga across catalog, inventory and payments
@@ -96,8 +99,18 @@ export async function undoSteps<T>(steps: readonly SagaStep<T>[], subject: T, re
 /** Where an order's lines come from; also the input field its refusals name. */
 export type Source = 'lines' | 'cart';
 
+/** Where and how a placement's order ships: checked address, the method asked for, and the input field its refusals name. */
+export interface ShippingChoice {
+  readonly address: ShippingAddressEntity;
+  readonly methodId: string;
+  readonly field: string;
+}
+
 /** One placement under way: what was asked, and the order that records it. */
 export class Placement {
+  /** How the order ships; null: placed without shipping (no shipping line). */
+  shipping: ShippingChoice | null = null;
+
   constructor(
     readonly customerId: string,
     /** Validated and one per product (order.rules.ts, normalizeLines). */
@@ -164,6 +177,7 @@ export class PlacementSaga {
     private readonly payments: PaymentsClient,
     private readonly transitions: OrderTransitions,
     private readonly cart: CartService,
+    private readonly shipping: ShippingClient,
   ) {}
 
   /** Runs the steps the placement still needs; the order as placed (AWAITING_PAYMENT, or later when placed earlier). */
@@ -250,7 +264,11 @@ export class PlacementSaga {
       customerId: order.customerId,
       amount: order.totalAmount,
       currency: order.currency,
-      lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+      lines: [
+        ...order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+        // The shipping line, so the receipt's lines add up to the amount.
+        ...(order.shipping ? [{ productId: `shipping:${order.shipping.methodId}`, quantity: 1, unitPrice: order.shipping.amount }] : []),
+      ],
     });
   }
 
@@ -308,7 +326,9 @@ export class PlacementSaga {
     if (shortages.length > 0) throw insufficientStock(shortages, source);
     const currencies = [...new Set(priced.map((line) => line.currency))];
     if (currencies.length > 1) throw badInput(`An order is paid in one currency; these products are priced in ${currencies.join(', ')}`, source);
-    const total = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);
+    const subtotal = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);
+    const shipping = placement.shipping ? await this.shippingLine(placement.shipping, currencies[0], subtotal, priced, products) : null;
+    const total = subtotal + (shipping?.amount ?? 0);
     if (total < 1) throw badInput('An order must cost something to be paid for; these products are free', source);
     if (total > MAX_ORDER_TOTAL) throw badInput(`The order total would exceed ${MAX_ORDER_TOTAL} minor units, the most one payment takes; split it into several orders`, source);
     const now = this.deps.clock.now();
@@ -317,12 +337,42 @@ export class PlacementSaga {
       lines: priced,
       totalAmount: total,
       currency: currencies[0],
+      shipping,
       statusHistory: [StatusChangeEntity.of(null, OrderStatus.PENDING, now, customerId, null)],
       createdAt: now,
       updatedAt: now,
     });
     if (key) order.placementKey = placementKeyOf(key);
     return order;
+  }
+
+  /**
+   * The shipping line for the chosen method, priced by the shipping subgraph
+   * for the address and the parcel; refused when no zone covers the address
+   * or the method is not among the options.
+   */
+  private async shippingLine(
+    choice: ShippingChoice,
+    currency: string,
+    subtotal: number,
+    lines: readonly OrderLineEntity[],
+    products: Map<string, CatalogProduct>,
+  ): Promise<OrderShippingEntity> {
+    const weightGrams = parcelWeight(lines.map((line) => ({ quantity: line.quantity, weightGrams: products.get(line.productId)?.weightGrams ?? null })));
+    const { address } = choice;
+    const options = await this.shipping.quote({ country: address.country, region: address.region, currency, subtotal, weightGrams });
+    if (options.length === 0) throw noShippingToAddress(address.country, `${choice.field}.address`);
+    const option = options.find((o) => o.methodId === choice.methodId);
+    if (!option) throw shippingMethodUnavailable(choice.methodId, `${choice.field}.methodId`);
+    return Object.assign(new OrderShippingEntity(), {
+      methodId: option.methodId,
+      methodName: option.name,
+      amount: option.amount,
+      currency: option.currency,
+      minDays: option.minDays,
+      maxDays: option.maxDays,
+      address,
+    });
   }
 
   /** Removes the PENDING order, unless someone else moved it on since it was read; the placement is over. */

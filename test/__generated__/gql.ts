@@ -151,6 +151,20 @@ type Documents = {
     "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": typeof types.SecurityUpsertDocument,
     "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": typeof types.SecuritySetStockDocument,
     "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": typeof types.SecurityOwnCustomerDocument,
+    "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n": typeof types.ShippingCreateZoneDocument,
+    "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n": typeof types.ShippingAddMethodDocument,
+    "\n  mutation ShippingSetMethodActive($id: ID!, $active: Boolean!) {\n    setShippingMethodActive(id: $id, active: $active) { id active }\n  }\n": typeof types.ShippingSetMethodActiveDocument,
+    "\n  query ShippingZones {\n    shippingZones { id name countries methods { id name kind active } }\n  }\n": typeof types.ShippingZonesDocument,
+    "\n  fragment ShippingOptionFields on ShippingOption {\n    methodId\n    name\n    kind\n    price { amount currency }\n    minDays\n    maxDays\n    pickupLocation\n  }\n": typeof types.ShippingOptionFieldsFragmentDoc,
+    "\n  fragment CartShippingFields on Cart {\n    total { amount }\n    shippingAddress { country region city }\n    shippingOptions { ...ShippingOptionFields }\n    shippingMethod { ...ShippingOptionFields }\n  }\n": typeof types.CartShippingFieldsFragmentDoc,
+    "\n  mutation ShippingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { total { amount } }\n  }\n": typeof types.ShippingAddToCartDocument,
+    "\n  mutation ShippingSetAddress($address: ShippingAddressInput!) {\n    setCartShippingAddress(address: $address) { ...CartShippingFields }\n  }\n": typeof types.ShippingSetAddressDocument,
+    "\n  mutation ShippingChooseMethod($methodId: ID!) {\n    chooseShippingMethod(methodId: $methodId) { ...CartShippingFields }\n  }\n": typeof types.ShippingChooseMethodDocument,
+    "\n  mutation ShippingPlaceFromCart {\n    placeOrderFromCart { id status total { amount currency } subtotal { amount } shipping { methodId methodName price { amount } minDays maxDays address { country city } } }\n  }\n": typeof types.ShippingPlaceFromCartDocument,
+    "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": typeof types.ShippingPlaceOrderDocument,
+    "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n": typeof types.ShippingCreateShipmentDocument,
+    "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": typeof types.ShippingShipmentsDocument,
+    "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n": typeof types.ShippingWatchTrackingDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
     "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n": typeof types.FeedUpsertDocument,
     "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n": typeof types.FeedProductBySkuDocument,
@@ -340,6 +354,20 @@ const documents: Documents = {
     "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": types.SecurityUpsertDocument,
     "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": types.SecuritySetStockDocument,
     "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": types.SecurityOwnCustomerDocument,
+    "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n": types.ShippingCreateZoneDocument,
+    "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n": types.ShippingAddMethodDocument,
+    "\n  mutation ShippingSetMethodActive($id: ID!, $active: Boolean!) {\n    setShippingMethodActive(id: $id, active: $active) { id active }\n  }\n": types.ShippingSetMethodActiveDocument,
+    "\n  query ShippingZones {\n    shippingZones { id name countries methods { id name kind active } }\n  }\n": types.ShippingZonesDocument,
+    "\n  fragment ShippingOptionFields on ShippingOption {\n    methodId\n    name\n    kind\n    price { amount currency }\n    minDays\n    maxDays\n    pickupLocation\n  }\n": types.ShippingOptionFieldsFragmentDoc,
+    "\n  fragment CartShippingFields on Cart {\n    total { amount }\n    shippingAddress { country region city }\n    shippingOptions { ...ShippingOptionFields }\n    shippingMethod { ...ShippingOptionFields }\n  }\n": types.CartShippingFieldsFragmentDoc,
+    "\n  mutation ShippingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { total { amount } }\n  }\n": types.ShippingAddToCartDocument,
+    "\n  mutation ShippingSetAddress($address: ShippingAddressInput!) {\n    setCartShippingAddress(address: $address) { ...CartShippingFields }\n  }\n": types.ShippingSetAddressDocument,
+    "\n  mutation ShippingChooseMethod($methodId: ID!) {\n    chooseShippingMethod(methodId: $methodId) { ...CartShippingFields }\n  }\n": types.ShippingChooseMethodDocument,
+    "\n  mutation ShippingPlaceFromCart {\n    placeOrderFromCart { id status total { amount currency } subtotal { amount } shipping { methodId methodName price { amount } minDays maxDays address { country city } } }\n  }\n": types.ShippingPlaceFromCartDocument,
+    "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": types.ShippingPlaceOrderDocument,
+    "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n": types.ShippingCreateShipmentDocument,
+    "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": types.ShippingShipmentsDocument,
+    "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n": types.ShippingWatchTrackingDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
     "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n": types.FeedUpsertDocument,
     "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n": types.FeedProductBySkuDocument,
@@ -954,6 +982,62 @@ export function graphql(source: "\n  mutation SecuritySetStock($productId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"): (typeof documents)["\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n"): (typeof documents)["\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n"): (typeof documents)["\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingSetMethodActive($id: ID!, $active: Boolean!) {\n    setShippingMethodActive(id: $id, active: $active) { id active }\n  }\n"): (typeof documents)["\n  mutation ShippingSetMethodActive($id: ID!, $active: Boolean!) {\n    setShippingMethodActive(id: $id, active: $active) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShippingZones {\n    shippingZones { id name countries methods { id name kind active } }\n  }\n"): (typeof documents)["\n  query ShippingZones {\n    shippingZones { id name countries methods { id name kind active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ShippingOptionFields on ShippingOption {\n    methodId\n    name\n    kind\n    price { amount currency }\n    minDays\n    maxDays\n    pickupLocation\n  }\n"): (typeof documents)["\n  fragment ShippingOptionFields on ShippingOption {\n    methodId\n    name\n    kind\n    price { amount currency }\n    minDays\n    maxDays\n    pickupLocation\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CartShippingFields on Cart {\n    total { amount }\n    shippingAddress { country region city }\n    shippingOptions { ...ShippingOptionFields }\n    shippingMethod { ...ShippingOptionFields }\n  }\n"): (typeof documents)["\n  fragment CartShippingFields on Cart {\n    total { amount }\n    shippingAddress { country region city }\n    shippingOptions { ...ShippingOptionFields }\n    shippingMethod { ...ShippingOptionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { total { amount } }\n  }\n"): (typeof documents)["\n  mutation ShippingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { total { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingSetAddress($address: ShippingAddressInput!) {\n    setCartShippingAddress(address: $address) { ...CartShippingFields }\n  }\n"): (typeof documents)["\n  mutation ShippingSetAddress($address: ShippingAddressInput!) {\n    setCartShippingAddress(address: $address) { ...CartShippingFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingChooseMethod($methodId: ID!) {\n    chooseShippingMethod(methodId: $methodId) { ...CartShippingFields }\n  }\n"): (typeof documents)["\n  mutation ShippingChooseMethod($methodId: ID!) {\n    chooseShippingMethod(methodId: $methodId) { ...CartShippingFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingPlaceFromCart {\n    placeOrderFromCart { id status total { amount currency } subtotal { amount } shipping { methodId methodName price { amount } minDays maxDays address { country city } } }\n  }\n"): (typeof documents)["\n  mutation ShippingPlaceFromCart {\n    placeOrderFromCart { id status total { amount currency } subtotal { amount } shipping { methodId methodName price { amount } minDays maxDays address { country city } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n"): (typeof documents)["\n  mutation ShippingPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n"): (typeof documents)["\n  mutation ShippingCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!], $carrier: String) {\n    createShipment(orderId: $orderId, lines: $lines, carrier: $carrier) { id orderId status carrier trackingNumber trackingUrl labelFormat labelAttempts lines { productId quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n"): (typeof documents)["\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n"): (typeof documents)["\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -82,6 +82,8 @@ export interface ProductOptions {
   readonly currency?: string;
   readonly status?: ProductStatus;
   readonly categoryIds?: readonly string[];
+  /** Shipping weight in grams; none by default. */
+  readonly weightGrams?: number;
 }
 
 /** Tools bound to one running stack; `subgraph` finds a subgraph a test restarted. */
@@ -97,6 +99,7 @@ export function orderTools(t: () => TestStack, subgraph: (name: ServiceName) => 
       currency: options.currency ?? 'EUR',
       status: options.status ?? 'ACTIVE',
       categoryIds: options.categoryIds ? [...options.categoryIds] : undefined,
+      weightGrams: options.weightGrams,
     };
     const created = await execute(t().url, CreateProduct, { input }, { token: await agent() });
     if (!created.data) throw new Error(`createProduct failed: ${JSON.stringify(created.errors)}`);

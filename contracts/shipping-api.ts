@@ -1,0 +1,58 @@
+/**
+ * Shipping's contract with the other subgraphs: the internal quote orders
+ * asks for a cart or an order being placed.
+ *
+ * shippingQuote(parcel): SERVICE callers only and `@inaccessible`. The
+ * active methods of the one zone the destination falls in (a zone naming the
+ * region wins over one naming only the country) that apply to the parcel
+ * (same currency, a band for its weight or subtotal), priced, cheapest first.
+ * An empty list: the destination is outside every zone, or no method applies.
+ * A weightGrams of null (a product without a weight) leaves out WEIGHT methods.
+ */
+
+export const SHIPPING_QUOTE = `query ShippingQuote($parcel: ParcelInput!) {
+  shippingQuote(parcel: $parcel) { methodId name kind amount currency minDays maxDays pickupLocation }
+}`;
+
+export type ParcelVariables = {
+  readonly country: string;
+  readonly region: string | null;
+  readonly currency: string;
+  /** Minor units. */
+  readonly subtotal: number;
+  readonly weightGrams: number | null;
+};
+
+export type ShippingQuotePayload = {
+  readonly methodId: string;
+  readonly name: string;
+  /** FLAT, WEIGHT, SUBTOTAL or PICKUP. */
+  readonly kind: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly minDays: number;
+  readonly maxDays: number;
+  readonly pickupLocation: string | null;
+};
+
+export const SHIPPING_EVENTS = {
+  /** A shipment got its label or a tracking status: `ShipmentPayload`. Orders moves the order on (partially shipped, shipped, delivered). */
+  updated: 'shipment.updated',
+} as const;
+
+export type ShipmentStatusName = 'LABEL_PENDING' | 'LABEL_CREATED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'FAILURE' | 'RETURNED';
+
+export type ShipmentPayload = {
+  readonly shipmentId: string;
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: ShipmentStatusName;
+  readonly carrier: string;
+  readonly trackingNumber: string | null;
+  readonly trackingUrl: string | null;
+  /** Every unit of the order is in a shipment with a label. */
+  readonly orderFullyShipped: boolean;
+  /** Every unit of the order is in a delivered shipment. */
+  readonly orderDelivered: boolean;
+  readonly version: number;
+};

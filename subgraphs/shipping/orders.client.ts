@@ -1,0 +1,28 @@
+import type { InternalClient } from '../../platform/internal-client';
+
+/** An order as shipping needs it: whose it is, what it holds, where it goes. */
+export interface OrderToShip {
+  readonly id: string;
+  readonly status: string;
+  readonly customer: { readonly id: string };
+  readonly lines: ReadonlyArray<{ readonly quantity: number; readonly product: { readonly id: string } }>;
+  readonly shipping: {
+    readonly address: { recipient: string; line1: string; line2: string | null; city: string; postalCode: string; country: string; region: string | null };
+  } | null;
+}
+
+const ORDER = `query ShippingOrder($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Order { id status customer { id } lines { quantity product { id } } shipping { address { recipient line1 line2 city postalCode country region } } }
+  }
+}`;
+
+/** Reads orders from the orders subgraph as a SERVICE caller (one `_entities` call). */
+export class OrdersClient {
+  constructor(private readonly internal: InternalClient) {}
+
+  async order(id: string): Promise<OrderToShip | null> {
+    const data = await this.internal.request<{ _entities: Array<OrderToShip | null> }>('orders', ORDER, { representations: [{ __typename: 'Order', id }] });
+    return data._entities[0] ?? null;
+  }
+}

@@ -1,0 +1,10 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType()
+export class ShipmentLineInput {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}

@@ -1,0 +1,11 @@
+import type { SimulatedCarrier } from './carrier.simulated';
+import type { ShipmentService } from './shipment.service';
+import type { ZoneService } from './zone.service';
+
+/** What the shipping resolvers and background tasks are given (shipping.module.ts builds it). */
+export interface ShippingServices {
+  readonly zones: ZoneService;
+  readonly shipments: ShipmentService;
+  /** The simulated carrier when it is in use: development and tests drive its parcels (`advance`). */
+  readonly simulated: SimulatedCarrier | null;
+}
