@@ -5,7 +5,7 @@ const SECRET = 's'.repeat(40);
 /**
  * Environments that together take every branch of platform/config.ts that
  * reads a setting: the defaults, production with MongoDB, Redis, Stripe,
- * metrics and SMTP, and MFA keys.
+ * metrics and SMTP, MFA keys, and EasyPost.
  */
 const ENVIRONMENTS: ReadonlyArray<Record<string, string>> = [
   {},
@@ -24,6 +24,7 @@ const ENVIRONMENTS: ReadonlyArray<Record<string, string>> = [
     ADMIN_PASSWORD: 'a-long-admin-password',
   },
   { MFA_ENCRYPTION_KEY: SECRET, STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_API_BASE: 'http://127.0.0.1:12111' },
+  { EASYPOST_API_KEY: 'EZTK_abc', EASYPOST_WEBHOOK_SECRET: 'hmac-secret' },
 ];
 
 /** Every environment variable platform/config.ts reads (the services' and the catalog command line's), found by recording its reads. */
