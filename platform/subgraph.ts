@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { MikroORM } from '@mikro-orm/core';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { defaultFieldResolver, GraphQLError, isObjectType, parse, type GraphQLSchema } from 'graphql';
@@ -126,10 +126,12 @@ export async function buildFederatedSchema<T>(module: SubgraphModule<T>, service
   }
   return guardScopes(
     guardArguments(
-      buildSubgraphSchema({
-        typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
-        resolvers: resolvers as GraphQLResolverMap<unknown>,
-      }),
+      buildSubgraphSchema([
+        {
+          typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+          resolvers: resolvers as GraphQLResolverMap<unknown>,
+        },
+      ]),
     ),
   );
 }

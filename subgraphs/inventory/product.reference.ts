@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { RequestContext } from '../../platform/context';
 import { ProductRef } from './product.stub';
 import type { StockService } from './stock.service';

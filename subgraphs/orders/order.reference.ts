@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { RequestContext } from '../../platform/context';
 import type { OrderService } from './order.service';
 import { UserRef } from './user.stub';
