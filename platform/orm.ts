@@ -64,7 +64,9 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
  * finds another process's write lock waits for it (`busy_timeout`) instead of
  * failing at once with "database is locked".
  */
-const SQLITE_PRAGMAS = ['pragma journal_mode = wal', 'pragma synchronous = normal', 'pragma busy_timeout = 5000'];
+// busy_timeout first: switching to WAL takes a lock too, and a process opening the file while another writes would
+// otherwise fail at once on that very pragma.
+const SQLITE_PRAGMAS = ['pragma busy_timeout = 5000', 'pragma journal_mode = wal', 'pragma synchronous = normal'];
 
 interface SqliteConnection {
   exec(sql: string): unknown;
