@@ -183,6 +183,8 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     JWT_SECRET: randomBytes(32).toString('hex'),
     INTERNAL_SECRET: randomBytes(32).toString('hex'),
+    // One load client on loopback is one rate-limit client: the peers limit nothing, so neither may ours here.
+    RATE_LIMIT: 'false',
     ...Object.fromEntries(SERVICE_NAMES.flatMap((name) => [
       [`${name.toUpperCase()}_PORT`, String(ports[name])],
       [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`],
@@ -350,6 +352,12 @@ async function report(args: Args, rows: Row[]): Promise<void> {
   await writeFile(path.join(dir, `${stem}.json`), `${JSON.stringify({ date, machine, command, args, summary, rows }, null, 2)}\n`);
   await writeFile(path.join(dir, `${stem}.md`), lines.join('\n'));
   process.stdout.write(`\n${lines.join('\n')}\nwritten to bench/results/${stem}.{json,md}\n`);
+  // A row with errors measured refusals, not work: its figures compare nothing, so the run fails loudly.
+  const failing = summary.filter((s) => s.errors > 0);
+  if (failing.length > 0) {
+    process.stderr.write(`errors in ${failing.map((s) => `${s.gateway}/${s.scenario} (${s.errors} of ${s.requests})`).join(', ')}: those figures are not comparable\n`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -7,16 +7,20 @@ import path from 'node:path';
  * Without a suite name all run in turn with their defaults. A new benchmark
  * (checkout, flash sale, ...) adds one line to SUITES.
  */
-const SUITES: Record<string, { readonly file: string; readonly nodeArgs?: readonly string[] }> = {
+const SUITES: Record<string, { readonly file: string; readonly nodeArgs?: readonly string[]; readonly args?: readonly string[] }> = {
   gateways: { file: 'gateways.bench.js' },
   subscriptions: { file: 'subscriptions.bench.js', nodeArgs: ['--expose-gc'] },
   reservations: { file: 'reservations.bench.js' },
+  checkout: { file: 'checkout.bench.js', args: ['checkout'] },
+  flash: { file: 'checkout.bench.js', args: ['flash'] },
+  recommendations: { file: 'recommendations-rebuild.bench.js', nodeArgs: ['--expose-gc'] },
+  'catalog-import': { file: 'catalog-import.bench.js' },
 };
 
 function runSuite(name: string, args: readonly string[]): Promise<number> {
   const suite = SUITES[name];
   process.stdout.write(`\n== bench: ${name}\n`);
-  const child = spawn(process.execPath, [...(suite.nodeArgs ?? []), path.join(__dirname, suite.file), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...(suite.nodeArgs ?? []), path.join(__dirname, suite.file), ...(suite.args ?? []), ...args], { stdio: 'inherit' });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
