@@ -3,6 +3,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, CLIENT_HEADER, signCallerHeader, signClientHeader } from '../platform/caller';
 import { deadlineWithin } from '../platform/deadline';
+import { SpanKind } from '@opentelemetry/api';
+import { currentTraceparent, inSpanFrom, SERVICE_ATTRIBUTE } from '../platform/tracing';
 import type { Metrics } from '../platform/metrics';
 import type { GatewayContext } from './context';
 import type { SubgraphStates } from './health';
@@ -63,11 +65,14 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     if (!query) throw new Error('Missing query');
     const timer = this.metrics.subgraphFetches.startTimer({ subgraph: this.serviceName });
     try {
-      const answer = await this.transport.post(
-        JSON.stringify({ query, variables, operationName, extensions }),
-        this.headersFor(options.context as GatewayContext),
-        !query.trimStart().startsWith('mutation'),
-      );
+      const headers = this.headersFor(options.context as GatewayContext);
+      // The transport is plain node:http, which no instrumentation sees: the client span and its traceparent are made here.
+      const attributes = { [SERVICE_ATTRIBUTE]: 'gateway', 'http.request.method': 'POST', 'server.address': this.serviceName };
+      const answer = await inSpanFrom(currentTraceparent(), 'POST', SpanKind.CLIENT, attributes, () => {
+        const traceparent = currentTraceparent();
+        if (traceparent) headers.traceparent = traceparent;
+        return this.transport.post(JSON.stringify({ query, variables, operationName, extensions }), headers, !query.trimStart().startsWith('mutation'));
+      });
       const response = this.responseOf(answer);
       if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.cacheControl);
       timer({ outcome: response.errors?.length ? 'error' : 'ok' });

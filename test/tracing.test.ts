@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
+import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { print } from 'graphql';
 import { loadConfig, SERVICE_NAMES } from '../platform/config';
@@ -16,6 +15,7 @@ import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { ConfirmPayment, orderTools, PlaceOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
+import { clientTrace } from './support/tracing';
 import { waitFor } from './support/wait-for';
 
 const TracedProducts = graphql(`
@@ -23,20 +23,6 @@ const TracedProducts = graphql(`
     products(first: 1) { edges { node { name stock { available } } } }
   }
 `);
-
-const hex = (bytes: number) => randomBytes(bytes).toString('hex');
-
-/**
- * A client's trace: its own span, under which it makes every request of the
- * checkout. The test's fetch is instrumented like the services' (one
- * process), so it sends the `traceparent` of a client span of that trace.
- */
-function clientTrace(): { traceId: string; spanId: string; run<T>(work: () => Promise<T>): Promise<T> } {
-  const traceId = hex(16);
-  const spanId = hex(8);
-  const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
-  return { traceId, spanId, run: (work) => context.with(parent, work) };
-}
 
 const freePort = async () => {
   const probe = net.createServer().listen(0, '127.0.0.1');
@@ -68,6 +54,7 @@ interface OtlpTraces {
 
 const serviceOf = (span: ReadableSpan) => span.attributes[SERVICE_ATTRIBUTE];
 
+// The embedded layout (in-process calls to co-located subgraphs); test/tracing-split.test.ts follows the HTTP calls.
 describe('tracing through the real gateway (in-memory exporter)', () => {
   const exporter = new InMemorySpanExporter();
   let tracing: Tracing | null;
