@@ -145,4 +145,14 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     const all = await db.read((em) => em.find(StockMovementEntity, { productId: hot }));
     expect(all.map((m) => m.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
+
+  it('runs beside the ORM\'s own units of work on the same database without losing either', async () => {
+    const hot = await stock(30);
+    const takes = Array.from({ length: 20 }, () => store.take(request([{ productId: hot, quantity: 1 }])));
+    const others = Array.from({ length: 20 }, (_, i) => stock(i + 1));
+    const [outcomes, stocked] = await Promise.all([Promise.all(takes), Promise.all(others)]);
+    expect(outcomes.every((o) => 'taken' in o)).toBe(true);
+    expect(await levels(hot)).toMatchObject({ reserved: 20, version: 20 });
+    expect(await db.read((em) => em.count(StockLevelEntity, { productId: { $in: stocked } }))).toBe(20);
+  });
 });
