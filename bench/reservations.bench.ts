@@ -11,6 +11,7 @@ import { openMessaging, type Messaging } from '../platform/messaging/messaging';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph';
 import { inventory } from '../subgraphs/inventory/inventory.module';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { startBareReservations } from './reservations.bare';
 import type { StormJob, StormOutcome } from './reservations.client';
 
 /**
@@ -23,8 +24,10 @@ import type { StormJob, StormOutcome } from './reservations.client';
  * Inventory runs in this process; the calls come from a child process
  * (bench/reservations.client.ts). Scenarios: every order wants the same
  * product (the worst case for a compare-and-set), orders of three lines over
- * three hot products, a product selling out (most calls refused), and two
- * inventory instances sharing the database, as two processes would.
+ * three hot products, a product selling out (most calls refused), two
+ * inventory instances sharing the database, as two processes would, and the
+ * ceiling: the same reservation on bare libsql behind node:http
+ * (bench/reservations.bare.ts).
  */
 
 interface Options {
@@ -148,6 +151,15 @@ async function main(): Promise<void> {
       rows.push(await storm('one hot product, 2 instances', job([first.url, second.url], [{ productId: 'shared', quantity: 1 }])));
     } finally {
       await second.stop();
+    }
+    // The ceiling, measured in the same run: the same transaction on bare libsql behind node:http.
+    const bare = await startBareReservations(dataDir, { hot: plenty });
+    try {
+      const row = await storm('ceiling: bare libsql + node:http, one hot product', job([bare.url], [{ productId: 'hot', quantity: 1 }]));
+      if (bare.reserved('hot') !== row.reserved) throw new Error('the bare ceiling lost count of its reservations');
+      rows.push(row);
+    } finally {
+      await bare.stop();
     }
     await verify(first, rows);
     print(rows, options);

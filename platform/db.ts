@@ -1,5 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { LockWaitTimeoutException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type Libsql from 'libsql';
+
+type Database = Libsql.Database;
+import { sqlitePoolOf, type SqlitePool } from './orm';
+
+/** A prepared statement of the SQLite driver (run, get, all). */
+export type SqliteStatement = Libsql.Statement;
+
+/** The statement for `sql`, prepared once per connection. */
+export type Prepared = (sql: string) => SqliteStatement;
 
 /**
  * The one way a service reaches its database outside the request's own
@@ -24,7 +34,65 @@ import { LockWaitTimeoutException, type EntityManager, type MikroORM } from '@mi
  * database's write lock (SQLite shared by several processes).
  */
 export class Db {
-  constructor(private readonly orm: MikroORM) {}
+  private readonly sqlite: SqlitePool | null;
+  /** Per connection: the pool replaces connections, and a statement belongs to the one that prepared it. */
+  private readonly statements = new WeakMap<Database, Map<string, SqliteStatement>>();
+
+  constructor(private readonly orm: MikroORM) {
+    this.sqlite = sqlitePoolOf(orm);
+  }
+
+  /** True where `sqliteTransaction` can run (SQLite), false on MongoDB. */
+  get onSqlite(): boolean {
+    return this.sqlite !== null;
+  }
+
+  /**
+   * Runs `work` in one IMMEDIATE transaction on the SQLite connection, held
+   * exclusively (the ORM's own units of work wait for it), with statements
+   * prepared once per connection. `work` is synchronous: the driver's calls
+   * block, so the transaction holds the write lock for a few statements and
+   * never across an await. `work` throwing rolls back. Retries while another
+   * process holds the write lock, as `write` does.
+   */
+  sqliteTransaction<T>(work: (prepared: Prepared) => T): Promise<T> {
+    const pool = this.sqlite;
+    if (!pool) throw new Error('sqliteTransaction needs SQLite; this service runs on MongoDB');
+    return retryWhileLocked(async () => {
+      const connection = await pool.acquire();
+      try {
+        const prepared = this.preparedOn(connection);
+        prepared('begin immediate').run();
+        try {
+          const result = work(prepared);
+          prepared('commit').run();
+          return result;
+        } catch (error) {
+          if (connection.inTransaction) prepared('rollback').run();
+          throw error;
+        }
+      } finally {
+        await pool.release(connection);
+      }
+    });
+  }
+
+  private preparedOn(connection: Database): Prepared {
+    let cache = this.statements.get(connection);
+    if (!cache) {
+      cache = new Map();
+      this.statements.set(connection, cache);
+    }
+    const statements = cache;
+    return (sql) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    };
+  }
 
   /** Runs `work` on a fresh EntityManager: nothing cached from earlier reads. */
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -51,10 +119,15 @@ async function retryWhileLocked<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      if (!(error instanceof LockWaitTimeoutException) || attempt >= LOCK_RETRIES) throw error;
+      if (!isLockHeld(error) || attempt >= LOCK_RETRIES) throw error;
       await backoff(attempt);
     }
   }
+}
+
+/** The ORM's lock timeout, or the SQLite driver's own (raised by `sqliteTransaction`). */
+function isLockHeld(error: unknown): boolean {
+  return error instanceof LockWaitTimeoutException || (error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY');
 }
 
 /** Jittered exponential pause (1 ms up to 50 ms), so contenders spread out instead of colliding again. */

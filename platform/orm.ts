@@ -1,8 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultLogger, MikroORM, raw, type EntityClass, type EntityManager, type EntityMetadata, type FilterQuery, type LogContext, type LoggerOptions } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
-import { MongoDriver, MongoPlatform } from '@mikro-orm/mongodb';
+import { LibSqlConnection, LibSqlDriver } from '@mikro-orm/libsql';
+import { MongoDriver, MongoEntityManager, MongoPlatform } from '@mikro-orm/mongodb';
+import type { Collection, Document } from 'mongodb';
+import type Libsql from 'libsql';
+
+type Database = Libsql.Database;
 import type { Config, ServiceName } from './config';
 
 /**
@@ -79,6 +83,25 @@ function tuneSqlite(connection: SqliteConnection, done: (error: Error | null, co
   } catch (error) {
     done(error instanceof Error ? error : new Error(String(error)), connection);
   }
+}
+
+/** The pool of `orm`'s SQLite connection (one connection: a taken connection is held exclusively). */
+export interface SqlitePool {
+  acquire(): Promise<Database>;
+  release(connection: Database): Promise<void>;
+}
+
+/** Direct use of the SQLite driver for a hot path; null on MongoDB. */
+export function sqlitePoolOf(orm: MikroORM): SqlitePool | null {
+  const connection = orm.em.getConnection();
+  if (!(connection instanceof LibSqlConnection)) return null;
+  const client = connection.getKnex().client as { acquireConnection(): Promise<Database>; releaseConnection(connection: Database): Promise<void> };
+  return { acquire: () => client.acquireConnection(), release: (c) => client.releaseConnection(c) };
+}
+
+/** The MongoDB collection behind `entity`, for driver-level atomic updates; null on SQL. */
+export function mongoCollectionOf<D extends Document>(em: EntityManager, entity: EntityClass<object>): Collection<D> | null {
+  return em instanceof MongoEntityManager ? em.getCollection<D>(entity) : null;
 }
 
 /**

@@ -54,6 +54,23 @@ export class OutboxEntryEntity {
   }
 }
 
+/** An event as a row, for a hot path that writes through the driver itself (`OUTBOX_INSERT_SQL`). */
+export interface OutboxRow {
+  readonly id: string;
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+  readonly occurredAt: Date;
+  readonly traceparent: string | null;
+}
+
+/** The SQL insert of one OutboxRow; its parameters in order are `outboxValues(row)`. */
+export const OUTBOX_INSERT_SQL =
+  'insert into outbox (id, type, payload, occurred_at, published_at, claimed_until, claimed_by, attempts, traceparent) values (?, ?, ?, ?, null, null, null, 0, ?)';
+
+export function outboxValues(row: OutboxRow): [string, string, string, number, string | null] {
+  return [row.id, row.type, JSON.stringify(row.payload), row.occurredAt.getTime(), row.traceparent];
+}
+
 const CLAIM_MS = 30_000;
 const BATCH = 100;
 const PRUNE_EVERY_MS = 60_000;
@@ -89,6 +106,11 @@ export class Outbox<M extends object = Record<string, Record<string, unknown>>> 
     const entry = Object.assign(new OutboxEntryEntity(), { type, payload, occurredAt: this.clock.now(), traceparent: currentTraceparent() });
     em.persist(entry);
     return { id: entry.id, type, occurredAt: entry.occurredAt.toISOString(), payload, ...(entry.traceparent ? { traceparent: entry.traceparent } : {}) };
+  }
+
+  /** An event as a row the caller writes in its own transaction (then calls `kick`). */
+  row<K extends keyof M & string>(type: K, payload: M[K]): OutboxRow {
+    return { id: newId(), type, payload: payload as Record<string, unknown>, occurredAt: this.clock.now(), traceparent: currentTraceparent() };
   }
 
   start(): void {

@@ -6,6 +6,7 @@ import { ProductRef } from './product.stub';
 import { ReservationEntity } from './reservation.entity';
 import { ReservationResolver } from './reservation.resolver';
 import { ReservationService } from './reservation.service';
+import { reservationStore } from './reservation.store.factory';
 import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
@@ -22,7 +23,7 @@ export const inventory: SubgraphModule<InventoryServices> = {
   orphanedTypes: [ProductRef, StockLevelEntity],
   createServices: (deps) => {
     const ledger = new StockLedger(deps);
-    return { ledger, stock: new StockService(deps, ledger, new CatalogClient(deps.internal)), reservations: new ReservationService(deps, ledger) };
+    return { ledger, stock: new StockService(deps, ledger, new CatalogClient(deps.internal)), reservations: new ReservationService(deps, ledger, reservationStore(deps.db)) };
   },
   referenceResolvers: (services) => inventoryReferences(services.stock),
   seed: async (services, deps) => {

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
-import type { AuditState } from '../../contracts/audit';
+import { AUDIT_RECORDED, auditRecord, type AuditState } from '../../contracts/audit';
 import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
 import { checkDeadline } from '../../platform/deadline';
@@ -13,8 +13,9 @@ import type { ReservationLineInput } from './reservation.inputs';
 import { EXPIRES_FROM, REQUEST_EFFECTS, RESERVATION_TRANSITIONS, type RequestEffect, type ReservationRequest } from './reservation.transitions';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { availableOf } from './stock.entity';
-import { actorOf, type AppliedChange, type StockLedger } from './stock.ledger';
-import { InsufficientStock, normalizeLines, reserveFrom } from './stock.rules';
+import { actorOf, thresholdCrossing, type AppliedChange, type StockLedger } from './stock.ledger';
+import type { ReservationStore } from './reservation.store';
+import { normalizeLines } from './stock.rules';
 import { checkId, optionalReason } from '../../platform/checks';
 
 /** Re-reads when a reservation's status changed between reading and acting on it. */
@@ -24,24 +25,22 @@ const SWEEP_BATCH = 100;
 /**
  * Reservations for orders (the internal API in contracts/inventory-api.ts).
  *
- * Taking stock for an order, all lines or none, with no lock held anywhere
- * but in the database, in one unit of work (one transaction on SQL): the
- * reservation row is inserted PENDING, keyed by the order id, which claims
- * the order (a concurrent duplicate call fails on the key before any stock
- * moves); each line is a compare-and-set on its product's stock (see
- * StockLedger) followed by its RESERVE movement; a short line gives back the
- * lines already taken and removes the claim, otherwise the reservation turns
- * ACTIVE. Each write is a single-row atomic write on SQL and MongoDB alike, so
- * nothing is oversold across any number of processes even where a unit is not
- * a transaction. There, a crash mid-way leaves the claim PENDING, and the
- * order's movements (a ledger of what it holds) tell the expiry sweep exactly
- * what to release; only a crash between a compare-and-set and its movement
- * would leave units held (never oversold) until corrected by an agent.
+ * Taking stock for an order, all lines or none, is the ReservationStore's
+ * (reservation.store.ts): one conditional increment per line, no read before
+ * the write and no retry loop, with the reservation row keyed by the order id
+ * (which makes a repeated call answer the reservation already there), the
+ * movements and the outbox events written with it. A refused call writes
+ * nothing. Release, commit, return and expiry move the reservation through
+ * RESERVATION_TRANSITIONS with the ledger's compare-and-set writes. A crash
+ * mid-way through a reservation (possible only on MongoDB without a replica
+ * set) leaves its claim PENDING, and the order's movements (a ledger of what
+ * it holds) tell the expiry sweep exactly what to release.
  */
 export class ReservationService {
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly ledger: StockLedger,
+    private readonly store: ReservationStore,
   ) {}
 
   get(ctx: RequestContext, orderId: string): Promise<ReservationEntity | null> {
@@ -51,79 +50,42 @@ export class ReservationService {
   async reserve(ctx: RequestContext, orderId: string, input: readonly ReservationLineInput[]): Promise<ReservationEntity> {
     checkId(orderId, 'orderId');
     const lines = normalizeLines(input);
-    const existing = await this.read(orderId);
-    if (existing) return replay(existing, lines);
-    // Refuse without writing anything when the shortfall is already visible.
-    const visible = await this.deps.db.read((em) => this.shortages(em, lines));
-    if (visible.length > 0) {
-      this.deps.metrics.reservations.inc({ outcome: 'refused' });
-      throw shortfall(orderId, visible);
-    }
     checkDeadline('reserve the stock');
-    let taken: { reservation: ReservationEntity; applied: AppliedChange[] };
-    try {
-      taken = await this.deps.db.write((em) => this.takeAll(em, ctx.caller, orderId, lines));
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      // A concurrent call for the same order claimed it first.
-      const other = await this.read(orderId);
-      if (!other) throw error;
-      return replay(other, lines);
-    }
-    this.deps.metrics.reservations.inc({ outcome: 'reserved' });
-    await this.ledger.announce(taken.applied);
-    return taken.reservation;
-  }
-
-  /**
-   * Claim, lines, activation: one unit of work (one transaction on SQL, so a
-   * refused order leaves no trace). Every write runs at once and in this
-   * order, so where a unit is not a transaction a failure still leaves a
-   * state the expiry sweep can repair: the claim is written before any stock
-   * moves, and each line's movement right after its compare-and-set.
-   */
-  private async takeAll(
-    em: EntityManager,
-    caller: Caller | null,
-    orderId: string,
-    lines: readonly ReservationLine[],
-  ): Promise<{ reservation: ReservationEntity; applied: AppliedChange[] }> {
-    const actorId = actorOf(caller);
     const now = this.deps.clock.now();
-    const claim = Object.assign(new ReservationEntity(), {
+    const reservation = Object.assign(new ReservationEntity(), {
       orderId,
-      status: ReservationStatus.PENDING,
+      status: ReservationStatus.ACTIVE,
       lines: [...lines],
       expiresAt: new Date(now.getTime() + this.deps.config.inventory.reservationTtlSeconds * 1000),
       createdAt: now,
       updatedAt: now,
     });
-    // A concurrent call for the same order fails on the key here, before touching stock.
-    await em.insert(claim);
-    const applied: AppliedChange[] = [];
-    for (const line of lines) {
-      try {
-        applied.push(await this.ledger.apply(em, line.productId, (current) => reserveFrom(current, line), { kind: StockMovementKind.RESERVE, actorId, orderId }));
-      } catch (error) {
-        if (!(error instanceof InsufficientStock)) throw error;
-        // All or none: give back what this call took (a rollback does the same on SQL).
-        await this.releaseLines(em, orderId, applied.map((a) => ({ productId: a.productId, quantity: a.after.reserved - a.before.reserved })), actorId, 'not all lines could be reserved');
-        await em.nativeDelete(ReservationEntity, { orderId, status: ReservationStatus.PENDING });
-        const others = (await this.shortages(em, lines)).filter((s) => s.productId !== error.shortage.productId);
-        this.deps.metrics.reservations.inc({ outcome: 'refused' });
-        throw shortfall(orderId, [error.shortage, ...others]);
-      }
+    const outcome = await this.store.take({
+      reservation,
+      actorId: actorOf(ctx.caller),
+      events: (applied) => [
+        this.deps.outbox.row(INVENTORY_EVENTS.reserved, payloadOf(reservation)),
+        this.deps.outbox.row(AUDIT_RECORDED, auditRecord('inventory', ctx.caller, now, { action: 'stock.reserved', entityType: 'Reservation', entityId: orderId, before: null, after: stateOf(reservation) })),
+        ...applied.flatMap((change) => {
+          const crossing = thresholdCrossing(change.productId, change.before, change.after);
+          return crossing ? [this.deps.outbox.row(crossing.type, crossing.payload)] : [];
+        }),
+      ],
+    });
+    if ('exists' in outcome) {
+      // A repeated call (or a concurrent one that claimed the order first): answer with what is there.
+      const existing = await this.read(orderId);
+      if (!existing) throw inProgress(orderId);
+      return replay(existing, lines);
     }
-    const at = this.deps.clock.now();
-    // Conditional: where units are not transactions, a sweep may expire a claim whose call outlived the TTL.
-    if ((await em.nativeUpdate(ReservationEntity, { orderId, status: ReservationStatus.PENDING }, { status: ReservationStatus.ACTIVE, updatedAt: at })) === 0) {
-      await this.releaseLines(em, orderId, await this.heldBy(em, orderId), actorId, 'reservation expired while it was being taken');
-      throw conflict(`The reservation for order ${orderId} expired while it was being taken; place the order again`, { orderId, status: ReservationStatus.EXPIRED });
+    if ('short' in outcome) {
+      this.deps.metrics.reservations.inc({ outcome: 'refused' });
+      const others = (await this.deps.db.read((em) => this.shortages(em, lines))).filter((s) => s.productId !== outcome.short.productId);
+      throw shortfall(orderId, [outcome.short, ...others]);
     }
-    const reservation = withStatus(claim, ReservationStatus.ACTIVE, null, at);
-    this.deps.outbox.add(em, INVENTORY_EVENTS.reserved, payloadOf(reservation));
-    this.ledger.audit(em, caller, { action: 'stock.reserved', entityType: 'Reservation', entityId: orderId, before: null, after: stateOf(reservation) });
-    return { reservation, applied };
+    this.deps.metrics.reservations.inc({ outcome: 'reserved' });
+    await this.ledger.announce(outcome.taken);
+    return reservation;
   }
 
   /** Returns the stock to available. Idempotent; CONFLICT once committed. */

@@ -119,19 +119,27 @@ export class StockLedger {
         }),
       );
     }
-    // Only crossings: a product that stays low does not alert on every sale.
-    const wasLow = isLowStock(before);
-    const isLow = isLowStock(after);
-    if (wasLow === isLow) return;
-    const payload: StockThresholdPayload = {
-      productId,
-      onHand: after.onHand,
-      reserved: after.reserved,
-      available: availableOf(after),
-      threshold: after.lowStockThreshold,
-    };
-    this.deps.outbox.add(em, isLow ? INVENTORY_EVENTS.low : INVENTORY_EVENTS.replenished, payload);
+    const crossing = thresholdCrossing(productId, before, after);
+    if (crossing) this.deps.outbox.add(em, crossing.type, crossing.payload);
   }
+}
+
+/** The low-stock or replenished event of a change, or null: only crossings alert, so a product that stays low does not alert on every sale. */
+export function thresholdCrossing(
+  productId: string,
+  before: StockLevels,
+  after: StockLevels,
+): { type: typeof INVENTORY_EVENTS.low | typeof INVENTORY_EVENTS.replenished; payload: StockThresholdPayload } | null {
+  const isLow = isLowStock(after);
+  if (isLowStock(before) === isLow) return null;
+  const payload: StockThresholdPayload = {
+    productId,
+    onHand: after.onHand,
+    reserved: after.reserved,
+    available: availableOf(after),
+    threshold: after.lowStockThreshold,
+  };
+  return { type: isLow ? INVENTORY_EVENTS.low : INVENTORY_EVENTS.replenished, payload };
 }
 
 /** The actor id movements record, as the audit log names it (contracts/audit.ts). */

@@ -1,6 +1,6 @@
 import { badInputOf } from '../../test/support/refusals';
 import type { StockLevels } from './stock.entity';
-import { checkDelta, checkUnits, InsufficientStock, MAX_LINES, MAX_UNITS, normalizeLines, reserveFrom, withDelta, withOnHand } from './stock.rules';
+import { checkDelta, checkUnits, MAX_LINES, MAX_UNITS, normalizeLines, withDelta, withOnHand } from './stock.rules';
 
 const levels = (onHand: number, reserved: number): StockLevels => ({ onHand, reserved, lowStockThreshold: 5 });
 
@@ -72,23 +72,5 @@ describe('withDelta', () => {
     ['above the limit', levels(MAX_UNITS, 0), 1, `onHand would exceed ${MAX_UNITS}`],
   ])('refuses a change %s', (_case, current, delta, message) => {
     expect(badInputOf(() => withDelta(current, delta))).toEqual({ field: 'delta', message });
-  });
-});
-
-describe('reserveFrom', () => {
-  it('holds units out of what is available', () => {
-    expect(reserveFrom(levels(10, 4), { productId: 'p', quantity: 6 })).toEqual(levels(10, 10));
-  });
-
-  it('refuses more than is available, saying how much is', () => {
-    const refused = (() => {
-      try {
-        return reserveFrom(levels(10, 4), { productId: 'p', quantity: 7 });
-      } catch (error) {
-        return error;
-      }
-    })();
-    expect(refused).toBeInstanceOf(InsufficientStock);
-    expect((refused as InsufficientStock).shortage).toEqual({ productId: 'p', requested: 7, available: 6 });
   });
 });

@@ -1,6 +1,6 @@
-import type { ReservationLine, Shortage } from '../../contracts/inventory-api';
+import type { ReservationLine } from '../../contracts/inventory-api';
 import { badInput } from '../../platform/errors';
-import { availableOf, type StockLevels } from './stock.entity';
+import type { StockLevels } from './stock.entity';
 
 /**
  * What makes stock input valid: figures agents set (onHand, thresholds,
@@ -66,18 +66,4 @@ export function withDelta(current: StockLevels, delta: number): StockLevels {
   }
   if (onHand > MAX_UNITS) throw badInput(`onHand would exceed ${MAX_UNITS}`, 'delta');
   return { ...current, onHand };
-}
-
-/** A line found short while being taken (another order got there first). */
-export class InsufficientStock extends Error {
-  constructor(readonly shortage: Shortage) {
-    super(`insufficient stock of ${shortage.productId}`);
-  }
-}
-
-/** A line's units held for an order, out of what is available. */
-export function reserveFrom(current: StockLevels, line: ReservationLine): StockLevels {
-  const available = availableOf(current);
-  if (available < line.quantity) throw new InsufficientStock({ productId: line.productId, requested: line.quantity, available });
-  return { ...current, reserved: current.reserved + line.quantity };
 }

@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import { loadConfig } from '../../platform/config';
+import { Db } from '../../platform/db';
+import { OutboxEntryEntity } from '../../platform/messaging/outbox';
+import { ProcessedEventEntity } from '../../platform/messaging/inbox';
+import { openOrm } from '../../platform/orm';
+import { newId } from '../../platform/ids';
+import { ReservationEntity, ReservationStatus } from './reservation.entity';
+import type { ReservationStore, TakeRequest } from './reservation.store';
+import { reservationStore } from './reservation.store.factory';
+import { MongoReservationStore } from './reservation.store.mongo';
+import { SqliteReservationStore } from './reservation.store.sqlite';
+import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
+import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
+import { StockLevelEntity } from './stock.entity';
+import type { ReservationLine } from '../../contracts/inventory-api';
+
+const AT = new Date(Date.UTC(2030, 0, 1));
+
+/**
+ * Every ReservationStore adapter against its real database: SQLite always,
+ * MongoDB as well when MONGODB_URL names a server (a replica set).
+ */
+const databases: [string, Record<string, string>][] = [['sqlite', {}]];
+if (process.env.MONGODB_URL) databases.push(['mongodb', { MONGODB_URL: process.env.MONGODB_URL, MONGODB_DB_PREFIX: `test-${newId()}` }]);
+
+describe.each(databases)('ReservationStore contract: %s', (name, env) => {
+  let dir: string;
+  let orm: MikroORM;
+  let db: Db;
+  let store: ReservationStore;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'reservation-store-'));
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'error', ...env });
+    orm = await openOrm({ service: 'inventory', entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity, OutboxEntryEntity, ProcessedEventEntity], config });
+    db = new Db(orm);
+    store = reservationStore(db);
+  });
+
+  afterAll(async () => {
+    if (name === 'mongodb') await orm.schema.dropDatabase();
+    await orm.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is the adapter of its database', () => {
+    expect(store).toBeInstanceOf(name === 'sqlite' ? SqliteReservationStore : MongoReservationStore);
+  });
+
+  const stock = async (onHand: number, lowStockThreshold = 0): Promise<string> => {
+    const productId = `p-${newId()}`;
+    await db.write(async (em) => em.persist(Object.assign(StockLevelEntity.of(productId, onHand), { lowStockThreshold, low: onHand <= lowStockThreshold })));
+    return productId;
+  };
+
+  const request = (lines: ReservationLine[], orderId = `o-${newId()}`): TakeRequest => ({
+    reservation: Object.assign(new ReservationEntity(), {
+      orderId,
+      status: ReservationStatus.ACTIVE,
+      lines: [...lines].sort((a, b) => a.productId.localeCompare(b.productId)),
+      expiresAt: new Date(AT.getTime() + 60_000),
+      createdAt: AT,
+      updatedAt: AT,
+    }),
+    actorId: 'service:orders',
+    events: (applied) => [
+      { id: newId(), type: 'stock.reserved', payload: { orderId, lines: applied.map((a) => a.productId) }, occurredAt: AT, traceparent: null },
+      { id: newId(), type: 'audit.recorded', payload: { entityId: orderId }, occurredAt: AT, traceparent: null },
+    ],
+  });
+
+  const levels = (productId: string) => db.read((em) => em.findOneOrFail(StockLevelEntity, { productId }));
+  const movements = (orderId: string) => db.read((em) => em.find(StockMovementEntity, { orderId }, { orderBy: { productId: 'asc' } }));
+  const outbox = (orderId: string) => db.read(async (em) => (await em.find(OutboxEntryEntity, {})).filter((row) => row.payload.orderId === orderId || row.payload.entityId === orderId));
+  const reservation = (orderId: string) => db.read((em) => em.findOne(ReservationEntity, { orderId }));
+
+  it('takes every line with its reservation row, movements and outbox rows, in one go', async () => {
+    const a = await stock(10);
+    const b = await stock(3, 1);
+    const req = request([{ productId: a, quantity: 4 }, { productId: b, quantity: 2 }]);
+    const outcome = await store.take(req);
+    expect(outcome).toEqual({
+      taken: expect.arrayContaining([
+        { productId: a, before: { onHand: 10, reserved: 0, lowStockThreshold: 0 }, after: { onHand: 10, reserved: 4, lowStockThreshold: 0 }, version: 1 },
+        { productId: b, before: { onHand: 3, reserved: 0, lowStockThreshold: 1 }, after: { onHand: 3, reserved: 2, lowStockThreshold: 1 }, version: 1 },
+      ]),
+    });
+    expect(await levels(a)).toMatchObject({ onHand: 10, reserved: 4, version: 1, low: false });
+    // 3 - 2 = 1 available, at the threshold of 1: the stored flag turns low.
+    expect(await levels(b)).toMatchObject({ onHand: 3, reserved: 2, version: 1, low: true });
+    const orderId = req.reservation.orderId;
+    expect(await reservation(orderId)).toMatchObject({ status: ReservationStatus.ACTIVE, lines: req.reservation.lines, expiresAt: req.reservation.expiresAt, createdAt: AT });
+    const moved = await movements(orderId);
+    expect(moved.map((m) => ({ productId: m.productId, kind: m.kind, version: m.version, onHandDelta: m.onHandDelta, reservedDelta: m.reservedDelta, onHandAfter: m.onHandAfter, reservedAfter: m.reservedAfter, actorId: m.actorId, at: m.at }))).toEqual(
+      [
+        { productId: a, kind: StockMovementKind.RESERVE, version: 1, onHandDelta: 0, reservedDelta: 4, onHandAfter: 10, reservedAfter: 4, actorId: 'service:orders', at: AT },
+        { productId: b, kind: StockMovementKind.RESERVE, version: 1, onHandDelta: 0, reservedDelta: 2, onHandAfter: 3, reservedAfter: 2, actorId: 'service:orders', at: AT },
+      ].sort((x, y) => x.productId.localeCompare(y.productId)),
+    );
+    const events = await outbox(orderId);
+    expect(events.map((e) => e.type).sort()).toEqual(['audit.recorded', 'stock.reserved']);
+    expect(events.every((e) => e.publishedAt === null && e.occurredAt.getTime() === AT.getTime())).toBe(true);
+  });
+
+  it('answers a repeated order id as existing and moves no stock', async () => {
+    const a = await stock(10);
+    const req = request([{ productId: a, quantity: 1 }]);
+    await store.take(req);
+    expect(await store.take(request([{ productId: a, quantity: 5 }], req.reservation.orderId))).toEqual({ exists: true });
+    expect(await levels(a)).toMatchObject({ reserved: 1, version: 1 });
+    expect(await movements(req.reservation.orderId)).toHaveLength(1);
+    expect(await outbox(req.reservation.orderId)).toHaveLength(2);
+  });
+
+  it('refuses an order with a short line, says how much is available, and writes nothing at all', async () => {
+    const plenty = await stock(10);
+    const scarce = await stock(1);
+    const req = request([{ productId: plenty, quantity: 2 }, { productId: scarce, quantity: 2 }]);
+    expect(await store.take(req)).toEqual({ short: { productId: scarce, requested: 2, available: 1 } });
+    expect(await levels(plenty)).toMatchObject({ reserved: 0 });
+    expect(await levels(scarce)).toMatchObject({ reserved: 0, version: 0 });
+    expect(await reservation(req.reservation.orderId)).toBeNull();
+    expect(await outbox(req.reservation.orderId)).toEqual([]);
+    // Where a unit is not a transaction (MongoDB without a replica set) the give-back is on the ledger: it nets to nothing.
+    const held = (await movements(req.reservation.orderId)).reduce((sum, m) => sum + m.reservedDelta, 0);
+    expect(held).toBe(0);
+  });
+
+  it('refuses a product never stocked as having none available', async () => {
+    const req = request([{ productId: `missing-${newId()}`, quantity: 1 }]);
+    expect(await store.take(req)).toEqual({ short: { productId: req.reservation.lines[0].productId, requested: 1, available: 0 } });
+    expect(await reservation(req.reservation.orderId)).toBeNull();
+  });
+
+  it('never oversells: 40 orders racing for 10 units get exactly 10', async () => {
+    const hot = await stock(10);
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => store.take(request([{ productId: hot, quantity: 1 }]))));
+    expect(outcomes.filter((o) => 'taken' in o)).toHaveLength(10);
+    expect(outcomes.filter((o) => 'short' in o)).toHaveLength(30);
+    expect(await levels(hot)).toMatchObject({ onHand: 10, reserved: 10, version: 10 });
+    const all = await db.read((em) => em.find(StockMovementEntity, { productId: hot }));
+    expect(all.map((m) => m.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('runs beside the ORM\'s own units of work on the same database without losing either', async () => {
+    const hot = await stock(30);
+    const takes = Array.from({ length: 20 }, () => store.take(request([{ productId: hot, quantity: 1 }])));
+    const others = Array.from({ length: 20 }, (_, i) => stock(i + 1));
+    const [outcomes, stocked] = await Promise.all([Promise.all(takes), Promise.all(others)]);
+    expect(outcomes.every((o) => 'taken' in o)).toBe(true);
+    expect(await levels(hot)).toMatchObject({ reserved: 20, version: 20 });
+    expect(await db.read((em) => em.count(StockLevelEntity, { productId: { $in: stocked } }))).toBe(20);
+  });
+});
