@@ -25,7 +25,7 @@ const RETRY_BATCH = 20;
 const retryDelayMs = (attempts: number) => Math.min(600_000, 5_000 * 2 ** Math.min(attempts - 1, 7));
 
 /** Where parcels leave from (the label's sender). */
-const ORIGIN = { name: 'Shop', street1: '12 rue de la Paix', street2: null, city: 'Paris', zip: '75002', country: 'FR', state: null };
+export const ORIGIN = { name: 'Shop', street1: '12 rue de la Paix', street2: null, city: 'Paris', zip: '75002', country: 'FR', state: null };
 
 /**
  * Shipments: an order ships in one or several, each with a label bought from
