@@ -47,6 +47,10 @@ export type ShipmentPayload = {
   readonly orderId: string;
   readonly customerId: string;
   readonly status: ShipmentStatusName;
+  /** The status before this change (the same as `status` when only the history grew): mails go on a change of status only. */
+  readonly from: ShipmentStatusName;
+  /** The units in the parcel. */
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
   readonly carrier: string;
   readonly trackingNumber: string | null;
   readonly trackingUrl: string | null;

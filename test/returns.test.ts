@@ -2,6 +2,7 @@ import { AuditEntryEntity } from '../subgraphs/catalog/audit.entity';
 import { OrderEntity } from '../subgraphs/orders/order.entity';
 import { ReturnRequestEntity } from '../subgraphs/shipping/return.entity';
 import type { ShippingServices } from '../subgraphs/shipping/shipping.services';
+import { NotificationEntity } from '../subgraphs/users/notification.entity';
 import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import { connect, type LiveClient } from './support/live';
@@ -105,21 +106,22 @@ describe('returns through the gateway', () => {
   afterAll(() => t.stop());
 
   /** A paid order of two products (two units of the first at 1250, one of the second at 800) shipping to France by Express (1290). */
-  async function paidOrder(): Promise<{ orderId: string; token: string; products: string[] }> {
+  async function paidOrder(): Promise<{ orderId: string; token: string; customerId: string; products: string[] }> {
     const products = [await tools.product({ weightGrams: 300 }), await tools.product({ weightGrams: 500, priceAmount: 800 })];
-    const token = await t.token(await tools.customer());
+    const customerId = await tools.customer();
+    const token = await t.token(customerId);
     const lines = [{ productId: products[0], quantity: 2 }, { productId: products[1], quantity: 1 }];
     const placed = await execute(t.url, Place, { input: { lines, shipping: { address, methodId: 'demo-method-fr-express' } } }, { token });
     expect(placed.data?.placeOrder).toMatchObject({ subtotal: { amount: 3300 }, total: { amount: 4590 }, shipping: { methodId: 'demo-method-fr-express', price: { amount: 1290 } } });
     const orderId = placed.data!.placeOrder.id;
     await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token });
     await tools.settled(orderId, 'PAID');
-    return { orderId, token, products };
+    return { orderId, token, customerId, products };
   }
 
   it('places with a chosen method, pays, ships in two shipments tracked live by webhook, delivers, returns one line and refunds it', async () => {
     const agent = await tools.agent();
-    const { orderId, token, products } = await paidOrder();
+    const { orderId, token, customerId, products } = await paidOrder();
     live = connect(t.url, { authorization: `Bearer ${token}` });
 
     const first = await execute(t.url, Ship, { orderId, lines: [{ productId: products[0], quantity: 2 }] }, { token: agent });
@@ -141,6 +143,11 @@ describe('returns through the gateway', () => {
     await tools.settled(orderId, 'DELIVERED');
     await waitFor(() => ['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'].every((status) => watch.data.some((d) => d.shipmentTracking.status === status)));
     await waitFor(() => watch.data.filter((d) => d.shipmentTracking.status === 'DELIVERED').length >= 1 && watch.data.at(-1)?.shipmentTracking.status === 'DELIVERED');
+
+    // The notification worker mailed each parcel as it shipped and as it was delivered.
+    const mailed = () => t.stack.subgraphs.users.orm.em.fork().find(NotificationEntity, { userId: customerId, eventType: 'shipment.updated' });
+    await waitFor(async () => (await mailed()).length === 4);
+    expect((await mailed()).map((n) => n.kind).sort()).toEqual(['parcel-delivered', 'parcel-delivered', 'parcel-shipped', 'parcel-shipped']);
 
     // Refusals, each writing nothing: more than delivered, someone else's order, no reason.
     const tooMany = await execute(t.url, RequestReturn, { orderId, lines: [{ productId: products[1], quantity: 2 }], reason: 'Broken' }, { token });
