@@ -80,7 +80,13 @@ const Returns = graphql(`
 
 const OrderRefunded = graphql(`
   query ReturnsOrder($id: ID!) {
-    order(id: $id) { id status refunded { amount } total { amount } }
+    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }
+  }
+`);
+
+const WatchOrder = graphql(`
+  subscription ReturnsWatchOrder($orderId: ID!) {
+    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }
   }
 `);
 
@@ -129,6 +135,8 @@ describe('returns through the gateway', () => {
     await tools.settled(orderId, 'PARTIALLY_SHIPPED');
     const watch = live.subscribe(Watch, { orderId });
     await watch.count(1);
+    const orderWatch = live.subscribe(WatchOrder, { orderId });
+    await orderWatch.count(1);
     const second = await execute(t.url, Ship, { orderId }, { token: agent });
     expect(second.data?.createShipment.status).toBe('LABEL_CREATED');
     await tools.settled(orderId, 'SHIPPED');
@@ -143,6 +151,13 @@ describe('returns through the gateway', () => {
     await tools.settled(orderId, 'DELIVERED');
     await waitFor(() => ['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'].every((status) => watch.data.some((d) => d.shipmentTracking.status === status)));
     await waitFor(() => watch.data.filter((d) => d.shipmentTracking.status === 'DELIVERED').length >= 1 && watch.data.at(-1)?.shipmentTracking.status === 'DELIVERED');
+
+    // The order's own subscription carries the shipments' tracking in its selection.
+    await waitFor(() => orderWatch.data.at(-1)?.orderStatusChanged.status === 'DELIVERED');
+    expect(orderWatch.data.at(-1)?.orderStatusChanged.shipments.map((sh) => sh.history.map((h) => h.status))).toEqual([
+      ['LABEL_CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'],
+      ['LABEL_CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'],
+    ]);
 
     // The notification worker mailed each parcel as it shipped and as it was delivered.
     const mailed = () => t.stack.subgraphs.users.orm.em.fork().find(NotificationEntity, { userId: customerId, eventType: 'shipment.updated' });
@@ -194,6 +209,16 @@ describe('returns through the gateway', () => {
     expect(await tools.stock(products[0])).toEqual({ onHand: stockBefore.onHand + 1, reserved: stockBefore.reserved });
     const order = await execute(t.url, OrderRefunded, { id: orderId }, { token });
     expect(order.data?.order).toMatchObject({ status: 'DELIVERED', refunded: { amount: 1250 }, total: { amount: 4590 } });
+    // The order shows its shipments and the return's steps; the customer was the actor of the request, the agent of the rest.
+    expect(order.data?.order?.shipments.map((sh) => sh.status)).toEqual(['DELIVERED', 'DELIVERED']);
+    expect(order.data?.order?.returns[0].history.map((h) => [h.status, h.actor])).toEqual([
+      ['REQUESTED', customerId],
+      ['APPROVED', 'orders-test-agent'],
+      ['RECEIVED', 'orders-test-agent'],
+      ['REFUNDED', 'orders-test-agent'],
+    ]);
+    const agentView = await execute(t.url, OrderRefunded, { id: orderId }, { token: agent });
+    expect(agentView.data?.order?.returns.map((r) => r.status)).toEqual(['REFUNDED']);
     expect(await tools.providerRefunds(orderId)).toEqual([1250]);
 
     // Every step audited, attributed.

@@ -4,6 +4,8 @@ import type { Carrier } from './carrier.port';
 import { SimulatedCarrier } from './carrier.simulated';
 import { carrierWebhookRoute } from './carrier-webhook.route';
 import { CatalogClient } from './catalog.client';
+import { OrderShippingResolver } from './order.resolver';
+import { OrderRef } from './order.stub';
 import { OrdersClient } from './orders.client';
 import { ReturnPeersClient } from './peers.client';
 import { ReturnRequestEntity } from './return.entity';
@@ -13,6 +15,7 @@ import { ShipmentEntity } from './shipment.entity';
 import { ShipmentResolver } from './shipment.resolver';
 import { ShipmentService } from './shipment.service';
 import { ShipmentSubscriptionResolver } from './shipment.subscription';
+import { shippingReferences } from './shipping.reference';
 import type { ShippingServices } from './shipping.services';
 import { ShippingMethodEntity, ShippingZoneEntity } from './zone.entity';
 import { ZoneResolver } from './zone.resolver';
@@ -21,7 +24,9 @@ import { ZoneService } from './zone.service';
 export const shipping: SubgraphModule<ShippingServices> = {
   name: 'shipping',
   entities: [ShippingZoneEntity, ShippingMethodEntity, ShipmentEntity, ReturnRequestEntity],
-  resolvers: [ZoneResolver, ShipmentResolver, ShipmentSubscriptionResolver, ReturnResolver],
+  resolvers: [ZoneResolver, ShipmentResolver, ShipmentSubscriptionResolver, ReturnResolver, OrderShippingResolver],
+  // Reachable only through entity references, so type-graphql must be told to emit it.
+  orphanedTypes: [OrderRef],
   createServices: (deps) => {
     const settings = deps.config.shipping;
     // The simulator serves whenever it is not production, so staff can test a flow beside a real carrier.
@@ -38,6 +43,7 @@ export const shipping: SubgraphModule<ShippingServices> = {
   seed: async (services, deps) => {
     if (deps.config.seedDemo) await services.zones.seedDemo();
   },
+  referenceResolvers: () => shippingReferences(),
   routes: (services) => [carrierWebhookRoute(services.shipments)],
   // Labels the carrier could not sell are retried; carriers without webhooks are polled.
   background: async (services) => [services.shipments.startRetrying()],

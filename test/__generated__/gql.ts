@@ -133,7 +133,8 @@ type Documents = {
     "\n  mutation ReturnsRefuse($id: ID!, $note: String!) {\n    refuseReturn(id: $id, note: $note) { ...ReturnFields }\n  }\n": typeof types.ReturnsRefuseDocument,
     "\n  mutation ReturnsReceive($id: ID!, $restock: Boolean!, $refundAmount: Int) {\n    receiveReturn(id: $id, restock: $restock, refundAmount: $refundAmount) { ...ReturnFields }\n  }\n": typeof types.ReturnsReceiveDocument,
     "\n  query ReturnsOfOrder($orderId: ID!) {\n    returns(orderId: $orderId) { ...ReturnFields }\n  }\n": typeof types.ReturnsOfOrderDocument,
-    "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } }\n  }\n": typeof types.ReturnsOrderDocument,
+    "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n": typeof types.ReturnsOrderDocument,
+    "\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n": typeof types.ReturnsWatchOrderDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": typeof types.ReviewFieldsFragmentDoc,
     "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsWriteDocument,
     "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsEditDocument,
@@ -346,7 +347,8 @@ const documents: Documents = {
     "\n  mutation ReturnsRefuse($id: ID!, $note: String!) {\n    refuseReturn(id: $id, note: $note) { ...ReturnFields }\n  }\n": types.ReturnsRefuseDocument,
     "\n  mutation ReturnsReceive($id: ID!, $restock: Boolean!, $refundAmount: Int) {\n    receiveReturn(id: $id, restock: $restock, refundAmount: $refundAmount) { ...ReturnFields }\n  }\n": types.ReturnsReceiveDocument,
     "\n  query ReturnsOfOrder($orderId: ID!) {\n    returns(orderId: $orderId) { ...ReturnFields }\n  }\n": types.ReturnsOfOrderDocument,
-    "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } }\n  }\n": types.ReturnsOrderDocument,
+    "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n": types.ReturnsOrderDocument,
+    "\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n": types.ReturnsWatchOrderDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": types.ReviewFieldsFragmentDoc,
     "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": types.ReviewsWriteDocument,
     "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": types.ReviewsEditDocument,
@@ -933,7 +935,11 @@ export function graphql(source: "\n  query ReturnsOfOrder($orderId: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } }\n  }\n"): (typeof documents)["\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } }\n  }\n"];
+export function graphql(source: "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n"): (typeof documents)["\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n"): (typeof documents)["\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
