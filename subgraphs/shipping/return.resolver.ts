@@ -33,7 +33,7 @@ export class ReturnResolver {
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => ReturnRequestEntity, {
     description:
-      'Approves a requested return and buys its return label (default carrier: SHIPPING_CARRIER). The carrier down: APPROVED without a label; approve again to retry. Audited.',
+      'Approves a requested return and buys its return label (default carrier: SHIPPING_CARRIER). The carrier down: APPROVED without a label, retried in the background or by approving again. Audited.',
   })
   approveReturn(
     @Ctx() ctx: RequestContext,

@@ -4,6 +4,7 @@ import { isStaff, type Caller } from '../../platform/caller';
 import { checkId } from '../../platform/checks';
 import type { RequestContext } from '../../platform/context';
 import { appError, conflict, notFound, unauthenticated } from '../../platform/errors';
+import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CarrierRefusedError, CarrierUnavailableError, type Carrier } from './carrier.port';
 import type { CatalogClient } from './catalog.client';
@@ -17,6 +18,8 @@ import { ORIGIN } from './shipment.service';
 
 /** The weight a product without one counts for on a return label. */
 const MIN_ITEM_GRAMS = 100;
+/** Return labels retried per sweep. */
+const RETRY_BATCH = 20;
 /** A staff note on a step: at most this long. */
 const MAX_NOTE_LENGTH = 1_000;
 
@@ -104,23 +107,46 @@ export class ReturnService {
   /**
    * Staff agree: the return becomes APPROVED, then its label is bought from
    * the carrier (the customer's address to the shop). The carrier down: it
-   * stays APPROVED without a label; approving again retries the label.
+   * stays APPROVED without a label, retried in the background (or at once by
+   * approving again, with the carrier first chosen).
    */
   async approve(ctx: RequestContext, returnId: string, carrierName: string | null): Promise<ReturnRequestEntity> {
     const current = await this.find(returnId);
-    if (current.status !== ReturnStatus.APPROVED || current.returnTrackingNumber) checkReturnMove(current.id, current.status, ReturnStatus.APPROVED);
-    const name = carrierName ?? current.carrier ?? this.defaultCarrier;
+    if (current.status === ReturnStatus.APPROVED && !current.returnTrackingNumber) return (await this.buyLabel(current)) ?? current;
+    checkReturnMove(current.id, current.status, ReturnStatus.APPROVED);
+    const name = carrierName ?? this.defaultCarrier;
     const carrier = name ? this.carriers.get(name) : undefined;
     if (!carrier) throw appError('BAD_USER_INPUT', `carrier must be one of: ${[...this.carriers.keys()].join(', ')}`, { field: 'carrier' });
-    const approved =
-      current.status === ReturnStatus.APPROVED
-        ? current
-        : await this.move(ctx, current, ReturnStatus.APPROVED, null, {
-            carrier: carrier.name,
-            labelFormat: this.deps.config.shipping.labelFormat,
-          });
+    const approved = await this.move(ctx, current, ReturnStatus.APPROVED, null, { carrier: carrier.name, labelFormat: this.deps.config.shipping.labelFormat });
+    return (await this.buyLabel(approved)) ?? approved;
+  }
+
+  /** Buys the labels of approved returns the carrier could not sell yet. Returns how many it bought. */
+  async retryLabels(): Promise<number> {
+    const due = await this.deps.db.read((em) =>
+      em.find(ReturnRequestEntity, { status: ReturnStatus.APPROVED, returnTrackingNumber: null }, { orderBy: { updatedAt: 'asc' }, limit: RETRY_BATCH }),
+    );
+    let bought = 0;
+    for (const approved of due) if ((await this.buyLabel(approved))?.returnTrackingNumber) bought += 1;
+    return bought;
+  }
+
+  startRetrying(): Periodic {
+    return every(this.deps.config.shipping.retryIntervalMs, 'return label retry', this.deps.log, async () => {
+      await this.retryLabels();
+    });
+  }
+
+  /**
+   * One attempt at the return label (the customer's address to the shop),
+   * keyed by the return so a retry never buys a second one. Null when the
+   * carrier could not sell it (it is retried) or another attempt got there first.
+   */
+  private async buyLabel(approved: ReturnRequestEntity): Promise<ReturnRequestEntity | null> {
+    const carrier = approved.carrier ? this.carriers.get(approved.carrier) : undefined;
+    if (!carrier) return null;
     const shipment = await this.deps.db.read((em) => em.findOne(ShipmentEntity, { orderId: approved.orderId }, { orderBy: { createdAt: 'asc' } }));
-    if (!shipment) throw conflict(`Order ${approved.orderId} has no shipment to return from`, { reason: 'RETURN_STATUS', status: approved.status });
+    if (!shipment) return null;
     const weights = await this.catalog.weights(approved.lines.map((line) => line.productId));
     try {
       const label = await carrier.buyLabel({
@@ -130,15 +156,11 @@ export class ReturnService {
         weightGrams: approved.lines.reduce((sum, line) => sum + line.quantity * (weights.get(line.productId) ?? MIN_ITEM_GRAMS), 0),
         format: approved.labelFormat === 'ZPL' ? 'ZPL' : 'PDF',
       });
-      return await this.update(approved, {
-        returnTrackingNumber: label.trackingNumber,
-        returnTrackingUrl: label.trackingUrl,
-        labelContent: label.content,
-      });
+      return await this.update(approved, { returnTrackingNumber: label.trackingNumber, returnTrackingUrl: label.trackingUrl, labelContent: label.content });
     } catch (error) {
       if (!(error instanceof CarrierUnavailableError) && !(error instanceof CarrierRefusedError)) throw error;
-      this.deps.log.warn('return label purchase failed; approve the return again to retry', { returnId: approved.id, error: error.message });
-      return approved;
+      this.deps.log.warn('return label purchase failed; it is retried', { returnId: approved.id, error: error.message });
+      return null;
     }
   }
 

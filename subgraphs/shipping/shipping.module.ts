@@ -45,6 +45,6 @@ export const shipping: SubgraphModule<ShippingServices> = {
   },
   referenceResolvers: () => shippingReferences(),
   routes: (services) => [carrierWebhookRoute(services.shipments)],
-  // Labels the carrier could not sell are retried; carriers without webhooks are polled.
-  background: async (services) => [services.shipments.startRetrying()],
+  // Labels (of shipments and returns) the carrier could not sell are retried; carriers without webhooks are polled.
+  background: async (services) => [services.shipments.startRetrying(), services.returns.startRetrying()],
 };
