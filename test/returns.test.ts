@@ -263,6 +263,13 @@ describe('returns through the gateway', () => {
     expect(await tools.stock(products[1])).toEqual(stockBefore);
     await waitFor(async () => (await t.stack.subgraphs.orders.orm.em.fork().findOneOrFail(OrderEntity, { id: orderId })).refundedAmount === 500);
 
+    // Two requests for the same units at once: one return, the other refused.
+    const racing = await Promise.all(
+      [1, 2].map(() => execute(t.url, RequestReturn, { orderId, lines: [{ productId: products[0], quantity: 2 }], reason: 'Wrong colour' }, { token })),
+    );
+    expect(racing.map((r) => r.data?.requestReturn.status ?? r.errors?.[0].extensions?.reason).sort()).toEqual(['REQUESTED', 'RETURN_ALREADY_REQUESTED']);
+    expect(await returnRows(orderId)).toBe(3);
+
     // A delivery more than RETURN_WINDOW_DAYS (30) ago: the window is closed; nothing written.
     const late = await paidOrder();
     const lateShipment = await execute(t.url, Ship, { orderId: late.orderId }, { token: agent });
