@@ -44,7 +44,7 @@ graphql(`
     labelContent
     restock
     refundAmount
-    history { status actor note }
+    history { status at actor note }
   }
 `);
 
@@ -201,6 +201,7 @@ describe('returns through the gateway', () => {
     expect(received.errors).toBeUndefined();
     expect(received.data?.receiveReturn).toMatchObject({ status: 'REFUNDED', restock: true, refundAmount: 1250 });
     expect(received.data?.receiveReturn.history.map((h) => h.status)).toEqual(['REQUESTED', 'APPROVED', 'RECEIVED', 'REFUNDED']);
+    expect(received.data?.receiveReturn.history.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);
     expect(await tools.stock(products[0])).toEqual({ onHand: stockBefore.onHand + 1, reserved: stockBefore.reserved });
     await waitFor(async () => (await execute(t.url, OrderRefunded, { id: orderId }, { token })).data?.order?.refunded.amount === 1250);
     // Again: answered as it is, no second refund, no second restock.

@@ -203,7 +203,7 @@ export class ReturnService {
   }
 
   private async find(returnId: string): Promise<ReturnRequestEntity> {
-    const id = checkId(returnId, 'returnId');
+    const id = checkId(returnId, 'id');
     const found = await this.deps.db.read((em) => em.findOne(ReturnRequestEntity, { id }));
     if (!found) throw notFound('Return', id);
     return found;
