@@ -11,7 +11,7 @@ import { openMessaging, type Messaging } from '../platform/messaging/messaging';
 import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../contracts/orders-api';
 import { jsonArrayIncludes, validateMongoMetadata } from '../platform/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../contracts/payments-api';
-import { SHIPPING_EVENTS, type ShipmentPayload } from '../contracts/shipping-api';
+import { SHIPPING_EVENTS, type ReturnPayload, type ShipmentPayload } from '../contracts/shipping-api';
 import { subgraphEntities } from '../platform/subgraph';
 import { NotificationEntity, NotificationStatus } from '../subgraphs/users/notification.entity';
 import { startNotificationProcess } from '../subgraphs/users/notification.process';
@@ -36,7 +36,7 @@ const agent = DEMO_ACCOUNTS.find((a) => a.id === 'demo-user-agent') as (typeof D
 const ADMIN = { email: 'ops-admin@shop.test', password: 'ops-admin-password' };
 const silent = createLogger('test', 'error', () => undefined);
 
-type Payload = OrderEventPayload | OrderStatusChangedPayload | PaymentEventPayload | StockThresholdPayload | ShipmentPayload;
+type Payload = OrderEventPayload | OrderStatusChangedPayload | PaymentEventPayload | StockThresholdPayload | ShipmentPayload | ReturnPayload;
 
 async function publish(t: TestStack, type: string, payload: Payload, id: string = newId()): Promise<string> {
   await t.stack.messaging.events.publish({ id, type, occurredAt: new Date().toISOString(), payload });
@@ -196,6 +196,33 @@ describe('notifications over SMTP', () => {
     expect(mailsTo(customer.email, `Your order ${order.orderId} was delivered`)).toEqual([]);
     expect(await record(delivered, customer.id)).not.toBeNull();
     expect(await t.stack.subgraphs.users.orm.em.fork().count(NotificationEntity, { eventId: { $in: quiet } })).toBe(0);
+  });
+
+  it('mails a return label once bought, and a refusal with its note', async () => {
+    const orderId = newId();
+    const request = (overrides: Partial<ReturnPayload>): ReturnPayload => ({
+      returnId: newId(),
+      orderId,
+      customerId: customer.id,
+      status: 'APPROVED',
+      labelBought: true,
+      note: null,
+      lines: [{ productId: 'demo-product-0003', quantity: 1 }],
+      carrier: 'simulated',
+      returnTrackingNumber: 'SIM0002',
+      returnTrackingUrl: 'https://track.example/SIM0002',
+      version: 3,
+      ...overrides,
+    });
+    const quiet = await publish(t, SHIPPING_EVENTS.returnUpdated, request({ status: 'REQUESTED', labelBought: false, returnTrackingNumber: null, returnTrackingUrl: null }));
+    await publish(t, SHIPPING_EVENTS.returnUpdated, request({}));
+    const label = text(await mailTo(customer.email, `Your return for order ${orderId} is approved`));
+    expect(label).toContain('1 × Summer cap');
+    expect(label).toContain('Return tracking number: SIM0002');
+    expect(label).toContain('Follow your return: https://track.example/SIM0002');
+    await publish(t, SHIPPING_EVENTS.returnUpdated, request({ status: 'REFUSED', labelBought: false, note: 'Opened and used' }));
+    expect(text(await mailTo(customer.email, `Your return for order ${orderId} was not accepted`))).toContain('Why: Opened and used');
+    expect(await t.stack.subgraphs.users.orm.em.fork().count(NotificationEntity, { eventId: quiet })).toBe(0);
   });
 
   it('tells the customer of a delivery, and of a cancellation with what happens to the money', async () => {

@@ -193,6 +193,10 @@ describe('returns through the gateway', () => {
     expect(approved.data?.approveReturn.labelContent).toBeTruthy();
     expect((await execute(t.url, Approve, { id: returned.id }, { token: agent })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'RETURN_STATUS', status: 'APPROVED' });
 
+    // The customer is mailed how to send it back.
+    const returnMails = (kind: string) => t.stack.subgraphs.users.orm.em.fork().find(NotificationEntity, { userId: customerId, eventType: 'return.updated', kind });
+    await waitFor(async () => (await returnMails('return-label')).length === 1);
+
     // Received: restocked, and the unit's price refunded through payments.
     const stockBefore = await tools.stock(products[0]);
     const tooMuch = await execute(t.url, Receive, { id: returned.id, restock: true, refundAmount: 1251 }, { token: agent });
@@ -236,7 +240,7 @@ describe('returns through the gateway', () => {
 
   it('lets staff refuse a return (the units may be asked for again), refunds in part without restocking, and closes the window', async () => {
     const agent = await tools.agent();
-    const { orderId, token, products } = await paidOrder();
+    const { orderId, token, customerId, products } = await paidOrder();
     const shipped = await execute(t.url, Ship, { orderId }, { token: agent });
     const trackingNumber = shipped.data!.createShipment.trackingNumber!;
     for (let i = 0; i < 3; i++) await post(simulated().advance(trackingNumber));
@@ -246,6 +250,7 @@ describe('returns through the gateway', () => {
     const refused = await execute(t.url, Refuse, { id: asked.data!.requestReturn.id, note: 'Opened and used' }, { token: agent });
     expect(refused.data?.refuseReturn).toMatchObject({ status: 'REFUSED', history: [{ status: 'REQUESTED' }, { status: 'REFUSED', note: 'Opened and used' }] });
     expect((await execute(t.url, Approve, { id: asked.data!.requestReturn.id }, { token: agent })).errors?.[0].extensions).toMatchObject({ reason: 'RETURN_STATUS', status: 'REFUSED' });
+    await waitFor(async () => (await t.stack.subgraphs.users.orm.em.fork().count(NotificationEntity, { userId: customerId, eventType: 'return.updated', kind: 'return-refused' })) === 1);
 
     const again = await execute(t.url, RequestReturn, { orderId, lines: [{ productId: products[1], quantity: 1 }], reason: 'It arrived damaged' }, { token });
     expect(again.data?.requestReturn.status).toBe('REQUESTED');

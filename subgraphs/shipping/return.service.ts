@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
+import { SHIPPING_EVENTS } from '../../contracts/shipping-api';
 import { isStaff, type Caller } from '../../platform/caller';
 import { checkId } from '../../platform/checks';
 import type { RequestContext } from '../../platform/context';
@@ -100,8 +101,9 @@ export class ReturnService {
       });
       em.persist(created);
       this.audit(em, ctx, now, 'return.requested', created, null);
+      this.announce(em, created, false);
       return created;
-    });
+    }).finally(() => void this.deps.outbox.kick());
   }
 
   /**
@@ -224,28 +226,39 @@ export class ReturnService {
         status: to,
         history: [...current.history, step(to, now, actorOf(ctx.caller), note)],
       });
-      this.audit(em, ctx, now, `return.${to.toLowerCase()}`, next, {
-        status: current.status,
-      });
+      this.audit(em, ctx, now, `return.${to.toLowerCase()}`, next, { status: current.status });
       return next;
-    });
+    }).finally(() => void this.deps.outbox.kick());
   }
 
   private update(current: ReturnRequestEntity, changes: Partial<ReturnRequestEntity>): Promise<ReturnRequestEntity> {
-    return this.deps.db.write((em) => this.write(em, current, changes));
+    return this.deps.db.write((em) => this.write(em, current, changes)).finally(() => void this.deps.outbox.kick());
   }
 
   private async write(em: EntityManager, current: ReturnRequestEntity, changes: Partial<ReturnRequestEntity>): Promise<ReturnRequestEntity> {
     const version = current.version + 1;
     const updatedAt = this.deps.clock.now();
     const written = await em.nativeUpdate(ReturnRequestEntity, { id: current.id, version: current.version }, { ...changes, version, updatedAt });
-    if (written !== 1)
-      throw conflict('The return changed meanwhile; read it and try again', {
-        retryable: true,
-      });
-    return Object.assign(new ReturnRequestEntity(), current, changes, {
-      version,
-      updatedAt,
+    if (written !== 1) throw conflict('The return changed meanwhile; read it and try again', { retryable: true });
+    const next = Object.assign(new ReturnRequestEntity(), current, changes, { version, updatedAt });
+    this.announce(em, next, !current.returnTrackingNumber && Boolean(next.returnTrackingNumber));
+    return next;
+  }
+
+  /** `return.updated` in the same unit of work as the change. */
+  private announce(em: EntityManager, entity: ReturnRequestEntity, labelBought: boolean): void {
+    this.deps.outbox.add(em, SHIPPING_EVENTS.returnUpdated, {
+      returnId: entity.id,
+      orderId: entity.orderId,
+      customerId: entity.customerId,
+      status: entity.status,
+      labelBought,
+      note: entity.history.at(-1)?.note ?? null,
+      lines: entity.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      carrier: entity.carrier,
+      returnTrackingNumber: entity.returnTrackingNumber,
+      returnTrackingUrl: entity.returnTrackingUrl,
+      version: entity.version,
     });
   }
 

@@ -9,7 +9,7 @@ import type { Logger } from '../../platform/log';
 import { ORDER_EVENTS, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
 import { jsonArrayIncludes } from '../../platform/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
-import { SHIPPING_EVENTS, type ShipmentPayload } from '../../contracts/shipping-api';
+import { SHIPPING_EVENTS, type ReturnPayload, type ShipmentPayload } from '../../contracts/shipping-api';
 import { USER_EVENTS } from '../../contracts/users-api';
 import type { CatalogClient } from './catalog.client';
 import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailTransport } from './mail.transport';
@@ -24,6 +24,8 @@ import {
   paymentConfirmation,
   paymentFailure,
   refundNotice,
+  returnLabelNotice,
+  returnRefusedNotice,
   securityAlert,
   shippingNotice,
   type MailRecipient,
@@ -100,6 +102,7 @@ export class NotificationService {
       [INVENTORY_EVENTS.low]: (event) => this.send(event, (em) => this.lowStockAlerts(em, event)),
       [USER_EVENTS.securityAlert]: (event) => this.send(event, (em) => this.securityAlert(em, event)),
       [SHIPPING_EVENTS.updated]: (event) => this.send(event, (em) => this.parcelNotice(em, event)),
+      [SHIPPING_EVENTS.returnUpdated]: (event) => this.send(event, (em) => this.returnNotice(em, event)),
     };
   }
 
@@ -153,6 +156,17 @@ export class NotificationService {
     if (!user?.preferences.orderUpdates) return [];
     const products = await this.catalog.labels(shipment.lines.map((line) => line.productId));
     return [{ user, content: template(recipient(user), shipment, products) }];
+  }
+
+  /** A return's label bought (how to send it back) or its refusal; the refund is told by payments' refund mail. */
+  private async returnNotice(em: EntityManager, event: EventOf<typeof SHIPPING_EVENTS.returnUpdated>): Promise<Mail[]> {
+    const request: ReturnPayload = event.payload;
+    const template = request.labelBought ? returnLabelNotice : request.status === 'REFUSED' ? returnRefusedNotice : null;
+    if (!template) return [];
+    const user = await this.customer(em, event, request.customerId);
+    if (!user) return [];
+    const products = await this.catalog.labels(request.lines.map((line) => line.productId));
+    return [{ user, content: template(recipient(user), request, products) }];
   }
 
   private async paymentNotice(

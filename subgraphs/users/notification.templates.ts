@@ -1,7 +1,7 @@
 import type { OrderEventPayload, OrderStatusChangedPayload } from '../../contracts/orders-api';
 import type { PaymentEventPayload } from '../../contracts/payments-api';
 import type { StockThresholdPayload } from '../../contracts/inventory-api';
-import type { ShipmentPayload } from '../../contracts/shipping-api';
+import type { ReturnPayload, ShipmentPayload } from '../../contracts/shipping-api';
 import type { SecurityAlertKind, SecurityAlertPayload } from '../../contracts/users-api';
 
 /**
@@ -133,6 +133,33 @@ export function parcelDeliveredNotice(to: MailRecipient, shipment: ShipmentPaylo
   });
 }
 
+/** A return was approved and its label bought: how to send the parcel back. */
+export function returnLabelNotice(to: MailRecipient, request: ReturnPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'return-label',
+    subject: `Your return for order ${request.orderId} is approved`,
+    greeting: `Hello ${to.name},`,
+    intro: [`we approved your return for order ${request.orderId}. Print the return label from your order's returns, stick it on the parcel and hand it to ${request.carrier ?? 'the carrier'}.`],
+    rows: [...parcelRows(request, products), { label: 'Return tracking number', value: request.returnTrackingNumber ?? '' }],
+    outro: [
+      ...(request.returnTrackingUrl ? [`Follow your return: ${request.returnTrackingUrl}`] : []),
+      'We refund you once the parcel is back; you will get a mail then.',
+    ],
+  });
+}
+
+/** A return was refused, with the staff's note. */
+export function returnRefusedNotice(to: MailRecipient, request: ReturnPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'return-refused',
+    subject: `Your return for order ${request.orderId} was not accepted`,
+    greeting: `Hello ${to.name},`,
+    intro: [`we could not accept your return for order ${request.orderId}.`, ...(request.note ? [`Why: ${request.note}`] : [])],
+    rows: parcelRows(request, products),
+    outro: ['Reply to this mail if you think this is a mistake.'],
+  });
+}
+
 /**
  * The order will not be fulfilled. Why is not told (a staff member's reason
  * may be an internal note), but what happens to the money is: nothing was
@@ -230,8 +257,8 @@ function orderRows(to: MailRecipient, order: OrderEventPayload, products: Produc
   return rows;
 }
 
-function parcelRows(shipment: ShipmentPayload, products: ProductLabels): Row[] {
-  return shipment.lines.map((line) => ({ label: `${line.quantity} × ${products.get(line.productId)?.name ?? `Product ${line.productId}`}`, value: products.get(line.productId)?.sku ?? '' }));
+function parcelRows(parcel: { readonly lines: ShipmentPayload['lines'] }, products: ProductLabels): Row[] {
+  return parcel.lines.map((line) => ({ label: `${line.quantity} × ${products.get(line.productId)?.name ?? `Product ${line.productId}`}`, value: products.get(line.productId)?.sku ?? '' }));
 }
 
 /** A malformed or unknown stored locale must not stop a mail: English then. */
