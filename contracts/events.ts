@@ -5,7 +5,7 @@ import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } 
 import { PAYMENT_EVENTS, type PaymentEventPayload } from './payments-api';
 import { USER_EVENTS, type SecurityAlertPayload } from './users-api';
 import { RECOMMENDATION_EVENTS, type ProductViewedPayload } from './recommendations-api';
-import { SHIPPING_EVENTS, type ShipmentPayload } from './shipping-api';
+import { SHIPPING_EVENTS, type ReturnPayload, type ShipmentPayload } from './shipping-api';
 
 /**
  * Every domain event the subgraphs exchange, by name, with its payload type.
@@ -32,6 +32,7 @@ export interface EventMap {
   [USER_EVENTS.securityAlert]: SecurityAlertPayload;
   [RECOMMENDATION_EVENTS.productViewed]: ProductViewedPayload;
   [SHIPPING_EVENTS.updated]: ShipmentPayload;
+  [SHIPPING_EVENTS.returnUpdated]: ReturnPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -21,6 +21,10 @@
  *   and it becomes RETURNED. Idempotent; CONFLICT for a reservation that was never
  *   committed; NOT_FOUND for an order never reserved.
  * - reservation(orderId): the reservation as it is now, or null.
+ * - adjustStock(productId, delta, reason, idempotencyKey): the staff operation,
+ *   open to SERVICE callers too (shipping puts returned units back on hand
+ *   through it, so they are moved and audited like any adjustment); the same
+ *   key again counts once.
  * A CONFLICT with `extensions.retryable: true` means another call for the same
  * order is still running: retry shortly.
  */
@@ -92,3 +96,8 @@ export const RETURN_RESERVATION = `mutation ReturnReservation($orderId: ID!, $re
   returnReservation(orderId: $orderId, reason: $reason) { ${RESERVATION_FIELDS} }
 }`;
 export type ReturnReservationData = { readonly returnReservation: ReservationResult };
+
+export const ADJUST_STOCK = `mutation AdjustStock($productId: ID!, $delta: Int!, $reason: String!, $idempotencyKey: String) {
+  adjustStock(productId: $productId, delta: $delta, reason: $reason, idempotencyKey: $idempotencyKey) { productId onHand }
+}`;
+export type AdjustStockData = { readonly adjustStock: { readonly productId: string; readonly onHand: number } };

@@ -38,7 +38,27 @@ export type ShippingQuotePayload = {
 export const SHIPPING_EVENTS = {
   /** A shipment got its label or a tracking status: `ShipmentPayload`. Orders moves the order on (partially shipped, shipped, delivered). */
   updated: 'shipment.updated',
+  /** A return was requested or took a step, or its label was bought: `ReturnPayload`. Notifications mails the label and a refusal. */
+  returnUpdated: 'return.updated',
 } as const;
+
+export type ReturnStatusName = 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'RECEIVED' | 'REFUNDED';
+
+export type ReturnPayload = {
+  readonly returnId: string;
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: ReturnStatusName;
+  /** This change bought the return label. */
+  readonly labelBought: boolean;
+  /** The latest step's note (a refusal's reason for the customer). */
+  readonly note: string | null;
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  readonly carrier: string | null;
+  readonly returnTrackingNumber: string | null;
+  readonly returnTrackingUrl: string | null;
+  readonly version: number;
+};
 
 export type ShipmentStatusName = 'LABEL_PENDING' | 'LABEL_CREATED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'FAILURE' | 'RETURNED';
 
@@ -47,6 +67,10 @@ export type ShipmentPayload = {
   readonly orderId: string;
   readonly customerId: string;
   readonly status: ShipmentStatusName;
+  /** The status before this change (the same as `status` when only the history grew): mails go on a change of status only. */
+  readonly from: ShipmentStatusName;
+  /** The units in the parcel. */
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
   readonly carrier: string;
   readonly trackingNumber: string | null;
   readonly trackingUrl: string | null;

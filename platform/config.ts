@@ -261,6 +261,8 @@ export interface ShippingConfig {
   readonly labelFormat: LabelFormat;
   /** How often labels the carrier could not sell are retried (each after its backoff) and polled carriers are asked for tracking. */
   readonly retryIntervalMs: number;
+  /** Days after its delivery during which a customer may ask to return a line. */
+  readonly returnWindowDays: number;
   /** Signs the simulated carrier's tracking webhooks (generated per process outside production). */
   readonly simulatedWebhookSecret: string;
   /** Set when the carrier is EasyPost. */
@@ -751,10 +753,11 @@ function readShipping(read: EnvReader, production: boolean): ShippingConfig {
   const labelFormat = read.oneOf('SHIPPING_LABEL_FORMAT', ['PDF', 'ZPL'] as const, 'PDF');
   const simulatedWebhookSecret = read.secret('SIMULATED_CARRIER_WEBHOOK_SECRET', false).value;
   const retryIntervalMs = read.int('SHIPPING_RETRY_INTERVAL_MS', 5_000, 100, 3_600_000);
-  if (carrier !== 'easypost') return { carrier, labelFormat, retryIntervalMs, simulatedWebhookSecret, easypost: null };
+  const returnWindowDays = read.int('RETURN_WINDOW_DAYS', 30, 0, 365);
+  if (carrier !== 'easypost') return { carrier, labelFormat, retryIntervalMs, returnWindowDays, simulatedWebhookSecret, easypost: null };
   if (apiKey === undefined) throw new ConfigError('SHIPPING_CARRIER=easypost needs EASYPOST_API_KEY');
   const webhookSecret = read.optionalString('EASYPOST_WEBHOOK_SECRET');
   if (webhookSecret === undefined) throw new ConfigError('EASYPOST_WEBHOOK_SECRET is required with EASYPOST_API_KEY (the webhook\'s HMAC secret)');
   const apiUrl = read.url('EASYPOST_API_URL', 'https://api.easypost.com/v2');
-  return { carrier, labelFormat, retryIntervalMs, simulatedWebhookSecret, easypost: { apiKey, webhookSecret, apiUrl } };
+  return { carrier, labelFormat, retryIntervalMs, returnWindowDays, simulatedWebhookSecret, easypost: { apiKey, webhookSecret, apiUrl } };
 }

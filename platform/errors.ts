@@ -84,6 +84,7 @@ export const REFUSAL_REASONS = {
   MFA_ENROLLMENT_REQUIRED:
     'Staff operations need a session that proved a second factor (MFA_REQUIRED_ROLES): enrol, or confirm a code with stepUpMfa, then use the access token it returns.',
   MFA_NOT_ENABLED: 'Multi-factor authentication is off for this account: enrol first.',
+  MORE_THAN_DELIVERED: 'The return asks for more units of a line than were delivered (BAD_USER_INPUT, `extensions.field` names the line, `extensions.delivered` says how many).',
   NOT_A_VERIFIED_BUYER: 'Only a customer who received the product (a delivered order) may review it.',
   NOT_AWAITING_AUTHENTICATION: 'The payment is not waiting for authentication: confirm it first.',
   NOT_PAID: 'The order is not paid, so it cannot be shipped, delivered or refunded: wait for the payment, or cancel the order.',
@@ -104,6 +105,9 @@ export const REFUSAL_REASONS = {
     'The shipping method (`extensions.methodId`) is not offered for the address and products (unknown, inactive, another zone or currency, or no band fits): choose one of the shipping options.',
   STEP_UP_REQUIRED:
     'This operation needs a code proved within the last `extensions.maxAgeSeconds`: confirm one with stepUpMfa (enrol first if needed), then retry with the access token it returns.',
+  RETURN_ALREADY_REQUESTED: 'Those units are in an earlier return of the order already (`extensions.returnable` says how many are left): follow that return instead.',
+  RETURN_STATUS: "The return's status (`extensions.status`) does not allow this step: read the return first.",
+  RETURN_WINDOW_CLOSED: 'The line was delivered more than RETURN_WINDOW_DAYS ago (`extensions.deliveredAt`): it can no longer be returned.',
   REVIEW_EXISTS: 'The customer has reviewed this product already (`extensions.reviewId`): edit that review instead.',
   WISHLIST_FULL: 'The wishlist holds its maximum of products: remove one first.',
 } as const satisfies Readonly<Record<string, string>>;

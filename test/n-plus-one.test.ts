@@ -117,7 +117,7 @@ describe('no N+1 across subgraph boundaries', () => {
     // Background sweepers poll on their own timers; keep them out of the measured window.
     t = await startTestStack({
       onQuery: counter.onQuery,
-      env: { RESERVATION_SWEEP_INTERVAL_MS: '3600000', ORDER_PLACEMENT_SWEEP_INTERVAL_MS: '3600000' },
+      env: { RESERVATION_SWEEP_INTERVAL_MS: '3600000', ORDER_PLACEMENT_SWEEP_INTERVAL_MS: '3600000', SHIPPING_RETRY_INTERVAL_MS: '3600000' },
     });
     await seedCustomerWithOrders(t, 'few-orders-customer', 5);
     await seedCustomerWithOrders(t, 'many-orders-customer', 50);

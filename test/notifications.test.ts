@@ -11,6 +11,7 @@ import { openMessaging, type Messaging } from '../platform/messaging/messaging';
 import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from '../contracts/orders-api';
 import { jsonArrayIncludes, validateMongoMetadata } from '../platform/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../contracts/payments-api';
+import { SHIPPING_EVENTS, type ReturnPayload, type ShipmentPayload } from '../contracts/shipping-api';
 import { subgraphEntities } from '../platform/subgraph';
 import { NotificationEntity, NotificationStatus } from '../subgraphs/users/notification.entity';
 import { startNotificationProcess } from '../subgraphs/users/notification.process';
@@ -35,7 +36,7 @@ const agent = DEMO_ACCOUNTS.find((a) => a.id === 'demo-user-agent') as (typeof D
 const ADMIN = { email: 'ops-admin@shop.test', password: 'ops-admin-password' };
 const silent = createLogger('test', 'error', () => undefined);
 
-type Payload = OrderEventPayload | OrderStatusChangedPayload | PaymentEventPayload | StockThresholdPayload;
+type Payload = OrderEventPayload | OrderStatusChangedPayload | PaymentEventPayload | StockThresholdPayload | ShipmentPayload | ReturnPayload;
 
 async function publish(t: TestStack, type: string, payload: Payload, id: string = newId()): Promise<string> {
   await t.stack.messaging.events.publish({ id, type, occurredAt: new Date().toISOString(), payload });
@@ -152,6 +153,76 @@ describe('notifications over SMTP', () => {
     const mail = await mailTo(customer.email, `Your order ${order.orderId} has shipped`);
     expect(text(mail)).toContain('is on its way');
     expect(text(mail)).toContain('1 × Summer cap: €18.00');
+  });
+
+  it('mails each parcel as it ships, with its tracking link, and as it is delivered; the order-level mails of shipment moves are left out', async () => {
+    const order = placedOrder();
+    const parcel = (overrides: Partial<ShipmentPayload>): ShipmentPayload => ({
+      shipmentId: newId(),
+      orderId: order.orderId,
+      customerId: customer.id,
+      status: 'LABEL_CREATED',
+      from: 'LABEL_PENDING',
+      lines: [{ productId: 'demo-product-0001', quantity: 2 }],
+      carrier: 'simulated',
+      trackingNumber: 'SIM0001',
+      trackingUrl: 'https://track.example/SIM0001',
+      orderFullyShipped: false,
+      orderDelivered: false,
+      version: 2,
+      ...overrides,
+    });
+    const first = parcel({});
+    await publish(t, SHIPPING_EVENTS.updated, first);
+    const shipped = text(await mailTo(customer.email, `A parcel of your order ${order.orderId} is on its way`));
+    expect(shipped).toContain('the rest follows in another parcel');
+    expect(shipped).toContain('2 × Classic mug');
+    expect(shipped).toContain('Tracking number: SIM0001');
+    expect(shipped).toContain('Follow your parcel: https://track.example/SIM0001');
+
+    // The order moved by shipments ("system"): no order-level shipped or delivered mail besides the parcels'.
+    const quiet = [
+      await publish(t, ORDER_EVENTS.statusChanged, { ...statusChange(order, 'PARTIALLY_SHIPPED', 'SHIPPED'), actor: 'system' }),
+      await publish(t, ORDER_EVENTS.statusChanged, { ...statusChange(order, 'SHIPPED', 'DELIVERED'), actor: 'system' }),
+      // In transit, and a late scan of a parcel delivered already: no mail.
+      await publish(t, SHIPPING_EVENTS.updated, { ...first, status: 'IN_TRANSIT', from: 'LABEL_CREATED' }),
+    ];
+    const delivered = await publish(t, SHIPPING_EVENTS.updated, { ...first, status: 'DELIVERED', from: 'OUT_FOR_DELIVERY', orderFullyShipped: true, orderDelivered: true });
+    quiet.push(await publish(t, SHIPPING_EVENTS.updated, { ...first, status: 'DELIVERED', from: 'DELIVERED', orderFullyShipped: true, orderDelivered: true }));
+    expect(text(await mailTo(customer.email, `A parcel of your order ${order.orderId} was delivered`))).toContain('your order is complete');
+    await settle();
+    expect(mailsTo(customer.email, `A parcel of your order ${order.orderId} was delivered`)).toHaveLength(1);
+    expect(mailsTo(customer.email, `Your order ${order.orderId} has shipped`)).toEqual([]);
+    expect(mailsTo(customer.email, `Your order ${order.orderId} was delivered`)).toEqual([]);
+    expect(await record(delivered, customer.id)).not.toBeNull();
+    expect(await t.stack.subgraphs.users.orm.em.fork().count(NotificationEntity, { eventId: { $in: quiet } })).toBe(0);
+  });
+
+  it('mails a return label once bought, and a refusal with its note', async () => {
+    const orderId = newId();
+    const request = (overrides: Partial<ReturnPayload>): ReturnPayload => ({
+      returnId: newId(),
+      orderId,
+      customerId: customer.id,
+      status: 'APPROVED',
+      labelBought: true,
+      note: null,
+      lines: [{ productId: 'demo-product-0003', quantity: 1 }],
+      carrier: 'simulated',
+      returnTrackingNumber: 'SIM0002',
+      returnTrackingUrl: 'https://track.example/SIM0002',
+      version: 3,
+      ...overrides,
+    });
+    const quiet = await publish(t, SHIPPING_EVENTS.returnUpdated, request({ status: 'REQUESTED', labelBought: false, returnTrackingNumber: null, returnTrackingUrl: null }));
+    await publish(t, SHIPPING_EVENTS.returnUpdated, request({}));
+    const label = text(await mailTo(customer.email, `Your return for order ${orderId} is approved`));
+    expect(label).toContain('1 × Summer cap');
+    expect(label).toContain('Return tracking number: SIM0002');
+    expect(label).toContain('Follow your return: https://track.example/SIM0002');
+    await publish(t, SHIPPING_EVENTS.returnUpdated, request({ status: 'REFUSED', labelBought: false, note: 'Opened and used' }));
+    expect(text(await mailTo(customer.email, `Your return for order ${orderId} was not accepted`))).toContain('Why: Opened and used');
+    expect(await t.stack.subgraphs.users.orm.em.fork().count(NotificationEntity, { eventId: quiet })).toBe(0);
   });
 
   it('tells the customer of a delivery, and of a cancellation with what happens to the money', async () => {

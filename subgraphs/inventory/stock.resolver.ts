@@ -46,7 +46,8 @@ export class StockResolver {
     return this.services.stock.setStock(ctx, productId, onHand);
   }
 
-  @Authorized('AGENT', 'ADMIN')
+  // SERVICE too: shipping restocks returned units through this same audited path.
+  @Authorized('AGENT', 'ADMIN', 'SERVICE')
   @Mutation(() => StockLevelEntity, {
     description: 'Adds delta units on hand (negative removes), with the reason recorded; refused if onHand would fall below what is reserved.',
   })

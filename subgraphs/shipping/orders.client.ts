@@ -5,7 +5,7 @@ export interface OrderToShip {
   readonly id: string;
   readonly status: string;
   readonly customer: { readonly id: string };
-  readonly lines: ReadonlyArray<{ readonly quantity: number; readonly product: { readonly id: string } }>;
+  readonly lines: ReadonlyArray<{ readonly quantity: number; readonly unitPrice: { readonly amount: number; readonly currency: string }; readonly product: { readonly id: string } }>;
   readonly shipping: {
     readonly address: { recipient: string; line1: string; line2: string | null; city: string; postalCode: string; country: string; region: string | null };
   } | null;
@@ -13,7 +13,7 @@ export interface OrderToShip {
 
 const ORDER = `query ShippingOrder($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Order { id status customer { id } lines { quantity product { id } } shipping { address { recipient line1 line2 city postalCode country region } } }
+    ... on Order { id status customer { id } lines { quantity unitPrice { amount currency } product { id } } shipping { address { recipient line1 line2 city postalCode country region } } }
   }
 }`;
 

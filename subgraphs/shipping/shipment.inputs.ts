@@ -8,3 +8,12 @@ export class ShipmentLineInput {
   @Field(() => Int)
   quantity!: number;
 }
+
+@InputType()
+export class ReturnLineInput {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}

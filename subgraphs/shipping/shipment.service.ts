@@ -25,7 +25,7 @@ const RETRY_BATCH = 20;
 const retryDelayMs = (attempts: number) => Math.min(600_000, 5_000 * 2 ** Math.min(attempts - 1, 7));
 
 /** Where parcels leave from (the label's sender). */
-const ORIGIN = { name: 'Shop', street1: '12 rue de la Paix', street2: null, city: 'Paris', zip: '75002', country: 'FR', state: null };
+export const ORIGIN = { name: 'Shop', street1: '12 rue de la Paix', street2: null, city: 'Paris', zip: '75002', country: 'FR', state: null };
 
 /**
  * Shipments: an order ships in one or several, each with a label bought from
@@ -210,6 +210,7 @@ export class ShipmentService {
   /** A version-bumped change with its `shipment.updated` event (the order's progress over all its shipments) in the same unit of work. */
   private async change(em: EntityManager, shipment: ShipmentEntity, changes: Partial<ShipmentEntity>): Promise<ShipmentEntity> {
     const version = shipment.version + 1;
+    const from = shipment.status;
     const others = (await em.find(ShipmentEntity, { orderId: shipment.orderId })).filter((s) => s.id !== shipment.id);
     const orderVersion = trackingVersion(others) + version;
     const written = await em.nativeUpdate(ShipmentEntity, { id: shipment.id, version: shipment.version }, { ...changes, version, orderVersion, updatedAt: this.deps.clock.now() });
@@ -223,6 +224,8 @@ export class ShipmentService {
       orderId: shipment.orderId,
       customerId: shipment.customerId,
       status: shipment.status,
+      from,
+      lines: shipment.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
       carrier: shipment.carrier,
       trackingNumber: shipment.trackingNumber,
       trackingUrl: shipment.trackingUrl,

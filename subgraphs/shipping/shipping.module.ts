@@ -4,11 +4,18 @@ import type { Carrier } from './carrier.port';
 import { SimulatedCarrier } from './carrier.simulated';
 import { carrierWebhookRoute } from './carrier-webhook.route';
 import { CatalogClient } from './catalog.client';
+import { OrderShippingResolver } from './order.resolver';
+import { OrderRef } from './order.stub';
 import { OrdersClient } from './orders.client';
+import { ReturnPeersClient } from './peers.client';
+import { ReturnRequestEntity } from './return.entity';
+import { ReturnResolver } from './return.resolver';
+import { ReturnService } from './return.service';
 import { ShipmentEntity } from './shipment.entity';
 import { ShipmentResolver } from './shipment.resolver';
 import { ShipmentService } from './shipment.service';
 import { ShipmentSubscriptionResolver } from './shipment.subscription';
+import { shippingReferences } from './shipping.reference';
 import type { ShippingServices } from './shipping.services';
 import { ShippingMethodEntity, ShippingZoneEntity } from './zone.entity';
 import { ZoneResolver } from './zone.resolver';
@@ -16,8 +23,10 @@ import { ZoneService } from './zone.service';
 
 export const shipping: SubgraphModule<ShippingServices> = {
   name: 'shipping',
-  entities: [ShippingZoneEntity, ShippingMethodEntity, ShipmentEntity],
-  resolvers: [ZoneResolver, ShipmentResolver, ShipmentSubscriptionResolver],
+  entities: [ShippingZoneEntity, ShippingMethodEntity, ShipmentEntity, ReturnRequestEntity],
+  resolvers: [ZoneResolver, ShipmentResolver, ShipmentSubscriptionResolver, ReturnResolver, OrderShippingResolver],
+  // Reachable only through entity references, so type-graphql must be told to emit it.
+  orphanedTypes: [OrderRef],
   createServices: (deps) => {
     const settings = deps.config.shipping;
     // The simulator serves whenever it is not production, so staff can test a flow beside a real carrier.
@@ -25,13 +34,17 @@ export const shipping: SubgraphModule<ShippingServices> = {
     const carriers = new Map<string, Carrier>();
     if (simulated) carriers.set(simulated.name, simulated);
     if (settings.easypost) carriers.set('easypost', new EasyPostCarrier({ ...settings.easypost, timeoutMs: deps.config.gateway.subgraphTimeoutMs }));
-    const shipments = new ShipmentService(deps, carriers, settings.carrier, new OrdersClient(deps.internal), new CatalogClient(deps.internal));
-    return { zones: new ZoneService(deps), shipments, simulated };
+    const orders = new OrdersClient(deps.internal);
+    const catalog = new CatalogClient(deps.internal);
+    const shipments = new ShipmentService(deps, carriers, settings.carrier, orders, catalog);
+    const returns = new ReturnService(deps, carriers, settings.carrier, orders, catalog, new ReturnPeersClient(deps.internal));
+    return { zones: new ZoneService(deps), shipments, returns, simulated };
   },
   seed: async (services, deps) => {
     if (deps.config.seedDemo) await services.zones.seedDemo();
   },
+  referenceResolvers: () => shippingReferences(),
   routes: (services) => [carrierWebhookRoute(services.shipments)],
-  // Labels the carrier could not sell are retried; carriers without webhooks are polled.
-  background: async (services) => [services.shipments.startRetrying()],
+  // Labels (of shipments and returns) the carrier could not sell are retried; carriers without webhooks are polled.
+  background: async (services) => [services.shipments.startRetrying(), services.returns.startRetrying()],
 };

@@ -1,4 +1,5 @@
 import type { SimulatedCarrier } from './carrier.simulated';
+import type { ReturnService } from './return.service';
 import type { ShipmentService } from './shipment.service';
 import type { ZoneService } from './zone.service';
 
@@ -6,6 +7,7 @@ import type { ZoneService } from './zone.service';
 export interface ShippingServices {
   readonly zones: ZoneService;
   readonly shipments: ShipmentService;
+  readonly returns: ReturnService;
   /** The simulated carrier when it is in use: development and tests drive its parcels (`advance`). */
   readonly simulated: SimulatedCarrier | null;
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../../platform/log';
 import { ORDER_EVENTS, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
 import { jsonArrayIncludes } from '../../platform/orm';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from '../../contracts/payments-api';
+import { SHIPPING_EVENTS, type ReturnPayload, type ShipmentPayload } from '../../contracts/shipping-api';
 import { USER_EVENTS } from '../../contracts/users-api';
 import type { CatalogClient } from './catalog.client';
 import { MAIL_SEND_TIMEOUT_MS, MailDeliveryError, type MailTransport } from './mail.transport';
@@ -18,9 +19,13 @@ import {
   deliveryNotice,
   lowStockAlert,
   orderConfirmation,
+  parcelDeliveredNotice,
+  parcelShippedNotice,
   paymentConfirmation,
   paymentFailure,
   refundNotice,
+  returnLabelNotice,
+  returnRefusedNotice,
   securityAlert,
   shippingNotice,
   type MailRecipient,
@@ -35,6 +40,15 @@ const STATUS_TEMPLATES: Partial<Record<OrderStatusName, (to: MailRecipient, chan
   DELIVERED: deliveryNotice,
   CANCELLED: cancellationNotice,
 };
+
+/** Shipment statuses the customer hears of, per parcel, when a shipment reaches them. */
+const PARCEL_TEMPLATES: Partial<Record<ShipmentPayload['status'], (to: MailRecipient, shipment: ShipmentPayload, products: ProductLabels) => RenderedMail>> = {
+  LABEL_CREATED: parcelShippedNotice,
+  DELIVERED: parcelDeliveredNotice,
+};
+
+/** The actor of the order moves the saga and shipments make (order.transitions.ts's SYSTEM_ACTOR). */
+const SYSTEM_ACTOR = 'system';
 
 /** A claimed mail is presumed abandoned (its worker died) after this long; longer than any one send may take. */
 const SENDING_LEASE_MS = 2 * MAIL_SEND_TIMEOUT_MS;
@@ -87,6 +101,8 @@ export class NotificationService {
       [PAYMENT_EVENTS.refunded]: (event) => this.send(event, (em) => this.paymentNotice(em, event, refundNotice)),
       [INVENTORY_EVENTS.low]: (event) => this.send(event, (em) => this.lowStockAlerts(em, event)),
       [USER_EVENTS.securityAlert]: (event) => this.send(event, (em) => this.securityAlert(em, event)),
+      [SHIPPING_EVENTS.updated]: (event) => this.send(event, (em) => this.parcelNotice(em, event)),
+      [SHIPPING_EVENTS.returnUpdated]: (event) => this.send(event, (em) => this.returnNotice(em, event)),
     };
   }
 
@@ -122,11 +138,35 @@ export class NotificationService {
     const template = STATUS_TEMPLATES[change.to];
     // A placement undone before the customer saw an order (PENDING) is no cancellation to them.
     if (!template || change.from === 'PENDING') return [];
+    // Shipments move the order as "system": the customer hears of those per parcel (parcelNotice), with the tracking link.
+    if ((change.to === 'SHIPPED' || change.to === 'DELIVERED') && change.actor === SYSTEM_ACTOR) return [];
     const user = await this.customer(em, event, change.customerId);
     // Status mails are what the "order updates" preference turns off; confirmations and payments always go.
     if (!user?.preferences.orderUpdates) return [];
     const products = await this.catalog.labels(change.lines.map((line) => line.productId));
     return [{ user, content: template(recipient(user), change, products) }];
+  }
+
+  /** A parcel shipped or delivered: only on the change of status (a late scan of a delivered parcel sends nothing), and with "order updates" on. */
+  private async parcelNotice(em: EntityManager, event: EventOf<typeof SHIPPING_EVENTS.updated>): Promise<Mail[]> {
+    const shipment = event.payload;
+    const template = PARCEL_TEMPLATES[shipment.status];
+    if (!template || shipment.from === shipment.status) return [];
+    const user = await this.customer(em, event, shipment.customerId);
+    if (!user?.preferences.orderUpdates) return [];
+    const products = await this.catalog.labels(shipment.lines.map((line) => line.productId));
+    return [{ user, content: template(recipient(user), shipment, products) }];
+  }
+
+  /** A return's label bought (how to send it back) or its refusal; the refund is told by payments' refund mail. */
+  private async returnNotice(em: EntityManager, event: EventOf<typeof SHIPPING_EVENTS.returnUpdated>): Promise<Mail[]> {
+    const request: ReturnPayload = event.payload;
+    const template = request.labelBought ? returnLabelNotice : request.status === 'REFUSED' ? returnRefusedNotice : null;
+    if (!template) return [];
+    const user = await this.customer(em, event, request.customerId);
+    if (!user) return [];
+    const products = await this.catalog.labels(request.lines.map((line) => line.productId));
+    return [{ user, content: template(recipient(user), request, products) }];
   }
 
   private async paymentNotice(

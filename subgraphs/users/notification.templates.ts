@@ -1,6 +1,7 @@
 import type { OrderEventPayload, OrderStatusChangedPayload } from '../../contracts/orders-api';
 import type { PaymentEventPayload } from '../../contracts/payments-api';
 import type { StockThresholdPayload } from '../../contracts/inventory-api';
+import type { ReturnPayload, ShipmentPayload } from '../../contracts/shipping-api';
 import type { SecurityAlertKind, SecurityAlertPayload } from '../../contracts/users-api';
 
 /**
@@ -101,6 +102,64 @@ export function deliveryNotice(to: MailRecipient, order: OrderEventPayload, prod
   });
 }
 
+/** A parcel of the order left with the carrier: its tracking number and where to follow it. */
+export function parcelShippedNotice(to: MailRecipient, shipment: ShipmentPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'parcel-shipped',
+    subject: `A parcel of your order ${shipment.orderId} is on its way`,
+    greeting: `Hello ${to.name},`,
+    intro: [
+      shipment.orderFullyShipped
+        ? `the last parcel of your order ${shipment.orderId} is on its way with ${shipment.carrier}.`
+        : `a parcel of your order ${shipment.orderId} is on its way with ${shipment.carrier}; the rest follows in another parcel.`,
+    ],
+    rows: [...parcelRows(shipment, products), { label: 'Tracking number', value: shipment.trackingNumber ?? 'not yet known' }],
+    outro: shipment.trackingUrl ? [`Follow your parcel: ${shipment.trackingUrl}`] : [],
+  });
+}
+
+/** A parcel of the order was delivered. */
+export function parcelDeliveredNotice(to: MailRecipient, shipment: ShipmentPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'parcel-delivered',
+    subject: `A parcel of your order ${shipment.orderId} was delivered`,
+    greeting: `Hello ${to.name},`,
+    intro: [
+      shipment.orderDelivered
+        ? `the last parcel of your order ${shipment.orderId} was delivered: your order is complete. We hope you enjoy it.`
+        : `a parcel of your order ${shipment.orderId} was delivered; the rest is still on its way.`,
+    ],
+    rows: [...parcelRows(shipment, products), { label: 'Tracking number', value: shipment.trackingNumber ?? '' }],
+  });
+}
+
+/** A return was approved and its label bought: how to send the parcel back. */
+export function returnLabelNotice(to: MailRecipient, request: ReturnPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'return-label',
+    subject: `Your return for order ${request.orderId} is approved`,
+    greeting: `Hello ${to.name},`,
+    intro: [`we approved your return for order ${request.orderId}. Print the return label from your order's returns, stick it on the parcel and hand it to ${request.carrier ?? 'the carrier'}.`],
+    rows: [...parcelRows(request, products), { label: 'Return tracking number', value: request.returnTrackingNumber ?? '' }],
+    outro: [
+      ...(request.returnTrackingUrl ? [`Follow your return: ${request.returnTrackingUrl}`] : []),
+      'We refund you once the parcel is back; you will get a mail then.',
+    ],
+  });
+}
+
+/** A return was refused, with the staff's note. */
+export function returnRefusedNotice(to: MailRecipient, request: ReturnPayload, products: ProductLabels): RenderedMail {
+  return render({
+    kind: 'return-refused',
+    subject: `Your return for order ${request.orderId} was not accepted`,
+    greeting: `Hello ${to.name},`,
+    intro: [`we could not accept your return for order ${request.orderId}.`, ...(request.note ? [`Why: ${request.note}`] : [])],
+    rows: parcelRows(request, products),
+    outro: ['Reply to this mail if you think this is a mistake.'],
+  });
+}
+
 /**
  * The order will not be fulfilled. Why is not told (a staff member's reason
  * may be an internal note), but what happens to the money is: nothing was
@@ -196,6 +255,10 @@ function orderRows(to: MailRecipient, order: OrderEventPayload, products: Produc
   });
   rows.push({ label: 'Total', value: money(order.total, order.currency, to.locale), strong: true });
   return rows;
+}
+
+function parcelRows(parcel: { readonly lines: ShipmentPayload['lines'] }, products: ProductLabels): Row[] {
+  return parcel.lines.map((line) => ({ label: `${line.quantity} × ${products.get(line.productId)?.name ?? `Product ${line.productId}`}`, value: products.get(line.productId)?.sku ?? '' }));
 }
 
 /** A malformed or unknown stored locale must not stop a mail: English then. */

@@ -124,6 +124,17 @@ type Documents = {
     "\n  mutation CacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n": typeof types.CacheSetPriceDocument,
     "\n  mutation CacheSetStock($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }\n": typeof types.CacheSetStockDocument,
     "\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n": typeof types.CacheArchiveDocument,
+    "\n  mutation ReturnsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": typeof types.ReturnsPlaceOrderDocument,
+    "\n  mutation ReturnsCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber trackingUrl }\n  }\n": typeof types.ReturnsCreateShipmentDocument,
+    "\n  subscription ReturnsWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status }\n  }\n": typeof types.ReturnsWatchTrackingDocument,
+    "\n  fragment ReturnFields on ReturnRequest {\n    id\n    orderId\n    status\n    reason\n    value\n    currency\n    lines { productId quantity }\n    carrier\n    returnTrackingNumber\n    returnTrackingUrl\n    labelFormat\n    labelContent\n    restock\n    refundAmount\n    history { status at actor note }\n  }\n": typeof types.ReturnFieldsFragmentDoc,
+    "\n  mutation ReturnsRequest($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { ...ReturnFields }\n  }\n": typeof types.ReturnsRequestDocument,
+    "\n  mutation ReturnsApprove($id: ID!) {\n    approveReturn(id: $id) { ...ReturnFields }\n  }\n": typeof types.ReturnsApproveDocument,
+    "\n  mutation ReturnsRefuse($id: ID!, $note: String!) {\n    refuseReturn(id: $id, note: $note) { ...ReturnFields }\n  }\n": typeof types.ReturnsRefuseDocument,
+    "\n  mutation ReturnsReceive($id: ID!, $restock: Boolean!, $refundAmount: Int) {\n    receiveReturn(id: $id, restock: $restock, refundAmount: $refundAmount) { ...ReturnFields }\n  }\n": typeof types.ReturnsReceiveDocument,
+    "\n  query ReturnsOfOrder($orderId: ID!) {\n    returns(orderId: $orderId) { ...ReturnFields }\n  }\n": typeof types.ReturnsOfOrderDocument,
+    "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n": typeof types.ReturnsOrderDocument,
+    "\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n": typeof types.ReturnsWatchOrderDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": typeof types.ReviewFieldsFragmentDoc,
     "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsWriteDocument,
     "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": typeof types.ReviewsEditDocument,
@@ -327,6 +338,17 @@ const documents: Documents = {
     "\n  mutation CacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }\n": types.CacheSetPriceDocument,
     "\n  mutation CacheSetStock($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }\n": types.CacheSetStockDocument,
     "\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n": types.CacheArchiveDocument,
+    "\n  mutation ReturnsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n": types.ReturnsPlaceOrderDocument,
+    "\n  mutation ReturnsCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber trackingUrl }\n  }\n": types.ReturnsCreateShipmentDocument,
+    "\n  subscription ReturnsWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status }\n  }\n": types.ReturnsWatchTrackingDocument,
+    "\n  fragment ReturnFields on ReturnRequest {\n    id\n    orderId\n    status\n    reason\n    value\n    currency\n    lines { productId quantity }\n    carrier\n    returnTrackingNumber\n    returnTrackingUrl\n    labelFormat\n    labelContent\n    restock\n    refundAmount\n    history { status at actor note }\n  }\n": types.ReturnFieldsFragmentDoc,
+    "\n  mutation ReturnsRequest($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { ...ReturnFields }\n  }\n": types.ReturnsRequestDocument,
+    "\n  mutation ReturnsApprove($id: ID!) {\n    approveReturn(id: $id) { ...ReturnFields }\n  }\n": types.ReturnsApproveDocument,
+    "\n  mutation ReturnsRefuse($id: ID!, $note: String!) {\n    refuseReturn(id: $id, note: $note) { ...ReturnFields }\n  }\n": types.ReturnsRefuseDocument,
+    "\n  mutation ReturnsReceive($id: ID!, $restock: Boolean!, $refundAmount: Int) {\n    receiveReturn(id: $id, restock: $restock, refundAmount: $refundAmount) { ...ReturnFields }\n  }\n": types.ReturnsReceiveDocument,
+    "\n  query ReturnsOfOrder($orderId: ID!) {\n    returns(orderId: $orderId) { ...ReturnFields }\n  }\n": types.ReturnsOfOrderDocument,
+    "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n": types.ReturnsOrderDocument,
+    "\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n": types.ReturnsWatchOrderDocument,
     "\n  fragment ReviewFields on Review {\n    id\n    rating\n    title\n    body\n    media\n    status\n    heldFor\n    helpfulCount\n    reportCount\n    verifiedPurchase\n    reply { body }\n    product { id }\n  }\n": types.ReviewFieldsFragmentDoc,
     "\n  mutation ReviewsWrite($input: WriteReviewInput!) {\n    writeReview(input: $input) { ...ReviewFields }\n  }\n": types.ReviewsWriteDocument,
     "\n  mutation ReviewsEdit($id: ID!, $input: ReviewContentInput!) {\n    editReview(id: $id, input: $input) { ...ReviewFields }\n  }\n": types.ReviewsEditDocument,
@@ -874,6 +896,50 @@ export function graphql(source: "\n  mutation CacheSetStock($productId: ID!, $on
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n"): (typeof documents)["\n  mutation CacheArchive($id: ID!) { archiveProduct(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n"): (typeof documents)["\n  mutation ReturnsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } subtotal { amount } shipping { methodId price { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnsCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber trackingUrl }\n  }\n"): (typeof documents)["\n  mutation ReturnsCreateShipment($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber trackingUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReturnsWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status }\n  }\n"): (typeof documents)["\n  subscription ReturnsWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReturnFields on ReturnRequest {\n    id\n    orderId\n    status\n    reason\n    value\n    currency\n    lines { productId quantity }\n    carrier\n    returnTrackingNumber\n    returnTrackingUrl\n    labelFormat\n    labelContent\n    restock\n    refundAmount\n    history { status at actor note }\n  }\n"): (typeof documents)["\n  fragment ReturnFields on ReturnRequest {\n    id\n    orderId\n    status\n    reason\n    value\n    currency\n    lines { productId quantity }\n    carrier\n    returnTrackingNumber\n    returnTrackingUrl\n    labelFormat\n    labelContent\n    restock\n    refundAmount\n    history { status at actor note }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnsRequest($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { ...ReturnFields }\n  }\n"): (typeof documents)["\n  mutation ReturnsRequest($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { ...ReturnFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnsApprove($id: ID!) {\n    approveReturn(id: $id) { ...ReturnFields }\n  }\n"): (typeof documents)["\n  mutation ReturnsApprove($id: ID!) {\n    approveReturn(id: $id) { ...ReturnFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnsRefuse($id: ID!, $note: String!) {\n    refuseReturn(id: $id, note: $note) { ...ReturnFields }\n  }\n"): (typeof documents)["\n  mutation ReturnsRefuse($id: ID!, $note: String!) {\n    refuseReturn(id: $id, note: $note) { ...ReturnFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnsReceive($id: ID!, $restock: Boolean!, $refundAmount: Int) {\n    receiveReturn(id: $id, restock: $restock, refundAmount: $refundAmount) { ...ReturnFields }\n  }\n"): (typeof documents)["\n  mutation ReturnsReceive($id: ID!, $restock: Boolean!, $refundAmount: Int) {\n    receiveReturn(id: $id, restock: $restock, refundAmount: $refundAmount) { ...ReturnFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReturnsOfOrder($orderId: ID!) {\n    returns(orderId: $orderId) { ...ReturnFields }\n  }\n"): (typeof documents)["\n  query ReturnsOfOrder($orderId: ID!) {\n    returns(orderId: $orderId) { ...ReturnFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n"): (typeof documents)["\n  query ReturnsOrder($id: ID!) {\n    order(id: $id) { id status refunded { amount } total { amount } shipments { status history { status } } returns { status history { status actor } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n"): (typeof documents)["\n  subscription ReturnsWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status shipments { id status trackingNumber history { status } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

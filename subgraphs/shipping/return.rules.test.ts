@@ -1,0 +1,117 @@
+import { GraphQLError } from 'graphql';
+import { canMoveReturn, checkRefundAmount, checkReturnLines, checkReturnReason, returnValue } from './return.rules';
+
+const day = 86_400_000;
+const deliveredAt = new Date('2026-11-01T10:00:00Z');
+const delivered = [
+  { productId: 'a', quantity: 2, deliveredAt },
+  { productId: 'b', quantity: 1, deliveredAt },
+];
+
+function refusal(run: () => unknown): Record<string, unknown> {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GraphQLError) return { message: error.message, ...error.extensions };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('checkReturnLines', () => {
+  const at = (days: number) => new Date(deliveredAt.getTime() + days * day);
+
+  it('accepts delivered units within the window', () => {
+    expect(checkReturnLines([{ productId: 'a', quantity: 1 }], delivered, [], at(30), 30)).toEqual([{ productId: 'a', quantity: 1 }]);
+  });
+
+  it('refuses more units than were delivered, naming the line', () => {
+    expect(
+      refusal(() =>
+        checkReturnLines(
+          [
+            { productId: 'b', quantity: 1 },
+            { productId: 'a', quantity: 3 },
+          ],
+          delivered,
+          [],
+          at(1),
+          30,
+        ),
+      ),
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MORE_THAN_DELIVERED',
+      field: 'lines.1.quantity',
+      delivered: 2,
+    });
+    expect(refusal(() => checkReturnLines([{ productId: 'c', quantity: 1 }], delivered, [], at(1), 30))).toMatchObject({ reason: 'MORE_THAN_DELIVERED', delivered: 0 });
+  });
+
+  it('refuses units already in an earlier return', () => {
+    expect(refusal(() => checkReturnLines([{ productId: 'a', quantity: 2 }], delivered, [{ productId: 'a', quantity: 1 }], at(1), 30))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'RETURN_ALREADY_REQUESTED',
+      returnable: 1,
+    });
+  });
+
+  it('refuses a line delivered longer ago than the window', () => {
+    expect(refusal(() => checkReturnLines([{ productId: 'a', quantity: 1 }], delivered, [], at(30.01), 30))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'RETURN_WINDOW_CLOSED',
+      deliveredAt: deliveredAt.toISOString(),
+    });
+  });
+
+  it('refuses no lines, a zero quantity and a product named twice', () => {
+    expect(refusal(() => checkReturnLines([], delivered, [], at(1), 30))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines' });
+    expect(refusal(() => checkReturnLines([{ productId: 'a', quantity: 0 }], delivered, [], at(1), 30))).toMatchObject({ field: 'lines.0.quantity' });
+    expect(
+      refusal(() =>
+        checkReturnLines(
+          [
+            { productId: 'a', quantity: 1 },
+            { productId: 'a', quantity: 1 },
+          ],
+          delivered,
+          [],
+          at(1),
+          30,
+        ),
+      ),
+    ).toMatchObject({ field: 'lines.1.productId' });
+  });
+});
+
+describe('return steps, reason and refund', () => {
+  it('moves only along the table', () => {
+    expect(canMoveReturn('REQUESTED', 'APPROVED')).toBe(true);
+    expect(canMoveReturn('REQUESTED', 'RECEIVED')).toBe(false);
+    expect(canMoveReturn('REFUSED', 'APPROVED')).toBe(false);
+    expect(canMoveReturn('RECEIVED', 'REFUNDED')).toBe(true);
+  });
+
+  it('requires a reason of bounded length', () => {
+    expect(checkReturnReason('  too small ')).toBe('too small');
+    expect(refusal(() => checkReturnReason('  '))).toMatchObject({
+      field: 'reason',
+    });
+    expect(refusal(() => checkReturnReason('x'.repeat(1001)))).toMatchObject({
+      field: 'reason',
+    });
+  });
+
+  it('refunds the value of the lines, or less', () => {
+    const value = returnValue([{ productId: 'a', quantity: 2 }], new Map([['a', 1500]]));
+    expect(value).toBe(3000);
+    expect(checkRefundAmount(null, value)).toBe(3000);
+    expect(checkRefundAmount(1000, value)).toBe(1000);
+    expect(refusal(() => checkRefundAmount(3001, value))).toMatchObject({
+      field: 'refundAmount',
+    });
+    expect(refusal(() => checkRefundAmount(-1, value))).toMatchObject({
+      field: 'refundAmount',
+    });
+  });
+});

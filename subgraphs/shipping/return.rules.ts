@@ -1,0 +1,95 @@
+import { appError, badInput, conflict } from '../../platform/errors';
+
+/** A return's steps: REQUESTED, then APPROVED (a return label) or REFUSED; APPROVED, then RECEIVED, then REFUNDED. */
+export type ReturnStep = 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'RECEIVED' | 'REFUNDED';
+
+const NEXT: Readonly<Record<ReturnStep, readonly ReturnStep[]>> = {
+  REQUESTED: ['APPROVED', 'REFUSED'],
+  APPROVED: ['RECEIVED'],
+  RECEIVED: ['REFUNDED'],
+  REFUSED: [],
+  REFUNDED: [],
+};
+
+export const canMoveReturn = (from: ReturnStep, to: ReturnStep): boolean => NEXT[from].includes(to);
+
+/** CONFLICT RETURN_STATUS unless the return may move on to `to`. */
+export function checkReturnMove(id: string, from: ReturnStep, to: ReturnStep): void {
+  if (!canMoveReturn(from, to))
+    throw conflict(`Return ${id} is ${from}: it cannot become ${to}`, {
+      reason: 'RETURN_STATUS',
+      status: from,
+    });
+}
+
+export type Units = { readonly productId: string; readonly quantity: number };
+/** Units of a product a delivered shipment brought, and when. */
+export type DeliveredUnits = Units & { readonly deliveredAt: Date };
+
+export const MAX_REASON_LENGTH = 1_000;
+
+/** The customer's reason, trimmed: required, at most MAX_REASON_LENGTH characters. */
+export function checkReturnReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw badInput('reason is required: say why the units go back', 'reason');
+  if (trimmed.length > MAX_REASON_LENGTH) throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
+  return trimmed;
+}
+
+/**
+ * The lines of a new return, checked against what was delivered and what
+ * earlier returns (not refused) already hold, in this order for each line:
+ * a positive whole quantity, each product once; no more units than were
+ * delivered (MORE_THAN_DELIVERED); not units already in a return
+ * (RETURN_ALREADY_REQUESTED); the last delivery of the product no more than
+ * `windowDays` ago (RETURN_WINDOW_CLOSED).
+ */
+export function checkReturnLines(lines: readonly Units[], delivered: readonly DeliveredUnits[], earlier: readonly Units[], now: Date, windowDays: number): Units[] {
+  if (lines.length === 0) throw badInput('lines must name at least one delivered line', 'lines');
+  const seen = new Set<string>();
+  return lines.map((line, index) => {
+    const field = `lines.${index}.quantity`;
+    if (!Number.isInteger(line.quantity) || line.quantity < 1) throw badInput('quantity must be a whole number of at least 1', field);
+    if (seen.has(line.productId)) throw badInput(`product ${line.productId} appears twice: name each line once`, `lines.${index}.productId`);
+    seen.add(line.productId);
+    const shipments = delivered.filter((d) => d.productId === line.productId);
+    const units = shipments.reduce((sum, d) => sum + d.quantity, 0);
+    if (line.quantity > units) {
+      throw appError('BAD_USER_INPUT', `Only ${units} unit(s) of product ${line.productId} were delivered: ${line.quantity} cannot be returned`, {
+        field,
+        reason: 'MORE_THAN_DELIVERED',
+        delivered: units,
+      });
+    }
+    const taken = earlier.filter((e) => e.productId === line.productId).reduce((sum, e) => sum + e.quantity, 0);
+    if (line.quantity > units - taken) {
+      throw conflict(`${taken} unit(s) of product ${line.productId} are in an earlier return already`, {
+        field,
+        reason: 'RETURN_ALREADY_REQUESTED',
+        returnable: units - taken,
+      });
+    }
+    const deliveredAt = new Date(Math.max(...shipments.map((d) => d.deliveredAt.getTime())));
+    if (now.getTime() > deliveredAt.getTime() + windowDays * 86_400_000) {
+      throw conflict(`Product ${line.productId} was delivered on ${deliveredAt.toISOString()}, more than ${windowDays} days ago: the return window is closed`, {
+        field,
+        reason: 'RETURN_WINDOW_CLOSED',
+        deliveredAt: deliveredAt.toISOString(),
+      });
+    }
+    return { productId: line.productId, quantity: line.quantity };
+  });
+}
+
+/** What the returned units were paid: their unit prices times the units. A line the order does not price counts 0. */
+export function returnValue(lines: readonly Units[], prices: ReadonlyMap<string, number>): number {
+  return lines.reduce((sum, line) => sum + line.quantity * (prices.get(line.productId) ?? 0), 0);
+}
+
+/** The refund of a received return: the lines' value when none is given, else 0 to that value (a partial refund). */
+export function checkRefundAmount(amount: number | null, value: number): number {
+  if (amount === null) return value;
+  if (!Number.isInteger(amount) || amount < 0 || amount > value)
+    throw badInput(`refundAmount must be a whole number of minor units from 0 to ${value} (what the returned units were paid)`, 'refundAmount');
+  return amount;
+}
