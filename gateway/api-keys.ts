@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { AttemptCounter } from '../platform/attempt-counter';
 import type { Caller } from '../platform/caller';
 import type { InternalClient } from '../platform/internal-client';
 import type { Logger } from '../platform/log';
+import type { BucketPolicy, RateLimiter } from '../platform/rate-limiter';
 import { rolesOfScopes, isApiScope } from '../platform/scopes';
 import type { ApiKeyAuthenticator, GatewayContext } from './context';
 
@@ -36,10 +36,15 @@ export interface ApiKeyUse {
 export class ApiKeys implements ApiKeyAuthenticator {
   constructor(
     private readonly internal: InternalClient,
-    private readonly counter: AttemptCounter,
+    private readonly limiter: RateLimiter,
     private readonly requestsPerMinute: number,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.policy = { burst: requestsPerMinute, perSecond: requestsPerMinute / 60 };
+  }
+
+  /** A minute's requests at once at most, refilled evenly: no window edge lets a key make twice its rate. */
+  private readonly policy: BucketPolicy;
 
   /** The key's caller; UNAUTHENTICATED (401) for a revoked or unknown key, TOO_MANY_REQUESTS (429) over the key's rate. */
   async authenticate(secret: string, now: number): Promise<Caller> {
@@ -47,12 +52,10 @@ export class ApiKeys implements ApiKeyAuthenticator {
     if (verdict.status !== 'VALID' || !verdict.keyId || !verdict.name) {
       throw refusal(verdict.status === 'REVOKED' ? 'API key is revoked' : 'API key is invalid', 'UNAUTHENTICATED', 401);
     }
-    // A fixed one-minute window per key: the window's start is part of the counter's key.
-    const minute = Math.floor(now / 60_000);
-    const { count } = await this.counter.hit(`apikey:${verdict.keyId}:${minute}`, now, 60_000);
-    if (count > this.requestsPerMinute) {
-      const retryAfterSeconds = Math.ceil(((minute + 1) * 60_000 - now) / 1000);
-      throw refusal(`API key "${verdict.name}" made more than ${this.requestsPerMinute} requests this minute`, 'TOO_MANY_REQUESTS', 429, { retryAfterSeconds });
+    const decision = await this.limiter.take(`apikey:${verdict.keyId}`, 1, this.policy, now);
+    if (!decision.allowed) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      throw refusal(`API key "${verdict.name}" is over its ${this.requestsPerMinute} requests a minute`, 'TOO_MANY_REQUESTS', 429, { retryAfterSeconds });
     }
     const scopes = verdict.scopes.filter(isApiScope);
     return { userId: `apikey:${verdict.keyId}`, roles: rolesOfScopes(scopes), sessionId: null, apiKey: { id: verdict.keyId, name: verdict.name, scopes } };

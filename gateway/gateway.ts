@@ -33,7 +33,6 @@ import { SubgraphSource } from './subgraph-source';
 import { ApiKeys } from './api-keys';
 import { compileTools, mcpRoutes } from './mcp';
 import { MCP_TOOLS } from './mcp.tools';
-import { createAttemptCounter } from '../platform/attempt-counter.factory';
 import { InternalClient } from '../platform/internal-client';
 import { stripeWebhookProxy } from './webhooks';
 
@@ -84,15 +83,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const tools = compileTools(apiSchema, MCP_TOOLS);
   const metrics = options.metrics ?? new Metrics();
   const states = new SubgraphStates(log);
-  const counter = createAttemptCounter(config);
+  const limiter = createRateLimiter(config);
   const apiKeys = new ApiKeys(
     new InternalClient('gateway', (name) => urls[name], config.auth.internalSecret, config.gateway.subgraphTimeoutMs),
-    counter,
+    limiter,
     config.gateway.apiKeyRequestsPerMinute,
     log,
   );
   const persisted: PersistedOptions = { operations: await loadPersisted(config, log), safelist: config.gateway.persisted.safelist };
-  const limiter = createRateLimiter(config);
   const rateLimit = new OperationRateLimit({ limiter, settings: config.gateway.rateLimit, maxFields: config.gateway.limits.maxFields, clock, log });
 
   const transport = { timeoutMs: config.gateway.subgraphTimeoutMs, maxSockets: config.gateway.subgraphMaxSockets, idleTimeoutMs: config.gateway.subgraphIdleTimeoutMs };
@@ -215,7 +213,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     untrack.forEach((stop) => stop());
     await live.close();
     await apollo.stop();
-    await counter.close();
     await limiter.close();
     sources.forEach((source) => source.close());
     await cache?.stop();
@@ -232,8 +229,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await live.close();
       await closeServer(server, config.shutdown.graceMs);
       await apollo.stop();
-      await counter.close();
-      await limiter.close();
+        await limiter.close();
       sources.forEach((source) => source.close());
       await cache?.stop();
     }),
