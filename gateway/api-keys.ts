@@ -33,6 +33,9 @@ export interface ApiKeyUse {
   readonly reason?: string | null;
 }
 
+/** Unknown or revoked keys one address may present: ten at once, then one every six seconds. */
+const BAD_KEYS: BucketPolicy = { burst: 10, perSecond: 10 / 60 };
+
 export class ApiKeys implements ApiKeyAuthenticator {
   constructor(
     private readonly internal: InternalClient,
@@ -47,9 +50,16 @@ export class ApiKeys implements ApiKeyAuthenticator {
   private readonly policy: BucketPolicy;
 
   /** The key's caller; UNAUTHENTICATED (401) for a revoked or unknown key, TOO_MANY_REQUESTS (429) over the key's rate. */
-  async authenticate(secret: string, now: number): Promise<Caller> {
+  async authenticate(secret: string, now: number, address: string | null): Promise<Caller> {
+    // Each refused key is looked up and audited by users: an address presenting one after another is stopped here
+    // first, so guessing keys can neither hammer the lookup nor flood the audit log (as logins lock out by address).
+    const badKeys = `bad-api-keys:${address ?? 'unknown'}`;
+    if ((await this.limiter.take(badKeys, 0, BAD_KEYS, now)).remaining < 1) {
+      throw refusal('Too many unknown or revoked API keys from this address; try again later', 'TOO_MANY_REQUESTS', 429, { retryAfterSeconds: Math.ceil(1 / BAD_KEYS.perSecond) });
+    }
     const { authenticateApiKey: verdict } = await this.internal.request<{ authenticateApiKey: Verdict }>('users', AUTHENTICATE, { secret });
     if (verdict.status !== 'VALID' || !verdict.keyId || !verdict.name) {
+      await this.limiter.take(badKeys, 1, BAD_KEYS, now);
       throw refusal(verdict.status === 'REVOKED' ? 'API key is revoked' : 'API key is invalid', 'UNAUTHENTICATED', 401);
     }
     const decision = await this.limiter.take(`apikey:${verdict.keyId}`, 1, this.policy, now);

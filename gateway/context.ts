@@ -24,7 +24,8 @@ export interface GatewayContext {
 
 /** Turns a presented API key into its caller, or refuses it (gateway/api-keys.ts). */
 export interface ApiKeyAuthenticator {
-  authenticate(secret: string, now: number): Promise<Caller>;
+  /** `address`: the client's, which a run of unknown or revoked keys gets throttled by. */
+  authenticate(secret: string, now: number, address: string | null): Promise<Caller>;
 }
 
 /**
@@ -37,12 +38,13 @@ export async function authenticate(
   jwtKeys: readonly string[],
   now: number = Date.now(),
   apiKeys?: ApiKeyAuthenticator,
+  client?: ClientInfo,
 ): Promise<Omit<GatewayContext, 'requestId'>> {
   if (!authorization) return { caller: null, expiresAt: null };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw authError('Authorization header must be "Bearer <access token>"');
   // A key is checked on every request (revocation is immediate); it has no expiry of its own.
-  if (apiKeys && isApiKeyShaped(match[1])) return { caller: await apiKeys.authenticate(match[1], now), expiresAt: null };
+  if (apiKeys && isApiKeyShaped(match[1])) return { caller: await apiKeys.authenticate(match[1], now, client?.address ?? null), expiresAt: null };
   const result = await verifyAccessToken(match[1], jwtKeys, now);
   if (!result.ok) throw authError(result.reason === 'expired' ? 'Access token expired' : 'Access token is invalid');
   return { caller: result.caller, expiresAt: result.expiresAt };
@@ -57,7 +59,7 @@ export interface RequestContextOptions {
 }
 
 export async function contextFromRequest(headers: IncomingHttpHeaders, jwtKeys: readonly string[], options: RequestContextOptions = {}): Promise<GatewayContext> {
-  const auth = await authenticate(headers.authorization, jwtKeys, options.now, options.apiKeys);
+  const auth = await authenticate(headers.authorization, jwtKeys, options.now, options.apiKeys, options.client);
   return {
     ...auth,
     // The HTTP server opened the request's scope; the same id goes to every subgraph.

@@ -175,7 +175,7 @@ export interface McpRouteOptions {
 export function mcpRoutes(options: McpRouteOptions): Route[] {
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const client = clientOf(req, options.trustProxyHops);
-    const caller = await authenticateKey(req, res, options);
+    const caller = await authenticateKey(req, res, options, client.address);
     if (!caller) return;
     let body: unknown;
     try {
@@ -198,7 +198,7 @@ export function mcpRoutes(options: McpRouteOptions): Route[] {
 }
 
 /** The key's caller, or null once a 401/429 has been sent (MCP clients read WWW-Authenticate). */
-async function authenticateKey(req: IncomingMessage, res: ServerResponse, options: McpRouteOptions): Promise<Caller | null> {
+async function authenticateKey(req: IncomingMessage, res: ServerResponse, options: McpRouteOptions, address: string | null): Promise<Caller | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '');
   const refuse = (status: number, message: string, code: string, extra: Record<string, unknown> = {}) => {
     if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="shop-mcp"');
@@ -207,7 +207,7 @@ async function authenticateKey(req: IncomingMessage, res: ServerResponse, option
   };
   if (!match || !isApiKeyShaped(match[1])) return refuse(401, 'MCP needs an API key: send "Authorization: Bearer shk_..."', 'UNAUTHENTICATED');
   try {
-    return await options.apiKeys.authenticate(match[1], options.clock.now().getTime());
+    return await options.apiKeys.authenticate(match[1], options.clock.now().getTime(), address);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;

@@ -155,6 +155,20 @@ describe('API keys', () => {
     expect(duplicate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(await keysOf()).toBe(0);
   });
+
+  // Last: it leaves this test client's address out of unknown-key tries for a while.
+  it('stops an address that guesses keys before users looks them up or audits them: ten at once, then one every six seconds', async () => {
+    const guesses = [];
+    for (let i = 0; i < 15; i += 1) guesses.push(await execute(t.url, ReadProductName, { id: PRODUCT }, { token: `shk_${randomUUID().replaceAll('-', '')}${'g'.repeat(11)}` }));
+    const statuses = guesses.map((guess) => guess.status);
+    // Earlier tests of this file presented unknown and revoked keys from the same address: at most ten 401s in all.
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    const throttled = guesses[guesses.length - 1];
+    expect(codesOf(throttled)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(throttled.errors?.[0].extensions?.retryAfterSeconds).toBe(6);
+  });
 });
 
 const ReadProductName = graphql(`
