@@ -8,9 +8,11 @@ import { projectRoot } from '../platform/project';
 /**
  * Separately started processes (a service and `npm run dead-letters`, or two
  * services sharing DATA_DIR) write the same SQLite file. Each process here
- * opens the database through platform/orm.ts, as a service does, and commits
- * many short transactions while the other does the same: none may fail with
- * "database is locked" (SQLITE_BUSY), and every row must be there.
+ * opens the database through platform/orm.ts and writes through Db.write, as
+ * a service does, committing many short transactions while the other does
+ * the same: none may fail with "database is locked" (SQLITE_BUSY: the busy
+ * timeout waits for a lock; a transaction whose snapshot another commit made
+ * stale is retried by Db.write), and every row must be there.
  */
 const root = projectRoot();
 const run = promisify(execFile);
@@ -18,13 +20,14 @@ const ROWS_PER_PROCESS = 300;
 
 const writer = `
 const { openOrm } = require(${JSON.stringify(path.join(root, 'dist', 'platform', 'orm.js'))});
+const { Db } = require(${JSON.stringify(path.join(root, 'dist', 'platform', 'db.js'))});
 (async () => {
   const [dataDir, name, rows] = process.argv.slice(1);
   const orm = await openOrm({ service: 'catalog', entities: [], config: { dataDir, mongo: null, logLevel: 'error' } });
-  const connection = orm.em.getConnection();
-  await connection.execute('create table if not exists contended (writer text, n integer)');
+  const db = new Db(orm);
+  await db.write((em) => em.getConnection().execute('create table if not exists contended (writer text, n integer)', [], 'run', em.getTransactionContext()));
   for (let n = 0; n < Number(rows); n++) {
-    await orm.em.fork().transactional(async (em) => {
+    await db.write(async (em) => {
       await em.getConnection().execute('insert into contended (writer, n) values (?, ?)', [name, n], 'run', em.getTransactionContext());
     });
   }
