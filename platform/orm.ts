@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import { DefaultLogger, MikroORM, raw, type EntityClass, type EntityManager, type EntityMetadata, type FilterQuery, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlConnection, LibSqlDriver } from '@mikro-orm/libsql';
@@ -50,7 +51,7 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
     ...common,
     driver: LibSqlDriver,
     dbName: path.join(config.dataDir, `${service}.sqlite`),
-    // Every connection, including those the pool replaces: see SQLITE_PRAGMAS.
+    // Every connection, including those the pool replaces: see tuneSqlite.
     pool: { afterCreate: tuneSqlite },
   });
   // Additive only: a restart keeps existing data and never drops a column.
@@ -68,21 +69,41 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
  * finds another process's write lock waits for it (`busy_timeout`) instead of
  * failing at once with "database is locked".
  */
-// busy_timeout first: switching to WAL takes a lock too, and a process opening the file while another writes would
-// otherwise fail at once on that very pragma.
-const SQLITE_PRAGMAS = ['pragma busy_timeout = 5000', 'pragma journal_mode = wal', 'pragma synchronous = normal'];
+// busy_timeout first: a process opening the file while another writes would otherwise fail at once. Switching to WAL
+// is different: SQLite answers SQLITE_BUSY at once, without calling the busy handler, when another process holds the
+// file (two processes creating the same file at the same moment), so that switch is retried here. WAL is stored in the
+// file: once any process has switched it, the others find it set and change nothing.
+const JOURNAL_MODE_ATTEMPTS = 200;
 
 interface SqliteConnection {
   exec(sql: string): unknown;
+  prepare(sql: string): { get(): { journal_mode?: string } | undefined };
 }
 
 function tuneSqlite(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void): void {
-  try {
-    for (const pragma of SQLITE_PRAGMAS) connection.exec(pragma);
-    done(null, connection);
-  } catch (error) {
-    done(error instanceof Error ? error : new Error(String(error)), connection);
+  applyPragmas(connection).then(
+    () => done(null, connection),
+    (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), connection),
+  );
+}
+
+async function applyPragmas(connection: SqliteConnection): Promise<void> {
+  connection.exec('pragma busy_timeout = 5000');
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      // Answers the mode in force: the old one when the switch could not be made.
+      if (connection.prepare('pragma journal_mode = wal').get()?.journal_mode === 'wal') break;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
+    if (attempt >= JOURNAL_MODE_ATTEMPTS) throw new Error('SQLite could not switch to write-ahead logging: another process keeps the file busy');
+    await delay(1 + Math.floor(Math.random() * 25));
   }
+  connection.exec('pragma synchronous = normal');
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY';
 }
 
 /** The pool of `orm`'s SQLite connection (one connection: a taken connection is held exclusively). */
