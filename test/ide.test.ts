@@ -44,6 +44,10 @@ describe('the offline IDE at GET /graphql', () => {
     // The editor closed brackets as they were typed; drop what it added after the cursor.
     await page.keyboard.press('Shift+Control+End');
     await page.keyboard.press('Delete');
+    // GraphiQL parses the editor 100 ms after the last keystroke and picks HTTP or WebSocket from that parse; it has
+    // run once it has saved the tab, so a click before then would send a subscription as the previous query was sent.
+    const saved = JSON.stringify(document);
+    await waitFor(async () => ((await page.evaluate(() => localStorage.getItem('graphiql:tabState'))) ?? '').includes(saved), { timeout: 10_000, interval: 20 });
     await page.click('.graphiql-execute-button');
   }
   // Monaco lays the JSON out with non-breaking spaces: compare with whitespace collapsed.
