@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 
 /**
@@ -21,14 +21,41 @@ export class Money {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection lies: whether rows exist beyond either end, and the cursors of its first and last edges (null on an empty page).' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Rows exist after endCursor: page on with after: endCursor.' })
   hasNextPage!: boolean;
+
+  @Field({ description: 'Rows exist before startCursor: page back with last and before: startCursor.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/**
+ * The Relay arguments of every connection: forward with first/after, backward
+ * with last/before. Sizes are 0 to 100 (20 when neither is given); first with
+ * last, a size out of range or a cursor this API did not make is
+ * BAD_USER_INPUT with extensions.field naming the argument.
+ */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: 'Up to this many edges from the start (or from after); 0 to 100, 20 when neither first nor last is given. Not with last.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Edges after this cursor (an endCursor or an edge cursor).' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Up to this many edges from the end (or from before); 0 to 100. Not with first.' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Edges before this cursor (a startCursor or an edge cursor).' })
+  before?: string | null;
 }
 
 /** The contract's `DateTime` scalar (RFC 3339), used for every Date field. */

@@ -64,6 +64,9 @@ type Documents = {
     "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": typeof types.CatalogCreateCategoryDocument,
     "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": typeof types.CatalogUpdateCategoryDocument,
     "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": typeof types.CatalogAuditLogDocument,
+    "\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.ConnectionsCreateProductDocument,
+    "\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n": typeof types.ConnectionsProductsDocument,
+    "\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n": typeof types.ConnectionsUsersDocument,
     "\n  mutation FlashPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": typeof types.FlashPlaceOrderDocument,
     "\n  mutation FlashConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.FlashConfirmPaymentDocument,
     "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.IdeSetStockDocument,
@@ -278,6 +281,9 @@ const documents: Documents = {
     "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": types.CatalogCreateCategoryDocument,
     "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": types.CatalogUpdateCategoryDocument,
     "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": types.CatalogAuditLogDocument,
+    "\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.ConnectionsCreateProductDocument,
+    "\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n": types.ConnectionsProductsDocument,
+    "\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n": types.ConnectionsUsersDocument,
     "\n  mutation FlashPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": types.FlashPlaceOrderDocument,
     "\n  mutation FlashConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.FlashConfirmPaymentDocument,
     "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.IdeSetStockDocument,
@@ -656,6 +662,18 @@ export function graphql(source: "\n  mutation CatalogUpdateCategory($id: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n"): (typeof documents)["\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n"): (typeof documents)["\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n"): (typeof documents)["\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
