@@ -1,5 +1,6 @@
-import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { ERROR_CODES, type ClientErrorCode } from './errors';
 
 /**
  * GraphQL types several subgraphs declare identically. Federation requires
@@ -57,6 +58,20 @@ export class ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Edges before this cursor (a startCursor or an edge cursor).' })
   before?: string | null;
 }
+
+/**
+ * Every `extensions.code` a client can see, as the schema's `ErrorCode` enum
+ * with the catalogue's descriptions (platform/errors.ts is the one source), so
+ * frontend codegen gives clients the codes to switch on. Per-item results
+ * (upsertProducts, setStockLevels) carry it as their `code`.
+ */
+export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODES).map((code) => [code, code])) as { readonly [C in ClientErrorCode]: C };
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description:
+    'The stable code of every error (`errors[].extensions.code`) and per-item refusal: what it means and what to do. `extensions.field` names the input field of a BAD_USER_INPUT; `extensions.reason` says why a CONFLICT (the README lists the reasons).',
+  valuesConfig: Object.fromEntries(Object.entries(ERROR_CODES).map(([code, description]) => [code, { description }])),
+});
 
 /** The contract's `DateTime` scalar (RFC 3339), used for every Date field. */
 export const scalarsMap = [{ type: Date, scalar: GraphQLDateTime }];

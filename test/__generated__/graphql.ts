@@ -98,6 +98,47 @@ export type DateRangeInput = {
   to?: string | null | undefined;
 };
 
+/** The stable code of every error (`errors[].extensions.code`) and per-item refusal: what it means and what to do. `extensions.field` names the input field of a BAD_USER_INPUT; `extensions.reason` says why a CONFLICT (the README lists the reasons). */
+export type ErrorCode =
+  /** The HTTP request is malformed (no query, bad JSON, a subscription over HTTP) or its body is over the size limit (HTTP 413): fix the request; subscriptions go over graphql-ws. */
+  | 'BAD_REQUEST'
+  /** The input is invalid (`extensions.field` names the first bad field, `extensions.violations` lists all): correct it; the same input fails again. */
+  | 'BAD_USER_INPUT'
+  /** Refused because of the current state (`extensions.reason` says which): read the state again and act on the reason. */
+  | 'CONFLICT'
+  /** The caller lacks the role or ownership this needs: do not offer the action. */
+  | 'FORBIDDEN'
+  /** The document is not GraphQL, or too long or too deeply nested to parse: fix it, or send less. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not fit the schema, or exceeds an operation limit (`extensions.limit`: depth, fragmentDepth, fields, aliases or rootFields, with `extensions.max`): change the document. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** Unexpected failure, details hidden outside development: retry later, and report it if it persists. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The password was right and the account uses multi-factor authentication: send `extensions.challenge` with a code to verifyMfaChallenge before `extensions.expiresAt`. */
+  | 'MFA_REQUIRED'
+  /** Nothing with that id (`extensions.id`) that this caller may see: check the id. */
+  | 'NOT_FOUND'
+  /** The document has several operations and `operationName` names none of them: send the name of one. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The persisted query hash is not known here: send it again with the full query text. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** Only operations of the persisted-operations manifest run here (SAFELIST=true): add the operation to client/operations, run codegen, and deploy the new manifest. */
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
+  /** Persisted queries are off: send the full query text. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The gateway is shutting down: reconnect, and subscribe again. */
+  | 'SERVICE_UNAVAILABLE'
+  /** A subgraph cannot be reached (`extensions.serviceName`): retry later. */
+  | 'SUBGRAPH_UNAVAILABLE'
+  /** Throttled: wait `extensions.retryAfterSeconds`, then try again. */
+  | 'TOO_MANY_REQUESTS'
+  /** The WebSocket connection holds its maximum of subscriptions: complete one first, or open another connection. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  /** Too busy to finish this before its deadline: refused before doing anything, or what was done late is undone (`extensions.serviceName` when a subgraph did not answer in time): wait `extensions.retryAfterSeconds`, then send the same request again, with the same idempotency key. */
+  | 'TRY_AGAIN'
+  /** No valid access token where one is needed, or wrong credentials: refresh the token or log in again. */
+  | 'UNAUTHENTICATED';
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -822,7 +863,7 @@ export type CatalogUpsertMutationVariables = Exact<{
 }>;
 
 
-export type CatalogUpsertMutation = { upsertProducts: Array<{ index: number, sku: string, status: UpsertStatus, product: { id: string, sku: string, name: string, status: ProductStatus, price: { amount: number, currency: string } } | null, error: { code: string, message: string, field: string | null } | null }> };
+export type CatalogUpsertMutation = { upsertProducts: Array<{ index: number, sku: string, status: UpsertStatus, product: { id: string, sku: string, name: string, status: ProductStatus, price: { amount: number, currency: string } } | null, error: { code: ErrorCode, message: string, field: string | null } | null }> };
 
 export type CatalogCategoriesQueryVariables = Exact<{
   parentId?: string | number | null | undefined;
@@ -1549,7 +1590,7 @@ export type SecurityUpsertMutationVariables = Exact<{
 }>;
 
 
-export type SecurityUpsertMutation = { upsertProducts: Array<{ index: number, status: UpsertStatus, error: { code: string, message: string, field: string | null } | null }> };
+export type SecurityUpsertMutation = { upsertProducts: Array<{ index: number, status: UpsertStatus, error: { code: ErrorCode, message: string, field: string | null } | null }> };
 
 export type SecuritySetStockMutationVariables = Exact<{
   productId: string | number;
@@ -1668,7 +1709,7 @@ export type FeedUpsertMutationVariables = Exact<{
 }>;
 
 
-export type FeedUpsertMutation = { upsertProducts: Array<{ index: number, sku: string, status: UpsertStatus, product: { id: string, sku: string, name: string, status: ProductStatus, price: { amount: number, currency: string } } | null, errors: Array<{ code: string, field: string | null, message: string }> }> };
+export type FeedUpsertMutation = { upsertProducts: Array<{ index: number, sku: string, status: UpsertStatus, product: { id: string, sku: string, name: string, status: ProductStatus, price: { amount: number, currency: string } } | null, errors: Array<{ code: ErrorCode, field: string | null, message: string }> }> };
 
 export type FeedProductBySkuQueryVariables = Exact<{
   sku?: string | null | undefined;
@@ -1710,7 +1751,7 @@ export type FeedSetStockLevelsMutationVariables = Exact<{
 }>;
 
 
-export type FeedSetStockLevelsMutation = { setStockLevels: Array<{ index: number, sku: string, status: StockLevelStatus, stock: { productId: string, onHand: number } | null, error: { code: string, field: string | null, message: string } | null }> };
+export type FeedSetStockLevelsMutation = { setStockLevels: Array<{ index: number, sku: string, status: StockLevelStatus, stock: { productId: string, onHand: number } | null, error: { code: ErrorCode, field: string | null, message: string } | null }> };
 
 export type FeedLowStockQueryVariables = Exact<{
   first?: number | null | undefined;
