@@ -6,6 +6,7 @@ import { parse, printSchema } from 'graphql';
 import { DEFAULT_SERVICE_PORTS, SERVICE_NAMES } from '../platform/config';
 import { schemaDir } from '../platform/project';
 import { printSubgraphSdl } from '../platform/subgraph';
+import { NODE_SDL, NODE_SUBGRAPH } from '../gateway/node';
 import { SUBGRAPHS } from '../subgraphs/modules';
 
 /**
@@ -26,6 +27,9 @@ async function generate(): Promise<Map<string, string>> {
     // Default URLs; the gateway overrides them from its configuration.
     services.push({ name, url: `http://127.0.0.1:${DEFAULT_SERVICE_PORTS[name]}/graphql`, typeDefs: parse(sdl) });
   }
+  // Relay's node(id), answered inside the gateway (gateway/node.ts): composed like a subgraph, never called by URL.
+  files.set(`${NODE_SUBGRAPH}.graphql`, `${HEADER}${NODE_SDL}`);
+  services.push({ name: NODE_SUBGRAPH, url: "http://node.gateway.invalid/graphql", typeDefs: parse(NODE_SDL) });
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);

@@ -94,6 +94,12 @@ type Documents = {
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": typeof types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
     "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": typeof types.NodesByIdsDocument,
+    "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.NodePlaceOrderDocument,
+    "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": typeof types.NodeCreateShipmentDocument,
+    "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.NodeDeliverOrderDocument,
+    "\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": typeof types.NodeWriteReviewDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": typeof types.OrdersMyOrdersDocument,
@@ -311,6 +317,12 @@ const documents: Documents = {
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
     "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": types.NodesByIdsDocument,
+    "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.NodePlaceOrderDocument,
+    "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": types.NodeCreateShipmentDocument,
+    "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.NodeDeliverOrderDocument,
+    "\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": types.NodeWriteReviewDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": types.OrdersMyOrdersDocument,
@@ -782,6 +794,30 @@ export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"): (typeof documents)["\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n"): (typeof documents)["\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
