@@ -6,7 +6,7 @@ import { CategoryEntity } from './category.entity';
 import { CategoryResolver } from './category.resolver';
 import { CategoryService } from './category.service';
 import { ProductEntity } from './product.entity';
-import { productReference } from './product.reference';
+import { catalogReferences } from './catalog.reference';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
 import { SkuResolver } from './sku.resolver';
@@ -24,7 +24,7 @@ export const catalog: SubgraphModule<CatalogServices> = {
     const categories = new CategoryService(deps, audit);
     return { audit, categories, products: new ProductService(deps, categories, audit), webhooks: new WebhookService(deps, audit) };
   },
-  referenceResolvers: (services) => productReference(services.products),
+  referenceResolvers: (services) => catalogReferences(services),
   seed: async (services, deps) => {
     await services.products.backfillSkuKeys();
     if (!deps.config.seedDemo) return;

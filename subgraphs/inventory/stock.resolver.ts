@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import type { InventoryServices } from './inventory.services';
 import { ProductRef } from './product.stub';
 import { StockMovementEntity } from './stock-movement.entity';
@@ -34,10 +34,9 @@ export class StockResolver {
   stockMovements(
     @Ctx() ctx: RequestContext,
     @Arg('productId', () => ID) productId: string,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<StockMovementEntity>> {
-    return this.services.stock.movements(ctx, productId, { first: first ?? 20, after });
+    return this.services.stock.movements(ctx, productId, page);
   }
 
   @Authorized('AGENT', 'ADMIN')
@@ -93,14 +92,8 @@ export class StockResolver {
   @Query(() => StockLevelConnection, {
     description: "Products whose available stock is at or below their low-stock threshold (lowStockThreshold), by product id; select product { sku name } for what they are.",
   })
-  async lowStock(
-    @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' }) after: string | null,
-  ): Promise<Connection<StockLevelEntity>> {
-    const { items, hasNextPage, totalCount } = await this.services.stock.lowStock(ctx, first ?? 20, after ?? null);
-    const edges = items.map((node) => ({ cursor: node.productId, node }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  lowStock(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs): Promise<Connection<StockLevelEntity>> {
+    return this.services.stock.lowStock(ctx, page);
   }
 
   @Authorized('AGENT', 'ADMIN')

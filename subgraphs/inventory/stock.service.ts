@@ -118,18 +118,9 @@ export class StockService {
     return results;
   }
 
-  /**
-   * Products whose available stock is at or below their threshold, by
-   * product id, with keyset paging (`after` is the last product id seen).
-   */
-  async lowStock(ctx: RequestContext, first: number, after: string | null): Promise<{ items: StockLevelEntity[]; hasNextPage: boolean; totalCount: number }> {
-    if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first must be an integer from 0 to 100', 'first');
-    const where = after ? { low: true, productId: { $gt: after } } : { low: true };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(StockLevelEntity, where, { orderBy: { productId: 'asc' }, limit: first + 1 }),
-      ctx.em.count(StockLevelEntity, { low: true }),
-    ]);
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  /** Products whose available stock is at or below their threshold, by product id. */
+  lowStock(ctx: RequestContext, page: PageArgs): Promise<Page<StockLevelEntity>> {
+    return paginate(ctx.em, StockLevelEntity, { low: true }, page, { field: 'productId', key: 'productId', direction: 'asc' });
   }
 
   /** lowStock (and the stock.low event) trigger when available falls to this figure or below. */

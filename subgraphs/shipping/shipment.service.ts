@@ -3,7 +3,7 @@ import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
 import { SHIPPING_EVENTS } from '../../contracts/shipping-api';
 import { isStaff } from '../../platform/caller';
 import { checkId } from '../../platform/checks';
-import type { RequestContext } from '../../platform/context';
+import { byKeys, type RequestContext } from '../../platform/context';
 import { appError, badInput, conflict, notFound, unauthenticated } from '../../platform/errors';
 import { channels } from '../../platform/messaging/pubsub';
 import { every, type Periodic } from '../../platform/periodic';
@@ -44,6 +44,17 @@ export class ShipmentService {
     private readonly orders: OrdersClient,
     private readonly catalog: CatalogClient,
   ) {}
+
+  /** One shipment by id (node(id)): its customer and staff only, null for anyone else; batched. */
+  async get(ctx: RequestContext, id: string): Promise<ShipmentEntity | null> {
+    const shipment = await ctx.loaders
+      .get<string, ShipmentEntity | null>('shipmentById', async (ids) => {
+        const rows = await ctx.em.find(ShipmentEntity, { id: { $in: [...ids] } });
+        return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
+      })
+      .load(checkId(id, 'id'));
+    return shipment && ctx.caller && (isStaff(ctx.caller) || shipment.customerId === ctx.caller.userId) ? shipment : null;
+  }
 
   /** The order's shipments, oldest first: its customer and staff only (NOT_FOUND for anyone else, as for the order). */
   async forOrder(ctx: RequestContext, orderId: string): Promise<ShipmentEntity[]> {
