@@ -103,7 +103,7 @@ export class PromotionEntity {
   version = 0;
 
   @Property({ type: 'boolean' })
-  @Field()
+  @Field(() => Boolean)
   stackable = true;
 
   @Property({ type: 'integer' })
@@ -111,7 +111,7 @@ export class PromotionEntity {
   priority = 0;
 
   @Property({ type: 'boolean' })
-  @Field()
+  @Field(() => Boolean)
   active = true;
 
   @Property({ type: 'datetime' })

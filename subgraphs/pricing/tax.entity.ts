@@ -70,11 +70,11 @@ export class PricingSettingsEntity {
   id = 'shop';
 
   @Property({ type: 'boolean' })
-  @Field({ description: 'Catalog prices include tax (the tax is taken out of them) or exclude it (the tax is added).' })
+  @Field(() => Boolean, { description: 'Catalog prices include tax (the tax is taken out of them) or exclude it (the tax is added).' })
   pricesIncludeTax = true;
 
   @Property({ type: 'string' })
-  @Field({ description: 'Where a cart without a shipping address is taxed (ISO 3166-1 alpha-2).' })
+  @Field(() => String, { description: 'Where a cart without a shipping address is taxed (ISO 3166-1 alpha-2).' })
   defaultCountry = 'FR';
 }
 
