@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { CartPricingBasisPayload } from '../../contracts/orders-api';
-import type { PricedOrderPayload } from '../../contracts/pricing-api';
+import type { PricedOrderPayload, PriceOrderVariables } from '../../contracts/pricing-api';
 import { isStaff } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
@@ -20,14 +20,7 @@ import { CustomerGroupEntity, PricingSettingsEntity, TaxClassEntity, TaxZoneEnti
 import { ProductPromotionView, TotalsView } from './totals.view';
 
 /** A cart or an order being placed, before pricing: lines at the catalog's prices, where it ships, its shipping price. */
-export interface Priceable {
-  readonly customerId: string;
-  readonly currency: string;
-  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number; readonly unitPrice: number }>;
-  readonly shipping: number | null;
-  readonly country: string | null;
-  readonly region: string | null;
-}
+export type Priceable = Pick<PriceOrderVariables, 'customerId' | 'currency' | 'lines' | 'shipping' | 'country' | 'region'>;
 
 const NO_TAX: TaxRates = { STANDARD: 0, REDUCED: 0, ZERO: 0 };
 
