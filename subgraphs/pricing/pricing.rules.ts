@@ -156,7 +156,8 @@ export function divideHalfEven(a: number, b: number): number {
   return quotient % 2 === 0 ? quotient : quotient + 1;
 }
 
-const active = (from: Date | null, to: Date | null, at: Date): boolean => (!from || from <= at) && (!to || at < to);
+/** In its window [startsAt, endsAt) at `at`; no bound: open on that side. */
+export const inWindow = (p: { readonly startsAt: Date | null; readonly endsAt: Date | null }, at: Date): boolean => (!p.startsAt || p.startsAt <= at) && (!p.endsAt || at < p.endsAt);
 
 function targets(target: { readonly variantId: string | null; readonly categoryId: string | null }, line: BasketLine): boolean {
   if (target.variantId && target.variantId !== line.variantId) return false;
@@ -168,7 +169,7 @@ function targets(target: { readonly variantId: string | null; readonly categoryI
 export function unitPriceOf(line: BasketLine, rules: readonly PriceRule[], basket: Pick<Basket, 'currency' | 'at' | 'customerGroup'>): { unitPrice: number; ruleId: string | null } {
   let best = { unitPrice: line.regularUnitPrice, ruleId: null as string | null };
   for (const rule of rules) {
-    if (rule.currency !== basket.currency || !active(rule.startsAt, rule.endsAt, basket.at) || !targets(rule, line)) continue;
+    if (rule.currency !== basket.currency || !inWindow(rule, basket.at) || !targets(rule, line)) continue;
     if (rule.kind === 'GROUP' && rule.customerGroup !== basket.customerGroup) continue;
     if (rule.kind === 'TIER' && line.quantity < rule.minQuantity) continue;
     const price = rule.amount ?? line.regularUnitPrice - divideHalfEven(line.regularUnitPrice * (rule.percentOff ?? 0), 100);

@@ -12,7 +12,7 @@ import { OrderPricingEntity } from './order-pricing.entity';
 import type { OrdersClient } from './orders.client';
 import { PriceRuleEntity, PriceRuleKind } from './price-rule.entity';
 import type { PriceOrderInput } from './pricing.inputs';
-import { priceBasket, unitPriceOf, type Basket, type TaxCategory, type TaxRates, type Totals } from './pricing.rules';
+import { inWindow, priceBasket, unitPriceOf, type Basket, type TaxCategory, type TaxRates, type Totals } from './pricing.rules';
 import { CartCodeEntity, CodeUsageEntity, PromotionEntity } from './promotion.entity';
 import { promotionLedger, retryRaces } from './promotion.ledger';
 import { codeRefusal } from './promotion.rules';
@@ -23,9 +23,6 @@ import { ProductPromotionView, TotalsView } from './totals.view';
 export type Priceable = Pick<PriceOrderVariables, 'customerId' | 'currency' | 'lines' | 'shipping' | 'country' | 'region'>;
 
 const NO_TAX: TaxRates = { STANDARD: 0, REDUCED: 0, ZERO: 0 };
-
-/** In its window at `at`. */
-export const inWindow = (p: { readonly startsAt: Date | null; readonly endsAt: Date | null }, at: Date): boolean => (!p.startsAt || p.startsAt <= at) && (!p.endsAt || at < p.endsAt);
 
 /** The zone naming the region wins over one naming only the country; none: untaxed. */
 export function taxRatesFor(zones: readonly TaxZoneEntity[], country: string, region: string | null): TaxRates {
@@ -68,7 +65,7 @@ export class PricingService {
       at,
       customerGroup: group?.group ?? null,
       lines: input.lines.map((l) => ({ variantId: l.productId, categoryIds: categoriesOf(l.productId), quantity: l.quantity, regularUnitPrice: l.unitPrice, taxCategory: taxCategory(l.productId) })),
-      rules: rules.filter((r) => inWindow(r, at)),
+      rules,
       discounts: [...automatic, ...codes].filter((p) => p.active && inWindow(p, at)).map((p) => p.toDiscount()),
       shipping: input.shipping,
       pricesIncludeTax: settings.pricesIncludeTax,
