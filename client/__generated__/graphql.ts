@@ -97,6 +97,8 @@ export type PaymentStatus =
   | 'SUCCEEDED';
 
 export type PlaceOrderInput = {
+  /** The total (minor units) the client showed; a different priced total is refused with PRICE_CHANGED (extensions.totals) and nothing is held. */
+  expectedTotal?: number | null | undefined;
   /** Up to 100 characters. Sending the same key again answers the order it placed (never a second one); the same key with other lines is a CONFLICT. */
   idempotencyKey?: string | null | undefined;
   /** From 1 to 50 lines; lines for the same product are added together. */

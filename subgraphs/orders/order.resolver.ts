@@ -43,8 +43,9 @@ export class OrderResolver {
   placeOrderFromCart(
     @Ctx() ctx: RequestContext,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'As in PlaceOrderInput.' }) idempotencyKey: string | null,
+    @Arg('expectedTotal', () => Int, { nullable: true, description: "The cart's totals.total the client showed: PRICE_CHANGED (extensions.totals) when the order would cost otherwise." }) expectedTotal: number | null,
   ): Promise<OrderEntity> {
-    return this.services.checkout.placeOrderFromCart(ctx, idempotencyKey ?? null);
+    return this.services.checkout.placeOrderFromCart(ctx, idempotencyKey ?? null, expectedTotal ?? null);
   }
 
   @Authorized()

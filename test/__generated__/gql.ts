@@ -97,8 +97,8 @@ type Documents = {
     "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n": typeof types.MfaGrantRoleDocument,
     "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.MfaCreateProductDocument,
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": typeof types.MfaRefundDocument,
-    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
-    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
+    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": typeof types.NodesByIdsDocument,
     "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.NodePlaceOrderDocument,
@@ -113,7 +113,20 @@ type Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": typeof types.ProductCountDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": typeof types.ProductPageDocument,
+    "\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n": typeof types.PricingCreateRuleDocument,
+    "\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n": typeof types.PricingDeleteRuleDocument,
+    "\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n": typeof types.PricingCreatePromotionDocument,
+    "\n  query PricingPromotions {\n    promotions { id code used }\n  }\n": typeof types.PricingPromotionsDocument,
+    "\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": typeof types.PricingTotalsFieldsFragmentDoc,
+    "\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": typeof types.PricingAddToCartDocument,
+    "\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n": typeof types.PricingApplyCodeDocument,
+    "\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n": typeof types.PricingRemoveCodeDocument,
+    "\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n": typeof types.PricingCartDocument,
+    "\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n": typeof types.PricingProductDocument,
+    "\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n": typeof types.PricingPlaceFromCartDocument,
+    "\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n": typeof types.PricingOrderDocument,
+    "\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n": typeof types.PricingCancelDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n": typeof types.ProductPageDocument,
     "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": typeof types.ProductPageWriteReviewDocument,
     "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": typeof types.ProductPageHideReviewDocument,
     "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": typeof types.ProductPageRecommendationsDocument,
@@ -325,8 +338,8 @@ const documents: Documents = {
     "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n": types.MfaGrantRoleDocument,
     "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.MfaCreateProductDocument,
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": types.MfaRefundDocument,
-    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
-    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
+    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": types.NodesByIdsDocument,
     "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.NodePlaceOrderDocument,
@@ -341,7 +354,20 @@ const documents: Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": types.ProductCountDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": types.ProductPageDocument,
+    "\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n": types.PricingCreateRuleDocument,
+    "\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n": types.PricingDeleteRuleDocument,
+    "\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n": types.PricingCreatePromotionDocument,
+    "\n  query PricingPromotions {\n    promotions { id code used }\n  }\n": types.PricingPromotionsDocument,
+    "\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": types.PricingTotalsFieldsFragmentDoc,
+    "\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": types.PricingAddToCartDocument,
+    "\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n": types.PricingApplyCodeDocument,
+    "\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n": types.PricingRemoveCodeDocument,
+    "\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n": types.PricingCartDocument,
+    "\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n": types.PricingProductDocument,
+    "\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n": types.PricingPlaceFromCartDocument,
+    "\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n": types.PricingOrderDocument,
+    "\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n": types.PricingCancelDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n": types.ProductPageDocument,
     "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": types.ProductPageWriteReviewDocument,
     "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": types.ProductPageHideReviewDocument,
     "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": types.ProductPageRecommendationsDocument,
@@ -819,11 +845,11 @@ export function graphql(source: "\n  mutation MfaRefund($id: ID!) {\n    refundO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -883,7 +909,59 @@ export function graphql(source: "\n  query ProductCount {\n    products { totalC
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n"): (typeof documents)["\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n"): (typeof documents)["\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingPromotions {\n    promotions { id code used }\n  }\n"): (typeof documents)["\n  query PricingPromotions {\n    promotions { id code used }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"): (typeof documents)["\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"): (typeof documents)["\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n"): (typeof documents)["\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n"): (typeof documents)["\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n"): (typeof documents)["\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n"): (typeof documents)["\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n"): (typeof documents)["\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
