@@ -417,7 +417,9 @@ export type StockMovementKind =
   /** Sold units back on hand: the order was cancelled or refunded before it shipped. */
   | 'RETURN'
   /** onHand set to a counted figure. */
-  | 'SET';
+  | 'SET'
+  /** Units moved between warehouses: out of one (onHandDelta < 0), into the other (> 0); the total is unchanged. */
+  | 'TRANSFER';
 
 /** Omitted fields stay as they are; parentId: null moves the category to the top level. */
 export type UpdateCategoryInput = {
