@@ -5,7 +5,7 @@ import { byKeys, type RequestContext } from '../../platform/context';
 import { appError, badInput, conflict } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { StockLevelEntity } from './stock.entity';
+import { availableOf, StockLevelEntity } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
 import { checkUnits } from './stock.rules';
 import { DEFAULT_WAREHOUSE, StockTransferEntity, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
@@ -113,9 +113,10 @@ export class WarehouseService {
     if (earlier) return earlier;
     await this.target(fromWarehouseId);
     await this.target(toWarehouseId);
+    // Refused before the destination's row is created, so a refusal writes nothing; the write below checks again.
     const held = await this.deps.db.read((em) => this.ledger.read(em, fromWarehouseId, productId));
-    // Never stocked there: nothing to give, refused as any shortage is.
-    if (!held) throw transferShortage(productId, fromWarehouseId, quantity, 0);
+    const available = held ? availableOf(held) : 0;
+    if (available < quantity) throw transferShortage(productId, fromWarehouseId, quantity, available);
     await this.ledger.ensureRow(toWarehouseId, productId);
     const at = this.deps.clock.now();
     const record = Object.assign(new StockTransferEntity(), { productId, fromWarehouseId, toWarehouseId, quantity, reason, actorId, idempotencyKey: key, at });
