@@ -2,6 +2,11 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RELEASE_RESERVATION, RETURN_RESERVATION } from '../contracts/inventory-api';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/log';
+import { openMessaging } from '../platform/messaging/messaging';
+import { startSubgraph } from '../platform/subgraph';
+import { inventory as inventoryModule } from '../subgraphs/inventory/inventory.module';
 import { StockMovementEntity } from '../subgraphs/inventory/stock-movement.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { DEFAULT_WAREHOUSE, WarehouseEntity, WarehouseStockEntity } from '../subgraphs/inventory/warehouse.entity';
@@ -82,5 +87,31 @@ describe('start-up migration of stock from before warehouses', () => {
     expect(await totals()).toEqual(before);
     expect(await shelves()).toEqual(beforeShelves);
     expect(await inventory().count(WarehouseEntity, {})).toBe(1);
+  });
+});
+
+describe('start-up migration with several processes starting at once', () => {
+  it('moves the old stock once when three inventory processes open the old database at the same moment', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'warehouse-migration-race-'));
+    await copyFile(FIXTURE, path.join(dataDir, 'inventory.sqlite'));
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    const messaging = await openMessaging(config);
+    const clock = new TestClock(new Date(WRITTEN_AT + 60_000));
+    const started = await Promise.all(
+      [1, 2, 3].map((n) =>
+        startSubgraph(inventoryModule, { config, pubsub: messaging.pubsub, events: messaging.events, clock, log: createLogger(`inventory-${n}`, 'error', () => undefined), port: 0 }),
+      ),
+    );
+    try {
+      const em = started[0].orm.em.fork();
+      expect(await em.count(WarehouseEntity, {})).toBe(1);
+      const shelves = await em.find(WarehouseStockEntity, {}, { orderBy: { productId: 'asc' } });
+      const totals = await em.find(StockLevelEntity, {}, { orderBy: { productId: 'asc' } });
+      expect(shelves.map((r) => [r.warehouseId, r.productId, r.onHand, r.reserved])).toEqual(totals.map((r) => [DEFAULT_WAREHOUSE.id, r.productId, r.onHand, r.reserved]));
+    } finally {
+      await Promise.all(started.map((s) => s.stop()));
+      await messaging.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

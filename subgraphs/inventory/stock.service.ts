@@ -73,7 +73,6 @@ export class StockService {
   /** setStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU. */
   async setStockBySku(ctx: RequestContext, sku: string, onHand: number, warehouseId: string | null = null): Promise<StockLevelEntity> {
     checkUnits(onHand, 'onHand');
-    await this.warehouses.target(warehouseId);
     return this.setStock(ctx, await this.productIdOf(sku), onHand, warehouseId);
   }
 
@@ -82,7 +81,6 @@ export class StockService {
     checkDelta(delta);
     requiredReason(reason);
     checkIdempotencyKey(idempotencyKey);
-    await this.warehouses.target(warehouseId);
     return this.adjustStock(ctx, await this.productIdOf(sku), delta, reason, idempotencyKey, warehouseId);
   }
 
