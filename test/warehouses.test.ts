@@ -255,6 +255,27 @@ describe('warehouses', () => {
     });
   });
 
+  it('refuses the same idempotency key for another transfer, moving nothing', async () => {
+    const productId = await stocked({ [hamburg]: 5 });
+    const idempotencyKey = `t-${randomUUID()}`;
+    const first = await execute(t.url, Transfer, { input: { fromWarehouseId: hamburg, toWarehouseId: berlin, productId, quantity: 1, reason: 'rebalance', idempotencyKey } }, { token: agent });
+    expect(first.errors).toBeUndefined();
+    const before = await snapshot(productId);
+    const reused = await execute(t.url, Transfer, { input: { fromWarehouseId: hamburg, toWarehouseId: berlin, productId, quantity: 2, reason: 'rebalance', idempotencyKey } }, { token: agent });
+    expect(codesOf(reused)).toEqual(['CONFLICT']);
+    expect(reused.errors![0].extensions).toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+    expect(await snapshot(productId)).toEqual(before);
+  });
+
+  it('refuses a negative warehouse threshold, writing nothing', async () => {
+    const productId = await stocked({ [berlin]: 2 });
+    const before = await snapshot(productId);
+    const refused = await execute(t.url, SetWarehouseThreshold, { warehouseId: berlin, productId, threshold: -1 }, { token: agent });
+    expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].extensions!.field).toBe('threshold');
+    expect(await snapshot(productId)).toEqual(before);
+  });
+
   it('refuses a transfer of more than the source has available (reserved units stay), writing nothing', async () => {
     const productId = await stocked({ [hamburg]: 5 });
     const customer = await tools.customer();
