@@ -11,6 +11,7 @@ import { openMessaging, type Messaging } from '../platform/messaging/messaging';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph';
 import { inventory } from '../subgraphs/inventory/inventory.module';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { DEFAULT_WAREHOUSE, WarehouseStockEntity } from '../subgraphs/inventory/warehouse.entity';
 import { startBareReservations } from './reservations.bare';
 import type { StormJob, StormOutcome } from './reservations.client';
 
@@ -62,7 +63,11 @@ function storm(name: string, job: StormJob): Promise<Row> {
 
 async function stock(subgraph: RunningSubgraph, levels: Record<string, number>): Promise<void> {
   const em = subgraph.orm.em.fork();
-  for (const [productId, onHand] of Object.entries(levels)) em.persist(Object.assign(StockLevelEntity.empty(productId), { onHand }));
+  // The subgraph has started (and migrated), so each product gets its default-warehouse row beside its total.
+  for (const [productId, onHand] of Object.entries(levels)) {
+    em.persist(Object.assign(StockLevelEntity.empty(productId), { onHand }));
+    em.persist(WarehouseStockEntity.of(DEFAULT_WAREHOUSE.id, productId, { onHand, reserved: 0 }));
+  }
   await em.flush();
 }
 

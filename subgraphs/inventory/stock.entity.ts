@@ -16,12 +16,13 @@ export const availableOf = (levels: StockLevels): number => Math.max(0, levels.o
 export const isLowStock = (levels: StockLevels): boolean => availableOf(levels) <= levels.lowStockThreshold;
 
 /**
- * Stock of one product. Every change is a compare-and-set on `version`
+ * Stock of one product: the sums over its warehouses (warehouse.entity.ts),
+ * moved with them in the same unit of work. Every change is a compare-and-set on `version`
  * (see stock.ledger.ts), never a blind write, so concurrent changes from any
  * number of processes cannot overwrite each other; `onHand >= reserved` always.
  */
 @Entity({ tableName: 'stock_levels' })
-@ObjectType('StockLevel', { description: 'Stock of one product: available = onHand - reserved.' })
+@ObjectType('StockLevel', { description: 'Stock of one product over all its warehouses: available = onHand - reserved.' })
 @Directive('@key(fields: "productId")')
 export class StockLevelEntity implements StockLevels {
   @PrimaryKey({ type: 'string' })

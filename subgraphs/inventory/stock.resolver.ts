@@ -12,6 +12,8 @@ import { MAX_STOCK_FEED_ITEMS } from './stock.rules';
 export const StockMovementConnection = connectionType('StockMovement', StockMovementEntity);
 export const StockLevelConnection = connectionType('StockLevel', StockLevelEntity);
 
+const WAREHOUSE = 'The warehouse whose stock this is; the default warehouse when omitted. NOT_FOUND (field "warehouseId") for an unknown one.';
+
 const IDEMPOTENCY_KEY =
   'Up to 100 characters, unique per adjustment you mean (a delivery note number): the same key again from the same caller (a retry after a timeout) answers the levels the first call left and counts once; the same key for another product or delta is a CONFLICT.';
 
@@ -41,8 +43,13 @@ export class StockResolver {
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => StockLevelEntity, { description: 'Sets the counted units on hand; refused below what is reserved for orders.' })
-  setStock(@Ctx() ctx: RequestContext, @Arg('productId', () => ID) productId: string, @Arg('onHand', () => Int) onHand: number): Promise<StockLevelEntity> {
-    return this.services.stock.setStock(ctx, productId, onHand);
+  setStock(
+    @Ctx() ctx: RequestContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('onHand', () => Int) onHand: number,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
+  ): Promise<StockLevelEntity> {
+    return this.services.stock.setStock(ctx, productId, onHand, warehouseId ?? null);
   }
 
   // SERVICE too: shipping restocks returned units through this same audited path.
@@ -57,14 +64,20 @@ export class StockResolver {
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY })
     idempotencyKey: string | null,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
   ): Promise<StockLevelEntity> {
-    return this.services.stock.adjustStock(ctx, productId, delta, reason, idempotencyKey ?? null);
+    return this.services.stock.adjustStock(ctx, productId, delta, reason, idempotencyKey ?? null, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => StockLevelEntity, { description: 'setStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU.' })
-  setStockBySku(@Ctx() ctx: RequestContext, @Arg('sku', () => String) sku: string, @Arg('onHand', () => Int) onHand: number): Promise<StockLevelEntity> {
-    return this.services.stock.setStockBySku(ctx, sku, onHand);
+  setStockBySku(
+    @Ctx() ctx: RequestContext,
+    @Arg('sku', () => String) sku: string,
+    @Arg('onHand', () => Int) onHand: number,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
+  ): Promise<StockLevelEntity> {
+    return this.services.stock.setStockBySku(ctx, sku, onHand, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
@@ -76,16 +89,21 @@ export class StockResolver {
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY })
     idempotencyKey: string | null,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
   ): Promise<StockLevelEntity> {
-    return this.services.stock.adjustStockBySku(ctx, sku, delta, reason, idempotencyKey ?? null);
+    return this.services.stock.adjustStockBySku(ctx, sku, delta, reason, idempotencyKey ?? null, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => [StockLevelResult], {
     description: `A stock feed: onHand by SKU for up to ${MAX_STOCK_FEED_ITEMS} products, one result per item in input order (a bad item does not stop the others). A figure already stored is UNCHANGED, so a feed sent twice changes nothing. More items are refused whole (BAD_USER_INPUT).`,
   })
-  setStockLevels(@Ctx() ctx: RequestContext, @Arg('items', () => [StockLevelInput]) items: StockLevelInput[]): Promise<StockLevelResult[]> {
-    return this.services.stock.setStockLevels(ctx, items);
+  setStockLevels(
+    @Ctx() ctx: RequestContext,
+    @Arg('items', () => [StockLevelInput]) items: StockLevelInput[],
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
+  ): Promise<StockLevelResult[]> {
+    return this.services.stock.setStockLevels(ctx, items, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')

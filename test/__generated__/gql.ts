@@ -246,6 +246,16 @@ type Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
+    "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": typeof types.WarehousesCreateDocument,
+    "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": typeof types.WarehousesUpdateDocument,
+    "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": typeof types.WarehousesListDocument,
+    "\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n": typeof types.WarehousesSetStockDocument,
+    "\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n": typeof types.WarehousesProductStockDocument,
+    "\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n": typeof types.WarehousesTransferDocument,
+    "\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n": typeof types.WarehousesLowStockDocument,
+    "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": typeof types.WarehousesSetThresholdDocument,
+    "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n": typeof types.WarehousesMovementsDocument,
+    "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": typeof types.WarehousesAuditDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": typeof types.HooksDeliveriesDocument,
@@ -487,6 +497,16 @@ const documents: Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
+    "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": types.WarehousesCreateDocument,
+    "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": types.WarehousesUpdateDocument,
+    "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": types.WarehousesListDocument,
+    "\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n": types.WarehousesSetStockDocument,
+    "\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n": types.WarehousesProductStockDocument,
+    "\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n": types.WarehousesTransferDocument,
+    "\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n": types.WarehousesLowStockDocument,
+    "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": types.WarehousesSetThresholdDocument,
+    "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n": types.WarehousesMovementsDocument,
+    "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": types.WarehousesAuditDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": types.HooksDeliveriesDocument,
@@ -1438,6 +1458,46 @@ export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"): (typeof documents)["\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n"): (typeof documents)["\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n"): (typeof documents)["\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n"): (typeof documents)["\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n"): (typeof documents)["\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n"): (typeof documents)["\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n"): (typeof documents)["\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n"): (typeof documents)["\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n"): (typeof documents)["\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n"): (typeof documents)["\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n"): (typeof documents)["\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
