@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/context';
 import { appError, conflict, notFound, unauthenticated } from '../../platform/errors';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
-import { CarrierRefusedError, CarrierUnavailableError, type Carrier } from './carrier.port';
+import { CarrierRefusedError, CarrierUnavailableError, type Carrier, type LabelRequest } from './carrier.port';
 import type { CatalogClient } from './catalog.client';
 import type { OrdersClient } from './orders.client';
 import type { ReturnPeersClient } from './peers.client';
@@ -141,7 +141,8 @@ export class ReturnService {
 
   /**
    * One attempt at the return label (the customer's address to the shop),
-   * keyed by the return so a retry never buys a second one. Null when the
+   * bought for the purchase recorded on the return, so a retry never buys a
+   * second one. Null when the
    * carrier could not sell it (it is retried) or another attempt got there first.
    */
   private async buyLabel(approved: ReturnRequestEntity): Promise<ReturnRequestEntity | null> {
@@ -150,20 +151,30 @@ export class ReturnService {
     const shipment = await this.deps.db.read((em) => em.findOne(ShipmentEntity, { orderId: approved.orderId }, { orderBy: { createdAt: 'asc' } }));
     if (!shipment) return null;
     const weights = await this.catalog.weights(approved.lines.map((line) => line.productId));
+    const request: LabelRequest = {
+      reference: `return-${approved.id}`,
+      from: shipment.destination,
+      to: ORIGIN,
+      weightGrams: approved.lines.reduce((sum, line) => sum + line.quantity * (weights.get(line.productId) ?? MIN_ITEM_GRAMS), 0),
+      format: approved.labelFormat === 'ZPL' ? 'ZPL' : 'PDF',
+    };
     try {
-      const label = await carrier.buyLabel({
-        reference: `return-${approved.id}`,
-        from: shipment.destination,
-        to: ORIGIN,
-        weightGrams: approved.lines.reduce((sum, line) => sum + line.quantity * (weights.get(line.productId) ?? MIN_ITEM_GRAMS), 0),
-        format: approved.labelFormat === 'ZPL' ? 'ZPL' : 'PDF',
-      });
+      const purchaseId = approved.labelPurchaseId ?? (await this.recordPurchase(approved.id, await carrier.openPurchase(request)));
+      const label = await carrier.buyLabel(purchaseId, request);
       return await this.update(approved, { returnTrackingNumber: label.trackingNumber, returnTrackingUrl: label.trackingUrl, labelContent: label.content });
     } catch (error) {
       if (!(error instanceof CarrierUnavailableError) && !(error instanceof CarrierRefusedError)) throw error;
       this.deps.log.warn('return label purchase failed; it is retried', { returnId: approved.id, error: error.message });
       return null;
     }
+  }
+
+  /** The first purchase recorded for the return wins; an attempt that lost the race buys the winner's. */
+  private recordPurchase(id: string, purchaseId: string): Promise<string> {
+    return this.deps.db.write(async (em) => {
+      await em.nativeUpdate(ReturnRequestEntity, { id, labelPurchaseId: null }, { labelPurchaseId: purchaseId });
+      return (await em.findOneOrFail(ReturnRequestEntity, { id })).labelPurchaseId ?? purchaseId;
+    });
   }
 
   /** Staff decline the request, with a note for the customer; the units may be asked for again. */
