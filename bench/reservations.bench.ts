@@ -13,6 +13,7 @@ import { inventory } from '../subgraphs/inventory/inventory.module';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { startBareReservations } from './reservations.bare';
 import type { StormJob, StormOutcome } from './reservations.client';
+import { wholeNumberOption } from './options';
 
 /**
  * Reservations per second under contention, through the inventory
@@ -41,13 +42,7 @@ interface Row extends StormOutcome {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (flag: string, fallback: number): number => {
-    const at = argv.indexOf(flag);
-    if (at < 0) return fallback;
-    const n = Number(argv[at + 1]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number`);
-    return n;
-  };
+  const value = (flag: string, fallback: number): number => wholeNumberOption(argv, flag, fallback);
   return { requests: value('--requests', 1000), concurrency: value('--concurrency', 64) };
 }
 
