@@ -12,7 +12,7 @@ import type { CatalogClient } from './catalog.client';
 import type { OrdersClient } from './orders.client';
 import type { ReturnPeersClient } from './peers.client';
 import { ReturnRequestEntity, ReturnStatus, type ReturnStepEntry } from './return.entity';
-import { checkRefundAmount, checkReturnLines, checkReturnMove, checkReturnReason, returnValue } from './return.rules';
+import { checkRefundAmount, checkRefusalNote, checkReturnLines, checkReturnMove, checkReturnReason, returnValue } from './return.rules';
 import { ShipmentEntity, ShipmentStatus } from './shipment.entity';
 import type { ReturnLineInput } from './shipment.inputs';
 import { ORIGIN } from './shipment.service';
@@ -21,8 +21,6 @@ import { ORIGIN } from './shipment.service';
 const MIN_ITEM_GRAMS = 100;
 /** Return labels retried per sweep. */
 const RETRY_BATCH = 20;
-/** A staff note on a step: at most this long. */
-const MAX_NOTE_LENGTH = 1_000;
 
 /**
  * Returns: the customer asks for delivered units back within
@@ -179,7 +177,7 @@ export class ReturnService {
 
   /** Staff decline the request, with a note for the customer; the units may be asked for again. */
   async refuse(ctx: RequestContext, returnId: string, note: string): Promise<ReturnRequestEntity> {
-    const why = checkNote(note);
+    const why = checkRefusalNote(note);
     const current = await this.find(returnId);
     checkReturnMove(current.id, current.status, ReturnStatus.REFUSED);
     return this.move(ctx, current, ReturnStatus.REFUSED, why, {});
@@ -302,9 +300,3 @@ function step(status: ReturnStatus, at: Date, actor: string, note: string | null
   return { status, at, actor, note };
 }
 
-function checkNote(note: string): string {
-  const trimmed = note.trim();
-  if (!trimmed) throw appError('BAD_USER_INPUT', 'note is required: tell the customer why', { field: 'note' });
-  if (trimmed.length > MAX_NOTE_LENGTH) throw appError('BAD_USER_INPUT', `note must be at most ${MAX_NOTE_LENGTH} characters`, { field: 'note' });
-  return trimmed;
-}
