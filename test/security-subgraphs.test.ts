@@ -20,6 +20,8 @@ const PAYMENT_OF_ORDER = 'query ($r: [_Any!]!) { _entities(representations: $r) 
 const PAYMENT = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { status amount { amount } orderId } } }';
 const ORDER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id total { amount } lines { quantity } customer { id } } } }';
 const USER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { name } } }';
+const ORDERS_OF_USER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders { edges { node { id } } } } } }';
+const RECOMMENDED_FOR_USER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendedProducts { id } } } }';
 
 /** A price no other part of an answer could contain, to search leaks for. */
 const PRICE = 4_321;
@@ -49,7 +51,7 @@ describe('subgraphs reached directly', () => {
   afterAll(() => t.stop());
 
   /** `_entities` straight to a subgraph, with the caller header given (none when undefined). */
-  async function entities(service: 'orders' | 'payments' | 'users', query: string, representation: Record<string, string>, callerHeader?: string): Promise<Answer> {
+  async function entities(service: 'orders' | 'payments' | 'users' | 'recommendations', query: string, representation: Record<string, string>, callerHeader?: string): Promise<Answer> {
     const response = await fetch(t.stack.subgraphs[service].url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(callerHeader ? { 'x-shop-caller': callerHeader } : {}) },
@@ -115,6 +117,18 @@ describe('subgraphs reached directly', () => {
       expect(answer.text).not.toContain('Buyer');
       expect(answer.text).not.toContain(owner);
     }
+  });
+
+  it("refuses another customer the fields other subgraphs add to a user (their orders, their recommendations), as the owner's are answered", async () => {
+    const probe = (service: 'orders' | 'recommendations', query: string, header: string) => entities(service, query, { __typename: 'User', id: owner }, header);
+    const mine = as({ userId: owner, roles: ['CUSTOMER'] });
+    expect((await probe('orders', ORDERS_OF_USER, mine)).body.data?._entities).toEqual([{ orders: { edges: [{ node: { id: orderId } }] } }]);
+    expect(codes(await probe('recommendations', RECOMMENDED_FOR_USER, mine))).toEqual([]);
+    const stranger = as({ userId: await tools.customer(), roles: ['CUSTOMER'] });
+    const orders = await probe('orders', ORDERS_OF_USER, stranger);
+    expect(codes(orders)).toEqual(['FORBIDDEN']);
+    expect(orders.text).not.toContain(orderId);
+    expect(codes(await probe('recommendations', RECOMMENDED_FOR_USER, stranger))).toEqual(['FORBIDDEN']);
   });
 
   it('lets staff read them, as the root fields do', async () => {
