@@ -14,6 +14,7 @@ import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { DEFAULT_WAREHOUSE, WarehouseStockEntity } from '../subgraphs/inventory/warehouse.entity';
 import { startBareReservations } from './reservations.bare';
 import type { StormJob, StormOutcome } from './reservations.client';
+import { wholeNumberOption } from './options';
 
 /**
  * Reservations per second under contention, through the inventory
@@ -42,13 +43,7 @@ interface Row extends StormOutcome {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (flag: string, fallback: number): number => {
-    const at = argv.indexOf(flag);
-    if (at < 0) return fallback;
-    const n = Number(argv[at + 1]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number`);
-    return n;
-  };
+  const value = (flag: string, fallback: number): number => wholeNumberOption(argv, flag, fallback);
   return { requests: value('--requests', 1000), concurrency: value('--concurrency', 64) };
 }
 

@@ -27,6 +27,7 @@ export const catalog: SubgraphModule<CatalogServices> = {
   referenceResolvers: (services) => catalogReferences(services),
   seed: async (services, deps) => {
     await services.products.backfillSkuKeys();
+    await services.webhooks.rekey();
     if (!deps.config.seedDemo) return;
     await services.categories.seedDemo();
     await services.products.seedDemo();

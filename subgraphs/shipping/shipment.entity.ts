@@ -107,6 +107,10 @@ export class ShipmentEntity {
   @Property({ type: 'string', nullable: true })
   labelUrl: string | null = null;
 
+  /** The carrier's purchase, recorded before its label is bought: every retry buys this one, never a second label. */
+  @Property({ type: 'string', nullable: true })
+  labelPurchaseId: string | null = null;
+
   @Property({ type: 'json' })
   @Field(() => [TrackingEntry], { description: 'Oldest first; duplicates and stale reports are not added.' })
   history: TrackingEntry[] = [];

@@ -186,7 +186,8 @@ export class ShipmentService {
     if (!carrier) return null;
     const request = { reference: shipment.id, from: ORIGIN, to: shipment.destination, weightGrams: shipment.weightGrams, format: shipment.labelFormat === 'ZPL' ? ('ZPL' as const) : ('PDF' as const) };
     try {
-      const label = await carrier.buyLabel(request);
+      const purchaseId = shipment.labelPurchaseId ?? (await this.recordPurchase(shipment.id, await carrier.openPurchase(request)));
+      const label = await carrier.buyLabel(purchaseId, request);
       const now = this.deps.clock.now();
       const done = await this.deps.db.write(async (em) => {
         const current = await em.findOne(ShipmentEntity, { id: shipment.id, status: ShipmentStatus.LABEL_PENDING });
@@ -216,6 +217,14 @@ export class ShipmentService {
         return current;
       });
     }
+  }
+
+  /** The first purchase recorded for the shipment wins; an attempt that lost the race buys the winner's. */
+  private recordPurchase(id: string, purchaseId: string): Promise<string> {
+    return this.deps.db.write(async (em) => {
+      await em.nativeUpdate(ShipmentEntity, { id, labelPurchaseId: null }, { labelPurchaseId: purchaseId });
+      return (await em.findOneOrFail(ShipmentEntity, { id })).labelPurchaseId ?? purchaseId;
+    });
   }
 
   /** A version-bumped change with its `shipment.updated` event (the order's progress over all its shipments) in the same unit of work. */

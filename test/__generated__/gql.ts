@@ -41,6 +41,7 @@ type Documents = {
     "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n": typeof types.KeysSetStockDocument,
     "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.KeysCreateProductDocument,
     "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": typeof types.KeysReadStockDocument,
+    "\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.KeysStockWatchDocument,
     "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n": typeof types.KeysReadProductDocument,
     "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": typeof types.AuthRegisterDocument,
     "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": typeof types.AuthLoginDocument,
@@ -292,6 +293,7 @@ const documents: Documents = {
     "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n": types.KeysSetStockDocument,
     "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.KeysCreateProductDocument,
     "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": types.KeysReadStockDocument,
+    "\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.KeysStockWatchDocument,
     "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n": types.KeysReadProductDocument,
     "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": types.AuthRegisterDocument,
     "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": types.AuthLoginDocument,
@@ -638,6 +640,10 @@ export function graphql(source: "\n  mutation KeysCreateProduct($input: CreatePr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"): (typeof documents)["\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"): (typeof documents)["\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
