@@ -27,7 +27,7 @@ export function StockPage() {
     <>
       <h1>Stock</h1>
       <Result level={result} />
-      <div className="filters">
+      <div className="forms">
         <form
           className="card"
           aria-labelledby="set-heading"

@@ -13,11 +13,11 @@ function Page({ path }: { path: string }) {
   const product = /^\/products\/([^/]+)$/.exec(route);
   const order = /^\/orders\/([^/]+)$/.exec(route);
   if (route === '/') return <Catalog />;
-  if (product) return <ProductPage id={decodeURIComponent(product[1])} />;
+  if (product) return <ProductPage key={product[1]} id={decodeURIComponent(product[1])} />;
   if (route === '/cart') return <CartPage />;
   if (route === '/wishlist') return <WishlistPage />;
   if (route === '/orders') return <OrderHistory />;
-  if (order) return <OrderPage id={decodeURIComponent(order[1])} />;
+  if (order) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
   if (route === '/signin') return <SignInPage next={new URLSearchParams(query).get('next')} />;
   if (route === '/register') return <RegisterPage next={new URLSearchParams(query).get('next')} />;
   return (
