@@ -313,6 +313,12 @@ describe('the web apps in a browser', () => {
     await waitFor(async () => (await indicator.getAttribute('data-status')) === 'live', { timeout: 15_000 });
     await screenshot(shop, 'storefront-product-phone');
 
+    // Live changes replace text in boxes of fixed width: nothing on the page moves (Chromium's layout-shift entries).
+    await shop.evaluate(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => shifts.push((entry as unknown as { value: number }).value))).observe({ type: 'layout-shift' });
+    });
     // As a gateway going down closes them (a network loss is 1006, which a page cannot send).
     await Promise.all(sockets.map((socket) => socket.close({ code: 1001, reason: 'Going away' })));
     await waitFor(async () => (await indicator.getAttribute('data-status')) === 'reconnecting', { timeout: 5_000, interval: 10 });
@@ -320,6 +326,7 @@ describe('the web apps in a browser', () => {
     expect(sockets.length).toBeGreaterThan(1);
     await setStock(mug.id, 21);
     await shop.getByText('21 in stock').waitFor();
+    expect(await shop.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
   }, 60_000);
 
   it('refreshes an access token rejected mid-session once, then asks to sign in', async () => {
@@ -337,8 +344,25 @@ describe('the web apps in a browser', () => {
     await shop.evaluate(([k, value]) => localStorage.setItem(k, value), [key, JSON.stringify({ ...after, accessToken: 'not.a.token', refreshToken: 'spent' })] as const);
     await shop.getByRole('link', { name: 'Cart' }).click();
     await shop.getByText('Your session has ended. Please sign in again.').waitFor();
-    await shop.waitForURL(/\/signin\?next=%2Fcart$/);
+    await waitFor(() => new URL(shop.url()).pathname + new URL(shop.url()).search === '/signin?next=%2Fcart', { timeout: 5_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}: ${shop.url()}`);
+    });
     expect(await shop.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
     await screenshot(shop, 'storefront-signin-again');
   }, 60_000);
+});
+
+describe('without the web apps', () => {
+  it('serves no page with WEB_APPS=false: a browser gets the plain 404', async () => {
+    const t = await startTestStack({ env: { WEB_APPS: 'false' } });
+    try {
+      const origin = new URL(t.url).origin;
+      const page = await fetch(origin + '/', { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(404);
+      expect(page.headers.get('content-type')).toContain('application/json');
+      expect((await fetch(origin + '/admin', { headers: { accept: 'text/html' } })).status).toBe(404);
+    } finally {
+      await t.stop();
+    }
+  });
 });

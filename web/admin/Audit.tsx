@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { GraphqlRequestError } from '../shared/graphql';
-import { Field, formatDate, messageOf, useLoad } from '../shared/ui';
+import { Field, formatDate, messageOf, Pager, useCursors, useLoad } from '../shared/ui';
 import { audit } from './api';
 
 export function AuditPage() {
   const [draft, setDraft] = useState({ action: '', entityId: '' });
   const [filter, setFilter] = useState<{ action?: string; entityId?: string }>({});
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const after = cursors.after;
   const page = useLoad(() => audit.list(filter, after), [JSON.stringify(filter), after]);
   const forbidden = page.error instanceof GraphqlRequestError && page.error.code === 'FORBIDDEN';
   return (
@@ -19,7 +19,7 @@ export function AuditPage() {
         onSubmit={(event) => {
           event.preventDefault();
           setFilter({ ...(draft.action.trim() ? { action: draft.action.trim() } : {}), ...(draft.entityId.trim() ? { entityId: draft.entityId.trim() } : {}) });
-          setCursors([null]);
+          cursors.reset();
         }}
       >
         <Field label="Action" name="action" placeholder="product.created" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} />
@@ -55,10 +55,7 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
-        <button type="button" className="secondary" disabled={!page.data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.data?.pageInfo.endCursor ?? null])}>Next</button>
-      </nav>
+      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSubscription } from '../shared/live';
-import { Field, FormError, formatDate, formatMoney, messageOf, useAction, useLoad } from '../shared/ui';
+import { Field, formatDate, formatMoney, FormError, messageOf, Pager, useAction, useCursors, useLoad } from '../shared/ui';
 import { live, ORDER_STATUSES, orders, ORDERS_CHANGED, type Order, type OrderStatus } from './api';
 
 function OrderActions({ order, onChange }: { order: Order; onChange: (order: Order) => void }) {
@@ -28,8 +28,8 @@ export function OrdersBoard() {
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<{ status?: OrderStatus[]; search?: string }>({});
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const after = cursors.after;
   const page = useLoad(() => orders.list(filter, after), [JSON.stringify(filter), after]);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const upsert = (order: Order) => {
@@ -54,7 +54,7 @@ export function OrdersBoard() {
         onSubmit={(event) => {
           event.preventDefault();
           setFilter({ ...(status ? { status: [status] } : {}), ...(search.trim() ? { search: search.trim() } : {}) });
-          setCursors([null]);
+          cursors.reset();
         }}
       >
         <div className="field">
@@ -68,7 +68,7 @@ export function OrdersBoard() {
         <button type="submit">Filter</button>
       </form>
       {page.error ? <p className="form-error" role="alert">{messageOf(page.error)}</p> : null}
-      <p className="muted">{page.data ? `${page.data.totalCount} orders` : 'Loading…'}</p>
+      <p className="muted">{page.data ? `${page.data.totalCount} ${page.data.totalCount === 1 ? 'order' : 'orders'}` : 'Loading…'}</p>
       <div className="table-wrap">
         <table>
           <thead>
@@ -97,10 +97,7 @@ export function OrdersBoard() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
-        <button type="button" className="secondary" disabled={!page.data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.data?.pageInfo.endCursor ?? null])}>Next</button>
-      </nav>
+      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

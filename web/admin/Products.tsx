@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field, fieldError, FormError, formatMoney, messageOf, useAction, useLoad } from '../shared/ui';
+import { Field, fieldError, formatMoney, FormError, messageOf, Pager, useAction, useCursors, useLoad } from '../shared/ui';
 import { products, type Product, type ProductStatus } from './api';
 
 const cents = (text: string) => Math.round(Number(text) * 100);
@@ -114,8 +114,8 @@ function ProductRow({ product, onChange }: { product: Product; onChange: (produc
 export function ProductsPage() {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const after = cursors.after;
   const page = useLoad(() => products.list(query, after), [query, after]);
   const replace = (changed: Product) =>
     page.set((current) => current && { ...current, edges: current.edges.map((edge) => (edge.node.id === changed.id ? { node: changed } : edge)) });
@@ -129,14 +129,14 @@ export function ProductsPage() {
         onSubmit={(event) => {
           event.preventDefault();
           setQuery(search.trim());
-          setCursors([null]);
+          cursors.reset();
         }}
       >
         <Field label="Search products" name="search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="submit">Search</button>
       </form>
       {page.error ? <p className="form-error" role="alert">{messageOf(page.error)}</p> : null}
-      <p className="muted">{page.data ? `${page.data.totalCount} products` : 'Loading…'}</p>
+      <p className="muted">{page.data ? `${page.data.totalCount} ${page.data.totalCount === 1 ? 'product' : 'products'}` : 'Loading…'}</p>
       <div className="table-wrap">
         <table>
           <thead>
@@ -154,10 +154,7 @@ export function ProductsPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
-        <button type="button" className="secondary" disabled={!page.data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.data?.pageInfo.endCursor ?? null])}>Next</button>
-      </nav>
+      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

@@ -59,10 +59,7 @@ export class GraphqlClient {
     let answer = await this.post<T>(query, variables, sent?.accessToken);
     if (answer.status === 401 && sent) {
       const renewed = await this.refresh(sent);
-      if (!renewed) {
-        this.onSignedOut();
-        throw new GraphqlRequestError(answer.errors ?? [], 401);
-      }
+      if (!renewed) throw new GraphqlRequestError(answer.errors ?? [], 401);
       answer = await this.post<T>(query, variables, renewed.accessToken);
     }
     if (answer.errors?.length || answer.data === undefined || answer.data === null) throw new GraphqlRequestError(answer.errors ?? [], answer.status);
@@ -78,6 +75,8 @@ export class GraphqlClient {
       const answer = await this.post<{ refreshToken: Session }>(REFRESH, { refreshToken: sent.refreshToken }, undefined);
       const renewed = answer.data?.refreshToken ?? null;
       this.session.set(renewed);
+      // Once, however many requests were waiting on this refresh.
+      if (!renewed) this.onSignedOut();
       return renewed;
     })().finally(() => {
       this.refreshing = null;

@@ -173,3 +173,37 @@ export function Link({ to, children, className, current }: { to: string; childre
 export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+/** Forward cursor paging (the API's connections go forward only): the cursors of the pages visited give "Previous". */
+export interface Cursors {
+  /** The cursor to load the current page after (null: the first page). */
+  readonly after: string | null;
+  readonly onFirstPage: boolean;
+  reset(): void;
+  back(): void;
+  forward(endCursor: string | null): void;
+}
+
+export function useCursors(): Cursors {
+  const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
+  return {
+    after: cursors[cursors.length - 1],
+    onFirstPage: cursors.length === 1,
+    reset: () => setCursors([null]),
+    back: () => setCursors((visited) => (visited.length > 1 ? visited.slice(0, -1) : visited)),
+    forward: (endCursor) => setCursors((visited) => [...visited, endCursor]),
+  };
+}
+
+export function Pager({ cursors, pageInfo }: { cursors: Cursors; pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null } | undefined }) {
+  return (
+    <nav className="pager" aria-label="Pages">
+      <button type="button" className="secondary" disabled={cursors.onFirstPage} onClick={cursors.back}>
+        Previous
+      </button>
+      <button type="button" className="secondary" disabled={!pageInfo?.hasNextPage} onClick={() => cursors.forward(pageInfo?.endCursor ?? null)}>
+        Next
+      </button>
+    </nav>
+  );
+}

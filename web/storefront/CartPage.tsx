@@ -2,18 +2,7 @@ import { useState } from 'react';
 import { GraphqlRequestError } from '../shared/graphql';
 import { FormError, formatMoney, idempotencyKey, Link, messageOf, navigate, useAction, useLoad } from '../shared/ui';
 import { cart, orders, session, wishlist } from './api';
-import { signInFirst } from './routes';
-
-function NeedsAccount({ what }: { what: string }) {
-  return (
-    <p>
-      <a href="/signin" onClick={(e) => (e.preventDefault(), signInFirst())}>
-        Sign in
-      </a>{' '}
-      to see your {what}.
-    </p>
-  );
-}
+import { NeedsAccount } from './routes';
 
 export function CartPage() {
   const signedIn = session.get() !== null;
@@ -28,7 +17,7 @@ export function CartPage() {
     const order = await orders.placeFromCart(checkoutKey);
     navigate(`/orders/${encodeURIComponent(order.id)}`);
   });
-  if (!signedIn) return (<><h1>Cart</h1><NeedsAccount what="cart" /></>);
+  if (!signedIn) return (<><h1>Cart</h1><NeedsAccount what="your cart" /></>);
   const lines = current.data?.lines ?? [];
   return (
     <>
@@ -108,7 +97,7 @@ export function WishlistPage() {
     const left = await wishlist.remove(productId);
     items.set(() => left);
   });
-  if (!signedIn) return (<><h1>Wishlist</h1><NeedsAccount what="wishlist" /></>);
+  if (!signedIn) return (<><h1>Wishlist</h1><NeedsAccount what="your wishlist" /></>);
   return (
     <>
       <h1>Wishlist</h1>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Field, formatMoney, Link, messageOf, useLoad } from '../shared/ui';
+import { Field, formatMoney, Link, messageOf, Pager, useCursors, useLoad } from '../shared/ui';
 import { catalog, type ProductFilter, type ProductSort } from './api';
 import { StockText, useLiveStock } from './stock';
 
@@ -9,9 +9,8 @@ const REFRESH_MS = 5_000;
 export function Catalog() {
   const [filter, setFilter] = useState<ProductFilter>({});
   const [sort, setSort] = useState<ProductSort>('NEWEST');
-  // Forward cursors only today: the pages visited are remembered for "Previous".
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const after = cursors.after;
   const page = useLoad(() => catalog.products(filter, sort, after), [JSON.stringify(filter), sort, after]);
   const categories = useLoad(() => catalog.categories(), []);
   const reload = page.reload;
@@ -34,7 +33,7 @@ export function Catalog() {
       ...(cents(draft.minPrice) !== undefined ? { minPrice: cents(draft.minPrice) } : {}),
       ...(cents(draft.maxPrice) !== undefined ? { maxPrice: cents(draft.maxPrice) } : {}),
     });
-    setCursors([null]);
+    cursors.reset();
   };
 
   return (
@@ -62,7 +61,7 @@ export function Catalog() {
             value={sort}
             onChange={(e) => {
               setSort(e.target.value as ProductSort);
-              setCursors([null]);
+              cursors.reset();
             }}
           >
             <option value="NEWEST">Newest</option>
@@ -79,7 +78,7 @@ export function Catalog() {
         </p>
       ) : null}
       <p className="muted" aria-live="polite">
-        {page.data ? `${page.data.totalCount} products` : 'Loading…'}
+        {page.data ? `${page.data.totalCount} ${page.data.totalCount === 1 ? 'product' : 'products'}` : 'Loading…'}
       </p>
       <ul className="grid" aria-label="Products">
         {products.map((product) => (
@@ -93,14 +92,7 @@ export function Catalog() {
           </li>
         ))}
       </ul>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Previous
-        </button>
-        <button type="button" className="secondary" disabled={!page.data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.data?.pageInfo.endCursor ?? null])}>
-          Next
-        </button>
-      </nav>
+      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

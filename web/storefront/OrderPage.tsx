@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSubscription } from '../shared/live';
-import { formatDate, FormError, formatMoney, idempotencyKey, Link, messageOf, navigate, useAction, useLoad } from '../shared/ui';
+import { formatDate, formatMoney, FormError, idempotencyKey, Link, messageOf, navigate, Pager, useAction, useCursors, useLoad } from '../shared/ui';
 import { live, ORDER_STATUS_CHANGED, orders, session, type Order } from './api';
-import { signInFirst } from './routes';
+import { NeedsAccount } from './routes';
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
   PENDING: 'Being placed',
@@ -50,11 +50,7 @@ export function OrderPage({ id }: { id: string }) {
     navigate(`/orders/${encodeURIComponent(placed.id)}`);
   });
   if (!session.get()) {
-    return (
-      <p>
-        <a href="/signin" onClick={(e) => (e.preventDefault(), signInFirst())}>Sign in</a> to see this order.
-      </p>
-    );
+    return <NeedsAccount what="this order" />;
   }
   if (order.error) return <p className="form-error" role="alert">{messageOf(order.error)}</p>;
   if (!order.data) return <p>{order.loading ? 'Loading…' : 'There is no such order.'}</p>;
@@ -133,16 +129,14 @@ export function OrderPage({ id }: { id: string }) {
 
 export function OrderHistory() {
   const signedIn = session.get() !== null;
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const after = cursors.after;
   const page = useLoad(() => (signedIn ? orders.history(after) : Promise.resolve(null)), [signedIn, after]);
   if (!signedIn) {
     return (
       <>
         <h1>Your orders</h1>
-        <p>
-          <a href="/signin" onClick={(e) => (e.preventDefault(), signInFirst())}>Sign in</a> to see your orders.
-        </p>
+        <NeedsAccount what="your orders" />
       </>
     );
   }
@@ -160,10 +154,7 @@ export function OrderHistory() {
           </li>
         ))}
       </ul>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
-        <button type="button" className="secondary" disabled={!page.data?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.data?.pageInfo.endCursor ?? null])}>Next</button>
-      </nav>
+      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
     </>
   );
 }
