@@ -16,6 +16,16 @@ const WebProductBySku = graphql(`
     product(sku: $sku) { id name status }
   }
 `);
+const WebShipOrder = graphql(`
+  mutation WebShipOrder($id: ID!) {
+    shipOrder(id: $id) { status }
+  }
+`);
+const WebPay = graphql(`
+  mutation WebPay($orderId: ID!) {
+    confirmPayment(orderId: $orderId, paymentMethod: "pm_card_visa") { status }
+  }
+`);
 const WebLogin = graphql(`
   mutation WebLogin($input: LoginInput!) {
     login(input: $input) { accessToken }
@@ -362,6 +372,37 @@ describe('the web apps in a browser', () => {
     await setStock(mug.id, 21);
     await shop.getByText('21 in stock').waitFor();
     expect(await shop.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  }, 60_000);
+
+  it('reopens a lost live connection with a refreshed token when the gateway refuses the old one', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/graphql$/, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    const shop = await context.newPage();
+    await register(shop, 'live-refresh@shop.test');
+    const orderId = await orderOne(shop, DEMO_PRODUCTS[2].name);
+    const indicator = shop.locator('.live');
+    await waitFor(async () => (await indicator.getAttribute('data-status')) === 'live', { timeout: 15_000 });
+
+    const key = 'shop.storefront.session';
+    const stored = JSON.parse((await shop.evaluate((k) => localStorage.getItem(k), key))!) as { accessToken: string };
+    const customerToken = stored.accessToken;
+    await shop.evaluate(([k, value]) => localStorage.setItem(k, value), [key, JSON.stringify({ ...stored, accessToken: 'not.a.token' })] as const);
+    const dropped = sockets.length;
+    await Promise.all(sockets.map((socket) => socket.close({ code: 1001, reason: 'Going away' })));
+    // Refused with 4403 once, then opened with the refreshed token.
+    await waitFor(() => sockets.length >= dropped + 2, { timeout: 15_000 });
+    await waitFor(async () => (await indicator.getAttribute('data-status')) === 'live', { timeout: 15_000 });
+    expect(JSON.parse((await shop.evaluate((k) => localStorage.getItem(k), key))!).accessToken).not.toBe('not.a.token');
+
+    expect((await execute(t.url, WebPay, { orderId }, { token: customerToken })).errors).toBeUndefined();
+    await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 15_000 });
+    expect((await execute(t.url, WebShipOrder, { id: orderId }, { token: agentToken })).errors).toBeUndefined();
+    await waitFor(async () => (await statusOf(shop)) === 'SHIPPED', { timeout: 15_000 });
   }, 60_000);
 
   it('refreshes an access token rejected mid-session once, then asks to sign in', async () => {

@@ -221,6 +221,8 @@ type Documents = {
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
     "\n  mutation WebSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.WebSetStockDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": typeof types.WebProductBySkuDocument,
+    "\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n": typeof types.WebShipOrderDocument,
+    "\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n": typeof types.WebPayDocument,
     "\n  mutation WebLogin($input: LoginInput!) {\n    login(input: $input) { accessToken }\n  }\n": typeof types.WebLoginDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
@@ -438,6 +440,8 @@ const documents: Documents = {
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
     "\n  mutation WebSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.WebSetStockDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": types.WebProductBySkuDocument,
+    "\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n": types.WebShipOrderDocument,
+    "\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n": types.WebPayDocument,
     "\n  mutation WebLogin($input: LoginInput!) {\n    login(input: $input) { accessToken }\n  }\n": types.WebLoginDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
@@ -1290,6 +1294,14 @@ export function graphql(source: "\n  mutation WebSetStock($productId: ID!, $onHa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n"): (typeof documents)["\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n"): (typeof documents)["\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

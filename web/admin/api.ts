@@ -15,7 +15,7 @@ export const api = new GraphqlClient(session, () => {
   session.set(null);
   signedOut.onSignedOut();
 });
-export const live = new LiveClient(session);
+export const live = new LiveClient(api);
 
 export interface Money { readonly amount: number; readonly currency: string }
 export type ProductStatus = 'DRAFT' | 'ACTIVE' | 'ARCHIVED';

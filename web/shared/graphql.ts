@@ -66,6 +66,18 @@ export class GraphqlClient {
     return answer.data;
   }
 
+  /**
+   * The access token to open a WebSocket with: refreshed first when it has
+   * expired or is about to (a socket's token is checked once, at connection),
+   * or when the server just refused it (`rejected`).
+   */
+  async accessToken(rejected: boolean): Promise<string | undefined> {
+    const current = this.session.get();
+    if (!current) return undefined;
+    if (!rejected && !expiresSoon(current.accessToken)) return current.accessToken;
+    return (await this.refresh(current))?.accessToken;
+  }
+
   /** One refresh at a time: concurrent 401s share it (a refresh token works once). */
   private refresh(sent: Session): Promise<Session | null> {
     this.refreshing ??= (async () => {
@@ -97,5 +109,15 @@ export class GraphqlClient {
     }
     const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: GraphqlErrorItem[] };
     return { status: response.status, data: body.data, errors: body.errors };
+  }
+}
+
+/** Within 30 s of the `exp` in the token's (unverified) payload; the server decides, this only saves a refused round trip. */
+function expiresSoon(token: string): boolean {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof payload.exp === 'number' && payload.exp * 1000 < Date.now() + 30_000;
+  } catch {
+    return false;
   }
 }

@@ -1,17 +1,19 @@
 import { createClient, type Client } from 'graphql-ws';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { GraphqlErrorItem } from './graphql';
-import type { SessionStore } from './session';
+import type { GraphqlClient, GraphqlErrorItem } from './graphql';
 
 /** `idle`: no subscription open; `reconnecting`: the socket was lost and is being re-opened (subscriptions resume on their own). */
 export type LiveStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
 
 /** Closing with this code makes graphql-ws reconnect at once, sending the new token (graphql-ws: "Client Restart"). */
 const RESTART = 4205;
+/** The gateway's answer to a connection_init whose token it refuses. */
+const FORBIDDEN = 4403;
 
 /**
  * Subscriptions over graphql-ws at /graphql, authenticated in connection_init
- * with the session's token. A lost socket is retried for ever (backing off to
+ * with the session's token (refreshed first when it expires, or when the
+ * gateway refused it). A lost socket is retried for ever (backing off to
  * five seconds) and every subscription is sent again on the new socket; the
  * status feeds the small indicator in the header.
  */
@@ -20,17 +22,20 @@ export class LiveClient {
   private readonly listeners = new Set<() => void>();
   private socket: WebSocket | null = null;
   private everConnected = false;
+  private tokenRefused = false;
   private readonly client: Client;
 
-  constructor(session: SessionStore, path = '/graphql') {
+  constructor(api: GraphqlClient, path = '/graphql') {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
     this.client = createClient({
       url,
       lazy: true,
       // Moving from page to page closes one subscription and opens the next: keep the socket meanwhile.
       lazyCloseTimeout: 2_000,
-      connectionParams: () => {
-        const token = session.get()?.accessToken;
+      connectionParams: async () => {
+        const refused = this.tokenRefused;
+        this.tokenRefused = false;
+        const token = await api.accessToken(refused);
         return token ? { authorization: `Bearer ${token}` } : {};
       },
       retryAttempts: Number.POSITIVE_INFINITY,
@@ -47,12 +52,18 @@ export class LiveClient {
           this.socket = null;
           // 1000: graphql-ws closed an unused socket itself (lazy); anything else was lost and is being retried.
           const code = (event as CloseEvent | undefined)?.code;
+          if (code === FORBIDDEN) this.tokenRefused = true;
           this.setStatus(code === 1000 ? 'idle' : this.everConnected ? 'reconnecting' : 'connecting');
         },
       },
     });
-    // Signing in or out: reconnect so the server sees who is watching now.
-    session.subscribe(() => this.socket?.close(RESTART, 'Client Restart'));
+    // Signing in or out (not a refresh of the same session): reconnect so the server sees who is watching now.
+    let watcher = api.session.get()?.user.id ?? null;
+    api.session.subscribe((session) => {
+      const now = session?.user.id ?? null;
+      if (now !== watcher) this.socket?.close(RESTART, 'Client Restart');
+      watcher = now;
+    });
   }
 
   getStatus = (): LiveStatus => this.status;

@@ -13,7 +13,7 @@ export const api = new GraphqlClient(session, () => {
   session.set(null);
   signedOut.onSignedOut();
 });
-export const live = new LiveClient(session);
+export const live = new LiveClient(api);
 
 export interface Money { readonly amount: number; readonly currency: string }
 export interface StockLevel { readonly productId: string; readonly available: number; readonly version: number }
