@@ -2,33 +2,15 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
+import { MfaLogin } from './support/mfa';
+import { ConfirmPayment, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 import { buildWebApps, launchChromium, screenshot, watchProblems } from './support/web';
 
-const WebSetStock = graphql(`
-  mutation WebSetStock($productId: ID!, $onHand: Int!) {
-    setStock(productId: $productId, onHand: $onHand) { available }
-  }
-`);
 const WebProductBySku = graphql(`
   query WebProductBySku($sku: String!) {
     product(sku: $sku) { id name status }
-  }
-`);
-const WebShipOrder = graphql(`
-  mutation WebShipOrder($id: ID!) {
-    shipOrder(id: $id) { status }
-  }
-`);
-const WebPay = graphql(`
-  mutation WebPay($orderId: ID!) {
-    confirmPayment(orderId: $orderId, paymentMethod: "pm_card_visa") { status }
-  }
-`);
-const WebLogin = graphql(`
-  mutation WebLogin($input: LoginInput!) {
-    login(input: $input) { accessToken }
   }
 `);
 
@@ -71,7 +53,7 @@ describe('the web apps in a browser', () => {
     return page;
   }
   const setStock = async (productId: string, onHand: number) =>
-    expect((await execute(t.url, WebSetStock, { productId, onHand }, { token: agentToken })).errors).toBeUndefined();
+    expect((await execute(t.url, SetStock, { productId, onHand }, { token: agentToken })).errors).toBeUndefined();
   const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
   const statusOf = async (page: Page) => page.getAttribute('[data-testid="order-status"]', 'data-status');
 
@@ -160,7 +142,7 @@ describe('the web apps in a browser', () => {
     await screenshot(page, 'storefront-register-errors');
 
     // Nothing was written: neither address can sign in.
-    const login = await execute(t.url, WebLogin, { input: { email, password: 'short' } });
+    const login = await execute(t.url, MfaLogin, { input: { email, password: 'short' } });
     expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(problems).toEqual([]);
   }, 60_000);
@@ -399,9 +381,9 @@ describe('the web apps in a browser', () => {
     await waitFor(async () => (await indicator.getAttribute('data-status')) === 'live', { timeout: 15_000 });
     expect(JSON.parse((await shop.evaluate((k) => localStorage.getItem(k), key))!).accessToken).not.toBe('not.a.token');
 
-    expect((await execute(t.url, WebPay, { orderId }, { token: customerToken })).errors).toBeUndefined();
+    expect((await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token: customerToken })).errors).toBeUndefined();
     await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 15_000 });
-    expect((await execute(t.url, WebShipOrder, { id: orderId }, { token: agentToken })).errors).toBeUndefined();
+    expect((await execute(t.url, ShipOrder, { id: orderId }, { token: agentToken })).errors).toBeUndefined();
     await waitFor(async () => (await statusOf(shop)) === 'SHIPPED', { timeout: 15_000 });
   }, 60_000);
 

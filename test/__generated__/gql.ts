@@ -219,11 +219,7 @@ type Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
-    "\n  mutation WebSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.WebSetStockDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": typeof types.WebProductBySkuDocument,
-    "\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n": typeof types.WebShipOrderDocument,
-    "\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n": typeof types.WebPayDocument,
-    "\n  mutation WebLogin($input: LoginInput!) {\n    login(input: $input) { accessToken }\n  }\n": typeof types.WebLoginDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": typeof types.HooksDeliveriesDocument,
@@ -438,11 +434,7 @@ const documents: Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
-    "\n  mutation WebSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.WebSetStockDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": types.WebProductBySkuDocument,
-    "\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n": types.WebShipOrderDocument,
-    "\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n": types.WebPayDocument,
-    "\n  mutation WebLogin($input: LoginInput!) {\n    login(input: $input) { accessToken }\n  }\n": types.WebLoginDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": types.HooksDeliveriesDocument,
@@ -1289,23 +1281,7 @@ export function graphql(source: "\n  query TracedProducts {\n    products(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation WebSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"): (typeof documents)["\n  mutation WebSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n"): (typeof documents)["\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation WebShipOrder($id: ID!) {\n    shipOrder(id: $id) { status }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n"): (typeof documents)["\n  mutation WebPay($orderId: ID!) {\n    confirmPayment(orderId: $orderId, paymentMethod: \"pm_card_visa\") { status }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation WebLogin($input: LoginInput!) {\n    login(input: $input) { accessToken }\n  }\n"): (typeof documents)["\n  mutation WebLogin($input: LoginInput!) {\n    login(input: $input) { accessToken }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
