@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Field, formatMoney, Link, messageOf, Pager, useCursors, useLoad } from '../shared/ui';
+import { Field, fieldError, FormError, formatMoney, Link, Pager, useCursors, useLoad } from '../shared/ui';
 import { catalog, type ProductFilter, type ProductSort } from './api';
 import { StockText, useLiveStock } from './stock';
 
@@ -40,7 +40,7 @@ export function Catalog() {
     <>
       <h1>Products</h1>
       <form className="filters card" role="search" onSubmit={apply}>
-        <Field label="Search" name="search" type="search" value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} />
+        <Field label="Search" name="search" type="search" value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} error={fieldError(page.error, 'search')} />
         <div className="field">
           <label htmlFor="category">Category</label>
           <select id="category" value={draft.categoryId} onChange={(e) => setDraft({ ...draft, categoryId: e.target.value })}>
@@ -52,8 +52,8 @@ export function Catalog() {
             ))}
           </select>
         </div>
-        <Field label="Min price" name="minPrice" type="number" min="0" step="0.01" inputMode="decimal" value={draft.minPrice} onChange={(e) => setDraft({ ...draft, minPrice: e.target.value })} />
-        <Field label="Max price" name="maxPrice" type="number" min="0" step="0.01" inputMode="decimal" value={draft.maxPrice} onChange={(e) => setDraft({ ...draft, maxPrice: e.target.value })} />
+        <Field label="Min price" name="minPrice" type="number" min="0" step="0.01" inputMode="decimal" value={draft.minPrice} onChange={(e) => setDraft({ ...draft, minPrice: e.target.value })} error={fieldError(page.error, 'minPrice')} />
+        <Field label="Max price" name="maxPrice" type="number" min="0" step="0.01" inputMode="decimal" value={draft.maxPrice} onChange={(e) => setDraft({ ...draft, maxPrice: e.target.value })} error={fieldError(page.error, 'maxPrice')} />
         <div className="field">
           <label htmlFor="sort">Sort by</label>
           <select
@@ -72,11 +72,7 @@ export function Catalog() {
         </div>
         <button type="submit">Search</button>
       </form>
-      {page.error ? (
-        <p className="form-error" role="alert">
-          {messageOf(page.error)}
-        </p>
-      ) : null}
+      <FormError error={page.error} fields={['search', 'minPrice', 'maxPrice']} />
       <p className="muted" aria-live="polite">
         {page.data ? `${page.data.totalCount} ${page.data.totalCount === 1 ? 'product' : 'products'}` : 'Loading…'}
       </p>
