@@ -6,7 +6,7 @@ import { MfaLogin } from './support/mfa';
 import { ConfirmPayment, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
-import { buildWebApps, launchChromium, screenshot, watchProblems } from './support/web';
+import { buildWebApps, clearScreenshots, launchChromium, screenshot, watchProblems } from './support/web';
 
 const WebProductBySku = graphql(`
   query WebProductBySku($sku: String!) {
@@ -33,6 +33,7 @@ describe('the web apps in a browser', () => {
 
   beforeAll(async () => {
     buildWebApps();
+    await clearScreenshots();
     // The demo admin reads the audit log with a password alone here; the second factor has tests of its own.
     t = await startTestStack({ env: { MFA_REQUIRED_ROLES: 'none' } });
     origin = new URL(t.url).origin;

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../platform/project';
@@ -17,6 +17,11 @@ export function launchChromium(): Promise<Browser> {
 
 /** Test artifacts (ignored by git): one screenshot per page the browser tests visit. */
 export const ARTIFACTS = path.join(projectRoot(), 'test', 'artifacts', 'web');
+
+/** Empties the folder, so it holds this run's pages only. */
+export async function clearScreenshots(): Promise<void> {
+  await rm(ARTIFACTS, { recursive: true, force: true });
+}
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
