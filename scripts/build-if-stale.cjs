@@ -85,6 +85,8 @@ function buildWebIfStale({ quiet = false } = {}) {
   const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(webDir, 'vite.config.mts'), '--logLevel', quiet ? 'error' : 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // A production bundle whoever builds it: under jest NODE_ENV is "test", and Vite would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) return false;
   fs.writeFileSync(webStamp, '');

@@ -40,7 +40,12 @@ function restart() {
 
 const watcher = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [root] })), 'bin', 'vite.js');
-const web = spawn(process.execPath, [vite, 'build', '--watch', '--config', path.join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const web = spawn(process.execPath, [vite, 'build', '--watch', '--config', path.join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  // React's development build: its warnings name the component at fault.
+  env: { ...process.env, NODE_ENV: 'development' },
+});
 
 let pending = '';
 watcher.stdout.on('data', (chunk) => {

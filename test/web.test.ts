@@ -111,6 +111,17 @@ describe('the web apps in a browser', () => {
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
+    // The first load within its budget, gzipped as sent (bench:web itemises it), and React's production build.
+    const firstLoad = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+    let gzipped = 0;
+    for (const url of firstLoad) {
+      const response = await fetch(origin + url, { headers: { 'accept-encoding': 'gzip' } });
+      expect(response.headers.get('content-encoding')).toBe('gzip');
+      gzipped += Number(response.headers.get('content-length'));
+      expect(await response.text()).not.toContain('Download the React DevTools');
+    }
+    expect(gzipped).toBeLessThan(200 * 1024);
+
     expect((await fetch(origin + '/assets/missing-abc123.js')).status).toBe(404);
     expect((await fetch(origin + '/assets/..%2F..%2Fpackage.json')).status).toBe(404);
     // Not a browser: no page for an unknown path.
