@@ -25,6 +25,9 @@ COPY schema/ schema/
 # The client package (client/) is built with the rest; the image only needs its manifest.
 COPY client/ client/
 RUN npm run build
+# The storefront and the agent console, served by the gateway from web/dist.
+COPY web/ web/
+RUN npm run build:web
 
 # ---- runtime: production dependencies + compiled code -----------------------
 FROM node:24-bookworm-slim AS runtime
@@ -38,6 +41,8 @@ RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/ dist/
 # The gateway reads schema/supergraph.graphql next to package.json at runtime.
 COPY --from=build /app/schema/ schema/
+# The web apps' static files (WEB_APPS=true serves them at / and /admin).
+COPY --from=build /app/web/dist/ web/dist/
 # The persisted-operations manifest (codegen's output for client/operations): served by id, and the list SAFELIST=true allows.
 COPY --from=build /app/client/__generated__/persisted-documents.json client/__generated__/persisted-documents.json
 

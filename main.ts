@@ -82,6 +82,9 @@ function printBanner(config: Config, gatewayUrl: string, subgraphLines: string[]
     '',
     `  Shop supergraph ready: ${gatewayUrl}`,
     `  Health:                ${gatewayUrl.replace(/\/graphql$/, '/health')}`,
+    ...(config.gateway.webApps
+      ? [`  Storefront:            ${gatewayUrl.replace(/\/graphql$/, '/')}`, `  Agent console:         ${gatewayUrl.replace(/\/graphql$/, '/admin')}`]
+      : []),
     '',
     '  Subgraphs:',
     ...subgraphLines.map((line) => `    ${line}`),

@@ -17,7 +17,7 @@ import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
 import { operationTelemetry, recordOperation } from '../platform/metrics.operations';
 import { once } from '../platform/once';
-import { schemaDir } from '../platform/project';
+import { schemaDir, webDistDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
 import { applyCors } from './cors';
 import { ideAssets, idePage, wantsIde } from './ide';
@@ -36,6 +36,7 @@ import { compileTools, mcpRoutes } from './mcp';
 import { MCP_TOOLS } from './mcp.tools';
 import { InternalClient } from '../platform/internal-client';
 import { stripeWebhookProxy } from './webhooks';
+import { webRoutes } from './web';
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -191,6 +192,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       maxRequestBytes: config.graphql.maxRequestBytes,
     }),
     stripeWebhookProxy(urls.payments, config.gateway.subgraphTimeoutMs),
+    // Last: the apps answer every other path a browser navigates to.
+    ...(config.gateway.webApps ? webRoutes(webDistDir()) : []),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log, service: 'gateway' });
   const engine = new SubscriptionEngine({
     schema: apiSchema,

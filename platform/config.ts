@@ -72,6 +72,8 @@ export interface Config {
     readonly trustProxyHops: number;
     /** Ruru, the in-browser IDE, at GET /graphql (never in production). */
     readonly ide: boolean;
+    /** The storefront at / and the agent console at /admin, from web/dist (gateway/web.ts). */
+    readonly webApps: boolean;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
     /** Requests one API key may make per minute (all gateways together when Redis is set); more get 429. */
@@ -412,6 +414,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       },
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
       ide: readIde(read, nodeEnv),
+      webApps: read.bool('WEB_APPS', true),
       cors: readCors(read, production),
       apiKeyRequestsPerMinute: read.int('API_KEY_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
       persisted: {

@@ -16,3 +16,6 @@ export function projectRoot(from: string = __dirname): string {
 }
 
 export const schemaDir = (): string => path.join(projectRoot(), 'schema');
+
+/** The web apps as Vite builds them (web/dist): the gateway serves them. */
+export const webDistDir = (): string => path.join(projectRoot(), 'web', 'dist');

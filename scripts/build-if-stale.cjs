@@ -8,6 +8,9 @@
  * dist/.built, stamped with the time the last successful build *began* (a
  * file saved during a build is newer and is compiled next time). Directories
  * count too, so a deleted or renamed file triggers a build.
+ *
+ * The web apps (web/, built by Vite into web/dist) are checked the same way
+ * against web/dist/.built: the gateway serves what was built last.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,8 +26,8 @@ function inputs() {
   return [...config.include, buildConfig, 'tsconfig.json', 'package-lock.json'].map((entry) => path.join(root, entry));
 }
 
-/** True as soon as one file or directory under `entry` was modified after `since` (ms). */
-function changedSince(entry, since) {
+/** True as soon as one file or directory under `entry` was modified after `since` (ms); build outputs are not inputs. */
+function changedSince(entry, since, skip = new Set(['node_modules'])) {
   let stat;
   try {
     stat = fs.statSync(entry);
@@ -33,7 +36,7 @@ function changedSince(entry, since) {
   }
   if (stat.mtimeMs > since) return true;
   if (!stat.isDirectory()) return false;
-  return fs.readdirSync(entry).some((name) => name !== 'node_modules' && changedSince(path.join(entry, name), since));
+  return fs.readdirSync(entry).some((name) => !skip.has(name) && changedSince(path.join(entry, name), since, skip));
 }
 
 function isStale() {
@@ -59,6 +62,41 @@ function buildIfStale({ quiet = false } = {}) {
   return true;
 }
 
-module.exports = { buildIfStale, isStale };
+const webDir = path.join(root, 'web');
+const webStamp = path.join(webDir, 'dist', '.built');
 
-if (require.main === module) process.exit(buildIfStale({ quiet: process.argv.includes('--quiet') }) ? 0 : 1);
+function webIsStale() {
+  let built;
+  try {
+    built = fs.statSync(webStamp).mtimeMs;
+  } catch {
+    return true;
+  }
+  const skip = new Set(['node_modules', 'dist']);
+  return [webDir, path.join(root, 'package-lock.json')].some((entry) => changedSince(entry, built, skip));
+}
+
+/** Builds the storefront and the console when stale; false (after Vite printed why) when the build fails. */
+function buildWebIfStale({ quiet = false } = {}) {
+  if (!webIsStale()) return true;
+  const began = new Date();
+  if (!quiet) process.stderr.write('Web apps changed since the last build: building (vite)...\n');
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [root] })), 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(webDir, 'vite.config.mts'), '--logLevel', quiet ? 'error' : 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    // A production bundle whoever builds it: under jest NODE_ENV is "test", and Vite would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) return false;
+  fs.writeFileSync(webStamp, '');
+  fs.utimesSync(webStamp, began, began);
+  return true;
+}
+
+module.exports = { buildIfStale, isStale, buildWebIfStale, webIsStale };
+
+if (require.main === module) {
+  const quiet = process.argv.includes('--quiet');
+  process.exit(buildIfStale({ quiet }) && buildWebIfStale({ quiet }) ? 0 : 1);
+}

@@ -3,7 +3,9 @@
  * `npm run dev`: tsc in watch mode, and the supergraph (or the service named
  * on the command line) restarted after every successful compile. A compile
  * with errors leaves the running process alone, so a half-typed edit never
- * takes the local stack down.
+ * takes the local stack down. Beside it, Vite rebuilds the web apps
+ * (web/dist) on every save; the gateway serves each new build on the next
+ * page load (pages are never cached).
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -37,6 +39,14 @@ function restart() {
 }
 
 const watcher = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [root] })), 'bin', 'vite.js');
+const web = spawn(process.execPath, [vite, 'build', '--watch', '--config', path.join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  // React's development build: its warnings name the component at fault.
+  env: { ...process.env, NODE_ENV: 'development' },
+});
+
 let pending = '';
 watcher.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
@@ -48,12 +58,14 @@ watcher.stdout.on('data', (chunk) => {
 });
 watcher.on('exit', (code) => {
   stopping = true;
+  web.kill('SIGTERM');
   void stopChild().then(() => process.exit(code ?? 1));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stopping = true;
+    web.kill('SIGTERM');
     watcher.kill('SIGTERM');
   });
 }

@@ -27,7 +27,7 @@ const CreateProduct = graphql(`
   }
 `);
 
-const SetStock = graphql(`
+export const SetStock = graphql(`
   mutation OrdersSupportSetStock($productId: ID!, $onHand: Int!) {
     setStock(productId: $productId, onHand: $onHand) { available }
   }

@@ -1,0 +1,209 @@
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type InputHTMLAttributes, type ReactNode } from 'react';
+import { GraphqlRequestError } from './graphql';
+import type { LiveClient } from './live';
+import type { Session, SessionStore } from './session';
+import { useLiveStatus } from './live';
+
+export function formatMoney(money: { amount: number; currency: string } | null | undefined): string {
+  if (!money) return '—';
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(money.amount / 100);
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString();
+}
+
+/** A labelled input with the server's error for this field under it (announced, and tied to the input for screen readers). */
+export function Field({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {hint && <small id={`${id}-hint`}>{hint}</small>}
+      {error && (
+        <small id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** The error of a failed request that no field claims: shown above the form. */
+export function FormError({ error, fields = [] }: { error: unknown; fields?: readonly string[] }) {
+  if (!error) return null;
+  if (error instanceof GraphqlRequestError && fields.some((field) => error.fieldError(field))) return null;
+  return (
+    <p className="form-error" role="alert">
+      {messageOf(error)}
+    </p>
+  );
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof GraphqlRequestError) {
+    if (error.code === 'UNAUTHENTICATED') return 'Please sign in.';
+    if (error.code === 'FORBIDDEN') return `Not allowed: ${error.message}`;
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof GraphqlRequestError ? error.fieldError(field) : undefined;
+}
+
+/** The small live-updates indicator: a dot and a word, announced politely when it changes. */
+export function LiveIndicator({ live }: { live: LiveClient }) {
+  const status = useLiveStatus(live);
+  const words = { idle: 'Live', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' } as const;
+  return (
+    <span className={`live live-${status}`} role="status" aria-live="polite" data-status={status}>
+      <span className="live-dot" aria-hidden="true" />
+      {words[status]}
+    </span>
+  );
+}
+
+export interface Loaded<T> {
+  readonly data: T | undefined;
+  readonly error: unknown;
+  readonly loading: boolean;
+  reload(): void;
+  /** Replaces the data in place (a live update or a mutation's answer). */
+  set(update: (data: T | undefined) => T | undefined): void;
+}
+
+/** Runs `load` when its dependencies change; the last answer stays on screen while the next loads (no flicker). */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [round, setRound] = useState(0);
+  const current = useRef(0);
+  useEffect(() => {
+    const mine = ++current.current;
+    setLoading(true);
+    load().then(
+      (value) => {
+        if (mine !== current.current) return;
+        setData(value);
+        setError(null);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (mine !== current.current) return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
+  }, [...deps, round]);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { data, error, loading, reload, set: setData };
+}
+
+/** A form submission: pending while it runs, its error kept for the fields. */
+export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(
+    async (...args: A): Promise<R | undefined> => {
+      setPending(true);
+      setError(null);
+      try {
+        return await action(...args);
+      } catch (failure) {
+        setError(failure);
+        return undefined;
+      } finally {
+        setPending(false);
+      }
+    },
+    [action],
+  );
+  return { run, pending, error, clear: () => setError(null) };
+}
+
+// A router of a few lines: history API paths under the app's base, links that do not reload.
+const routeListeners = new Set<() => void>();
+window.addEventListener('popstate', () => routeListeners.forEach((listener) => listener()));
+
+export function navigate(to: string): void {
+  history.pushState(null, '', to);
+  routeListeners.forEach((listener) => listener());
+  window.scrollTo(0, 0);
+}
+
+export function useLocation(): string {
+  return useSyncExternalStore(
+    (listener) => {
+      routeListeners.add(listener);
+      return () => routeListeners.delete(listener);
+    },
+    () => location.pathname + location.search,
+  );
+}
+
+/** The signed-in session, re-rendering when it changes (here or in another tab). */
+export function useSession(store: SessionStore): Session | null {
+  const raw = useSyncExternalStore(store.subscribe, store.raw);
+  return raw === null ? null : store.get();
+}
+
+export function Link({ to, children, className, current }: { to: string; children: ReactNode; className?: string; current?: boolean }) {
+  return (
+    <a
+      href={to}
+      className={className}
+      aria-current={current ? 'page' : undefined}
+      onClick={(event) => {
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** A fresh key per intent (a checkout, a payment): a retried request is then recognised by the server. */
+export function idempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/** Forward cursor paging (the API's connections go forward only): the cursors of the pages visited give "Previous". */
+export interface Cursors {
+  /** The cursor to load the current page after (null: the first page). */
+  readonly after: string | null;
+  readonly onFirstPage: boolean;
+  reset(): void;
+  back(): void;
+  forward(endCursor: string | null): void;
+}
+
+export function useCursors(): Cursors {
+  const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
+  return {
+    after: cursors[cursors.length - 1],
+    onFirstPage: cursors.length === 1,
+    reset: () => setCursors([null]),
+    back: () => setCursors((visited) => (visited.length > 1 ? visited.slice(0, -1) : visited)),
+    forward: (endCursor) => setCursors((visited) => [...visited, endCursor]),
+  };
+}
+
+export function Pager({ cursors, pageInfo }: { cursors: Cursors; pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null } | undefined }) {
+  return (
+    <nav className="pager" aria-label="Pages">
+      <button type="button" className="secondary" disabled={cursors.onFirstPage} onClick={cursors.back}>
+        Previous
+      </button>
+      <button type="button" className="secondary" disabled={!pageInfo?.hasNextPage} onClick={() => cursors.forward(pageInfo?.endCursor ?? null)}>
+        Next
+      </button>
+    </nav>
+  );
+}

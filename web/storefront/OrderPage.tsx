@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useSubscription } from '../shared/live';
+import { formatDate, formatMoney, FormError, idempotencyKey, Link, messageOf, navigate, Pager, useAction, useCursors, useLoad } from '../shared/ui';
+import { live, ORDER_STATUS_CHANGED, orders, session, type Order } from './api';
+import { NeedsAccount } from './routes';
+
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  PENDING: 'Being placed',
+  AWAITING_PAYMENT: 'Awaiting payment',
+  PAID: 'Paid',
+  PARTIALLY_SHIPPED: 'Partly shipped',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+  PAYMENT_FAILED: 'Payment failed',
+  REFUNDED: 'Refunded',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`badge ${status}`} data-testid="order-status" data-status={status}>
+      {STATUS_WORDS[status] ?? status}
+    </span>
+  );
+}
+
+/** The simulated provider's test cards (Stripe's test payment methods). */
+const CARDS = [
+  { method: 'pm_card_visa', label: 'Visa ending 4242 (succeeds)' },
+  { method: 'pm_card_mastercard', label: 'Mastercard ending 4444 (succeeds)' },
+  { method: 'pm_card_chargeDeclined', label: 'Card that is declined' },
+  { method: 'pm_card_chargeDeclinedInsufficientFunds', label: 'Card with insufficient funds' },
+];
+
+export function OrderPage({ id }: { id: string }) {
+  const order = useLoad(() => orders.get(id), [id]);
+  useSubscription<{ orderStatusChanged: Order }>(live, ORDER_STATUS_CHANGED, session.get() ? { orderId: id } : null, ({ orderStatusChanged: next }) =>
+    order.set((shown) => (shown && shown.version > next.version ? shown : next)),
+  );
+  const [method, setMethod] = useState(CARDS[0].method);
+  const [declined, setDeclined] = useState<string | null>(null);
+  const pay = useAction(async () => {
+    const payment = await orders.pay(id, method);
+    setDeclined(payment.status === 'FAILED' ? (payment.statusReason ?? 'The payment was declined.') : null);
+    order.reload();
+  });
+  const [reorderKey] = useState(idempotencyKey);
+  const reorder = useAction(async (failed: Order) => {
+    const placed = await orders.reorder(failed, reorderKey);
+    navigate(`/orders/${encodeURIComponent(placed.id)}`);
+  });
+  if (!session.get()) {
+    return <NeedsAccount what="this order" />;
+  }
+  if (order.error) return <p className="form-error" role="alert">{messageOf(order.error)}</p>;
+  if (!order.data) return <p>{order.loading ? 'Loading…' : 'There is no such order.'}</p>;
+  const o = order.data;
+  const reason = declined ?? (o.status === 'PAYMENT_FAILED' ? o.payment?.statusReason ?? 'The payment failed.' : null);
+  return (
+    <article className="card">
+      <p>
+        <Link to="/orders">← Your orders</Link>
+      </p>
+      <h1>
+        Order <span className="muted">{o.id}</span>
+      </h1>
+      <p className="row">
+        Status: <StatusBadge status={o.status} />
+      </p>
+      <ul>
+        {o.lines.map((line) => (
+          <li key={line.product.id}>
+            {line.quantity} × {line.product.name} — {formatMoney(line.lineTotal)}
+          </li>
+        ))}
+      </ul>
+      <p className="price">Total {formatMoney(o.total)}</p>
+      {reason && (
+        <p className="form-error" role="alert" data-testid="payment-failure">
+          Payment failed: {reason}
+        </p>
+      )}
+      {o.status === 'AWAITING_PAYMENT' && (
+        <form
+          className="narrow card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void pay.run();
+          }}
+        >
+          <h2>Pay</h2>
+          <div className="field">
+            <label htmlFor="card">Card (test payments)</label>
+            <select id="card" value={method} onChange={(e) => setMethod(e.target.value)}>
+              {CARDS.map((card) => (
+                <option key={card.method} value={card.method}>
+                  {card.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <FormError error={pay.error} />
+          <button type="submit" disabled={pay.pending}>
+            {pay.pending ? 'Paying…' : `Pay ${formatMoney(o.total)}`}
+          </button>
+        </form>
+      )}
+      {o.status === 'PAYMENT_FAILED' && (
+        <div className="card">
+          <p>This order's payment cannot be retried. Order the same products again and pay with another card:</p>
+          <FormError error={reorder.error} />
+          <button type="button" disabled={reorder.pending} onClick={() => void reorder.run(o)}>
+            Order again
+          </button>
+        </div>
+      )}
+      <h2>History</h2>
+      <ol>
+        {o.statusHistory.map((change) => (
+          <li key={`${change.to}-${change.at}`}>
+            {STATUS_WORDS[change.to] ?? change.to} · {formatDate(change.at)}
+            {change.reason ? ` · ${change.reason}` : ''}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+export function OrderHistory() {
+  const signedIn = session.get() !== null;
+  const cursors = useCursors();
+  const after = cursors.after;
+  const page = useLoad(() => (signedIn ? orders.history(after) : Promise.resolve(null)), [signedIn, after]);
+  if (!signedIn) {
+    return (
+      <>
+        <h1>Your orders</h1>
+        <NeedsAccount what="your orders" />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Your orders</h1>
+      {page.error ? <p className="form-error" role="alert">{messageOf(page.error)}</p> : null}
+      {page.data?.edges.length === 0 && <p>No orders yet.</p>}
+      <ul className="grid" aria-label="Orders">
+        {page.data?.edges.map(({ node }) => (
+          <li key={node.id} className="product-card">
+            <Link to={`/orders/${encodeURIComponent(node.id)}`}>Order of {formatDate(node.createdAt)}</Link>
+            <StatusBadge status={node.status} />
+            <span className="price">{formatMoney(node.total)}</span>
+          </li>
+        ))}
+      </ul>
+      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { GraphqlClient } from '../shared/graphql';
+import { LiveClient } from '../shared/live';
+import { SessionStore, type Session } from '../shared/session';
+
+/**
+ * Everything the storefront asks of the API, in one place: the documents,
+ * the shapes of their answers, and the two clients (HTTP and graphql-ws).
+ */
+
+export const session = new SessionStore('shop.storefront.session');
+export const signedOut = { onSignedOut: () => undefined as void };
+export const api = new GraphqlClient(session, () => {
+  session.set(null);
+  signedOut.onSignedOut();
+});
+export const live = new LiveClient(api);
+
+export interface Money { readonly amount: number; readonly currency: string }
+export interface StockLevel { readonly productId: string; readonly available: number; readonly version: number }
+export interface ProductSummary {
+  readonly id: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly price: Money;
+  readonly stock: StockLevel;
+}
+export interface Category { readonly id: string; readonly name: string }
+export interface ProductPage {
+  readonly edges: ReadonlyArray<{ readonly node: ProductSummary; readonly cursor: string }>;
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly totalCount: number;
+}
+export type ProductSort = 'NEWEST' | 'NAME_ASC' | 'PRICE_ASC' | 'PRICE_DESC';
+export interface ProductFilter { search?: string; categoryId?: string; minPrice?: number; maxPrice?: number }
+
+const PRODUCT = 'id sku name description price { amount currency } stock { productId available version }';
+
+export const catalog = {
+  categories: () => api.request<{ categories: Category[] }>(`query StoreCategories { categories { id name } }`).then((d) => d.categories),
+  products: (filter: ProductFilter, sort: ProductSort, after: string | null) =>
+    api
+      .request<{ products: ProductPage }>(
+        `query StoreProducts($filter: ProductFilter, $sort: ProductSort, $after: String) {
+          products(filter: $filter, sort: $sort, after: $after, first: 12) { edges { cursor node { ${PRODUCT} } } pageInfo { hasNextPage endCursor } totalCount }
+        }`,
+        { filter, sort, after },
+      )
+      .then((d) => d.products),
+  product: (id: string) =>
+    api.request<{ product: ProductSummary | null }>(`query StoreProduct($id: ID!) { product(id: $id) { ${PRODUCT} } }`, { id }).then((d) => d.product),
+};
+
+export const STOCK_CHANGED = `subscription StoreStock($productIds: [ID!]!) { stockLevelChanged(productIds: $productIds) { productId available version } }`;
+
+export interface CartLine { readonly product: ProductSummary; readonly quantity: number; readonly lineTotal: Money; readonly available: boolean }
+export interface Cart { readonly lines: readonly CartLine[]; readonly total: Money | null }
+const CART = `lines { quantity available lineTotal { amount currency } product { ${PRODUCT} } } total { amount currency }`;
+
+export const cart = {
+  get: () => api.request<{ cart: Cart }>(`query StoreCart { cart { ${CART} } }`).then((d) => d.cart),
+  add: (productId: string, quantity: number) =>
+    api.request<{ addToCart: Cart }>(`mutation StoreAddToCart($productId: ID!, $quantity: Int!) { addToCart(productId: $productId, quantity: $quantity) { ${CART} } }`, { productId, quantity }).then((d) => d.addToCart),
+  update: (productId: string, quantity: number) =>
+    api.request<{ updateCartLine: Cart }>(`mutation StoreUpdateCartLine($productId: ID!, $quantity: Int!) { updateCartLine(productId: $productId, quantity: $quantity) { ${CART} } }`, { productId, quantity }).then((d) => d.updateCartLine),
+  remove: (productId: string) =>
+    api.request<{ removeFromCart: Cart }>(`mutation StoreRemoveFromCart($productId: ID!) { removeFromCart(productId: $productId) { ${CART} } }`, { productId }).then((d) => d.removeFromCart),
+};
+
+export interface WishlistItem { readonly addedAt: string; readonly product: ProductSummary }
+export const wishlist = {
+  get: () => api.request<{ wishlist: WishlistItem[] }>(`query StoreWishlist { wishlist { addedAt product { ${PRODUCT} } } }`).then((d) => d.wishlist),
+  add: (productId: string) =>
+    api.request<{ addToWishlist: WishlistItem[] }>(`mutation StoreAddToWishlist($productId: ID!) { addToWishlist(productId: $productId) { addedAt product { ${PRODUCT} } } }`, { productId }).then((d) => d.addToWishlist),
+  remove: (productId: string) =>
+    api.request<{ removeFromWishlist: WishlistItem[] }>(`mutation StoreRemoveFromWishlist($productId: ID!) { removeFromWishlist(productId: $productId) { addedAt product { ${PRODUCT} } } }`, { productId }).then((d) => d.removeFromWishlist),
+};
+
+export type OrderStatus = 'PENDING' | 'AWAITING_PAYMENT' | 'PAID' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'PAYMENT_FAILED' | 'REFUNDED';
+export interface Order {
+  readonly id: string;
+  readonly status: OrderStatus;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly total: Money;
+  readonly lines: ReadonlyArray<{ readonly quantity: number; readonly lineTotal: Money; readonly product: { readonly id: string; readonly name: string } }>;
+  readonly payment: { readonly status: string; readonly statusReason: string | null } | null;
+  readonly statusHistory: ReadonlyArray<{ readonly to: OrderStatus; readonly at: string; readonly reason: string | null }>;
+}
+const ORDER = 'id status version createdAt total { amount currency } lines { quantity lineTotal { amount currency } product { id name } } payment { status statusReason } statusHistory { to at reason }';
+
+export const orders = {
+  placeFromCart: (idempotencyKey: string) =>
+    api.request<{ placeOrderFromCart: Order }>(`mutation StorePlaceOrder($key: String) { placeOrderFromCart(idempotencyKey: $key) { ${ORDER} } }`, { key: idempotencyKey }).then((d) => d.placeOrderFromCart),
+  /** A declined order cannot be paid again (its payment is final): the same lines are ordered anew. */
+  reorder: (order: Order, idempotencyKey: string) =>
+    api
+      .request<{ placeOrder: Order }>(`mutation StoreReorder($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER} } }`, {
+        input: { idempotencyKey, lines: order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })) },
+      })
+      .then((d) => d.placeOrder),
+  get: (id: string) => api.request<{ order: Order | null }>(`query StoreOrder($id: ID!) { order(id: $id) { ${ORDER} } }`, { id }).then((d) => d.order),
+  pay: (orderId: string, paymentMethod: string) =>
+    api.request<{ confirmPayment: { status: string; statusReason: string | null } }>(
+      `mutation StorePay($orderId: ID!, $paymentMethod: String!) { confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status statusReason } }`,
+      { orderId, paymentMethod },
+    ).then((d) => d.confirmPayment),
+  history: (after: string | null) =>
+    api
+      .request<{ me: { orders: { edges: Array<{ node: Order }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null }>(
+        `query StoreOrderHistory($after: String) { me { orders(after: $after, first: 10) { edges { node { ${ORDER} } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      )
+      .then((d) => d.me?.orders ?? null),
+};
+
+export const ORDER_STATUS_CHANGED = `subscription StoreOrderStatus($orderId: ID!) { orderStatusChanged(orderId: $orderId) { ${ORDER} } }`;
+
+const AUTH = 'accessToken refreshToken user { id name email roles }';
+export const auth = {
+  register: (input: { email: string; password: string; name: string }) =>
+    api.request<{ register: Session }>(`mutation StoreRegister($input: RegisterInput!) { register(input: $input) { ${AUTH} } }`, { input }).then((d) => session.set(d.register)),
+  login: (input: { email: string; password: string }) =>
+    api.request<{ login: Session }>(`mutation StoreLogin($input: LoginInput!) { login(input: $input) { ${AUTH} } }`, { input }).then((d) => session.set(d.login)),
+  logout: async () => {
+    const current = session.get();
+    session.set(null);
+    if (current) await api.request(`mutation StoreLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`, { refreshToken: current.refreshToken }).catch(() => undefined);
+  },
+};
