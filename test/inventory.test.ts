@@ -237,6 +237,8 @@ describe('stock levels managed by agents', () => {
       const edges = result.data?.auditLog.edges ?? [];
       return edges.length === 2 ? edges.map((e) => e.node) : null;
     });
+    // Staff changes without a warehouse go to the default one; the entry shows its levels beside the product's.
+    const inDefaultWarehouse = (onHand: number) => ({ warehouseId: 'warehouse-default', onHand, reserved: 0, available: onHand, lowStockThreshold: 0 });
     expect(entries).toEqual([
       {
         action: 'stock.adjusted',
@@ -246,8 +248,8 @@ describe('stock levels managed by agents', () => {
         entityType: 'StockLevel',
         entityId: productId,
         reason: 'stolen',
-        before: { onHand: 7, reserved: 0, available: 7, lowStockThreshold: 5 },
-        after: { onHand: 5, reserved: 0, available: 5, lowStockThreshold: 5 },
+        before: { onHand: 7, reserved: 0, available: 7, lowStockThreshold: 5, warehouse: inDefaultWarehouse(7) },
+        after: { onHand: 5, reserved: 0, available: 5, lowStockThreshold: 5, warehouse: inDefaultWarehouse(5) },
       },
       {
         action: 'stock.set',
@@ -257,8 +259,8 @@ describe('stock levels managed by agents', () => {
         entityType: 'StockLevel',
         entityId: productId,
         reason: null,
-        before: { onHand: 0, reserved: 0, available: 0, lowStockThreshold: 5 },
-        after: { onHand: 7, reserved: 0, available: 7, lowStockThreshold: 5 },
+        before: { onHand: 0, reserved: 0, available: 0, lowStockThreshold: 5, warehouse: inDefaultWarehouse(0) },
+        after: { onHand: 7, reserved: 0, available: 7, lowStockThreshold: 5, warehouse: inDefaultWarehouse(7) },
       },
     ]);
   });

@@ -224,30 +224,23 @@ export class StockService {
     next: (current: StockLevels) => StockLevels,
   ): Promise<AppliedChange> {
     const note = kind ? { kind, actorId: actorOf(ctx.caller), reason } : null;
-    let change: AppliedChange;
-    if (target) {
-      const inWarehouse = await this.warehouses.ledger.apply(em, productId, target.warehouseId, next, note);
-      if (!inWarehouse.total) throw new Error(`A ${action} in a warehouse moved no total`);
-      change = inWarehouse.total;
-      // The warehouse's own before and after; the entry below keeps the product's totals.
-      this.ledger.audit(em, ctx.caller, {
-        action,
-        entityType: 'WarehouseStock',
-        entityId: productId,
-        reason,
-        before: { warehouseId: target.warehouseId, ...levelsState(inWarehouse.before) },
-        after: { warehouseId: target.warehouseId, ...levelsState(inWarehouse.after) },
-      });
-    } else {
-      change = await this.ledger.apply(em, productId, next, note);
+    if (!target) {
+      const change = await this.ledger.apply(em, productId, next, note);
+      this.ledger.audit(em, ctx.caller, { action, entityType: 'StockLevel', entityId: productId, reason, before: levelsState(change.before), after: levelsState(change.after) });
+      return change;
     }
+    const inWarehouse = await this.warehouses.ledger.apply(em, productId, target.warehouseId, next, note);
+    const change = inWarehouse.total;
+    if (!change) throw new Error(`A ${action} in a warehouse moved no total`);
+    // One entry per change: the product's totals, and the warehouse's own levels beside them.
+    const { warehouseId } = target;
     this.ledger.audit(em, ctx.caller, {
       action,
       entityType: 'StockLevel',
       entityId: productId,
       reason,
-      before: levelsState(change.before),
-      after: levelsState(change.after),
+      before: { ...levelsState(change.before), warehouse: { warehouseId, ...levelsState(inWarehouse.before) } },
+      after: { ...levelsState(change.after), warehouse: { warehouseId, ...levelsState(inWarehouse.after) } },
     });
     return change;
   }
