@@ -59,13 +59,18 @@ export class VariantService {
     return isStaff(ctx.caller) ? all : all.filter((variant) => variant.status === ProductStatus.ACTIVE);
   }
 
-  /** By id or by SKU (ignoring case), exactly one; null when absent or hidden (customers see ACTIVE variants of ACTIVE products). */
+  /**
+   * By id or by SKU (ignoring case), exactly one; null when absent or hidden:
+   * customers see ACTIVE variants of ACTIVE products, and a default variant
+   * asked by id (the product's id) whenever its product is visible.
+   */
   async find(ctx: RequestContext, id: string | null, sku: string | null): Promise<ProductVariantEntity | null> {
     if ((id === null) === (sku === null)) throw badInput('Give exactly one of id and sku', id === null ? 'id' : 'sku');
     const variant = id !== null ? await this.load(ctx, id) : await ctx.em.findOne(ProductVariantEntity, { skuKey: skuKeyOf(sku as string) });
     if (!variant || isStaff(ctx.caller)) return variant;
     const product = await ctx.em.findOne(ProductEntity, { id: variant.productId });
-    return variant.status === ProductStatus.ACTIVE && product?.status === ProductStatus.ACTIVE ? variant : null;
+    const shown = variant.status === ProductStatus.ACTIVE || (id !== null && variant.isDefault);
+    return shown && product?.status === ProductStatus.ACTIVE ? variant : null;
   }
 
   /** The product of a variant SKU (ignoring case), for `product(sku:)`. */

@@ -11,16 +11,17 @@ import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
 import { StockLedger } from './stock.ledger';
-import { ProductStockResolver, StockResolver } from './stock.resolver';
+import { ProductStockResolver, StockResolver, VariantStockResolver } from './stock.resolver';
+import { ProductVariantRef } from './variant.stub';
 import { StockService } from './stock.service';
 import type { InventoryServices } from './inventory.services';
 
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',
   entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity],
-  resolvers: [ProductStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver],
+  resolvers: [ProductStockResolver, VariantStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
-  orphanedTypes: [ProductRef, StockLevelEntity],
+  orphanedTypes: [ProductRef, ProductVariantRef, StockLevelEntity],
   createServices: (deps) => {
     const ledger = new StockLedger(deps);
     return { ledger, stock: new StockService(deps, ledger, new CatalogClient(deps.internal)), reservations: new ReservationService(deps, ledger, reservationStore(deps.db)) };

@@ -8,7 +8,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
-import { isLowStock, StockLevelEntity, type StockLevels } from './stock.entity';
+import { isLowStock, levelsOf, StockLevelEntity, type StockLevels } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
 import { checkDelta, checkStockFeedSize, checkUnits, withDelta, withOnHand } from './stock.rules';
 import { StockLevelResult, StockLevelStatus } from './stock.results';
@@ -28,14 +28,27 @@ export class StockService {
     private readonly catalog: CatalogClient,
   ) {}
 
-  /** Batched: the stock of a whole page of products costs one query. */
+  /**
+   * The levels an id names (levelsOf): a product's id the sum over its
+   * variants, a variant's id its own. Batched: a whole page costs one query.
+   */
   forProduct(ctx: RequestContext, productId: string): Promise<StockLevelEntity> {
     return ctx.loaders
       .get<string, StockLevelEntity>('stockByProductId', async (ids) => {
+        const rows = await ctx.em.find(StockLevelEntity, { $or: [{ productId: { $in: [...ids] } }, { owningProductId: { $in: [...ids] } }] });
+        return ids.map((id) => levelsOf(id, rows));
+      })
+      .load(productId);
+  }
+
+  /** One variant's own levels, never a sum (the default variant of a product with several). Batched. */
+  forVariant(ctx: RequestContext, variantId: string): Promise<StockLevelEntity> {
+    return ctx.loaders
+      .get<string, StockLevelEntity>('stockByVariantId', async (ids) => {
         const rows = await ctx.em.find(StockLevelEntity, { productId: { $in: [...ids] } });
         return byKeys(ids, rows, (row) => row.productId).map((row, i) => row ?? StockLevelEntity.empty(ids[i]));
       })
-      .load(productId);
+      .load(variantId);
   }
 
   /** Newest first. */
@@ -85,7 +98,7 @@ export class StockService {
    */
   async setStockLevels(ctx: RequestContext, items: ReadonlyArray<{ sku: string; onHand: number }>): Promise<StockLevelResult[]> {
     checkStockFeedSize(items.length);
-    const ids = new Map((await this.catalog.productIdsBySku(items.map((item) => item.sku))).map((match) => [match.sku, match.productId]));
+    const ids = new Map((await this.catalog.productIdsBySku(items.map((item) => item.sku))).map((match) => [match.sku, match.variantId]));
     const seen = new Map<string, number>();
     for (const item of items) {
       const id = ids.get(item.sku);
@@ -145,10 +158,11 @@ export class StockService {
     });
   }
 
+  /** The variant a SKU names (a product's own SKU: its default variant, whose id is the product's). */
   private async productIdOf(sku: string): Promise<string> {
     const [match] = await this.catalog.productIdsBySku([sku]);
     if (!match) throw notFoundSku(sku);
-    return match.productId;
+    return match.variantId;
   }
 
   private forProductFresh(productId: string): Promise<StockLevelEntity | null> {
@@ -233,15 +247,17 @@ export class StockService {
   }
 
   /**
-   * A product is stocked for the first time only if catalog knows it, so a
-   * typo cannot create stock for a product that does not exist.
+   * A variant is stocked for the first time only if catalog knows it (a
+   * product's id names its default variant), so a typo cannot create stock
+   * for nothing; the row records the variant's product, whose sum it joins.
    */
   private async ensureRow(productId: string): Promise<void> {
     if ((await this.deps.db.read((em) => em.count(StockLevelEntity, { productId }))) > 0) return;
-    if (!productId.trim() || !(await this.catalog.productExists(productId))) throw notFound('Product', productId);
+    const owner = productId.trim() ? await this.catalog.productOfVariant(productId) : null;
+    if (!owner) throw notFound('Product', productId);
     try {
       await this.deps.db.write(async (em) => {
-        em.persist(StockLevelEntity.empty(productId));
+        em.persist(StockLevelEntity.of(productId, 0, owner));
       });
     } catch (error) {
       // Created by a concurrent first change: the row is there, which is all this needs.
