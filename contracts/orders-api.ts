@@ -26,6 +26,8 @@ export type OrderStatusName =
 
 export type OrderLinePayload = {
   readonly productId: string;
+  /** The variant sold (a product's default variant has the product's id); absent from events written before variants. */
+  readonly variantId?: string;
   readonly quantity: number;
   readonly unitPrice: number;
 };

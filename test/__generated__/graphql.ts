@@ -127,10 +127,14 @@ export type OrderFilter = {
   status?: Array<OrderStatus> | null | undefined;
 };
 
+/** A product sold as one variant (productId alone), or a variant (variantId; productId then names its product). */
 export type OrderLineInput = {
+  /** The product, or a variant's id. A product sold in several variants needs variantId (BAD_USER_INPUT, reason VARIANT_REQUIRED). */
   productId: string | number;
   /** From 1 to 100 units. */
   quantity: number;
+  /** The variant ordered; must be a variant of productId. */
+  variantId?: string | number | null | undefined;
 };
 
 export type OrderShippingInput = {
@@ -186,7 +190,7 @@ export type PaymentStatus =
 export type PlaceOrderInput = {
   /** Up to 100 characters. Sending the same key again answers the order it placed (never a second one); the same key with other lines is a CONFLICT. */
   idempotencyKey?: string | null | undefined;
-  /** From 1 to 50 lines; lines for the same product are added together. */
+  /** From 1 to 50 lines; lines for the same product or variant are added together. */
   lines: Array<OrderLineInput>;
   /** Where and how it ships; its price becomes the shipping line of the total. None: an order without shipping. */
   shipping?: OrderShippingInput | null | undefined;
