@@ -64,6 +64,7 @@ describe('who may share a live fetch', () => {
         'lengthMm',
         'media',
         'name',
+        'options',
         'price',
         'rating',
         'reviews',
@@ -71,14 +72,18 @@ describe('who may share a live fetch', () => {
         'status',
         'stock',
         'updatedAt',
+        'variants',
         'weightGrams',
         'widthMm',
       ],
       ProductAttribute: ['key', 'value'],
       ProductMedia: ['alt', 'position', 'url'],
+      ProductOption: ['name', 'values'],
       ProductRating: ['average', 'count', 'distribution', 'productId', 'version'],
+      ProductVariant: ['attributes', 'createdAt', 'id', 'isDefault', 'media', 'optionValues', 'price', 'product', 'sku', 'status', 'stock', 'title', 'updatedAt'],
       RatingCount: ['count', 'rating'],
-      StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'product', 'productId', 'reserved', 'version'],
+      StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'product', 'productId', 'reserved', 'variantId', 'version'],
+      VariantOptionValue: ['option', 'value'],
     });
   });
 });
