@@ -106,9 +106,10 @@ export class StockLedger {
   }
 
   /**
-   * A variant's change also changes its product's sum: its product is
-   * announced with it (the version is only a nudge; subscribers re-read the
-   * sum, whose own version is the sum of its rows').
+   * A variant's change also changes its product's sum, which is what the
+   * product's id names (levelsOf): the product's channel gets a notice with
+   * the sum's version, the one its subscribers last saw a lower value of.
+   * Two reads after the commit, whatever the number of changes.
    */
   private async addOwners(latest: Map<string, number>): Promise<void> {
     const unknown = [...latest.keys()].filter((id) => !this.owners.has(id));
@@ -116,9 +117,13 @@ export class StockLedger {
       const rows = await this.deps.db.read((em) => em.find(StockLevelEntity, { productId: { $in: unknown } }, { fields: ['productId', 'owningProductId'] }));
       for (const row of rows) this.owners.set(row.productId, ownerOf(row));
     }
-    for (const [id, version] of [...latest]) {
-      const owner = this.owners.get(id);
-      if (owner && owner !== id) latest.set(owner, Math.max(version, latest.get(owner) ?? 0));
+    const products = [...new Set([...latest.keys()].map((id) => this.owners.get(id) ?? id))];
+    const rows = await this.deps.db.read((em) =>
+      em.find(StockLevelEntity, { $or: [{ productId: { $in: products } }, { owningProductId: { $in: products } }] }, { fields: ['productId', 'owningProductId', 'version'] }),
+    );
+    for (const product of products) {
+      const mine = rows.filter((row) => row.productId === product || ownerOf(row) === product);
+      if (mine.length > 0) latest.set(product, mine.reduce((sum, row) => sum + row.version, 0));
     }
   }
 

@@ -8,7 +8,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
-import { isLowStock, levelsOf, StockLevelEntity, type StockLevels } from './stock.entity';
+import { isLowStock, levelsOf, ownerOf, StockLevelEntity, type StockLevels } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
 import { checkDelta, checkStockFeedSize, checkUnits, withDelta, withOnHand } from './stock.rules';
 import { StockLevelResult, StockLevelStatus } from './stock.results';
@@ -193,7 +193,7 @@ export class StockService {
       const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta));
       if (earlier) return earlier;
     }
-    await this.ensureRow(productId);
+    const owner = await this.ensureRow(productId);
     const kind = { 'stock.set': StockMovementKind.SET, 'stock.adjusted': StockMovementKind.ADJUST, 'stock.threshold_set': null }[action];
     let applied: AppliedChange;
     try {
@@ -222,7 +222,7 @@ export class StockService {
       return earlier;
     }
     await this.ledger.announce([applied]);
-    return Object.assign(StockLevelEntity.empty(productId), applied.after, { version: applied.version });
+    return Object.assign(StockLevelEntity.of(productId, 0, owner), applied.after, { version: applied.version });
   }
 
   private async applyOnce(
@@ -250,9 +250,11 @@ export class StockService {
    * A variant is stocked for the first time only if catalog knows it (a
    * product's id names its default variant), so a typo cannot create stock
    * for nothing; the row records the variant's product, whose sum it joins.
+   * Answers that product.
    */
-  private async ensureRow(productId: string): Promise<void> {
-    if ((await this.deps.db.read((em) => em.count(StockLevelEntity, { productId }))) > 0) return;
+  private async ensureRow(productId: string): Promise<string> {
+    const row = await this.deps.db.read((em) => em.findOne(StockLevelEntity, { productId }));
+    if (row) return ownerOf(row);
     const owner = productId.trim() ? await this.catalog.productOfVariant(productId) : null;
     if (!owner) throw notFound('Product', productId);
     try {
@@ -263,6 +265,7 @@ export class StockService {
       // Created by a concurrent first change: the row is there, which is all this needs.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
+    return owner;
   }
 }
 

@@ -219,6 +219,21 @@ type Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
+    "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n": typeof types.VariantsCreateProductDocument,
+    "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n": typeof types.VariantsSetOptionsDocument,
+    "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n": typeof types.VariantsAddDocument,
+    "\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n": typeof types.VariantsUpdateDocument,
+    "\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n": typeof types.VariantsArchiveDocument,
+    "\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n": typeof types.VariantsUpdateProductDocument,
+    "\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n": typeof types.VariantsProductPageDocument,
+    "\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n": typeof types.VariantsBySkuDocument,
+    "\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n": typeof types.VariantsSetStockDocument,
+    "\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n": typeof types.VariantsSetStockBySkuDocument,
+    "\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n": typeof types.VariantsAddToCartDocument,
+    "\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": typeof types.VariantsPlaceFromCartDocument,
+    "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": typeof types.VariantsPlaceOrderDocument,
+    "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": typeof types.VariantsWatchStockDocument,
+    "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": typeof types.VariantsAuditLogDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": typeof types.HooksDeliveriesDocument,
@@ -433,6 +448,21 @@ const documents: Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
+    "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n": types.VariantsCreateProductDocument,
+    "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n": types.VariantsSetOptionsDocument,
+    "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n": types.VariantsAddDocument,
+    "\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n": types.VariantsUpdateDocument,
+    "\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n": types.VariantsArchiveDocument,
+    "\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n": types.VariantsUpdateProductDocument,
+    "\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n": types.VariantsProductPageDocument,
+    "\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n": types.VariantsBySkuDocument,
+    "\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n": types.VariantsSetStockDocument,
+    "\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n": types.VariantsSetStockBySkuDocument,
+    "\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n": types.VariantsAddToCartDocument,
+    "\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": types.VariantsPlaceFromCartDocument,
+    "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": types.VariantsPlaceOrderDocument,
+    "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": types.VariantsWatchStockDocument,
+    "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": types.VariantsAuditLogDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": types.HooksDeliveriesDocument,
@@ -1276,6 +1306,66 @@ export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"): (typeof documents)["\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n"): (typeof documents)["\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n"): (typeof documents)["\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n"): (typeof documents)["\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n"): (typeof documents)["\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n"): (typeof documents)["\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n"): (typeof documents)["\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n"): (typeof documents)["\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n"): (typeof documents)["\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n"): (typeof documents)["\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n"): (typeof documents)["\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n"): (typeof documents)["\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n"): (typeof documents)["\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n"): (typeof documents)["\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"): (typeof documents)["\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
