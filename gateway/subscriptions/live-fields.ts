@@ -126,7 +126,8 @@ export const LIVE_FIELDS: ReadonlyMap<string, LiveField> = new Map<string, LiveF
     'stockLevelChanged',
     {
       name: 'stockLevelChanged',
-      entityName: 'Product or variant',
+      // Kept as it was before variants: clients may match the NOT_FOUND message.
+      entityName: 'Product',
       entityIds: (args) => [...new Set((args.productIds as unknown[]).map(String))],
       channel: channels.stock,
       // Through the variant (a product's id names its default variant), so an unknown (or hidden) one is NOT_FOUND

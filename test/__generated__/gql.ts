@@ -219,6 +219,10 @@ type Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
+    "\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n": typeof types.MigrationLampDocument,
+    "\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n": typeof types.MigrationOrderDocument,
+    "\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n": typeof types.MigrationCartDocument,
+    "\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n": typeof types.MigrationPlaceFromCartDocument,
     "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n": typeof types.VariantsCreateProductDocument,
     "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n": typeof types.VariantsSetOptionsDocument,
     "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n": typeof types.VariantsAddDocument,
@@ -448,6 +452,10 @@ const documents: Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
+    "\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n": types.MigrationLampDocument,
+    "\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n": types.MigrationOrderDocument,
+    "\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n": types.MigrationCartDocument,
+    "\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n": types.MigrationPlaceFromCartDocument,
     "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n": types.VariantsCreateProductDocument,
     "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n": types.VariantsSetOptionsDocument,
     "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n": types.VariantsAddDocument,
@@ -1306,6 +1314,22 @@ export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"): (typeof documents)["\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n"): (typeof documents)["\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n"): (typeof documents)["\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n"): (typeof documents)["\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n"): (typeof documents)["\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
