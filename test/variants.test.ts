@@ -165,6 +165,20 @@ describe('product variants through the gateway', () => {
     expect(page.data!.product!.variants.map((v) => v.price.amount)).toEqual([1300]);
   });
 
+  it("keeps the default variant's status the product's while it has no options, and its own once it has", async () => {
+    const plain = (await execute(t.url, CreateProduct, { input: { sku: sku('LAMP'), name: 'Lamp', priceAmount: 4000, currency: 'EUR' } }, { token: agent })).data!.createProduct.id;
+    await execute(t.url, UpdateProduct, { id: plain, input: { status: 'ARCHIVED' } }, { token: agent });
+    expect((await execute(t.url, ProductPage, { id: plain }, { token: agent })).data!.product!.variants).toEqual([expect.objectContaining({ id: plain })]);
+    expect((await catalogDb().findOneOrFail(ProductVariantEntity, { id: plain })).status).toBe('ARCHIVED');
+
+    const tee = await tShirt();
+    await execute(t.url, ArchiveVariant, { id: tee.s }, { token: agent });
+    await execute(t.url, UpdateProduct, { id: tee.productId, input: { priceAmount: 2500 } }, { token: agent });
+    const s = await catalogDb().findOneOrFail(ProductVariantEntity, { id: tee.s });
+    expect([s.status, s.priceAmount]).toEqual(['ARCHIVED', 2500]);
+    expect((await execute(t.url, ProductPage, { id: tee.productId })).data!.product!.variants.map((v) => v.id)).toEqual([tee.m, tee.l]);
+  });
+
   it('sells a product in three sizes: stock per variant, the product showing the sum, an order per variant as placed and paid', async () => {
     const tee = await tShirt();
     const page = await execute(t.url, ProductPage, { id: tee.productId });

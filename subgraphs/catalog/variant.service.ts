@@ -28,9 +28,10 @@ const MIGRATION_PAGE = 500;
 
 /**
  * Options and variants (README "Variants"). The default variant (id = the
- * product's id) shares the product's price, attributes, media and status:
- * a change to either is written to both in one unit of work, so a product
- * sold as one variant reads the same through Product and ProductVariant.
+ * product's id) shares the product's price, attributes and media, and, while
+ * the product has no options, its status: a change to either is written to
+ * both in one unit of work, so a product sold as one variant reads the same
+ * through Product and ProductVariant.
  */
 export class VariantService {
   constructor(
@@ -184,6 +185,7 @@ export class VariantService {
       found.updatedAt = now;
       if (found.isDefault) {
         Object.assign(product, { priceAmount: found.priceAmount, attributeList: found.attributeList, mediaList: found.mediaList, updatedAt: now });
+        if (product.options.length === 0) product.status = found.status;
       }
       this.audit.record(em, ctx.caller, { action: fields.status === ProductStatus.ARCHIVED ? 'variant.archived' : 'variant.updated', entityType: 'ProductVariant', entityId: id, ...diff });
       return { variant: found, changed: true };
@@ -199,8 +201,8 @@ export class VariantService {
 
   /**
    * Joins a product change's unit of work: the default variant follows the
-   * product's price, attributes, media and status, and every variant its
-   * currency. Two queries whatever the number of products.
+   * product's price, attributes, media (and status, without options), and
+   * every variant its currency. One query whatever the number of products.
    */
   async follow(em: EntityManager, products: readonly ProductEntity[]): Promise<void> {
     if (products.length === 0) return;
@@ -216,7 +218,8 @@ export class VariantService {
           priceAmount: product.priceAmount,
           attributeList: product.attributes,
           mediaList: product.media,
-          status: product.status,
+          // With options the default variant is one size among others, archived or not on its own.
+          status: product.options.length === 0 ? product.status : variant.status,
           updatedAt: product.updatedAt,
         });
       }
