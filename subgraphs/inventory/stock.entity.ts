@@ -117,7 +117,8 @@ export const ownerOf = (row: Pick<StockLevelEntity, 'productId' | 'owningProduct
 export function levelsOf(id: string, rows: readonly StockLevelEntity[]): StockLevelEntity {
   const mine = rows.filter((row) => row.productId === id || ownerOf(row) === id);
   const own = mine.find((row) => row.productId === id);
-  if (mine.length <= 1) return own ?? StockLevelEntity.empty(id);
+  if (mine.length === 0) return StockLevelEntity.empty(id);
+  if (mine.length === 1 && own) return own;
   const sum = Object.assign(StockLevelEntity.empty(id), {
     owningProductId: id,
     summed: true,
