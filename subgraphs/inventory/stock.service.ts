@@ -279,7 +279,9 @@ async function earlierOutcome(em: EntityManager, actorId: string, key: string, p
     });
   }
   const { onHand, reserved, lowStockThreshold, version } = earlier;
-  return Object.assign(StockLevelEntity.empty(productId), { onHand, reserved, lowStockThreshold, version });
+  // The row exists (the earlier adjustment made it) and names the variant's product.
+  const stocked = await em.findOne(StockLevelEntity, { productId });
+  return Object.assign(StockLevelEntity.of(productId, 0, stocked ? ownerOf(stocked) : productId), { onHand, reserved, lowStockThreshold, version });
 }
 
 const notFoundSku = (sku: string): GraphQLError => appError('NOT_FOUND', `No product has SKU "${sku.trim()}"`, { field: 'sku' });
