@@ -22,6 +22,8 @@ COPY subgraphs/ subgraphs/
 COPY gateway/ gateway/
 COPY scripts/ scripts/
 COPY schema/ schema/
+# The client package (client/) is built with the rest; the image only needs its manifest.
+COPY client/ client/
 RUN npm run build
 
 # ---- runtime: production dependencies + compiled code -----------------------

@@ -19,7 +19,7 @@ import { startStack } from './stack';
  * Entry point. `node dist/main.js` runs the whole supergraph in one process
  * (the embedded default); `node dist/main.js <service>` runs one service
  * (gateway, users, catalog, inventory, orders, payments, reviews,
- * recommendations, shipping), as in production; `node dist/main.js notifications` runs
+ * recommendations, shipping, pricing), as in production; `node dist/main.js notifications` runs
  * the notification worker alone (with NOTIFICATIONS=off on users).
  */
 

@@ -12,6 +12,7 @@ import { ReservationEntity, ReservationStatus } from '../subgraphs/inventory/res
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { OrderEntity, OrderStatus } from '../subgraphs/orders/order.entity';
 import { PaymentEntity } from '../subgraphs/payments/payment.entity';
+import { wholeNumberOption } from './options';
 
 /**
  * Checkout through the gateway, the whole supergraph in this process
@@ -37,13 +38,7 @@ const CONFIRM = 'mutation($orderId: ID!) { confirmPayment(orderId: $orderId, pay
 const CREATE = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
 const SET_STOCK = 'mutation($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }';
 
-function option(flag: string, fallback: number): number {
-  const at = process.argv.indexOf(flag);
-  if (at < 0) return fallback;
-  const n = Number(process.argv[at + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number`);
-  return n;
-}
+const option = (flag: string, fallback: number): number => wholeNumberOption(process.argv, flag, fallback);
 
 const percentile = (values: readonly number[], p: number): number => {
   if (values.length === 0) return NaN;

@@ -13,6 +13,7 @@ import { PurchaseEntity, ViewEntity } from '../subgraphs/recommendations/history
 import { ProductFactsEntity } from '../subgraphs/recommendations/model.entity';
 import { ModelLedger, type Purchase } from '../subgraphs/recommendations/model.ledger';
 import { recommendations } from '../subgraphs/recommendations/recommendations.module';
+import { wholeNumberOption } from './options';
 
 /**
  * The recommendation model rebuilt whole from a synthetic history (issue 18:
@@ -36,13 +37,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (flag: string, fallback: number): number => {
-    const at = argv.indexOf(flag);
-    if (at < 0) return fallback;
-    const n = Number(argv[at + 1]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number`);
-    return n;
-  };
+  const value = (flag: string, fallback: number): number => wholeNumberOption(argv, flag, fallback);
   return { orders: value('--orders', 100_000), products: value('--products', 2_000), customers: value('--customers', 1_000) };
 }
 

@@ -11,8 +11,10 @@ import { openMessaging, type Messaging } from '../platform/messaging/messaging';
 import { startSubgraph, type RunningSubgraph } from '../platform/subgraph';
 import { inventory } from '../subgraphs/inventory/inventory.module';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { DEFAULT_WAREHOUSE, WarehouseStockEntity } from '../subgraphs/inventory/warehouse.entity';
 import { startBareReservations } from './reservations.bare';
 import type { StormJob, StormOutcome } from './reservations.client';
+import { wholeNumberOption } from './options';
 
 /**
  * Reservations per second under contention, through the inventory
@@ -41,13 +43,7 @@ interface Row extends StormOutcome {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (flag: string, fallback: number): number => {
-    const at = argv.indexOf(flag);
-    if (at < 0) return fallback;
-    const n = Number(argv[at + 1]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number`);
-    return n;
-  };
+  const value = (flag: string, fallback: number): number => wholeNumberOption(argv, flag, fallback);
   return { requests: value('--requests', 1000), concurrency: value('--concurrency', 64) };
 }
 
@@ -62,7 +58,11 @@ function storm(name: string, job: StormJob): Promise<Row> {
 
 async function stock(subgraph: RunningSubgraph, levels: Record<string, number>): Promise<void> {
   const em = subgraph.orm.em.fork();
-  for (const [productId, onHand] of Object.entries(levels)) em.persist(Object.assign(StockLevelEntity.empty(productId), { onHand }));
+  // The subgraph has started (and migrated), so each product gets its default-warehouse row beside its total.
+  for (const [productId, onHand] of Object.entries(levels)) {
+    em.persist(Object.assign(StockLevelEntity.empty(productId), { onHand }));
+    em.persist(WarehouseStockEntity.of(DEFAULT_WAREHOUSE.id, productId, { onHand, reserved: 0 }));
+  }
   await em.flush();
 }
 

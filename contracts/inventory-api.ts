@@ -5,7 +5,11 @@
  *
  * Internal operations (`deps.internal.request('inventory', RESERVE_STOCK, { orderId, lines })`):
  * SERVICE callers only and `@inaccessible`, so the gateway never exposes them.
- * - reserveStock(orderId, lines): all lines or none. Too little stock: CONFLICT
+ * - reserveStock(orderId, lines): all lines or none, each line taken from the
+ *   active warehouses by the allocation rule (highest priority, then most
+ *   available; split when one cannot fill it), the reservation recording which
+ *   warehouse gave what, so commit, release, return and expiry move exactly those
+ *   units. Too little stock in the active warehouses together: CONFLICT
  *   with `extensions.shortages` ({ productId, requested, available }[]). Idempotent
  *   by orderId: the same lines again answer the existing reservation (whatever its
  *   status now), other lines are a CONFLICT. An ACTIVE reservation expires after
@@ -21,10 +25,10 @@
  *   and it becomes RETURNED. Idempotent; CONFLICT for a reservation that was never
  *   committed; NOT_FOUND for an order never reserved.
  * - reservation(orderId): the reservation as it is now, or null.
- * - adjustStock(productId, delta, reason, idempotencyKey): the staff operation,
- *   open to SERVICE callers too (shipping puts returned units back on hand
- *   through it, so they are moved and audited like any adjustment); the same
- *   key again counts once.
+ * - adjustStock(productId, delta, reason, idempotencyKey, warehouseId): the staff
+ *   operation, open to SERVICE callers too (shipping puts returned units back on
+ *   hand through it, so they are moved and audited like any adjustment); the same
+ *   key again counts once; without a warehouseId, the default warehouse.
  * A CONFLICT with `extensions.retryable: true` means another call for the same
  * order is still running: retry shortly.
  */

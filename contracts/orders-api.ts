@@ -49,3 +49,22 @@ export type OrderStatusChangedPayload = OrderEventPayload & {
   readonly actor: string;
   readonly reason: string | null;
 };
+
+/**
+ * cartPricingBasis(customerId): orders' internal operation (SERVICE only,
+ * `@inaccessible`) that pricing reads to price a cart: its lines at the
+ * catalog's prices now, the chosen shipping method's price and where it
+ * ships. Null currency: an empty cart, or one mixing currencies.
+ */
+export const CART_PRICING_BASIS = `query CartPricingBasis($customerId: ID!) {
+  cartPricingBasis(customerId: $customerId) { customerId currency shipping country region lines { productId quantity unitPrice } }
+}`;
+
+export type CartPricingBasisPayload = {
+  readonly customerId: string;
+  readonly currency: string | null;
+  readonly shipping: number | null;
+  readonly country: string | null;
+  readonly region: string | null;
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number; readonly unitPrice: number }>;
+};

@@ -11,6 +11,7 @@ import { SubscriptionEngine, type EngineStats, type FederatedExecutor } from './
 import { attachGraphqlWs } from './subscriptions/ws';
 import { SERVICE_NAMES, type Config, type ServiceName } from '../platform/config';
 import { serverOptions } from '../platform/graphql-server';
+import { NODE_SUBGRAPH, nodeSubgraph } from './node';
 import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type LocalGraphql } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
@@ -95,11 +96,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const transport = { timeoutMs: config.gateway.subgraphTimeoutMs, maxSockets: config.gateway.subgraphMaxSockets, idleTimeoutMs: config.gateway.subgraphIdleTimeoutMs };
   const sources: SubgraphSource[] = [];
+  const nodes = nodeSubgraph({ urls, timeoutMs: config.gateway.subgraphTimeoutMs });
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
-      const source = new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', transport, config.auth.internalSecret, metrics, states, options.localSubgraphs?.[name as ServiceName]);
+      // The node subgraph always runs here (gateway/node.ts); its URL in the supergraph is never called.
+      const local = name === NODE_SUBGRAPH ? nodes : options.localSubgraphs?.[name as ServiceName];
+      const source = new SubgraphSource(name, urls[name as ServiceName] ?? url ?? '', transport, config.auth.internalSecret, metrics, states, local);
       sources.push(source);
       return source;
     },

@@ -20,6 +20,9 @@ describe('what the response cache may keep', () => {
     expect(cacheable('{ products { totalCount } me { id } }')).toBeNull();
     expect(cacheable('{ product(id: "p") { frequentlyBoughtTogether { id } } }')).toBeNull();
     expect(cacheable('{ product(id: "p") { ... on Product { reviews { totalCount } } } }')).toBeNull();
+    // A sale price and promotions follow pricing's rules and their windows, which send no product notice.
+    expect(cacheable('{ product(id: "p") { price { amount } salePrice { amount } } }')).toBeNull();
+    expect(cacheable('{ products { edges { node { promotions { name } } } } }')).toBeNull();
     expect(cacheable('{ trendingProducts { id } }')).toBeNull();
   });
 

@@ -27,8 +27,8 @@ import type { PublicEntityType } from '../platform/messaging/pubsub';
 const ROOT_FIELDS = new Set(['product', 'products', 'category', 'categories']);
 /** Types whose every field is covered by the Product, Category, StockLevel and ProductRating notices. */
 const TYPES = new Set(['Product', 'ProductConnection', 'ProductEdge', 'PageInfo', 'Money', 'ProductAttribute', 'ProductMedia', 'Category', 'StockLevel', 'ProductRating', 'RatingCount']);
-/** Fields of those types that change without a notice (computed from orders and views). */
-const UNCOVERED_FIELDS = new Set(['Product.frequentlyBoughtTogether', 'Product.customersAlsoViewed', 'Product.reviews']);
+/** Fields of those types that change without a notice (computed from orders and views; pricing's, also as sale windows open and close). */
+const UNCOVERED_FIELDS = new Set(['Product.frequentlyBoughtTogether', 'Product.customersAlsoViewed', 'Product.reviews', 'Product.salePrice', 'Product.promotions']);
 /** Types keyed by their product's id (one stock level and one rating per product). */
 const KEYED_BY_PRODUCT = new Set(['StockLevel', 'ProductRating']);
 const ENTITY_TYPES = new Set<string>(['Product', 'Category', 'StockLevel', 'ProductRating']);

@@ -8,6 +8,7 @@ import {
   optionalReason,
   refuseControlCharacters,
   requiredReason,
+  requiredText,
 } from './checks';
 
 /** The refusal `check` throws, as a client sees it. */
@@ -68,6 +69,17 @@ describe('requiredReason', () => {
     expect(refusal(() => requiredReason(reason))).toEqual({
       message: `reason must be 1 to ${MAX_REASON_LENGTH} characters`,
       extensions: { code: 'BAD_USER_INPUT', field: 'reason' },
+    });
+  });
+});
+
+describe('requiredText', () => {
+  it('trims the text, and refuses it blank (saying what to write) or longer than its limit', () => {
+    expect(requiredText(' fits ', 'note', 4, 'note is required')).toBe('fits');
+    expect(refusal(() => requiredText(' \n ', 'note', 4, 'note is required'))).toEqual({ message: 'note is required', extensions: { code: 'BAD_USER_INPUT', field: 'note' } });
+    expect(refusal(() => requiredText('fives', 'note', 4, 'note is required'))).toEqual({
+      message: 'note must be at most 4 characters',
+      extensions: { code: 'BAD_USER_INPUT', field: 'note' },
     });
   });
 });

@@ -25,10 +25,19 @@ export function optionalReason(reason: string | null | undefined): string | null
 }
 
 /** A reason that must be given: trimmed, 1 to MAX_REASON_LENGTH characters. */
-export function requiredReason(reason: string): string {
-  const why = reason.trim();
-  if (!why || why.length > MAX_REASON_LENGTH) throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, 'reason');
-  return why;
+export const requiredReason = (reason: string): string => requiredText(reason, 'reason', MAX_REASON_LENGTH);
+
+/**
+ * Text that must be given (a name, a title, a reason): trimmed, 1 to `max`
+ * characters. With `whenBlank`, a blank one is refused with that message
+ * (saying what to write) and a long one as over the limit.
+ */
+export function requiredText(value: string, field: string, max: number, whenBlank?: string): string {
+  const trimmed = value.trim();
+  if (whenBlank !== undefined && !trimmed) throw badInput(whenBlank, field);
+  if (whenBlank !== undefined && trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
+  if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
+  return trimmed;
 }
 
 /** A client's idempotency key: null when absent; surrounding spaces do not make a different key. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, withDotEnv } from './config';
+import { ConfigError, loadConfig, withDotEnv, type Config } from './config';
 import { configErrorFor } from '../test/support/config';
 
 /**
@@ -86,14 +86,17 @@ describe('environment readers', () => {
     expect(configErrorFor({ MFA_REQUIRED_ROLES: 'SERVICE' })).toBe('MFA_REQUIRED_ROLES has "SERVICE"; expected comma-separated roles from CUSTOMER, AGENT, ADMIN, or none');
   });
 
-  it('take the MFA key material from MFA_ENCRYPTION_KEY, or INTERNAL_SECRET without one, each with the material being retired', () => {
+  it.each([
+    ['MFA', 'MFA_ENCRYPTION_KEY', (config: Config) => config.auth.mfa.keySources],
+    ['webhook signing', 'WEBHOOK_ENCRYPTION_KEY', (config: Config) => config.webhooks.keySources],
+  ] as const)('take the %s key material from its own key, or INTERNAL_SECRET without one, each with the material being retired', (_what, name, keySources) => {
     const previous = 'p'.repeat(32);
     const dedicated = 'm'.repeat(32);
-    expect(load({ INTERNAL_SECRET: SECRET }).auth.mfa.keySources).toEqual([SECRET]);
-    expect(load({ INTERNAL_SECRET: SECRET, INTERNAL_SECRET_PREVIOUS: previous }).auth.mfa.keySources).toEqual([SECRET, previous]);
-    expect(load({ INTERNAL_SECRET: SECRET, INTERNAL_SECRET_PREVIOUS: previous, MFA_ENCRYPTION_KEY: dedicated }).auth.mfa.keySources).toEqual([dedicated]);
-    expect(load({ INTERNAL_SECRET: SECRET, MFA_ENCRYPTION_KEY: dedicated, MFA_ENCRYPTION_KEY_PREVIOUS: SECRET }).auth.mfa.keySources).toEqual([dedicated, SECRET]);
-    expect(configErrorFor({ MFA_ENCRYPTION_KEY: 'short' })).toBe('MFA_ENCRYPTION_KEY must be at least 32 characters');
+    expect(keySources(load({ INTERNAL_SECRET: SECRET }))).toEqual([SECRET]);
+    expect(keySources(load({ INTERNAL_SECRET: SECRET, INTERNAL_SECRET_PREVIOUS: previous }))).toEqual([SECRET, previous]);
+    expect(keySources(load({ INTERNAL_SECRET: SECRET, INTERNAL_SECRET_PREVIOUS: previous, [name]: dedicated }))).toEqual([dedicated]);
+    expect(keySources(load({ INTERNAL_SECRET: SECRET, [name]: dedicated, [`${name}_PREVIOUS`]: SECRET }))).toEqual([dedicated, SECRET]);
+    expect(configErrorFor({ [name]: 'short' })).toBe(`${name} must be at least 32 characters`);
   });
 
   it('verify with the current secret first, then the previous one during a rotation', () => {

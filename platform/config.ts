@@ -11,7 +11,7 @@ import { DEFAULT_MAX_ATTEMPTS } from './messaging/event-bus';
  * message is one line naming the variable and what it accepts.
  */
 
-export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations', 'shipping'] as const;
+export const SERVICE_NAMES = ['users', 'catalog', 'inventory', 'orders', 'payments', 'reviews', 'recommendations', 'shipping', 'pricing'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -24,6 +24,7 @@ export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   reviews: 4008,
   recommendations: 4009,
   shipping: 4010,
+  pricing: 4011,
 };
 
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -200,6 +201,12 @@ export interface Config {
     readonly dispatchIntervalMs: number;
     /** Endpoints on loopback, private or link-local addresses, or over plain http, are accepted (never in production by default). */
     readonly allowPrivateUrls: boolean;
+    /**
+     * Key material for the signing secrets' encryption at rest, current
+     * first, then one still read during a rotation: WEBHOOK_ENCRYPTION_KEY,
+     * or INTERNAL_SECRET when that is unset (catalog derives the keys with HKDF).
+     */
+    readonly keySources: readonly string[];
   };
   readonly shipping: ShippingConfig;
   readonly recommendations: {
@@ -489,6 +496,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       timeoutMs: read.int('WEBHOOK_TIMEOUT_MS', 10_000, 50, 60_000),
       dispatchIntervalMs: read.int('WEBHOOK_DISPATCH_INTERVAL_MS', 1_000, 10, 60_000),
       allowPrivateUrls: read.bool('WEBHOOK_ALLOW_PRIVATE_URLS', !production),
+      keySources: encryptionKeySources(read, 'WEBHOOK_ENCRYPTION_KEY', 'WEBHOOK_ENCRYPTION_KEY_PREVIOUS', internalSecret.value),
     },
     shipping: readShipping(read, production),
     recommendations: {
@@ -694,19 +702,24 @@ function readCors(read: EnvReader, production: boolean): CorsSettings {
 }
 
 /**
- * Without MFA_ENCRYPTION_KEY the TOTP secrets are encrypted with a key
- * derived from INTERNAL_SECRET, so a deployment needs no new secret; its
- * rotation (INTERNAL_SECRET_PREVIOUS) then rotates the MFA key too.
+ * Key material for secrets stored encrypted, current first: without the
+ * dedicated key they are encrypted with a key derived from INTERNAL_SECRET,
+ * so a deployment needs no new secret; its rotation
+ * (INTERNAL_SECRET_PREVIOUS) then rotates this key too.
  */
+function encryptionKeySources(read: EnvReader, name: string, previousName: string, internalSecret: string): readonly string[] {
+  const dedicated = read.optionalSecret(name);
+  const previous = read.optionalSecret(previousName) ?? (dedicated === null ? read.optionalSecret('INTERNAL_SECRET_PREVIOUS') : null);
+  return [dedicated ?? internalSecret, previous].filter((key) => key !== null);
+}
+
 function readMfa(read: EnvReader, internalSecret: string): MfaConfig {
-  const dedicated = read.optionalSecret('MFA_ENCRYPTION_KEY');
-  const previous = read.optionalSecret('MFA_ENCRYPTION_KEY_PREVIOUS') ?? (dedicated === null ? read.optionalSecret('INTERNAL_SECRET_PREVIOUS') : null);
   return {
     requiredRoles: read.roles('MFA_REQUIRED_ROLES', ['ADMIN']),
     stepUpSeconds: read.int('MFA_STEP_UP_SECONDS', 300, 30, 3_600),
     challengeTtlSeconds: read.int('MFA_CHALLENGE_TTL_SECONDS', 300, 30, 1_800),
     issuer: read.string('MFA_ISSUER', 'Shop'),
-    keySources: [dedicated ?? internalSecret, previous].filter((key) => key !== null),
+    keySources: encryptionKeySources(read, 'MFA_ENCRYPTION_KEY', 'MFA_ENCRYPTION_KEY_PREVIOUS', internalSecret),
   };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { buildSchema, GraphQLError, isEnumType, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, REFUSAL_REASONS, conflict, createErrorFormatter, errorMessage, reasonOf } from './errors';
 import { projectRoot } from './project';
 
@@ -29,6 +29,16 @@ describe('README "Error codes and refusal reasons"', () => {
 
   it('lists every refusal reason, and no other', () => {
     expect([...(tables.get('Refusal reasons') ?? [])].sort()).toEqual(Object.keys(REFUSAL_REASONS).sort());
+  });
+});
+
+describe('the ErrorCode enum of the composed schema', () => {
+  it('holds every code of the catalogue, and no other, each described as the catalogue says', () => {
+    const schema = buildSchema(readFileSync(path.join(projectRoot(), 'schema', 'api.graphql'), 'utf8'));
+    const enumType = schema.getType('ErrorCode');
+    if (!isEnumType(enumType)) throw new Error('schema/api.graphql has no enum ErrorCode');
+    const described = Object.fromEntries(enumType.getValues().map((value) => [value.name, value.description]));
+    expect(described).toEqual(ERROR_CODES);
   });
 });
 

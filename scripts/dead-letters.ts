@@ -9,7 +9,7 @@ import { openMessaging } from '../platform/messaging/messaging';
  *   node dist/scripts/dead-letters.js redrive <group>   deliver them again, once the cause is fixed
  *
  * Groups: `orders`, `catalog.audit`, `notifications`, `reviews`,
- * `recommendations` (each consumer's `group`). Run with the services'
+ * `recommendations`, `pricing` (each consumer's `group`). Run with the services'
  * REDIS_URL and REDIS_PREFIX: without Redis, dead letters live in the process
  * that parked them and end with it.
  */

@@ -4,6 +4,7 @@ import { catalog } from './catalog/catalog.module';
 import { inventory } from './inventory/inventory.module';
 import { orders } from './orders/orders.module';
 import { payments } from './payments/payments.module';
+import { pricing } from './pricing/pricing.module';
 import { recommendations } from './recommendations/recommendations.module';
 import { reviews } from './reviews/reviews.module';
 import { shipping } from './shipping/shipping.module';
@@ -19,4 +20,5 @@ export const SUBGRAPHS: Readonly<Record<ServiceName, SubgraphModule<unknown>>> =
   reviews: reviews as SubgraphModule<unknown>,
   recommendations: recommendations as SubgraphModule<unknown>,
   shipping: shipping as SubgraphModule<unknown>,
+  pricing: pricing as SubgraphModule<unknown>,
 };

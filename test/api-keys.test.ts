@@ -4,6 +4,7 @@ import { ProductEntity } from '../subgraphs/catalog/product.entity';
 import { graphql } from './__generated__/index';
 import { AuditOf, CreateApiKey, CreateServiceAccount, issueKey, RevokeApiKey } from './support/api-keys';
 import { codesOf, execute } from './support/graphql';
+import { connect } from './support/live';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 
@@ -28,6 +29,12 @@ const CreateProduct = graphql(`
 const ReadStock = graphql(`
   query KeysReadStock($id: ID!) {
     product(id: $id) { id stock { onHand } }
+  }
+`);
+
+const StockWatch = graphql(`
+  subscription KeysStockWatch($productIds: [ID!]!) {
+    stockLevelChanged(productIds: $productIds) { productId available }
   }
 `);
 
@@ -73,6 +80,20 @@ describe('API keys', () => {
     const listed = await execute(t.url, ServiceAccounts, {}, { token: admin });
     const stored = listed.data?.serviceAccounts.flatMap((a) => a.keys).find((k) => k.id === key.id);
     expect(stored?.lastUsedAt).not.toBeNull();
+  });
+
+  it('is refused over WebSocket: the socket closes with 4403 and the key is not even looked up', async () => {
+    const key = await issueKey(t, `live-feed-${randomUUID()}`, ['orders:read', 'catalog:read']);
+    const live = connect(t.url, { authorization: `Bearer ${key.secret}` });
+    try {
+      live.subscribe(StockWatch, { productIds: [PRODUCT] });
+      await waitFor(() => live.closed.code !== null);
+      expect(live.closed.code).toBe(4403);
+    } finally {
+      await live.dispose();
+    }
+    const stored = (await t.stack.subgraphs.users.orm.em.fork().findOneOrFail(ApiKeyEntity, { id: key.id }));
+    expect(stored.lastUsedAt).toBeNull();
   });
 
   it('refuses a call outside the scopes with 403, writes nothing and audits the refusal', async () => {

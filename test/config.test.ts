@@ -32,7 +32,16 @@ describe('configuration', () => {
     expect(config.services.recommendations).toEqual({ port: 4009, url: 'http://127.0.0.1:4009/graphql' });
     expect(config.recommendations).toEqual({ trendingHalfLifeHours: 72, viewsPerMinute: 60 });
     expect(config.services.shipping).toEqual({ port: 4010, url: 'http://127.0.0.1:4010/graphql' });
-    expect(config.webhooks).toEqual({ retryBaseMs: 10_000, retryMaxMs: 3_600_000, maxAttempts: 48, timeoutMs: 10_000, dispatchIntervalMs: 1_000, allowPrivateUrls: true });
+    expect(config.services.pricing).toEqual({ port: 4011, url: 'http://127.0.0.1:4011/graphql' });
+    expect(config.webhooks).toEqual({
+      retryBaseMs: 10_000,
+      retryMaxMs: 3_600_000,
+      maxAttempts: 48,
+      timeoutMs: 10_000,
+      dispatchIntervalMs: 1_000,
+      allowPrivateUrls: true,
+      keySources: [config.auth.internalSecret],
+    });
   });
 
   it('refuses private webhook URLs in production unless allowed', () => {

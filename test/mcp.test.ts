@@ -58,7 +58,12 @@ describe('MCP endpoint for AI agents', () => {
     expect(setStock.description).toContain('stock:write');
     expect(setStock.inputSchema).toEqual({
       type: 'object',
-      properties: { onHand: { type: 'integer' }, productId: { type: 'string' } },
+      properties: {
+        onHand: { type: 'integer' },
+        productId: { type: 'string' },
+        // Optional arguments are nullable and carry the schema's description.
+        warehouseId: { anyOf: [{ type: 'string' }, { type: 'null' }], description: expect.stringContaining('the default warehouse when omitted') },
+      },
       required: ['onHand', 'productId'],
       additionalProperties: false,
     });

@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ProductEntity } from '../subgraphs/catalog/product.entity';
-import { SecretBox } from '../subgraphs/users/mfa.crypto';
+import { SecretBox } from '../platform/secret-box';
+import { MFA_SECRET_LABEL } from '../subgraphs/users/mfa.entity';
 import { MfaChallengeEntity, MfaFactorEntity, RecoveryCodeEntity } from '../subgraphs/users/mfa.entity';
 import { SessionEndReason, SessionEntity } from '../subgraphs/users/session.entity';
 import { UserEntity } from '../subgraphs/users/user.entity';
@@ -535,11 +536,11 @@ describe('rotating the key TOTP secrets are encrypted with', () => {
     const { secret } = await enrol(stack.url, registered.accessToken, PASSWORD, clock);
     const sealed = () => t!.stack.subgraphs.users.orm.em.fork().findOneOrFail(MfaFactorEntity, { userId: registered.user.id });
     const first = (await sealed()).sealedSecret;
-    expect(new SecretBox([OLD_KEY]).open(first, registered.user.id).plaintext).toBe(secret);
-    expect(() => new SecretBox([NEW_KEY]).open(first, registered.user.id)).toThrow();
+    expect(new SecretBox([OLD_KEY], MFA_SECRET_LABEL).open(first, registered.user.id).plaintext).toBe(secret);
+    expect(() => new SecretBox([NEW_KEY], MFA_SECRET_LABEL).open(first, registered.user.id)).toThrow();
 
     stack = await restart({ MFA_ENCRYPTION_KEY: NEW_KEY, MFA_ENCRYPTION_KEY_PREVIOUS: OLD_KEY });
-    expect(new SecretBox([NEW_KEY]).open((await sealed()).sealedSecret, registered.user.id).plaintext).toBe(secret);
+    expect(new SecretBox([NEW_KEY], MFA_SECRET_LABEL).open((await sealed()).sealedSecret, registered.user.id).plaintext).toBe(secret);
     expect((await signInWithCode(stack.url, { email, password: PASSWORD }, secret, clock)).accessToken).toEqual(expect.any(String));
 
     stack = await restart({ MFA_ENCRYPTION_KEY: NEW_KEY });

@@ -20,6 +20,7 @@ import { inventory } from '../subgraphs/inventory/inventory.module';
 import { ReservationEntity, ReservationStatus } from '../subgraphs/inventory/reservation.entity';
 import { StockMovementEntity, StockMovementKind } from '../subgraphs/inventory/stock-movement.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { DEFAULT_WAREHOUSE, WarehouseStockEntity } from '../subgraphs/inventory/warehouse.entity';
 import { graphql } from './__generated__/index';
 import { TestClock } from './support/clock';
 import { codesOf, execute, type Result } from './support/graphql';
@@ -277,11 +278,14 @@ describe('stock reservations for orders (internal API)', () => {
     it('repairs a reservation a crashed process left half-taken, releasing exactly what it held', async () => {
       const [taken, notTaken] = [await stockedProduct(4), await stockedProduct(4)];
       const orderId = `order-${randomUUID()}`;
-      // As a process leaves it when it dies after taking the first line: the claim, one line's stock and its movement.
+      // As a process leaves it when it dies after taking the first line: the claim, one line's stock (in its warehouse and in total) and its movement.
       const em = db();
       const row = await em.findOneOrFail(StockLevelEntity, { productId: taken });
       row.reserved = 3;
       row.version += 1;
+      const shelf = await em.findOneOrFail(WarehouseStockEntity, { productId: taken, warehouseId: DEFAULT_WAREHOUSE.id });
+      shelf.reserved = 3;
+      shelf.version += 1;
       em.persist(
         Object.assign(new ReservationEntity(), {
           orderId,
@@ -298,6 +302,7 @@ describe('stock reservations for orders (internal API)', () => {
       em.persist(
         Object.assign(new StockMovementEntity(), {
           productId: taken,
+          warehouseId: DEFAULT_WAREHOUSE.id,
           version: row.version,
           kind: StockMovementKind.RESERVE,
           onHandDelta: 0,
@@ -323,6 +328,7 @@ describe('stock reservations for orders (internal API)', () => {
       expect((await db().findOneOrFail(ReservationEntity, { orderId })).status).toBe(ReservationStatus.EXPIRED);
       expect(await level(taken)).toEqual({ onHand: 4, reserved: 0, available: 4 });
       expect(await level(notTaken)).toEqual({ onHand: 4, reserved: 0, available: 4 });
+      expect(await db().findOneOrFail(WarehouseStockEntity, { productId: taken, warehouseId: DEFAULT_WAREHOUSE.id })).toMatchObject({ onHand: 4, reserved: 0 });
     });
   });
 

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { CACHE_HEADER } from '../gateway/response-cache.plugin';
 import { DEMO_PRODUCTS } from '../contracts/demo';
-import { createLogger } from '../platform/log';
-import { RedisPubSub } from '../platform/messaging/pubsub.redis';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
-import { startTestStack, type TestStack } from './support/stack';
+import type { TestStack } from './support/stack';
+import { startTwoGateways, type TwoGateways } from './support/two-gateways';
 import { waitFor } from './support/wait-for';
 
 const SharedListing = graphql(`
@@ -19,7 +16,6 @@ const SharedSetPrice = graphql(`
   mutation SharedCacheSetPrice($id: ID!, $priceAmount: Int!) { updateProduct(id: $id, input: { priceAmount: $priceAmount }) { id } }
 `);
 
-const quiet = createLogger('test', 'error', () => undefined);
 
 async function ask<TData>(url: string, document: TypedDocumentNode<TData, Record<string, never>>) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document) }) });
@@ -27,33 +23,20 @@ async function ask<TData>(url: string, document: TypedDocumentNode<TData, Record
 }
 
 describe('the response cache across gateway processes (Redis)', () => {
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const prefix = `test-${randomUUID()}`;
   let t: TestStack;
-  let second: RunningGateway;
-  let secondPubSub: RedisPubSub;
+  let gateways: TwoGateways;
+  let secondUrl: string;
 
   beforeAll(async () => {
-    t = await startTestStack({ env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix } });
-    secondPubSub = await RedisPubSub.create({ url: redisUrl, prefix });
-    second = await startGateway({
-      config: t.config,
-      log: quiet,
-      port: 0,
-      pubsub: secondPubSub,
-      subgraphUrls: Object.fromEntries(Object.values(t.stack.subgraphs).map((s) => [s.name, s.url])),
-    });
+    gateways = await startTwoGateways();
+    ({ t, secondUrl } = gateways);
   });
-  afterAll(async () => {
-    await second.stop();
-    await secondPubSub.close();
-    await t.stop();
-  });
+  afterAll(() => gateways.stop());
 
   it('shares an answer one gateway cached with the other, and evicts it for both on a change notice', async () => {
     const product = DEMO_PRODUCTS[0];
     expect((await ask(t.url, SharedListing)).cache).toBe('miss');
-    const shared = await ask(second.url, SharedListing);
+    const shared = await ask(secondUrl, SharedListing);
     expect(shared.cache).toBe('hit');
 
     const agent = await t.token('shared-cache-agent', 'CUSTOMER', 'AGENT');
@@ -62,7 +45,7 @@ describe('the response cache across gateway processes (Redis)', () => {
     const priceIn = (answer: Awaited<ReturnType<typeof ask<typeof shared.body.data>>>) =>
       answer.body.data?.products.edges.find((e) => e.node.id === product.id)?.node.price.amount;
     // The notice travels through Redis to both gateways; either evicts the shared entry.
-    await waitFor(async () => priceIn(await ask(second.url, SharedListing)) === 54_321);
+    await waitFor(async () => priceIn(await ask(secondUrl, SharedListing)) === 54_321);
     expect(priceIn(await ask(t.url, SharedListing))).toBe(54_321);
   });
 });

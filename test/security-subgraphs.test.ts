@@ -1,7 +1,7 @@
 import { signCallerHeader, type Caller } from '../platform/caller';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
-import { orderTools, PlaceOrder } from './support/orders';
+import { ConfirmPayment, orderTools, PlaceOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 
 /**
@@ -20,6 +20,10 @@ const PAYMENT_OF_ORDER = 'query ($r: [_Any!]!) { _entities(representations: $r) 
 const PAYMENT = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { status amount { amount } orderId } } }';
 const ORDER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id total { amount } lines { quantity } customer { id } } } }';
 const USER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { name } } }';
+const ORDERS_OF_USER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders { edges { node { id } } } } } }';
+const SHIPMENTS_OF_ORDER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { shipments { id trackingNumber } returns { id } } } }';
+const CREATE_SHIPMENT = 'mutation ($orderId: ID!) { createShipment(orderId: $orderId) { id } }';
+const RECOMMENDED_FOR_USER = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { recommendedProducts { id } } } }';
 
 /** A price no other part of an answer could contain, to search leaks for. */
 const PRICE = 4_321;
@@ -49,7 +53,7 @@ describe('subgraphs reached directly', () => {
   afterAll(() => t.stop());
 
   /** `_entities` straight to a subgraph, with the caller header given (none when undefined). */
-  async function entities(service: 'orders' | 'payments' | 'users', query: string, representation: Record<string, string>, callerHeader?: string): Promise<Answer> {
+  async function entities(service: 'orders' | 'payments' | 'users' | 'recommendations' | 'shipping', query: string, representation: Record<string, string>, callerHeader?: string): Promise<Answer> {
     const response = await fetch(t.stack.subgraphs[service].url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(callerHeader ? { 'x-shop-caller': callerHeader } : {}) },
@@ -115,6 +119,41 @@ describe('subgraphs reached directly', () => {
       expect(answer.text).not.toContain('Buyer');
       expect(answer.text).not.toContain(owner);
     }
+  });
+
+  it("refuses another customer the fields other subgraphs add to a user (their orders, their recommendations), as the owner's are answered", async () => {
+    const probe = (service: 'orders' | 'recommendations', query: string, header: string) => entities(service, query, { __typename: 'User', id: owner }, header);
+    const mine = as({ userId: owner, roles: ['CUSTOMER'] });
+    expect((await probe('orders', ORDERS_OF_USER, mine)).body.data?._entities).toEqual([{ orders: { edges: [{ node: { id: orderId } }] } }]);
+    expect(codes(await probe('recommendations', RECOMMENDED_FOR_USER, mine))).toEqual([]);
+    const stranger = as({ userId: await tools.customer(), roles: ['CUSTOMER'] });
+    const orders = await probe('orders', ORDERS_OF_USER, stranger);
+    expect(codes(orders)).toEqual(['FORBIDDEN']);
+    expect(orders.text).not.toContain(orderId);
+    expect(codes(await probe('recommendations', RECOMMENDED_FOR_USER, stranger))).toEqual(['FORBIDDEN']);
+  });
+
+  it("gives another customer none of an order's shipments from the shipping subgraph, as the owner's are answered", async () => {
+    const token = await t.token(owner);
+    const address = { recipient: 'Ada Lovelace', line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
+    const lines = [{ productId: await tools.product({ weightGrams: 300 }), quantity: 1 }];
+    const placed = await execute(t.url, PlaceOrder, { input: { lines, shipping: { address, methodId: 'demo-method-fr-express' } } }, { token });
+    const shippedId = placed.data!.placeOrder.id;
+    await execute(t.url, ConfirmPayment, { orderId: shippedId, paymentMethod: 'pm_card_visa' }, { token });
+    await tools.settled(shippedId, 'PAID');
+    const agent = as({ userId: 'security-agent', roles: ['CUSTOMER', 'AGENT'] });
+    const created = await fetch(t.stack.subgraphs.shipping.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shop-caller': agent },
+      body: JSON.stringify({ query: CREATE_SHIPMENT, variables: { orderId: shippedId } }),
+    });
+    const shipmentId = ((await created.json()) as { data: { createShipment: { id: string } } }).data.createShipment.id;
+    const probe = (header: string) => entities('shipping', SHIPMENTS_OF_ORDER, { __typename: 'Order', id: shippedId }, header);
+    const mine = await probe(as({ userId: owner, roles: ['CUSTOMER'] }));
+    expect(mine.body.data?._entities).toEqual([{ shipments: [{ id: shipmentId, trackingNumber: expect.stringMatching(/^SIM/) }], returns: [] }]);
+    const theirs = await probe(as({ userId: await tools.customer(), roles: ['CUSTOMER'] }));
+    expect(theirs.body).toEqual({ data: { _entities: [{ shipments: [], returns: [] }] } });
+    expect(theirs.text).not.toContain(shipmentId);
   });
 
   it('lets staff read them, as the root fields do', async () => {

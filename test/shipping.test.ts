@@ -335,5 +335,22 @@ describe('shipping through the gateway', () => {
       await waitFor(async () => (await t.stack.subgraphs.shipping.orm.em.fork().findOneOrFail(ShipmentEntity, { orderId })).status === 'LABEL_CREATED', { timeout: 20_000 });
       await tools.settled(orderId, 'SHIPPED');
     });
+
+    it('buys one label when the carrier sold it but its answer was lost: the retry gets that label, not a second one', async () => {
+      const agent = await tools.agent();
+      const { orderId } = await paidOrder();
+      simulated().loseNextAnswer = true;
+      const pending = await execute(t.url, CreateShipment, { orderId }, { token: agent });
+      expect(pending.data?.createShipment).toMatchObject({ status: 'LABEL_PENDING', trackingNumber: null, labelAttempts: 1 });
+      const id = pending.data!.createShipment.id;
+      expect(simulated().labelsBought(id)).toBe(1);
+      const created = await waitFor(async () => {
+        const row = await shipment(id);
+        expect(row.status).toBe('LABEL_CREATED');
+        return row;
+      }, { timeout: 20_000 });
+      expect(simulated().labelsBought(id)).toBe(1);
+      expect(created.trackingNumber).toMatch(/^SIM/);
+    });
   });
 });

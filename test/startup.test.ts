@@ -59,7 +59,7 @@ describe('starting the supergraph', () => {
   it('refuses an unknown service name', async () => {
     const result = await run(['warehouse'], { DATA_DIR: dataDir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('Unknown service "warehouse"; use one of: all, gateway, users, catalog, inventory, orders, payments, reviews, recommendations, shipping, notifications\n');
+    expect(result.stderr).toBe('Unknown service "warehouse"; use one of: all, gateway, users, catalog, inventory, orders, payments, reviews, recommendations, shipping, pricing, notifications\n');
   });
 
   it('names the service and port when a port is already taken', async () => {
@@ -76,7 +76,7 @@ describe('starting the supergraph', () => {
   });
 
   it('stops the whole supergraph on SIGTERM, in development mode as `npm start` runs it, and exits 0', async () => {
-    const names = ['PORT', 'USERS_PORT', 'CATALOG_PORT', 'INVENTORY_PORT', 'ORDERS_PORT', 'PAYMENTS_PORT', 'REVIEWS_PORT', 'RECOMMENDATIONS_PORT', 'SHIPPING_PORT'];
+    const names = ['PORT', 'USERS_PORT', 'CATALOG_PORT', 'INVENTORY_PORT', 'ORDERS_PORT', 'PAYMENTS_PORT', 'REVIEWS_PORT', 'RECOMMENDATIONS_PORT', 'SHIPPING_PORT', 'PRICING_PORT'];
     const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, String(await freePort())])));
     const shop = start([], { DATA_DIR: path.join(dataDir, 'sigterm'), ...ports });
     try {

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { startGateway, type RunningGateway } from '../gateway/gateway';
 import { DEMO_PRODUCTS } from '../contracts/demo';
-import { createLogger } from '../platform/log';
 import { channels } from '../platform/messaging/pubsub';
-import { RedisPubSub } from '../platform/messaging/pubsub.redis';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
 import { graphql } from './__generated__/index';
 import { connect, type LiveClient } from './support/live';
 import { ThrowawayRedis } from './support/redis-server';
 import { startTestStack, type TestStack } from './support/stack';
+import { startTwoGateways, type TwoGateways } from './support/two-gateways';
 import { waitFor } from './support/wait-for';
 
 const WatchMugStock = graphql(`
@@ -18,7 +15,6 @@ const WatchMugStock = graphql(`
 `);
 
 const [mug] = DEMO_PRODUCTS;
-const quiet = createLogger('test', 'error', () => undefined);
 
 /** Changes stock as inventory does; `announce: false` simulates a notice lost while Redis is down. */
 async function setOnHand(t: TestStack, onHand: number, announce: boolean): Promise<void> {
@@ -31,34 +27,23 @@ async function setOnHand(t: TestStack, onHand: number, announce: boolean): Promi
 }
 
 describe('subscriptions across gateway processes (Redis)', () => {
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const prefix = `test-${randomUUID()}`;
   let t: TestStack;
-  let second: RunningGateway;
-  let secondPubSub: RedisPubSub;
+  let gateways: TwoGateways;
+  let secondUrl: string;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
-    t = await startTestStack({ env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix } });
-    secondPubSub = await RedisPubSub.create({ url: redisUrl, prefix });
-    second = await startGateway({
-      config: t.config,
-      log: quiet,
-      port: 0,
-      pubsub: secondPubSub,
-      subgraphUrls: Object.fromEntries(Object.values(t.stack.subgraphs).map((s) => [s.name, s.url])),
-    });
+    gateways = await startTwoGateways();
+    ({ t, secondUrl } = gateways);
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    await second.stop();
-    await secondPubSub.close();
-    await t.stop();
+    await gateways.stop();
   });
 
   it('delivers one change to the clients of both gateways', async () => {
     const first = connect(t.url);
-    const other = connect(second.url);
+    const other = connect(secondUrl);
     clients.push(first, other);
     const a = first.subscribe(WatchMugStock, { productIds: [mug.id] });
     const b = other.subscribe(WatchMugStock, { productIds: [mug.id] });

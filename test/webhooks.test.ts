@@ -87,6 +87,14 @@ describe('webhooks out', () => {
     expect(result.errors).toBeUndefined();
   };
 
+  /** Waits until the receiver has accepted `count` deliveries about the product, and returns them. */
+  const acceptedFor = (receiver: WebhookReceiver, productId: string, count: number): Promise<ReceivedWebhook[]> =>
+    waitFor(() => {
+      const found = receiver.accepted().filter((d) => d.body.data.productId === productId);
+      expect(found).toHaveLength(count);
+      return found;
+    });
+
   /** Each event id accepted exactly once, and the accepted ones in order of occurrence. */
   function expectOncePerEventInOrder(accepted: readonly ReceivedWebhook[]): void {
     const ids = accepted.map((delivery) => delivery.body.id);
@@ -99,16 +107,30 @@ describe('webhooks out', () => {
     const { receiver, secret } = await endpointFor(['product.updated']);
     const productId = await tools.product();
     await rename(productId, 'Signed mug');
-    const [delivery] = await waitFor(() => {
-      const found = receiver.accepted().filter((d) => d.body.data.productId === productId);
-      expect(found).toHaveLength(1);
-      return found;
-    });
+    const [delivery] = await acceptedFor(receiver, productId, 1);
     const event = stripe.webhooks.constructEvent(delivery.raw, delivery.headers['shop-signature'] as string, secret);
     expect(event).toMatchObject({ type: 'product.updated', data: { productId, after: { name: 'Signed mug' } } });
     expect(delivery.headers['shop-event-id']).toBe(delivery.body.id);
     expect(delivery.headers['shop-event-type']).toBe('product.updated');
     expect(() => stripe.webhooks.constructEvent(delivery.raw, delivery.headers['shop-signature'] as string, 'whsec_wrong')).toThrow();
+  });
+
+  it('stores the signing secret only sealed, and seals one an older version kept in the clear, which then still signs', async () => {
+    const { receiver, id, secret } = await endpointFor(['product.updated']);
+    const stored = () => t.stack.subgraphs.catalog.orm.em.fork().findOneOrFail(WebhookEndpointEntity, { id });
+    const sealed = (await stored()).sealedSecret;
+    expect(sealed).not.toContain(secret);
+    expect(sealed).not.toContain(secret.slice('whsec_'.length, 20));
+    // As a version before encryption at rest left it; the next start seals it.
+    await t.stack.subgraphs.catalog.orm.em.fork().nativeUpdate(WebhookEndpointEntity, { id }, { sealedSecret: secret });
+    await (t.stack.subgraphs.catalog.services as CatalogServices).webhooks.rekey();
+    const resealed = (await stored()).sealedSecret;
+    expect(resealed).not.toContain(secret.slice('whsec_'.length, 20));
+    expect(resealed).not.toBe(sealed);
+    const productId = await tools.product();
+    await rename(productId, 'Sealed mug');
+    const [delivery] = await acceptedFor(receiver, productId, 1);
+    expect(stripe.webhooks.constructEvent(delivery.raw, delivery.headers['shop-signature'] as string, secret)).toMatchObject({ type: 'product.updated' });
   });
 
   it('retries after 500s with the failing event first, then delivers the later ones of the aggregate in order', async () => {
@@ -117,11 +139,7 @@ describe('webhooks out', () => {
     let failures = 0;
     receiver.answer = () => (failures++ < 3 ? 500 : 200);
     for (const name of ['First', 'Second', 'Third']) await rename(productId, name);
-    const accepted = await waitFor(() => {
-      const found = receiver.accepted().filter((d) => d.body.data.productId === productId);
-      expect(found).toHaveLength(3);
-      return found;
-    });
+    const accepted = await acceptedFor(receiver, productId, 3);
     expect(accepted.map((d) => (d.body.data.after as { name: string }).name)).toEqual(['First', 'Second', 'Third']);
     expectOncePerEventInOrder(accepted);
     // The three 500s were all tries of the first event: nothing later overtook it.

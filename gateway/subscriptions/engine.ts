@@ -245,13 +245,8 @@ export class SubscriptionEngine {
       return { errors: [new GraphQLError(`A subscription follows at most ${max} ids; subscribe several times for more`, { extensions: { code: 'BAD_USER_INPUT', max } })] };
     }
     const plan = planFetch(args.document, operation, rootField, live, variables);
-    const subscriber = new Subscriber(context, this.options.clock, (s) => this.leave(s));
-    if (subscriber.expired) {
-      subscriber.expire();
-      return subscriber.queue;
-    }
-    this.subscribers.add(subscriber);
-    this.stats.subscribers = this.subscribers.size;
+    const subscriber = this.admit(context);
+    if (subscriber.expired) return subscriber.queue;
 
     const scope = fetchScope(this.options.schema, plan.document, context);
     const documentKey = print(plan.document);
@@ -275,6 +270,18 @@ export class SubscriptionEngine {
     return subscriber.queue;
   }
 
+  /** A new subscriber, counted; one whose token has expired already is ended at once (UNAUTHENTICATED) and not counted. */
+  private admit(context: GatewayContext): Subscriber {
+    const subscriber = new Subscriber(context, this.options.clock, (s) => this.leave(s));
+    if (subscriber.expired) {
+      subscriber.expire();
+      return subscriber;
+    }
+    this.subscribers.add(subscriber);
+    this.stats.subscribers = this.subscribers.size;
+    return subscriber;
+  }
+
   /**
    * A feed (ordersChanged): every entity announced on the feed's channel is
    * fetched with the subscriber's own auth and delivered when it matches the
@@ -290,13 +297,8 @@ export class SubscriptionEngine {
     if (!feed.roles.some((role) => (roles as readonly string[]).includes(role))) {
       return { errors: [new GraphQLError(`${live.name} requires role ${feed.roles.join(' or ')}`, { extensions: { code: 'FORBIDDEN' } })] };
     }
-    const subscriber = new Subscriber(context, this.options.clock, (s) => this.leave(s));
-    if (subscriber.expired) {
-      subscriber.expire();
-      return subscriber.queue;
-    }
-    this.subscribers.add(subscriber);
-    this.stats.subscribers = this.subscribers.size;
+    const subscriber = this.admit(context);
+    if (subscriber.expired) return subscriber.queue;
     const onNotice = async (notice: ChangeNotice): Promise<void> => {
       const result = await this.fetch(plan, notice.id, context, () => !subscriber.queue.closed);
       const entity = result && live.unwrap(result.data?.[plan.responseKey]);

@@ -42,6 +42,12 @@ describe('who may share a live fetch', () => {
     expect(scope.context).toBe(owner);
   });
 
+  it('fetches stock per warehouse per user: its warehouse rows are not public data', () => {
+    const perWarehouse = planOf('subscription { stockLevelChanged(productIds: ["p1"]) { available product { stockByWarehouse { onHand warehouse { code } } } } }');
+    const agent = as('agent-a', 'AGENT');
+    expect(fetchScope(schema, perWarehouse, agent)).toEqual({ key: 'user:agent-a|AGENT', context: agent });
+  });
+
   it('knows every field of the shared types: a new one must be judged per-user or not before it ships', () => {
     const fields = Object.fromEntries(
       [...PUBLIC_TYPES].sort().map((name) => {
@@ -66,11 +72,15 @@ describe('who may share a live fetch', () => {
         'name',
         'options',
         'price',
+        'promotions',
         'rating',
         'reviews',
+        'salePrice',
         'sku',
         'status',
         'stock',
+        // Staff only (AGENT, ADMIN): depends on the roles, which the sharing key includes; its WarehouseStock is not public, so a fetch selecting it is per user.
+        'stockByWarehouse',
         'updatedAt',
         'variants',
         'weightGrams',

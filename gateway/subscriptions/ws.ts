@@ -111,7 +111,8 @@ export function attachGraphqlWs(options: LiveTransportOptions): LiveTransport {
       schema,
       isProd: config.env === 'production',
       connectionInitWaitTimeout: limits.initTimeoutMs,
-      // Returning false closes the socket with 4403 Forbidden.
+      // Returning false closes the socket with 4403 Forbidden. Access tokens only: no API key authenticator is
+      // passed, since a socket outlives a key's revocation (README "Security": API keys take no WebSocket).
       onConnect: async (ctx) => {
         try {
           ctx.extra.auth = await authenticate(authorizationOf(ctx.connectionParams), config.auth.jwtVerifyKeys, options.clock.now().getTime());

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import { AuditEntryEntity } from './audit.entity';
 import { AuditFilter } from './audit.inputs';
 import type { CatalogServices } from './catalog.services';
@@ -15,10 +15,9 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'Who changed what in the catalog and in stock, newest first. ADMIN only.' })
   auditLog(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
   ): Promise<Connection<AuditEntryEntity>> {
-    return this.services.audit.list(ctx, { first: first ?? 20, after }, filter);
+    return this.services.audit.list(ctx, page, filter);
   }
 }

@@ -6,7 +6,7 @@ import { CategoryEntity } from './category.entity';
 import { CategoryResolver } from './category.resolver';
 import { CategoryService } from './category.service';
 import { ProductEntity } from './product.entity';
-import { productReference } from './product.reference';
+import { catalogReferences } from './catalog.reference';
 import { ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
 import { SkuResolver } from './sku.resolver';
@@ -28,9 +28,10 @@ export const catalog: SubgraphModule<CatalogServices> = {
     const variants = new VariantService(deps, audit);
     return { audit, categories, variants, products: new ProductService(deps, categories, audit, variants), webhooks: new WebhookService(deps, audit) };
   },
-  referenceResolvers: (services) => productReference(services.products, services.variants),
+  referenceResolvers: (services) => catalogReferences(services),
   seed: async (services, deps) => {
     await services.products.backfillSkuKeys();
+    await services.webhooks.rekey();
     if (deps.config.seedDemo) {
       await services.categories.seedDemo();
       await services.products.seedDemo();

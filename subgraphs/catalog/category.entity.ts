@@ -1,10 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../platform/ids';
 
 /** A node of the category tree; a product can be filed under several. */
 @Entity({ tableName: 'categories' })
 @ObjectType('Category', { description: 'A node of the category tree: top-level categories have no parent.' })
+@Directive('@key(fields: "id")')
 export class CategoryEntity {
   @PrimaryKey({ type: 'string' })
   @Field(() => ID)

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import type { CatalogServices } from './catalog.services';
 import { CategoryEntity } from './category.entity';
 import { ProductEntity } from './product.entity';
@@ -30,13 +30,12 @@ export class ProductResolver {
   @Query(() => ProductConnection, { description: 'Customers and anonymous callers see ACTIVE products only; agents and admins see all.' })
   products(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
     @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NEWEST, nullable: true, description: 'A cursor only continues the sort it came from.' })
     sort: ProductSort | null,
   ): Promise<Connection<ProductEntity>> {
-    return this.services.products.list(ctx, { first: first ?? 20, after }, filter, sort ?? ProductSort.NEWEST);
+    return this.services.products.list(ctx, page, filter, sort ?? ProductSort.NEWEST);
   }
 
   @Authorized('AGENT', 'ADMIN')

@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ErrorCode } from '../../platform/graphql-types';
+import type { ClientErrorCode } from '../../platform/errors';
 import { ProductEntity } from './product.entity';
 import type { FieldError } from './product.rules';
 
@@ -20,8 +22,8 @@ registerEnumType(UpsertStatus, {
 
 @ObjectType('UpsertProductError')
 export class UpsertProductError {
-  @Field({ description: 'BAD_USER_INPUT, as for the single-product mutations.' })
-  code!: string;
+  @Field(() => ErrorCode, { description: 'BAD_USER_INPUT, as for the single-product mutations.' })
+  code!: ClientErrorCode;
 
   @Field()
   message!: string;

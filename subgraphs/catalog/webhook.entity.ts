@@ -11,6 +11,9 @@ export enum WebhookDeliveryStatus {
 }
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'PENDING until the endpoint answers 2xx (DELIVERED) or the tries run out (FAILED).' });
 
+/** What the signing secrets' encryption keys are derived for (platform/secret-box.ts). */
+export const WEBHOOK_SECRET_LABEL = 'catalog/webhook-secret-encryption/v1';
+
 /** A partner's URL and the event types it wants. */
 @Entity({ tableName: 'webhook_endpoints' })
 @ObjectType('WebhookEndpoint', { description: 'A partner URL receiving signed events (ADMIN only).' })
@@ -31,9 +34,13 @@ export class WebhookEndpointEntity {
   @Field(() => String, { nullable: true })
   description: string | null = null;
 
-  /** The signing secret: kept (not hashed), since every delivery is signed with it. */
-  @Property({ type: 'string' })
-  secret!: string;
+  /**
+   * The signing secret, which every delivery is signed with, so it cannot be
+   * hashed: sealed (AES-256-GCM, platform/secret-box.ts) under
+   * WEBHOOK_SECRET_LABEL and bound to the endpoint id. The column keeps its name.
+   */
+  @Property({ type: 'string', fieldName: 'secret', hidden: true })
+  sealedSecret!: string;
 
   @Property({ type: 'datetime' })
   @Field()

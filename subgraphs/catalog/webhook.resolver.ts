@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import type { CatalogServices } from './catalog.services';
 import { RegisteredWebhookEndpoint, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity';
 import { RegisterWebhookEndpointInput, WebhookDeliveryFilter } from './webhook.inputs';
@@ -28,11 +28,10 @@ export class WebhookResolver {
   @Query(() => WebhookDeliveryConnection, { description: 'ADMIN only: the delivery log, newest first, with each delivery’s tries and last answer.' })
   webhookDeliveries(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true }) filter: WebhookDeliveryFilter | null,
   ): Promise<Connection<WebhookDeliveryEntity>> {
-    return this.services.webhooks.listDeliveries(ctx, { first: first ?? 20, after }, filter);
+    return this.services.webhooks.listDeliveries(ctx, page, filter);
   }
 
   @Authorized('ADMIN')

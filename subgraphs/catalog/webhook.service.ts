@@ -9,10 +9,11 @@ import type { DomainEvent, EventConsumer } from '../../platform/messaging/event-
 import { handleOnce } from '../../platform/messaging/inbox';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import { every, type Periodic } from '../../platform/periodic';
+import { SecretBox } from '../../platform/secret-box';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { AuditService } from './audit.service';
 import { orderPlacedFact, orderStatusFact, recordWebhookEvent, stockFact, type WebhookFact } from './webhook.events';
-import { RegisteredWebhookEndpoint, WebhookDeliveryEntity, WebhookDeliveryStatus, WebhookEndpointEntity, WebhookEventEntity } from './webhook.entity';
+import { RegisteredWebhookEndpoint, WEBHOOK_SECRET_LABEL, WebhookDeliveryEntity, WebhookDeliveryStatus, WebhookEndpointEntity, WebhookEventEntity } from './webhook.entity';
 import type { RegisterWebhookEndpointInput, WebhookDeliveryFilter } from './webhook.inputs';
 import { checkEndpointUrl, checkEventTypes, retryDelayMs, signatureHeader } from './webhook.rules';
 import { optionalReason } from '../../platform/checks';
@@ -22,6 +23,8 @@ const CONSUMER = 'catalog.webhooks';
 const BATCH = 500;
 /** Deliveries sent at once by one process. */
 const CONCURRENCY = 16;
+/** Endpoints whose secret is sealed again per batch at start-up. */
+const REKEY_BATCH = 500;
 
 
 /**
@@ -35,10 +38,14 @@ const CONCURRENCY = 16;
  * is sent, so two processes never send it at once.
  */
 export class WebhookService {
+  private readonly box: SecretBox;
+
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.box = new SecretBox(deps.config.webhooks.keySources, WEBHOOK_SECRET_LABEL);
+  }
 
   listEndpoints(ctx: RequestContext): Promise<WebhookEndpointEntity[]> {
     return ctx.em.find(WebhookEndpointEntity, { removedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -59,7 +66,8 @@ export class WebhookService {
     const description = optionalReason(input.description);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const endpoint = await this.deps.db.write(async (em) => {
-      const created = Object.assign(new WebhookEndpointEntity(), { url, eventTypes, description, secret, createdAt: this.deps.clock.now(), createdBy: ctx.caller!.userId });
+      const created = Object.assign(new WebhookEndpointEntity(), { url, eventTypes, description, createdAt: this.deps.clock.now(), createdBy: ctx.caller!.userId });
+      created.sealedSecret = this.box.seal(secret, created.id);
       em.persist(created);
       this.audit.record(em, ctx.caller, { action: 'webhook_endpoint.registered', entityType: 'WebhookEndpoint', entityId: created.id, before: null, after: { url, eventTypes } });
       return created;
@@ -101,6 +109,30 @@ export class WebhookService {
       [INVENTORY_EVENTS.low]: (event) => this.consume(event, stockFact(event)),
       [INVENTORY_EVENTS.replenished]: (event) => this.consume(event, stockFact(event)),
     });
+  }
+
+  /**
+   * At start-up: seals with the current key every signing secret sealed with
+   * the one being retired (WEBHOOK_ENCRYPTION_KEY_PREVIOUS, or
+   * INTERNAL_SECRET_PREVIOUS without a dedicated key), and any kept in the
+   * clear by an older version, so one start completes a rotation.
+   */
+  async rekey(): Promise<void> {
+    let resealed = 0;
+    for (let offset = 0; ; offset += REKEY_BATCH) {
+      const endpoints = await this.deps.db.read((em) => em.find(WebhookEndpointEntity, {}, { orderBy: { id: 'asc' }, limit: REKEY_BATCH, offset }));
+      for (const endpoint of endpoints.filter((e) => !this.box.isCurrent(e.sealedSecret))) {
+        try {
+          const secret = isPlainSecret(endpoint.sealedSecret) ? endpoint.sealedSecret : this.box.open(endpoint.sealedSecret, endpoint.id).plaintext;
+          const sealedSecret = this.box.seal(secret, endpoint.id);
+          resealed += await this.deps.db.write((em) => em.nativeUpdate(WebhookEndpointEntity, { id: endpoint.id, sealedSecret: endpoint.sealedSecret }, { sealedSecret }));
+        } catch (error) {
+          this.deps.log.error('webhook signing secret sealed with an unknown key; its deliveries fail until the endpoint is registered again', { endpointId: endpoint.id, error: errorMessage(error) });
+        }
+      }
+      if (endpoints.length < REKEY_BATCH) break;
+    }
+    if (resealed > 0) this.deps.log.info('webhook signing secrets sealed with the current key', { resealed });
   }
 
   /** The dispatcher of this process. */
@@ -206,7 +238,8 @@ export class WebhookService {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'shop-webhooks/1',
-          'shop-signature': signatureHeader(body, endpoint.secret, this.deps.clock.now()),
+          // A secret that does not open (a key no longer configured) fails the try like an endpoint that does not answer.
+          'shop-signature': signatureHeader(body, this.box.open(endpoint.sealedSecret, endpoint.id).plaintext, this.deps.clock.now()),
           'shop-event-id': delivery.eventId,
           'shop-event-type': delivery.eventType,
           'shop-delivery-attempt': String(attempt),
@@ -235,3 +268,6 @@ export class WebhookService {
     if (failure !== null) this.deps.log.info('webhook delivery failed', { deliveryId: delivery.id, eventId: delivery.eventId, attempt, error: failure });
   }
 }
+
+/** A secret stored in the clear by a version before encryption at rest. */
+const isPlainSecret = (stored: string): boolean => stored.startsWith('whsec_');

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ReservationLine, ReservationStatusName } from '../../contracts/inventory-api';
+import type { Allocation } from './warehouse.rules';
 
 /**
  * PENDING: being taken line by line (a crash leaves it so; the sweeper then
@@ -45,6 +46,15 @@ export class ReservationEntity {
   @Property({ type: 'json' })
   @Field(() => [ReservationLineType])
   lines!: ReservationLine[];
+
+  /**
+   * Which warehouse gave what, one entry per product and warehouse: release,
+   * commit, return and expiry move exactly these units. Null on reservations
+   * taken before warehouses, which took everything from the default one
+   * (see allocationsOf in warehouse.ledger.ts).
+   */
+  @Property({ type: 'json', nullable: true })
+  allocations: Allocation[] | null = null;
 
   @Property({ type: 'datetime' })
   @Field()

@@ -12,7 +12,10 @@ import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import type { ReservationLineInput } from './reservation.inputs';
 import { EXPIRES_FROM, REQUEST_EFFECTS, RESERVATION_TRANSITIONS, type RequestEffect, type ReservationRequest } from './reservation.transitions';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { availableOf } from './stock.entity';
+import { availableOf, type StockLevels } from './stock.entity';
+import { DEFAULT_WAREHOUSE, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
+import type { WarehouseLedger } from './warehouse.ledger';
+import { allocationsOf, mergeAllocations, type Allocation } from './warehouse.rules';
 import { actorOf, thresholdCrossing, type AppliedChange, type StockLedger } from './stock.ledger';
 import type { ReservationStore } from './reservation.store';
 import { normalizeLines } from './stock.rules';
@@ -40,6 +43,7 @@ export class ReservationService {
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly ledger: StockLedger,
+    private readonly warehouses: WarehouseLedger,
     private readonly store: ReservationStore,
   ) {}
 
@@ -63,9 +67,9 @@ export class ReservationService {
     const outcome = await this.store.take({
       reservation,
       actorId: actorOf(ctx.caller),
-      events: (applied) => [
+      events: (applied, allocations) => [
         this.deps.outbox.row(INVENTORY_EVENTS.reserved, payloadOf(reservation)),
-        this.deps.outbox.row(AUDIT_RECORDED, auditRecord('inventory', ctx.caller, now, { action: 'stock.reserved', entityType: 'Reservation', entityId: orderId, before: null, after: stateOf(reservation) })),
+        this.deps.outbox.row(AUDIT_RECORDED, auditRecord('inventory', ctx.caller, now, { action: 'stock.reserved', entityType: 'Reservation', entityId: orderId, before: null, after: stateOf({ ...reservation, allocations }) })),
         ...applied.flatMap((change) => {
           const crossing = thresholdCrossing(change.productId, change.before, change.after);
           return crossing ? [this.deps.outbox.row(crossing.type, crossing.payload)] : [];
@@ -85,7 +89,7 @@ export class ReservationService {
     }
     this.deps.metrics.reservations.inc({ outcome: 'reserved' });
     await this.ledger.announce(outcome.taken);
-    return reservation;
+    return Object.assign(reservation, { allocations: outcome.allocations });
   }
 
   /** Returns the stock to available. Idempotent; CONFLICT once committed. */
@@ -149,12 +153,12 @@ export class ReservationService {
     return this.deps.db.read((em) => em.findOne(ReservationEntity, { orderId }));
   }
 
-  /** Current shortfalls of `lines`, read without writing. */
+  /** Current shortfalls of `lines` (what active warehouses have available), read without writing. */
   private async shortages(em: EntityManager, lines: readonly ReservationLine[]): Promise<Shortage[]> {
-    const rows = await this.ledger.readMany(em, lines.map((l) => l.productId));
+    const active = new Set((await em.find(WarehouseEntity, { active: true }, { fields: ['id'] })).map((w) => w.id));
+    const rows = await em.find(WarehouseStockEntity, { productId: { $in: lines.map((l) => l.productId) } }, { disableIdentityMap: true });
     return lines.flatMap((line) => {
-      const row = rows.find((r) => r.productId === line.productId);
-      const available = row ? availableOf(row) : 0;
+      const available = rows.filter((r) => r.productId === line.productId && active.has(r.warehouseId)).reduce((sum, r) => sum + availableOf(r), 0);
       return available < line.quantity ? [{ productId: line.productId, requested: line.quantity, available }] : [];
     });
   }
@@ -206,17 +210,7 @@ export class ReservationService {
       const at = this.deps.clock.now();
       const moved = await em.nativeUpdate(ReservationEntity, { orderId: current.orderId, status: current.status }, { status: effect.to, releaseReason: reason, updatedAt: at });
       if (moved === 0) return null;
-      const applied: AppliedChange[] = [];
-      for (const line of current.lines) {
-        applied.push(
-          await this.ledger.apply(em, line.productId, (levels) => effect.next(levels, line.quantity), {
-            kind: effect.movement,
-            actorId: actorOf(caller),
-            orderId: current.orderId,
-            reason,
-          }),
-        );
-      }
+      const applied = await this.moveAllocations(em, allocationsOf(current), effect.movement, effect.next, actorOf(caller), current.orderId, reason);
       const done = withStatus(current, effect.to, reason, at);
       this.deps.outbox.add(em, effect.event, payloadOf(done));
       this.ledger.audit(em, caller, {
@@ -245,9 +239,9 @@ export class ReservationService {
         { status: ReservationStatus.EXPIRED, releaseReason: reason, updatedAt: now },
       );
       if (moved === 0) return null;
-      // An ACTIVE reservation holds all its lines; a PENDING one holds what its movements say.
-      const held = reservation.status === ReservationStatus.ACTIVE ? reservation.lines : await this.heldBy(em, reservation.orderId);
-      const applied = await this.releaseLines(em, reservation.orderId, held, 'system:inventory', reason);
+      // An ACTIVE reservation holds what it allocated; a PENDING one holds what its movements say.
+      const held = reservation.status === ReservationStatus.ACTIVE ? allocationsOf(reservation) : await this.heldBy(em, reservation.orderId);
+      const applied = await this.moveAllocations(em, held, StockMovementKind.RELEASE, REQUEST_EFFECTS.release.next, 'system:inventory', reservation.orderId, reason);
       const expired = withStatus(reservation, ReservationStatus.EXPIRED, reason, now);
       this.deps.outbox.add(em, INVENTORY_EVENTS.expired, payloadOf(expired));
       this.ledger.audit(em, null, {
@@ -266,30 +260,29 @@ export class ReservationService {
     return true;
   }
 
-  private async releaseLines(em: EntityManager, orderId: string, lines: readonly ReservationLine[], actorId: string, reason: string): Promise<AppliedChange[]> {
+  /** Applies `next` to the stock of each allocation in its own warehouse (the product's total moves with it); the total changes made. */
+  private async moveAllocations(
+    em: EntityManager,
+    allocations: readonly Allocation[],
+    kind: StockMovementKind,
+    next: (levels: StockLevels, quantity: number) => StockLevels,
+    actorId: string,
+    orderId: string,
+    reason: string | null,
+  ): Promise<AppliedChange[]> {
     const applied: AppliedChange[] = [];
-    for (const line of lines) {
-      applied.push(
-        await this.ledger.apply(em, line.productId, (levels) => REQUEST_EFFECTS.release.next(levels, line.quantity), {
-          kind: StockMovementKind.RELEASE,
-          actorId,
-          orderId,
-          reason,
-        }),
-      );
+    for (const { productId, warehouseId, quantity } of allocations) {
+      const change = await this.warehouses.apply(em, productId, warehouseId, (levels) => next(levels, quantity), { kind, actorId, orderId, reason });
+      if (change.total) applied.push(change.total);
     }
     return applied;
   }
 
-  /** What an order holds per product, from its movements (RESERVE adds, RELEASE and COMMIT take away). */
-  private async heldBy(em: EntityManager, orderId: string): Promise<ReservationLine[]> {
+  /** What an order holds per product and warehouse, from its movements (RESERVE adds, RELEASE and COMMIT take away). */
+  private async heldBy(em: EntityManager, orderId: string): Promise<Allocation[]> {
     const movements = await em.find(StockMovementEntity, { orderId }, { disableIdentityMap: true });
-    const held = new Map<string, number>();
-    for (const m of movements) held.set(m.productId, (held.get(m.productId) ?? 0) + m.reservedDelta);
-    return [...held]
-      .filter(([, quantity]) => quantity > 0)
-      .map(([productId, quantity]) => ({ productId, quantity }))
-      .sort((a, b) => a.productId.localeCompare(b.productId));
+    const held = mergeAllocations(movements.map((m) => ({ productId: m.productId, warehouseId: m.warehouseId ?? DEFAULT_WAREHOUSE.id, quantity: m.reservedDelta })));
+    return held.filter((a) => a.quantity > 0);
   }
 
   /** Releasing an order never reserved records the release, so a late reserveStock for it is refused. */
@@ -325,6 +318,7 @@ function withStatus(reservation: ReservationEntity, status: ReservationStatusNam
     orderId: reservation.orderId,
     status,
     lines: reservation.lines,
+    allocations: reservation.allocations,
     expiresAt: reservation.expiresAt,
     releaseReason,
     createdAt: reservation.createdAt,
@@ -362,5 +356,5 @@ function payloadOf(reservation: ReservationEntity): ReservationPayload {
 }
 
 function stateOf(reservation: ReservationEntity): AuditState {
-  return { status: reservation.status, lines: reservation.lines, expiresAt: reservation.expiresAt.toISOString() };
+  return { status: reservation.status, lines: reservation.lines, allocations: allocationsOf(reservation), expiresAt: reservation.expiresAt.toISOString() };
 }

@@ -16,6 +16,7 @@ import { SqliteReservationStore } from './reservation.store.sqlite';
 import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
+import { DEFAULT_WAREHOUSE, StockTransferEntity, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
 import type { ReservationLine } from '../../contracts/inventory-api';
 
 const AT = new Date(Date.UTC(2030, 0, 1));
@@ -36,9 +37,10 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'reservation-store-'));
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'error', ...env });
-    orm = await openOrm({ service: 'inventory', entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity, OutboxEntryEntity, ProcessedEventEntity], config });
+    orm = await openOrm({ service: 'inventory', entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity, WarehouseEntity, WarehouseStockEntity, StockTransferEntity, OutboxEntryEntity, ProcessedEventEntity], config });
     db = new Db(orm);
     store = reservationStore(db);
+    await db.write(async (em) => em.persist(Object.assign(new WarehouseEntity(), DEFAULT_WAREHOUSE)));
   });
 
   afterAll(async () => {
@@ -51,11 +53,23 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     expect(store).toBeInstanceOf(name === 'sqlite' ? SqliteReservationStore : MongoReservationStore);
   });
 
-  const stock = async (onHand: number, lowStockThreshold = 0): Promise<string> => {
+  /** A product with `onHand` units in the default warehouse, or spread over the warehouses given (id and units each). */
+  const stock = async (onHand: number, lowStockThreshold = 0, spread: ReadonlyArray<readonly [string, number]> = [[DEFAULT_WAREHOUSE.id, onHand]]): Promise<string> => {
     const productId = `p-${newId()}`;
-    await db.write(async (em) => em.persist(Object.assign(StockLevelEntity.of(productId, onHand), { lowStockThreshold, low: onHand <= lowStockThreshold })));
+    await db.write(async (em) => {
+      em.persist(Object.assign(StockLevelEntity.of(productId, onHand), { lowStockThreshold, low: onHand <= lowStockThreshold }));
+      for (const [warehouseId, units] of spread) em.persist(WarehouseStockEntity.of(warehouseId, productId, { onHand: units, reserved: 0 }));
+    });
     return productId;
   };
+
+  const warehouse = async (priority: number, active = true): Promise<string> => {
+    const created = Object.assign(new WarehouseEntity(), { code: `W-${newId()}`.slice(0, 30).toUpperCase(), name: 'Test', country: 'DE', city: 'Berlin', priority, active });
+    await db.write(async (em) => em.persist(created));
+    return created.id;
+  };
+
+  const shelf = (warehouseId: string, productId: string) => db.read((em) => em.findOneOrFail(WarehouseStockEntity, { warehouseId, productId }));
 
   const request = (lines: ReservationLine[], orderId = `o-${newId()}`): TakeRequest => ({
     reservation: Object.assign(new ReservationEntity(), {
@@ -84,6 +98,10 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     const req = request([{ productId: a, quantity: 4 }, { productId: b, quantity: 2 }]);
     const outcome = await store.take(req);
     expect(outcome).toEqual({
+      allocations: [
+        { productId: a, warehouseId: DEFAULT_WAREHOUSE.id, quantity: 4 },
+        { productId: b, warehouseId: DEFAULT_WAREHOUSE.id, quantity: 2 },
+      ].sort((x, y) => x.productId.localeCompare(y.productId)),
       taken: expect.arrayContaining([
         { productId: a, before: { onHand: 10, reserved: 0, lowStockThreshold: 0 }, after: { onHand: 10, reserved: 4, lowStockThreshold: 0 }, version: 1 },
         { productId: b, before: { onHand: 3, reserved: 0, lowStockThreshold: 1 }, after: { onHand: 3, reserved: 2, lowStockThreshold: 1 }, version: 1 },
@@ -154,5 +172,52 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     expect(outcomes.every((o) => 'taken' in o)).toBe(true);
     expect(await levels(hot)).toMatchObject({ reserved: 20, version: 20 });
     expect(await db.read((em) => em.count(StockLevelEntity, { productId: { $in: stocked } }))).toBe(20);
+  });
+
+  it('splits a line over warehouses by priority, then most available, and records which gave what', async () => {
+    const high = await warehouse(10);
+    const lowFull = await warehouse(1);
+    const lowSparse = await warehouse(1);
+    const a = await stock(9, 0, [[high, 2], [lowFull, 5], [lowSparse, 2]]);
+    const req = request([{ productId: a, quantity: 6 }]);
+    const outcome = await store.take(req);
+    const expected = [
+      { productId: a, warehouseId: high, quantity: 2 },
+      { productId: a, warehouseId: lowFull, quantity: 4 },
+    ].sort((x, y) => x.warehouseId.localeCompare(y.warehouseId));
+    expect(outcome).toMatchObject({ allocations: expected });
+    expect(await reservation(req.reservation.orderId)).toMatchObject({ allocations: expected });
+    expect(await shelf(high, a)).toMatchObject({ onHand: 2, reserved: 2, low: true });
+    expect(await shelf(lowFull, a)).toMatchObject({ onHand: 5, reserved: 4 });
+    expect(await shelf(lowSparse, a)).toMatchObject({ onHand: 2, reserved: 0 });
+    expect(await levels(a)).toMatchObject({ onHand: 9, reserved: 6, version: 2 });
+    const moved = await movements(req.reservation.orderId);
+    expect(moved.map((m) => [m.warehouseId, m.reservedDelta, m.warehouseReservedAfter]).sort()).toEqual([[high, 2, 2], [lowFull, 4, 4]].sort());
+  });
+
+  it('takes nothing from an inactive warehouse, and refuses a line the active ones cannot fill together, writing nothing', async () => {
+    const open = await warehouse(5);
+    const closed = await warehouse(50, false);
+    const a = await stock(8, 0, [[open, 3], [closed, 5]]);
+    const req = request([{ productId: a, quantity: 4 }]);
+    expect(await store.take(req)).toEqual({ short: { productId: a, requested: 4, available: 3 } });
+    expect(await shelf(open, a)).toMatchObject({ reserved: 0, version: 0 });
+    expect(await shelf(closed, a)).toMatchObject({ reserved: 0, version: 0 });
+    expect(await levels(a)).toMatchObject({ reserved: 0, version: 0 });
+    expect(await reservation(req.reservation.orderId)).toBeNull();
+  });
+
+  it('never oversells across warehouses: 40 orders of 2 racing for 3 + 4 + 5 units in three warehouses get exactly 6, each from whole stock', async () => {
+    const [w1, w2, w3] = [await warehouse(3), await warehouse(2), await warehouse(2)];
+    const hot = await stock(12, 0, [[w1, 3], [w2, 4], [w3, 5]]);
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => store.take(request([{ productId: hot, quantity: 2 }]))));
+    expect(outcomes.filter((o) => 'taken' in o)).toHaveLength(6);
+    for (const w of [w1, w2, w3]) {
+      const row = await shelf(w, hot);
+      expect(row.reserved).toBe(row.onHand);
+    }
+    expect(await levels(hot)).toMatchObject({ onHand: 12, reserved: 12 });
+    const held = (await db.read((em) => em.find(StockMovementEntity, { productId: hot }))).reduce((sum, m) => sum + m.reservedDelta, 0);
+    expect(held).toBe(12);
   });
 });

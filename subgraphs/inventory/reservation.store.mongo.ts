@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import type { ClientSession, Collection } from 'mongodb';
+import type { ClientSession, Collection, Filter } from 'mongodb';
 import type { Db } from '../../platform/db';
 import { OutboxEntryEntity } from '../../platform/messaging/outbox';
 import { mongoCollectionOf } from '../../platform/orm';
@@ -8,30 +8,40 @@ import { StockMovementEntity, StockMovementKind } from './stock-movement.entity'
 import { StockLevelEntity, type StockLevels } from './stock.entity';
 import type { AppliedChange } from './stock.ledger';
 import type { ReservationStore, TakeOutcome, TakeRequest } from './reservation.store';
+import { WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
+import { allocate, mergeAllocations, type Allocation } from './warehouse.rules';
+
+/** Plans of one line re-made after losing a warehouse's units to a concurrent order, before the line counts as short. */
+const PLAN_ATTEMPTS = 10;
 
 /**
- * The MongoDB adapter. Each line is one `findOneAndUpdate` whose filter is the
+ * The MongoDB adapter. Each part of a line (its allocation in one warehouse)
+ * is one `findOneAndUpdate` on the warehouse row whose filter is the
  * condition (`$expr: onHand - reserved >= q`) and whose update adds q to
- * reserved. Why it cannot oversell: MongoDB applies a single-document update
- * atomically, matching the filter against the document as it is under the
- * update's own write lock, so of two concurrent updates the second is
- * evaluated against the first's result; an update that matches leaves
- * `onHand - reserved >= 0`, and one that does not match writes nothing. No
- * read happens before the write, so there is no window to lose and nothing to
- * retry. On a replica set (production) the unit of work is a transaction and
- * the updates join its session; without one, the writes run in the order of
- * the SQL path's rows (claim PENDING first, each increment then its movement),
- * so a crash leaves a PENDING claim whose movements the expiry sweep releases.
+ * reserved, then the same on the product's total. Why it cannot oversell:
+ * MongoDB applies a single-document update atomically, matching the filter
+ * against the document as it is under the update's own write lock, so of two
+ * concurrent updates the second is evaluated against the first's result; an
+ * update that matches leaves `onHand - reserved >= 0`, and one that does not
+ * match writes nothing. The allocation is planned from a read, so a part can
+ * find its units gone: the rest of the line is planned again from a new read.
+ * On a replica set (production) the unit of work is a transaction and the
+ * updates join its session; without one, the writes run in the order of the
+ * SQL path's rows (claim PENDING first, each increment then its movement), so
+ * a crash leaves a PENDING claim whose movements the expiry sweep releases.
  */
 export class MongoReservationStore implements ReservationStore {
   constructor(private readonly db: Db) {}
 
   take(request: TakeRequest): Promise<TakeOutcome> {
-    return this.db.write(async (em) => {
-      const stock = mongoCollectionOf<StockDocument>(em, StockLevelEntity);
-      if (!stock) throw new Error('MongoReservationStore needs MongoDB');
+    return this.db.write(async (em): Promise<TakeOutcome> => {
+      const stock = mongoCollectionOf<LevelsDocument>(em, StockLevelEntity);
+      const shelves = mongoCollectionOf<WarehouseStockDocument>(em, WarehouseStockEntity);
+      const warehouses = mongoCollectionOf<WarehouseDocument>(em, WarehouseEntity);
+      if (!stock || !shelves || !warehouses) throw new Error('MongoReservationStore needs MongoDB');
       const session = em.getTransactionContext<ClientSession>();
       const { reservation, actorId } = request;
+      const { orderId } = reservation;
       const at = reservation.createdAt;
       try {
         await em.insert(ReservationEntity, { ...reservation, status: ReservationStatus.PENDING });
@@ -40,31 +50,55 @@ export class MongoReservationStore implements ReservationStore {
         throw error;
       }
       const applied: AppliedChange[] = [];
-      for (const { productId, quantity } of reservation.lines) {
-        const after = await increment(stock, session, productId, quantity, at);
-        if (!after) {
-          // All or none: give back what this call took (a transaction's abort does the same).
-          for (const taken of applied) {
-            const back = await increment(stock, session, taken.productId, -(taken.after.reserved - taken.before.reserved), at);
-            if (back) await movement(em, taken.productId, back, taken.before.reserved - taken.after.reserved, reservation.orderId, actorId, at, StockMovementKind.RELEASE);
-          }
-          await em.nativeDelete(ReservationEntity, { orderId: reservation.orderId, status: ReservationStatus.PENDING });
-          const levels = await stock.findOne({ _id: productId }, { session });
-          const available = levels ? Math.max(0, levels.onHand - levels.reserved) : 0;
-          return { short: { productId, requested: quantity, available } };
+      const taken: Allocation[] = [];
+      const giveBack = async (): Promise<void> => {
+        // All or none: give back what this call took (a transaction's abort does the same).
+        for (const part of taken) {
+          const shelf = await increment(shelves, { productId: part.productId, warehouseId: part.warehouseId }, session, -part.quantity, at);
+          const back = await increment(stock, { _id: part.productId }, session, -part.quantity, at);
+          if (back) await movement(em, part, back, shelf, -part.quantity, orderId, actorId, at, StockMovementKind.RELEASE);
         }
-        await movement(em, productId, after, quantity, reservation.orderId, actorId, at, StockMovementKind.RESERVE);
-        applied.push({ productId, before: { ...after.levels, reserved: after.levels.reserved - quantity }, after: after.levels, version: after.version });
+        await em.nativeDelete(ReservationEntity, { orderId, status: ReservationStatus.PENDING });
+      };
+      for (const { productId, quantity } of reservation.lines) {
+        let remaining = quantity;
+        for (let attempt = 1; remaining > 0; attempt += 1) {
+          const active = await warehouses.find({ active: true }, { session }).toArray();
+          const priorities = new Map(active.map((w) => [w._id, w.priority]));
+          const rows = await shelves.find({ productId, warehouseId: { $in: [...priorities.keys()] } }, { session }).toArray();
+          const plan = allocate(
+            remaining,
+            rows.map((row) => ({ warehouseId: row.warehouseId, priority: priorities.get(row.warehouseId) ?? 0, available: Math.max(0, row.onHand - row.reserved) })),
+          );
+          if ('short' in plan || attempt > PLAN_ATTEMPTS) {
+            await giveBack();
+            const available = ('short' in plan ? plan.short.available : 0) + quantity - remaining;
+            return { short: { productId, requested: quantity, available } };
+          }
+          for (const part of plan.parts) {
+            const shelf = await increment(shelves, { productId, warehouseId: part.warehouseId }, session, part.quantity, at);
+            // Taken by a concurrent order since the read: plan the rest again.
+            if (!shelf) continue;
+            const after = await increment(stock, { _id: productId }, session, part.quantity, at);
+            if (!after) throw new Error(`Stock of ${productId} refused a reservation its warehouse ${part.warehouseId} allowed`);
+            const allocation = { productId, warehouseId: part.warehouseId, quantity: part.quantity };
+            await movement(em, allocation, after, shelf, part.quantity, orderId, actorId, at, StockMovementKind.RESERVE);
+            applied.push({ productId, before: { ...after.levels, reserved: after.levels.reserved - part.quantity }, after: after.levels, version: after.version });
+            taken.push(allocation);
+            remaining -= part.quantity;
+          }
+        }
       }
-      await em.nativeUpdate(ReservationEntity, { orderId: reservation.orderId, status: ReservationStatus.PENDING }, { status: reservation.status, updatedAt: reservation.updatedAt });
-      for (const row of request.events(applied)) em.persist(Object.assign(new OutboxEntryEntity(), row));
-      return { taken: applied };
+      const allocations = mergeAllocations(taken);
+      await em.nativeUpdate(ReservationEntity, { orderId, status: ReservationStatus.PENDING }, { status: reservation.status, allocations, updatedAt: reservation.updatedAt });
+      for (const row of request.events(applied, allocations)) em.persist(Object.assign(new OutboxEntryEntity(), row));
+      return { taken: applied, allocations };
     });
   }
 }
 
-/** A stock level as stored on MongoDB (the ORM maps the primary key to `_id`, see platform/orm.ts). */
-interface StockDocument {
+/** Levels as stored on MongoDB (the ORM maps the primary key to `_id`, see platform/orm.ts). */
+interface LevelsDocument {
   _id: string;
   onHand: number;
   reserved: number;
@@ -74,15 +108,26 @@ interface StockDocument {
   updatedAt: Date;
 }
 
+interface WarehouseStockDocument extends LevelsDocument {
+  warehouseId: string;
+  productId: string;
+}
+
+interface WarehouseDocument {
+  _id: string;
+  priority: number;
+  active: boolean;
+}
+
 interface Incremented {
   readonly levels: StockLevels;
   readonly version: number;
 }
 
 /** reserved += delta where the result keeps `onHand - reserved >= 0` (a release, delta < 0, always matches); null when it would not. */
-async function increment(stock: Collection<StockDocument>, session: ClientSession | undefined, productId: string, delta: number, at: Date): Promise<Incremented | null> {
-  const doc = await stock.findOneAndUpdate(
-    { _id: productId, $expr: { $gte: [{ $subtract: ['$onHand', '$reserved'] }, delta] } },
+async function increment<T extends LevelsDocument>(collection: Collection<T>, filter: Filter<T>, session: ClientSession | undefined, delta: number, at: Date): Promise<Incremented | null> {
+  const doc = await collection.findOneAndUpdate(
+    { ...filter, $expr: { $gte: [{ $subtract: ['$onHand', '$reserved'] }, delta] } },
     [
       { $set: { reserved: { $add: ['$reserved', delta] }, version: { $add: ['$version', 1] }, updatedAt: at } },
       { $set: { low: { $lte: [{ $subtract: ['$onHand', '$reserved'] }, '$lowStockThreshold'] } } },
@@ -93,16 +138,29 @@ async function increment(stock: Collection<StockDocument>, session: ClientSessio
   return { levels: { onHand: doc.onHand, reserved: doc.reserved, lowStockThreshold: doc.lowStockThreshold }, version: doc.version };
 }
 
-async function movement(em: EntityManager, productId: string, after: Incremented, reservedDelta: number, orderId: string, actorId: string, at: Date, kind: StockMovementKind): Promise<void> {
+async function movement(
+  em: EntityManager,
+  part: Allocation,
+  total: Incremented,
+  shelf: Incremented | null,
+  reservedDelta: number,
+  orderId: string,
+  actorId: string,
+  at: Date,
+  kind: StockMovementKind,
+): Promise<void> {
   await em.insert(StockMovementEntity, {
     id: new StockMovementEntity().id,
-    productId,
-    version: after.version,
+    productId: part.productId,
+    warehouseId: part.warehouseId,
+    version: total.version,
     kind,
     onHandDelta: 0,
     reservedDelta,
-    onHandAfter: after.levels.onHand,
-    reservedAfter: after.levels.reserved,
+    onHandAfter: total.levels.onHand,
+    reservedAfter: total.levels.reserved,
+    warehouseOnHandAfter: shelf?.levels.onHand ?? null,
+    warehouseReservedAfter: shelf?.levels.reserved ?? null,
     orderId,
     reason: kind === StockMovementKind.RELEASE ? 'not all lines could be reserved' : null,
     actorId,

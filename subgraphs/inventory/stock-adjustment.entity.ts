@@ -21,6 +21,10 @@ export class StockAdjustmentKeyEntity {
   @Property({ type: 'string' })
   productId!: string;
 
+  /** Null on keys recorded before warehouses: those adjustments were of the default warehouse. */
+  @Property({ type: 'string', nullable: true })
+  warehouseId: string | null = null;
+
   @Property({ type: 'integer' })
   delta!: number;
 

@@ -9,6 +9,7 @@ export enum StockMovementKind {
   RELEASE = 'RELEASE',
   COMMIT = 'COMMIT',
   RETURN = 'RETURN',
+  TRANSFER = 'TRANSFER',
 }
 registerEnumType(StockMovementKind, {
   name: 'StockMovementKind',
@@ -19,13 +20,15 @@ registerEnumType(StockMovementKind, {
     RELEASE: { description: 'Held units returned to available (order cancelled, payment failed, reservation expired).' },
     COMMIT: { description: 'Held units sold: they leave onHand and reserved.' },
     RETURN: { description: 'Sold units back on hand: the order was cancelled or refunded before it shipped.' },
+    TRANSFER: { description: 'Units moved between warehouses: out of one (onHandDelta < 0), into the other (> 0); the total is unchanged.' },
   },
 });
 
 /**
- * One change of a product's stock, written in the same unit of work as the
- * change itself: the history agents read, and the ledger of what each order
- * holds (the sum of its reservedDelta per product), which is how a
+ * One change of a product's stock in one warehouse, written in the same unit
+ * of work as the change itself: the history agents read, and the ledger of
+ * what each order holds (the sum of its reservedDelta per product and
+ * warehouse), which is how a
  * reservation left half-done by a crash is released exactly.
  */
 @Entity({ tableName: 'stock_movements' })
@@ -49,6 +52,11 @@ export class StockMovementEntity {
   @Field(() => StockMovementKind)
   kind!: StockMovementKind;
 
+  /** Null only on rows written before warehouses, which inventory fills in (the default warehouse) at start-up. */
+  @Property({ type: 'string', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The warehouse whose stock changed (null for a threshold change of the total).' })
+  warehouseId: string | null = null;
+
   @Property({ type: 'integer' })
   @Field(() => Int)
   onHandDelta!: number;
@@ -64,6 +72,14 @@ export class StockMovementEntity {
   @Property({ type: 'integer' })
   @Field(() => Int)
   reservedAfter!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: "onHand in the movement's warehouse after this change (onHandAfter is the product's total)." })
+  warehouseOnHandAfter: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: "reserved in the movement's warehouse after this change." })
+  warehouseReservedAfter: number | null = null;
 
   @Property({ type: 'string', nullable: true })
   @Index()

@@ -16,16 +16,18 @@ export const availableOf = (levels: StockLevels): number => Math.max(0, levels.o
 export const isLowStock = (levels: StockLevels): boolean => availableOf(levels) <= levels.lowStockThreshold;
 
 /**
- * Stock of one variant (the row's `productId` is the variant's id; a
- * product's default variant has the product's id, so rows written before
- * variants keep naming a valid variant), or, built for reads, the sum over a
- * product's variants. Every change is a compare-and-set on `version`
+ * Stock of one variant over all its warehouses (the row's `productId` is the
+ * variant's id; a product's default variant has the product's id, so rows
+ * written before variants keep naming a valid variant), moved with its
+ * warehouse rows (warehouse.entity.ts) in the same unit of work; or, built for
+ * reads, the sum over a product's variants. Every change is a compare-and-set on `version`
  * (see stock.ledger.ts), never a blind write, so concurrent changes from any
  * number of processes cannot overwrite each other; `onHand >= reserved` always.
  */
 @Entity({ tableName: 'stock_levels' })
 @ObjectType('StockLevel', {
-  description: "Stock of one variant, or of a product: the sum over its variants (a product's id names that sum). available = onHand - reserved.",
+  description:
+    "Stock of one variant over all its warehouses, or of a product: the sum over its variants (a product's id names that sum). available = onHand - reserved.",
 })
 @Directive('@key(fields: "productId")')
 export class StockLevelEntity implements StockLevels {

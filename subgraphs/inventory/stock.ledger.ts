@@ -25,6 +25,9 @@ export interface MovementNote {
   readonly actorId: string;
   readonly orderId?: string | null;
   readonly reason?: string | null;
+  /** The warehouse whose stock the change was, and its levels after it (warehouse.ledger.ts). */
+  readonly warehouseId?: string;
+  readonly warehouseAfter?: StockLevels;
 }
 
 /**
@@ -138,6 +141,9 @@ export class StockLedger {
           reservedDelta: after.reserved - before.reserved,
           onHandAfter: after.onHand,
           reservedAfter: after.reserved,
+          warehouseId: note.warehouseId ?? null,
+          warehouseOnHandAfter: note.warehouseAfter?.onHand ?? null,
+          warehouseReservedAfter: note.warehouseAfter?.reserved ?? null,
           orderId: note.orderId ?? null,
           reason: note.reason ?? null,
           actorId: note.actorId,

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import type { InventoryServices } from './inventory.services';
 import { ProductRef } from './product.stub';
 import { ProductVariantRef } from './variant.stub';
@@ -12,6 +12,8 @@ import { MAX_STOCK_FEED_ITEMS } from './stock.rules';
 
 export const StockMovementConnection = connectionType('StockMovement', StockMovementEntity);
 export const StockLevelConnection = connectionType('StockLevel', StockLevelEntity);
+
+const WAREHOUSE = 'The warehouse whose stock this is; the default warehouse when omitted. NOT_FOUND (field "warehouseId") for an unknown one.';
 
 const IDEMPOTENCY_KEY =
   'Up to 100 characters, unique per adjustment you mean (a delivery note number): the same key again from the same caller (a retry after a timeout) answers the levels the first call left and counts once; the same key for another product or delta is a CONFLICT.';
@@ -48,16 +50,20 @@ export class StockResolver {
   stockMovements(
     @Ctx() ctx: RequestContext,
     @Arg('productId', () => ID) productId: string,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<StockMovementEntity>> {
-    return this.services.stock.movements(ctx, productId, { first: first ?? 20, after });
+    return this.services.stock.movements(ctx, productId, page);
   }
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => StockLevelEntity, { description: 'Sets the counted units on hand; refused below what is reserved for orders.' })
-  setStock(@Ctx() ctx: RequestContext, @Arg('productId', () => ID) productId: string, @Arg('onHand', () => Int) onHand: number): Promise<StockLevelEntity> {
-    return this.services.stock.setStock(ctx, productId, onHand);
+  setStock(
+    @Ctx() ctx: RequestContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('onHand', () => Int) onHand: number,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
+  ): Promise<StockLevelEntity> {
+    return this.services.stock.setStock(ctx, productId, onHand, warehouseId ?? null);
   }
 
   // SERVICE too: shipping restocks returned units through this same audited path.
@@ -72,14 +78,20 @@ export class StockResolver {
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY })
     idempotencyKey: string | null,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
   ): Promise<StockLevelEntity> {
-    return this.services.stock.adjustStock(ctx, productId, delta, reason, idempotencyKey ?? null);
+    return this.services.stock.adjustStock(ctx, productId, delta, reason, idempotencyKey ?? null, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => StockLevelEntity, { description: 'setStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU.' })
-  setStockBySku(@Ctx() ctx: RequestContext, @Arg('sku', () => String) sku: string, @Arg('onHand', () => Int) onHand: number): Promise<StockLevelEntity> {
-    return this.services.stock.setStockBySku(ctx, sku, onHand);
+  setStockBySku(
+    @Ctx() ctx: RequestContext,
+    @Arg('sku', () => String) sku: string,
+    @Arg('onHand', () => Int) onHand: number,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
+  ): Promise<StockLevelEntity> {
+    return this.services.stock.setStockBySku(ctx, sku, onHand, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
@@ -91,30 +103,29 @@ export class StockResolver {
     @Arg('reason', () => String) reason: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY })
     idempotencyKey: string | null,
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
   ): Promise<StockLevelEntity> {
-    return this.services.stock.adjustStockBySku(ctx, sku, delta, reason, idempotencyKey ?? null);
+    return this.services.stock.adjustStockBySku(ctx, sku, delta, reason, idempotencyKey ?? null, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
   @Mutation(() => [StockLevelResult], {
     description: `A stock feed: onHand by SKU for up to ${MAX_STOCK_FEED_ITEMS} products, one result per item in input order (a bad item does not stop the others). A figure already stored is UNCHANGED, so a feed sent twice changes nothing. More items are refused whole (BAD_USER_INPUT).`,
   })
-  setStockLevels(@Ctx() ctx: RequestContext, @Arg('items', () => [StockLevelInput]) items: StockLevelInput[]): Promise<StockLevelResult[]> {
-    return this.services.stock.setStockLevels(ctx, items);
+  setStockLevels(
+    @Ctx() ctx: RequestContext,
+    @Arg('items', () => [StockLevelInput]) items: StockLevelInput[],
+    @Arg('warehouseId', () => ID, { nullable: true, description: WAREHOUSE }) warehouseId: string | null,
+  ): Promise<StockLevelResult[]> {
+    return this.services.stock.setStockLevels(ctx, items, warehouseId ?? null);
   }
 
   @Authorized('AGENT', 'ADMIN')
   @Query(() => StockLevelConnection, {
     description: "Products whose available stock is at or below their low-stock threshold (lowStockThreshold), by product id; select product { sku name } for what they are.",
   })
-  async lowStock(
-    @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before.' }) after: string | null,
-  ): Promise<Connection<StockLevelEntity>> {
-    const { items, hasNextPage, totalCount } = await this.services.stock.lowStock(ctx, first ?? 20, after ?? null);
-    const edges = items.map((node) => ({ cursor: node.productId, node }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  lowStock(@Ctx() ctx: RequestContext, @Args(() => ConnectionArgs) page: ConnectionArgs): Promise<Connection<StockLevelEntity>> {
+    return this.services.stock.lowStock(ctx, page);
   }
 
   @Authorized('AGENT', 'ADMIN')

@@ -1,5 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ErrorCode } from '../../platform/graphql-types';
+import type { ClientErrorCode } from '../../platform/errors';
 import { StockLevelEntity } from './stock.entity';
 
 export enum StockLevelStatus {
@@ -17,8 +19,8 @@ registerEnumType(StockLevelStatus, {
 
 @ObjectType('StockLevelError')
 export class StockLevelError {
-  @Field({ description: 'BAD_USER_INPUT, NOT_FOUND (unknown SKU) or CONFLICT, as for the single-product mutations.' })
-  code!: string;
+  @Field(() => ErrorCode, { description: 'BAD_USER_INPUT, NOT_FOUND (unknown SKU) or CONFLICT, as for the single-product mutations.' })
+  code!: ClientErrorCode;
 
   @Field()
   message!: string;
@@ -48,6 +50,7 @@ export class StockLevelResult {
     return Object.assign(new StockLevelResult(), { index, sku, status, stock, error: null });
   }
 
+  /** `error` is a refusal: its code is one of the catalogue's (stock.service.ts `isRefusal`). */
   static failed(index: number, sku: string, error: GraphQLError): StockLevelResult {
     const field = error.extensions.field;
     return Object.assign(new StockLevelResult(), {
@@ -55,7 +58,7 @@ export class StockLevelResult {
       sku,
       status: StockLevelStatus.ERROR,
       stock: null,
-      error: Object.assign(new StockLevelError(), { code: String(error.extensions.code), message: error.message, field: typeof field === 'string' ? field : null }),
+      error: Object.assign(new StockLevelError(), { code: error.extensions.code as ClientErrorCode, message: error.message, field: typeof field === 'string' ? field : null }),
     });
   }
 }

@@ -13,6 +13,8 @@ import { actorOf, levelsState, type AppliedChange, type StockLedger } from './st
 import { checkDelta, checkStockFeedSize, checkUnits, withDelta, withOnHand } from './stock.rules';
 import { StockLevelResult, StockLevelStatus } from './stock.results';
 import { checkIdempotencyKey, requiredReason } from '../../platform/checks';
+import { DEFAULT_WAREHOUSE } from './warehouse.entity';
+import type { WarehouseService } from './warehouse.service';
 
 /** What one change needs to know beyond the new levels: an idempotency key makes a retry answer the first outcome. */
 interface ChangeOptions {
@@ -20,12 +22,16 @@ interface ChangeOptions {
   readonly idempotency?: { readonly key: string; readonly delta: number } | null;
 }
 
+/** A change of one warehouse's stock (counted figures, adjustments), or of the product's overall threshold (null). */
+type ChangeTarget = { readonly warehouseId: string } | null;
+
 /** Stock levels as agents manage them: counted figures, adjustments, low-stock thresholds. */
 export class StockService {
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly ledger: StockLedger,
     private readonly catalog: CatalogClient,
+    private readonly warehouses: WarehouseService,
   ) {}
 
   /**
@@ -56,10 +62,11 @@ export class StockService {
     return paginate(ctx.em, StockMovementEntity, { productId }, page, { field: 'version', direction: 'desc' });
   }
 
-  /** Sets onHand to a counted figure; it cannot go below what is reserved. */
-  setStock(ctx: RequestContext, productId: string, onHand: number): Promise<StockLevelEntity> {
+  /** Sets onHand in a warehouse (the default one when null) to a counted figure; it cannot go below what is reserved there. */
+  async setStock(ctx: RequestContext, productId: string, onHand: number, warehouseId: string | null = null): Promise<StockLevelEntity> {
     checkUnits(onHand, 'onHand');
-    return this.change(ctx, productId, 'stock.set', { reason: null }, (current) => withOnHand(current, onHand));
+    const target = await this.warehouses.target(warehouseId);
+    return this.change(ctx, productId, target, 'stock.set', { reason: null }, (current) => withOnHand(current, onHand));
   }
 
   /**
@@ -68,25 +75,26 @@ export class StockService {
    * caller, same key) answers the levels the first call left and counts once;
    * the same key for another product or delta is a CONFLICT.
    */
-  adjustStock(ctx: RequestContext, productId: string, delta: number, reason: string, idempotencyKey: string | null = null): Promise<StockLevelEntity> {
+  async adjustStock(ctx: RequestContext, productId: string, delta: number, reason: string, idempotencyKey: string | null = null, warehouseId: string | null = null): Promise<StockLevelEntity> {
     checkDelta(delta);
     const why = requiredReason(reason);
     const key = checkIdempotencyKey(idempotencyKey);
-    return this.change(ctx, productId, 'stock.adjusted', { reason: why, idempotency: key ? { key, delta } : null }, (current) => withDelta(current, delta));
+    const target = await this.warehouses.target(warehouseId);
+    return this.change(ctx, productId, target, 'stock.adjusted', { reason: why, idempotency: key ? { key, delta } : null }, (current) => withDelta(current, delta));
   }
 
   /** setStock for the product with this SKU (ignoring case); NOT_FOUND (field "sku") for an unknown SKU. */
-  async setStockBySku(ctx: RequestContext, sku: string, onHand: number): Promise<StockLevelEntity> {
+  async setStockBySku(ctx: RequestContext, sku: string, onHand: number, warehouseId: string | null = null): Promise<StockLevelEntity> {
     checkUnits(onHand, 'onHand');
-    return this.setStock(ctx, await this.productIdOf(sku), onHand);
+    return this.setStock(ctx, await this.productIdOf(sku), onHand, warehouseId);
   }
 
   /** adjustStock for the product with this SKU (ignoring case). */
-  async adjustStockBySku(ctx: RequestContext, sku: string, delta: number, reason: string, idempotencyKey: string | null): Promise<StockLevelEntity> {
+  async adjustStockBySku(ctx: RequestContext, sku: string, delta: number, reason: string, idempotencyKey: string | null, warehouseId: string | null = null): Promise<StockLevelEntity> {
     checkDelta(delta);
     requiredReason(reason);
     checkIdempotencyKey(idempotencyKey);
-    return this.adjustStock(ctx, await this.productIdOf(sku), delta, reason, idempotencyKey);
+    return this.adjustStock(ctx, await this.productIdOf(sku), delta, reason, idempotencyKey, warehouseId);
   }
 
   /**
@@ -95,9 +103,12 @@ export class StockService {
    * below what is reserved, repeated SKU) is reported and the others applied;
    * a figure already stored is UNCHANGED and writes nothing, so a feed sent
    * twice changes nothing the second time. SKUs cost one lookup in catalog.
+   * The figures are of one warehouse (the default one when null); an unknown
+   * warehouse refuses the whole feed.
    */
-  async setStockLevels(ctx: RequestContext, items: ReadonlyArray<{ sku: string; onHand: number }>): Promise<StockLevelResult[]> {
+  async setStockLevels(ctx: RequestContext, items: ReadonlyArray<{ sku: string; onHand: number }>, warehouseId: string | null = null): Promise<StockLevelResult[]> {
     checkStockFeedSize(items.length);
+    const target = await this.warehouses.target(warehouseId);
     const ids = new Map((await this.catalog.productIdsBySku(items.map((item) => item.sku))).map((match) => [match.sku, match.variantId]));
     const seen = new Map<string, number>();
     for (const item of items) {
@@ -117,12 +128,13 @@ export class StockService {
       }
       try {
         checkUnits(onHand, 'onHand');
-        const current = await this.forProductFresh(productId);
-        if (current && current.onHand === onHand) {
+        const [current, inWarehouse] = await this.deps.db.read((em) => Promise.all([this.ledger.read(em, productId), this.warehouses.ledger.read(em, target.warehouseId, productId)]));
+        // No row in the warehouse holds 0 there.
+        if (current && (inWarehouse?.onHand ?? 0) === onHand) {
           results.push(StockLevelResult.of(index, sku, StockLevelStatus.UNCHANGED, current));
           continue;
         }
-        results.push(StockLevelResult.of(index, sku, StockLevelStatus.UPDATED, await this.setStock(ctx, productId, onHand)));
+        results.push(StockLevelResult.of(index, sku, StockLevelStatus.UPDATED, await this.change(ctx, productId, target, 'stock.set', { reason: null }, (levels) => withOnHand(levels, onHand))));
       } catch (error) {
         if (!isRefusal(error)) throw error;
         results.push(StockLevelResult.failed(index, sku, error));
@@ -131,24 +143,15 @@ export class StockService {
     return results;
   }
 
-  /**
-   * Products whose available stock is at or below their threshold, by
-   * product id, with keyset paging (`after` is the last product id seen).
-   */
-  async lowStock(ctx: RequestContext, first: number, after: string | null): Promise<{ items: StockLevelEntity[]; hasNextPage: boolean; totalCount: number }> {
-    if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first must be an integer from 0 to 100', 'first');
-    const where = after ? { low: true, productId: { $gt: after } } : { low: true };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(StockLevelEntity, where, { orderBy: { productId: 'asc' }, limit: first + 1 }),
-      ctx.em.count(StockLevelEntity, { low: true }),
-    ]);
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  /** Products whose available stock is at or below their threshold, by product id. */
+  lowStock(ctx: RequestContext, page: PageArgs): Promise<Page<StockLevelEntity>> {
+    return paginate(ctx.em, StockLevelEntity, { low: true }, page, { field: 'productId', key: 'productId', direction: 'asc' });
   }
 
   /** lowStock (and the stock.low event) trigger when available falls to this figure or below. */
   setLowStockThreshold(ctx: RequestContext, productId: string, threshold: number): Promise<StockLevelEntity> {
     checkUnits(threshold, 'threshold');
-    return this.change(ctx, productId, 'stock.threshold_set', { reason: null }, (current) => ({ ...current, lowStockThreshold: threshold }));
+    return this.change(ctx, productId, null, 'stock.threshold_set', { reason: null }, (current) => ({ ...current, lowStockThreshold: threshold }));
   }
 
   /** Fills in the low-stock flag of rows written before it existed. */
@@ -165,10 +168,6 @@ export class StockService {
     return match.variantId;
   }
 
-  private forProductFresh(productId: string): Promise<StockLevelEntity | null> {
-    return this.deps.db.read((em) => this.ledger.read(em, productId));
-  }
-
   /** Demo stock: only for products inventory has no row for yet. */
   async seedDemo(): Promise<void> {
     await this.deps.db.write(async (em) => {
@@ -183,6 +182,7 @@ export class StockService {
   private async change(
     ctx: RequestContext,
     productId: string,
+    target: ChangeTarget,
     action: 'stock.set' | 'stock.adjusted' | 'stock.threshold_set',
     options: ChangeOptions,
     next: (current: StockLevels) => StockLevels,
@@ -190,21 +190,23 @@ export class StockService {
     const { reason, idempotency } = options;
     const actorId = actorOf(ctx.caller);
     if (idempotency) {
-      const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta));
+      const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta, target?.warehouseId ?? null));
       if (earlier) return earlier;
     }
     const owner = await this.ensureRow(productId);
+    if (target) await this.warehouses.ledger.ensureRow(target.warehouseId, productId);
     const kind = { 'stock.set': StockMovementKind.SET, 'stock.adjusted': StockMovementKind.ADJUST, 'stock.threshold_set': null }[action];
     let applied: AppliedChange;
     try {
       applied = await this.deps.db.write(async (em) => {
-        const change = await this.applyOnce(em, ctx, productId, action, kind, reason, next);
+        const change = await this.applyOnce(em, ctx, productId, target, action, kind, reason, next);
         if (idempotency) {
           em.persist(
             Object.assign(new StockAdjustmentKeyEntity(), {
               actorId,
               key: idempotency.key,
               productId,
+              warehouseId: target?.warehouseId ?? null,
               delta: idempotency.delta,
               ...change.after,
               version: change.version,
@@ -217,7 +219,7 @@ export class StockService {
     } catch (error) {
       // The same key applied by a concurrent retry, which committed first: answer its outcome.
       if (!(error instanceof UniqueConstraintViolationException) || !idempotency) throw error;
-      const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta));
+      const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta, target?.warehouseId ?? null));
       if (!earlier) throw error;
       return earlier;
     }
@@ -229,12 +231,30 @@ export class StockService {
     em: EntityManager,
     ctx: RequestContext,
     productId: string,
+    target: ChangeTarget,
     action: 'stock.set' | 'stock.adjusted' | 'stock.threshold_set',
     kind: StockMovementKind | null,
     reason: string | null,
     next: (current: StockLevels) => StockLevels,
   ): Promise<AppliedChange> {
-    const change = await this.ledger.apply(em, productId, next, kind ? { kind, actorId: actorOf(ctx.caller), reason } : null);
+    const note = kind ? { kind, actorId: actorOf(ctx.caller), reason } : null;
+    let change: AppliedChange;
+    if (target) {
+      const inWarehouse = await this.warehouses.ledger.apply(em, productId, target.warehouseId, next, note);
+      if (!inWarehouse.total) throw new Error(`A ${action} in a warehouse moved no total`);
+      change = inWarehouse.total;
+      // The warehouse's own before and after; the entry below keeps the product's totals.
+      this.ledger.audit(em, ctx.caller, {
+        action,
+        entityType: 'WarehouseStock',
+        entityId: productId,
+        reason,
+        before: { warehouseId: target.warehouseId, ...levelsState(inWarehouse.before) },
+        after: { warehouseId: target.warehouseId, ...levelsState(inWarehouse.after) },
+      });
+    } else {
+      change = await this.ledger.apply(em, productId, next, note);
+    }
     this.ledger.audit(em, ctx.caller, {
       action,
       entityType: 'StockLevel',
@@ -270,11 +290,13 @@ export class StockService {
 }
 
 /** The levels an earlier adjustment with this key left, or null when the key is new; CONFLICT when it was for something else. */
-async function earlierOutcome(em: EntityManager, actorId: string, key: string, productId: string, delta: number): Promise<StockLevelEntity | null> {
+async function earlierOutcome(em: EntityManager, actorId: string, key: string, productId: string, delta: number, warehouseId: string | null): Promise<StockLevelEntity | null> {
   const earlier = await em.findOne(StockAdjustmentKeyEntity, { actorId, key });
   if (!earlier) return null;
-  if (earlier.productId !== productId || earlier.delta !== delta) {
-    throw conflict(`idempotencyKey "${key}" was used for another adjustment (product ${earlier.productId}, delta ${earlier.delta}); use a new key`, {
+  // A key recorded before warehouses was for the default warehouse, as is an adjustment naming none.
+  const sameWarehouse = (earlier.warehouseId ?? DEFAULT_WAREHOUSE.id) === (warehouseId ?? DEFAULT_WAREHOUSE.id);
+  if (earlier.productId !== productId || earlier.delta !== delta || !sameWarehouse) {
+    throw conflict(`idempotencyKey "${key}" was used for another adjustment (product ${earlier.productId}, delta ${earlier.delta}, warehouse ${earlier.warehouseId ?? DEFAULT_WAREHOUSE.id}); use a new key`, {
       field: 'idempotencyKey',
     });
   }

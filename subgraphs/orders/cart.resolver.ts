@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { checkId } from '../../platform/checks';
 import type { RequestContext } from '../../platform/context';
-import { CartView } from './cart.view';
+import { CartPricingBasis, CartView } from './cart.view';
 import type { OrdersServices } from './orders.services';
 import { ShippingOptionView } from './shipping.entity';
 import { ShippingAddressInput } from './shipping.inputs';
@@ -57,6 +58,13 @@ export class CartResolver {
   @Mutation(() => CartView, { description: "Chooses one of the cart's shippingOptions: BAD_USER_INPUT with reason SHIPPING_METHOD_UNAVAILABLE for any other, NO_SHIPPING_TO_ADDRESS outside every zone." })
   chooseShippingMethod(@Ctx() ctx: RequestContext, @Arg('methodId', () => ID) methodId: string): Promise<CartView> {
     return this.services.cart.chooseShippingMethod(ctx, methodId);
+  }
+
+  @Authorized('SERVICE')
+  @Directive('@inaccessible')
+  @Query(() => CartPricingBasis, { description: 'What pricing prices a cart from (contracts/orders-api.ts).' })
+  cartPricingBasis(@Ctx() ctx: RequestContext, @Arg('customerId', () => ID) customerId: string): Promise<CartPricingBasis> {
+    return this.services.cart.pricingBasis(ctx, checkId(customerId, 'customerId'));
   }
 
   @FieldResolver(() => [ShippingOptionView], { nullable: true, description: 'Priced for the address and contents, cheapest first; empty without an address or outside every zone. Null (with an error) when shipping is unavailable.' })

@@ -5,7 +5,7 @@ import { Money } from '../../platform/graphql-types';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
 import { addedQuantity, checkCartLine, checkCartRoom } from './cart.rules';
-import { CartLineView, CartView } from './cart.view';
+import { CartLineView, CartPricingBasis, CartPricingLine, CartView } from './cart.view';
 import { sellableVariant, type CatalogClient } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
 import { stockIdOf, type OrderEntity } from './order.entity';
@@ -37,7 +37,8 @@ export class CartService {
   async view(ctx: RequestContext): Promise<CartView> {
     const [lines, shipping] = await Promise.all([this.lines(ctx), this.shippingOf(ctx)]);
     const shippingFields = { shippingAddress: shipping?.address ?? null, chosenMethodId: shipping?.methodId ?? null, parcel: null };
-    if (lines.length === 0) return Object.assign(new CartView(), { lines: [], total: null, ...shippingFields });
+    const id = customerIdOf(ctx);
+    if (lines.length === 0) return Object.assign(new CartView(), { id, lines: [], total: null, ...shippingFields });
     // A cart line's id is its variant's (cart.entity.ts).
     const ids = lines.map((line) => line.productId);
     const [variants, stock] = await Promise.all([this.catalog.variants(ids), this.inventory.available(ids)]);
@@ -62,7 +63,25 @@ export class CartService {
     const address = shipping?.address ?? null;
     const weightGrams = parcelWeight(views.map((v) => ({ quantity: v.quantity, weightGrams: variants.get(v.variant.id)?.product.weightGrams ?? null })));
     const parcel = address && total ? { country: address.country, region: address.region, currency: total.currency, subtotal: total.amount, weightGrams } : null;
-    return Object.assign(new CartView(), { lines: views, total, ...shippingFields, parcel });
+    return Object.assign(new CartView(), { id, lines: views, total, ...shippingFields, parcel });
+  }
+
+  /**
+   * What pricing prices the customer's cart from (cartPricingBasis): its
+   * lines at the catalog's prices now, the chosen method's price for it, and
+   * where it ships. Read as the customer would, with the caller's request.
+   */
+  async pricingBasis(ctx: RequestContext, customerId: string): Promise<CartPricingBasis> {
+    const cart = await this.view({ ...ctx, caller: { userId: customerId, roles: ['CUSTOMER'], sessionId: null } });
+    const method = await this.shippingMethod(cart);
+    return Object.assign(new CartPricingBasis(), {
+      customerId,
+      currency: cart.total?.currency ?? null,
+      shipping: method?.price.amount ?? null,
+      country: cart.shippingAddress?.country ?? null,
+      region: cart.shippingAddress?.region ?? null,
+      lines: cart.lines.map((l) => Object.assign(new CartPricingLine(), { productId: l.product.id, quantity: l.quantity, unitPrice: l.unitPrice.amount })),
+    });
   }
 
   /** The ways to ship the cart, cheapest first: none without an address, or outside every zone. One call to shipping per cart answer. */

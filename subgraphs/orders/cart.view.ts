@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
 import type { ParcelVariables } from '../../contracts/shipping-api';
 import { ProductRef } from './product.stub';
@@ -27,7 +27,11 @@ export class CartLineView {
 }
 
 @ObjectType('Cart', { description: "The caller's cart, priced from the catalog and checked against stock when read." })
+@Directive('@key(fields: "id")')
 export class CartView {
+  @Field(() => ID, { description: "The customer's id: one cart per customer (pricing adds totals and discount codes by it)." })
+  id!: string;
+
   @Field(() => [CartLineView], { description: 'Oldest first.' })
   lines!: CartLineView[];
 
@@ -45,4 +49,40 @@ export class CartView {
 
   /** The options, fetched once per cart answer (shippingOptions and shippingMethod share them). */
   options?: Promise<ShippingOptionView[]>;
+}
+
+/** What pricing prices a cart from (contracts/orders-api.ts, cartPricingBasis). */
+@ObjectType('CartPricingLine')
+@Directive('@inaccessible')
+export class CartPricingLine {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => Int)
+  unitPrice!: number;
+}
+
+@ObjectType('CartPricingBasis')
+@Directive('@inaccessible')
+export class CartPricingBasis {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => String, { nullable: true })
+  currency!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  shipping!: number | null;
+
+  @Field(() => String, { nullable: true })
+  country!: string | null;
+
+  @Field(() => String, { nullable: true })
+  region!: string | null;
+
+  @Field(() => [CartPricingLine])
+  lines!: CartPricingLine[];
 }

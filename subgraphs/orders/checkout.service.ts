@@ -8,7 +8,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CartService } from './cart.service';
 import { OrderEntity, OrderStatus } from './order.entity';
 import type { PlaceOrderInput } from './order.inputs';
-import { customerIdOf, normalizeLines } from './order.rules';
+import { checkExpectedTotal, customerIdOf, normalizeLines } from './order.rules';
 import { Placement, type PlacementSaga } from './placement.saga';
 import { checkAddress, checkMethodId } from './shipping.rules';
 
@@ -39,12 +39,13 @@ export class CheckoutService {
 
   placeOrder(ctx: RequestContext, input: PlaceOrderInput): Promise<OrderEntity> {
     const placement = new Placement(customerIdOf(ctx), normalizeLines(input.lines), checkIdempotencyKey(input.idempotencyKey), 'lines');
+    placement.expectedTotal = checkExpectedTotal(input.expectedTotal);
     if (input.shipping) placement.shipping = { address: checkAddress(input.shipping.address, 'shipping.address'), methodId: checkMethodId(input.shipping.methodId, 'shipping.methodId'), field: 'shipping' };
     return this.place(placement);
   }
 
   /** Orders what the cart holds; the ordered lines leave the cart with the placement. */
-  async placeOrderFromCart(ctx: RequestContext, idempotencyKey: string | null): Promise<OrderEntity> {
+  async placeOrderFromCart(ctx: RequestContext, idempotencyKey: string | null, expectedTotal: number | null = null): Promise<OrderEntity> {
     const customerId = customerIdOf(ctx);
     const key = checkIdempotencyKey(idempotencyKey);
     const cart = await this.cart.lines(ctx);
@@ -57,6 +58,7 @@ export class CheckoutService {
     // A cart line names its variant (cart.entity.ts).
     const lines = cart.map((line) => ({ productId: null, variantId: line.productId, quantity: line.quantity }));
     const placement = new Placement(customerId, normalizeLines(lines, 'cart'), key, 'cart');
+    placement.expectedTotal = checkExpectedTotal(expectedTotal);
     const shipping = await this.cart.shippingOf(ctx);
     if (shipping?.address) {
       if (!shipping.methodId) throw badInput('Choose a shipping method for the cart first (chooseShippingMethod)', 'cart.shippingMethod');

@@ -28,6 +28,9 @@ export class PlaceOrderInput {
 
   @Field(() => OrderShippingInput, { nullable: true, description: 'Where and how it ships; its price becomes the shipping line of the total. None: an order without shipping.' })
   shipping?: OrderShippingInput | null;
+
+  @Field(() => Int, { nullable: true, description: 'The total (minor units) the client showed; a different priced total is refused with PRICE_CHANGED (extensions.totals) and nothing is held.' })
+  expectedTotal?: number | null;
 }
 
 export enum OrderSort {

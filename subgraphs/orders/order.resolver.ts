@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import { OrderEntity } from './order.entity';
 import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
 import { UserRef } from './user.stub';
@@ -21,13 +21,12 @@ export class OrderResolver {
   @Query(() => OrderConnection, { description: "AGENT or ADMIN: every customer's orders (never one still being placed), filtered and sorted." })
   orders(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | null,
     @Arg('sort', () => OrderSort, { defaultValue: OrderSort.NEWEST, nullable: true, description: 'A cursor only continues the sort it came from.' })
     sort: OrderSort | null,
   ): Promise<Connection<OrderEntity>> {
-    return this.services.orders.list(ctx, { first: first ?? 20, after }, filter ?? null, sort ?? OrderSort.NEWEST);
+    return this.services.orders.list(ctx, page, filter ?? null, sort ?? OrderSort.NEWEST);
   }
 
   @Authorized()
@@ -44,8 +43,9 @@ export class OrderResolver {
   placeOrderFromCart(
     @Ctx() ctx: RequestContext,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'As in PlaceOrderInput.' }) idempotencyKey: string | null,
+    @Arg('expectedTotal', () => Int, { nullable: true, description: "The cart's totals.total the client showed: PRICE_CHANGED (extensions.totals) when the order would cost otherwise." }) expectedTotal: number | null,
   ): Promise<OrderEntity> {
-    return this.services.checkout.placeOrderFromCart(ctx, idempotencyKey ?? null);
+    return this.services.checkout.placeOrderFromCart(ctx, idempotencyKey ?? null, expectedTotal ?? null);
   }
 
   @Authorized()
@@ -102,9 +102,8 @@ export class UserOrdersResolver {
   orders(
     @Ctx() ctx: RequestContext,
     @Root() user: UserRef,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<OrderEntity>> {
-    return this.services.orders.forCustomer(ctx, user.id, { first: first ?? 20, after });
+    return this.services.orders.forCustomer(ctx, user.id, page);
   }
 }

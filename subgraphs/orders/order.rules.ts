@@ -142,3 +142,10 @@ export function checkOrderFilter(filter: OrderFilterInput): CheckedOrderFilter {
     search,
   };
 }
+
+/** The total a client showed: null (not checked) or a whole number of minor units. */
+export function checkExpectedTotal(total: number | null | undefined): number | null {
+  if (total === null || total === undefined) return null;
+  if (!Number.isSafeInteger(total) || total < 0) throw badInput('expectedTotal must be a whole number of minor units, 0 or more', 'expectedTotal');
+  return total;
+}

@@ -14,6 +14,7 @@ import { OrderSubscriptionResolver } from './order.subscription';
 import { OrderTransitions } from './order.transitions';
 import type { OrdersServices } from './orders.services';
 import { PaymentsClient } from './payments.client';
+import { PricingClient } from './pricing.client';
 import { PlacementSaga } from './placement.saga';
 import { UsersClient } from './users.client';
 import { ShippingClient } from './shipping.client';
@@ -33,7 +34,7 @@ export const orders: SubgraphModule<OrdersServices> = {
     const shipping = new ShippingClient(deps.internal);
     const transitions = new OrderTransitions(deps);
     const cart = new CartService(deps, catalog, inventory, shipping);
-    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart, shipping);
+    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart, shipping, new PricingClient(deps.internal));
     return {
       orders: new OrderService(deps, transitions, payments, new UsersClient(deps.internal)),
       checkout: new CheckoutService(deps, placement, cart),
@@ -42,7 +43,7 @@ export const orders: SubgraphModule<OrdersServices> = {
       consumer: new OrderConsumer(deps, transitions, inventory, payments),
     };
   },
-  referenceResolvers: (services) => orderReferences(services.orders),
+  referenceResolvers: (services) => orderReferences(services.orders, services.cart),
   // Payment and stock events drive orders on; the sweep undoes placements a crash cut short.
   background: async (services) => [await services.consumer.start(), services.checkout.startSweeping()],
 };

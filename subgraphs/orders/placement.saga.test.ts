@@ -12,7 +12,10 @@ class FakeWorld implements PlacementActions {
   /** Actions that throw, by name; `landed` ones take effect first (a call that timed out after it was applied). */
   readonly failing = new Map<keyof PlacementActions, { landed: boolean }>();
 
-  price = (): Promise<void> => this.act('price', null, () => undefined);
+  codes: 'none' | 'reserved' | 'released' = 'none';
+
+  price = (): Promise<void> => this.act('price', null, () => (this.codes = this.codes === 'none' ? 'reserved' : this.codes));
+  unprice = (): Promise<void> => this.act('unprice', null, () => (this.codes = this.codes === 'none' ? 'none' : 'released'));
   reserve = (): Promise<void> => this.act('reserve', null, () => (this.reservation = this.reservation === 'none' ? 'active' : this.reservation));
   release = (_p: Placement, reason: string): Promise<void> => this.act('release', reason, () => (this.reservation = 'released'));
   pay = (): Promise<void> => this.act('pay', null, () => (this.payment = this.payment === 'none' ? 'created' : this.payment));
@@ -47,10 +50,10 @@ function setUp() {
 }
 
 describe('the placement steps', () => {
-  it('are price, reserve, pay, await payment; reserve and pay are undone', () => {
+  it('are price, reserve, pay, await payment; price (its code uses), reserve and pay are undone', () => {
     const { steps } = setUp();
     expect(steps.map((step) => [step.name, step.undo !== undefined])).toEqual([
-      ['price', false],
+      ['price', true],
       ['reserve', true],
       ['pay', true],
       ['await payment', false],
@@ -67,7 +70,7 @@ describe('the placement steps', () => {
   it('are undone last first, each of them, whether or not it ran', async () => {
     const { world, steps } = setUp();
     expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
-    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'release (the payment could not be created)']);
+    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'release (the payment could not be created)', 'unprice']);
   });
 
   it('stop at a failing step, which names the reason to undo them for', async () => {

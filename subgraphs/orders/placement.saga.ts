@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR, type OrderTransitions } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
 import { OrderShippingEntity, type ShippingAddressEntity } from './shipping.entity';
+import type { PricingClient } from './pricing.client';
 import type { ShippingClient } from './shipping.client';
 import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
@@ -25,7 +26,8 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
  * (customer, idempotency key). order.consumer.ts is the asynchronous half.
  *
  * | step          | does                                          | undo                          |
- * | price         | prices the lines (catalog), stores the order  | —                             |
+ * | price         | prices the lines (catalog, then pricing:      | gives the codes' uses back    |
+ *                 | discounts, tax, codes reserved), stores it    |                               |
  * | reserve       | reserves the stock, all lines or none         | releases it                   |
  * | pay           | creates the payment                           | cancels it, or refunds it     |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
@@ -111,6 +113,9 @@ export class Placement {
   /** How the order ships; null: placed without shipping (no shipping line). */
   shipping: ShippingChoice | null = null;
 
+  /** The total the client showed; a different priced total is refused with PRICE_CHANGED. Null: not checked. */
+  expectedTotal: number | null = null;
+
   constructor(
     readonly customerId: string,
     /** Validated and one per product or variant asked (order.rules.ts, normalizeLines). */
@@ -142,6 +147,7 @@ export class Placement {
 /** The actions of the placement steps, in the order the steps take them. */
 export interface PlacementActions {
   price(placement: Placement): Promise<void>;
+  unprice(placement: Placement): Promise<void>;
   reserve(placement: Placement): Promise<void>;
   release(placement: Placement, reason: string): Promise<void>;
   pay(placement: Placement): Promise<void>;
@@ -152,7 +158,8 @@ export interface PlacementActions {
 /** The placement saga: its steps in order, each beside its undo. */
 export function placementSteps(act: PlacementActions): readonly SagaStep<Placement>[] {
   return [
-    { name: 'price', run: (p) => act.price(p) },
+    // Its undo has no `failure`: a price step that fails holds nothing (it gives back what it reserved itself).
+    { name: 'price', run: (p) => act.price(p), undo: (p) => act.unprice(p) },
     { name: 'reserve', run: (p) => act.reserve(p), undo: (p, reason) => act.release(p, reason), failure: 'the stock could not be reserved' },
     { name: 'pay', run: (p) => act.pay(p), undo: (p, reason) => act.cancelOrRefund(p, reason), failure: 'the payment could not be created' },
     { name: 'await payment', run: (p) => act.awaitPayment(p) },
@@ -163,6 +170,7 @@ export function placementSteps(act: PlacementActions): readonly SagaStep<Placeme
 export class PlacementSaga {
   private readonly steps = placementSteps({
     price: (p) => this.price(p),
+    unprice: (p) => this.unprice(p),
     reserve: (p) => this.reserve(p),
     release: (p, reason) => this.release(p, reason),
     pay: (p) => this.pay(p),
@@ -178,6 +186,7 @@ export class PlacementSaga {
     private readonly transitions: OrderTransitions,
     private readonly cart: CartService,
     private readonly shipping: ShippingClient,
+    private readonly pricing: PricingClient,
   ) {}
 
   /** Runs the steps the placement still needs; the order as placed (AWAITING_PAYMENT, or later when placed earlier). */
@@ -224,17 +233,37 @@ export class PlacementSaga {
     // Resumed by its key: priced when it was first stored.
     if (placement.order) return;
     const order = await this.priced(placement);
+    // Pricing refuses (a code no longer valid, PRICE_CHANGED, pricing down) before it holds anything.
+    const { total } = await this.pricing.priceOrder({
+      orderId: order.id,
+      customerId: order.customerId,
+      currency: order.currency,
+      lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+      shipping: order.shipping?.amount ?? null,
+      country: order.shipping?.address.country ?? null,
+      region: order.shipping?.address.region ?? null,
+      withCartCodes: placement.source === 'cart',
+      expectedTotal: placement.expectedTotal,
+    });
     try {
+      order.totalAmount = checkTotal(total, placement.source);
       await this.deps.db.write(async (em) => {
         em.persist(order);
       });
       placement.order = order;
     } catch (error) {
+      // Not stored: the code uses reserved for it go back.
+      await this.pricing.release(order.id);
       // A concurrent call with the same key stored its order first: that one is this call's order too.
       const earlier = placement.key && error instanceof UniqueConstraintViolationException ? await this.findByKey(placement.customerId, placement.key) : null;
       if (!earlier) throw error;
       placement.resume(earlier);
     }
+  }
+
+  /** Gives back the code uses reserved for the order: harmless for an order pricing never saw. */
+  private async unprice(placement: Placement): Promise<void> {
+    if (placement.order) await this.pricing.release(placement.order.id);
   }
 
   /** All lines or none. Too little stock is refused before anything is held: the order goes, nothing is left to undo. */
@@ -246,7 +275,8 @@ export class PlacementSaga {
     } catch (error) {
       const shortages = shortagesOf(error);
       if (!shortages) throw error;
-      // Inventory took nothing, and no payment exists before stock is held: only the order is left to remove.
+      // Inventory took nothing, and no payment exists before stock is held: the code uses and the order are left to remove.
+      await this.unprice(placement);
       await this.forget(placement);
       throw insufficientStock(shortages, placement.source);
     }
@@ -264,11 +294,7 @@ export class PlacementSaga {
       customerId: order.customerId,
       amount: order.totalAmount,
       currency: order.currency,
-      lines: [
-        ...order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
-        // The shipping line, so the receipt's lines add up to the amount.
-        ...(order.shipping ? [{ productId: `shipping:${order.shipping.methodId}`, quantity: 1, unitPrice: order.shipping.amount }] : []),
-      ],
+      lines: receiptLines(order),
     });
   }
 
@@ -334,9 +360,8 @@ export class PlacementSaga {
     if (currencies.length > 1) throw badInput(`An order is paid in one currency; these products are priced in ${currencies.join(', ')}`, source);
     const subtotal = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);
     const shipping = placement.shipping ? await this.shippingLine(placement.shipping, currencies[0], subtotal, priced, weights) : null;
-    const total = subtotal + (shipping?.amount ?? 0);
-    if (total < 1) throw badInput('An order must cost something to be paid for; these products are free', source);
-    if (total > MAX_ORDER_TOTAL) throw badInput(`The order total would exceed ${MAX_ORDER_TOTAL} minor units, the most one payment takes; split it into several orders`, source);
+    // The price before pricing's discounts and tax: checked again once priced (checkTotal).
+    const total = checkTotal(subtotal + (shipping?.amount ?? 0), source);
     const now = this.deps.clock.now();
     const order = Object.assign(new OrderEntity(), {
       customerId,
@@ -387,6 +412,26 @@ export class PlacementSaga {
     await this.deps.db.write((em) => em.nativeDelete(OrderEntity, { id: order.id, status: OrderStatus.PENDING, version: order.version }));
     placement.order = null;
   }
+}
+
+/** A total one payment can take: something, and at most MAX_ORDER_TOTAL. */
+function checkTotal(total: number, source: Source): number {
+  if (total < 1) throw badInput('An order must cost something to be paid for; these products are free', source);
+  if (total > MAX_ORDER_TOTAL) throw badInput(`The order total would exceed ${MAX_ORDER_TOTAL} minor units, the most one payment takes; split it into several orders`, source);
+  return total;
+}
+
+/**
+ * The receipt's lines, with the shipping line, when they add up to the
+ * charged amount; none when discounts or added tax make the priced total
+ * differ (the order's totals, from pricing, are the breakdown then).
+ */
+function receiptLines(order: OrderEntity): Array<{ productId: string; quantity: number; unitPrice: number }> {
+  const lines = [
+    ...order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+    ...(order.shipping ? [{ productId: `shipping:${order.shipping.methodId}`, quantity: 1, unitPrice: order.shipping.amount }] : []),
+  ];
+  return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) === order.totalAmount ? lines : [];
 }
 
 /** Inventory's shortages when the refusal was for too little stock, null for any other failure. */

@@ -1,4 +1,4 @@
-import { checkId } from '../../platform/checks';
+import { checkId, requiredText } from '../../platform/checks';
 import { appError, badInput } from '../../platform/errors';
 import type { GraphQLError } from 'graphql';
 import { ShippingAddressEntity } from './shipping.entity';
@@ -15,11 +15,7 @@ interface AddressShape {
   readonly region?: string | null;
 }
 
-function text(value: string, max: number, field: string): string {
-  const trimmed = value.trim();
-  if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
-  return trimmed;
-}
+const text = (value: string, max: number, field: string): string => requiredText(value, field, max);
 
 /** A checked address: text fields trimmed, country and region in capitals, the region inside the country. */
 export function checkAddress(input: AddressShape, field = 'address'): ShippingAddressEntity {

@@ -1,7 +1,7 @@
 import type { Caller } from '../../platform/caller';
-import { checkId, requiredReason } from '../../platform/checks';
+import { checkId, requiredReason, requiredText } from '../../platform/checks';
 import type { RequestContext } from '../../platform/context';
-import { badInput, conflict, notFound } from '../../platform/errors';
+import { conflict, notFound } from '../../platform/errors';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { ReviewEntity, ReviewStatus } from './review.entity';
@@ -44,8 +44,7 @@ export class ModerationService {
 
   /** The shop's public answer, shown under the review; a second reply replaces the first. */
   reply(ctx: RequestContext, id: string, body: string): Promise<ReviewEntity> {
-    const text = body.trim();
-    if (!text || text.length > MAX_BODY_LENGTH) throw badInput(`body must be 1 to ${MAX_BODY_LENGTH} characters`, 'body');
+    const text = requiredText(body, 'body', MAX_BODY_LENGTH);
     return this.ledger.write(async (unit) => {
       const review = await unit.find({ id: checkId(id, 'id') });
       if (!review) throw notFound('Review', id);

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../platform/ids';
 import { ProductRef } from './product.stub';
 
@@ -29,6 +29,7 @@ export class ReviewReply {
 @Unique({ properties: ['customerId', 'productId'] })
 @Index({ properties: ['productId', 'status'] })
 @ObjectType('Review', { description: 'Title and body are plain text as written: render them as text, never as HTML.' })
+@Directive('@key(fields: "id")')
 export class ReviewEntity {
   @PrimaryKey({ type: 'string' })
   @Field(() => ID)

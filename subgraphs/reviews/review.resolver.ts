@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import { ProductRef } from './product.stub';
 import { ProductRatingEntity } from './rating.entity';
 import { ReviewEntity, ReviewStatus } from './review.entity';
@@ -23,10 +23,9 @@ export class ReviewResolver {
   reviewsToModerate(
     @Ctx() ctx: RequestContext,
     @Arg('status', () => ReviewStatus, { defaultValue: ReviewStatus.PENDING }) status: ReviewStatus,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<ReviewEntity>> {
-    return this.services.moderation.queue(ctx, status, { first, after });
+    return this.services.moderation.queue(ctx, status, page);
   }
 
   @Authorized()
@@ -95,14 +94,13 @@ export class ProductReviewsResolver {
     return this.services.reviews.ratingOf(ctx, product.id);
   }
 
-  @FieldResolver(() => ReviewConnection, { nullable: true, description: "The published reviews, a page at a time (a product's own page: one query per product)." })
+  @FieldResolver(() => ReviewConnection, { nullable: true, description: "The published reviews, a page at a time (10 unless first or last says otherwise; a product's own page: one query per product)." })
   reviews(
     @Ctx() ctx: RequestContext,
     @Root() product: ProductRef,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('sort', () => ReviewSort, { defaultValue: ReviewSort.NEWEST }) sort: ReviewSort,
   ): Promise<Connection<ReviewEntity>> {
-    return this.services.reviews.reviewsOf(ctx, product.id, { first, after }, sort);
+    return this.services.reviews.reviewsOf(ctx, product.id, { ...page, defaultSize: 10 }, sort);
   }
 }

@@ -1,5 +1,6 @@
 import type { ReviewModeration } from '../../platform/config';
 import { badInput } from '../../platform/errors';
+import { requiredText } from '../../platform/checks';
 import { ReviewStatus } from './review.entity';
 
 /**
@@ -37,8 +38,7 @@ export function checkRating(rating: number): number {
 /** Rating, title (1-120 characters), body (up to 5,000) and photos (up to 6 https URLs), trimmed. */
 export function checkContent(input: ReviewContent): CheckedContent {
   const rating = checkRating(input.rating);
-  const title = input.title.trim();
-  if (!title || title.length > MAX_TITLE_LENGTH) throw badInput(`title must be 1 to ${MAX_TITLE_LENGTH} characters`, 'title');
+  const title = requiredText(input.title, 'title', MAX_TITLE_LENGTH);
   const body = input.body.trim();
   if (body.length > MAX_BODY_LENGTH) throw badInput(`body must be at most ${MAX_BODY_LENGTH} characters`, 'body');
   const media = (input.media ?? []).map((ref) => ref.trim());

@@ -48,7 +48,12 @@ export class ReviewService {
 
   /** A published review to anyone; a held or hidden one to its author and staff only. */
   async get(ctx: RequestContext, id: string): Promise<ReviewEntity | null> {
-    const review = await ctx.em.findOne(ReviewEntity, { id: checkId(id, 'id') });
+    const review = await ctx.loaders
+      .get<string, ReviewEntity | null>('reviewById', async (ids) => {
+        const rows = await ctx.em.find(ReviewEntity, { id: { $in: [...ids] } });
+        return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
+      })
+      .load(checkId(id, 'id'));
     if (!review) return null;
     const visible = review.status === ReviewStatus.PUBLISHED || review.customerId === ctx.caller?.userId || isStaff(ctx.caller);
     return visible ? review : null;

@@ -21,7 +21,7 @@ export const reviews: SubgraphModule<ReviewsServices> = {
     const ledger = new ReviewLedger(deps);
     return { reviews: new ReviewService(deps, ledger), moderation: new ModerationService(deps, ledger), purchases: new PurchaseConsumer(deps) };
   },
-  referenceResolvers: () => reviewsReferences(),
+  referenceResolvers: (services) => reviewsReferences(services.reviews),
   // Delivered orders make verified purchases.
   background: async (services) => [await services.purchases.start()],
 };

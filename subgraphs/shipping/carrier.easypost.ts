@@ -25,6 +25,16 @@ interface EasyPostDetail {
   readonly tracking_location?: { readonly city?: string | null; readonly country?: string | null } | null;
 }
 
+/** A shipment as EasyPost answers it: from creating, reading or buying it. */
+interface EasyPostShipment {
+  readonly id: string;
+  readonly rates: ReadonlyArray<{ readonly id: string; readonly rate: string }>;
+  /** Set once bought. */
+  readonly tracking_code?: string | null;
+  readonly postage_label?: { readonly label_url: string; readonly label_zpl_url?: string | null; readonly label_pdf_url?: string | null } | null;
+  readonly tracker?: { readonly public_url?: string } | null;
+}
+
 interface EasyPostTracker {
   readonly tracking_code: string;
   readonly tracking_details: readonly EasyPostDetail[];
@@ -40,9 +50,11 @@ export interface EasyPostSettings {
 
 /**
  * EasyPost's REST API (https://docs.easypost.com): a shipment is created
- * with the parcel and addresses, then bought at its cheapest rate; trackers
- * are read by tracking code; `tracker.updated` webhooks are signed with an
- * HMAC of the body.
+ * with the parcel and addresses (the purchase, recorded by the caller), then
+ * bought at its cheapest rate; EasyPost takes no idempotency key, so a buy
+ * first reads the shipment and returns its label if it was bought already.
+ * Trackers are read by tracking code; `tracker.updated` webhooks are signed
+ * with an HMAC of the body.
  */
 export class EasyPostCarrier implements Carrier {
   readonly name = 'easypost';
@@ -50,8 +62,8 @@ export class EasyPostCarrier implements Carrier {
 
   constructor(private readonly settings: EasyPostSettings) {}
 
-  async buyLabel(request: LabelRequest): Promise<Label> {
-    const shipment = await this.call<{ id: string; rates: Array<{ id: string; rate: string }> }>('POST', '/shipments', {
+  async openPurchase(request: LabelRequest): Promise<string> {
+    const shipment = await this.call<EasyPostShipment>('POST', '/shipments', {
       shipment: {
         reference: request.reference,
         to_address: address(request.to),
@@ -60,22 +72,24 @@ export class EasyPostCarrier implements Carrier {
         options: { label_format: request.format },
       },
     });
+    return shipment.id;
+  }
+
+  async buyLabel(purchaseId: string, request: LabelRequest): Promise<Label> {
+    const path = `/shipments/${encodeURIComponent(purchaseId)}`;
+    const shipment = await this.call<EasyPostShipment>('GET', path);
+    if (shipment.postage_label) return this.labelOf(shipment, request.format);
     const cheapest = [...shipment.rates].sort((a, b) => Number(a.rate) - Number(b.rate))[0];
     if (!cheapest) throw new CarrierRefusedError('EasyPost offered no rate for this parcel');
-    const bought = await this.call<{ tracking_code: string; postage_label: { label_url: string; label_zpl_url?: string | null; label_pdf_url?: string | null }; tracker?: { public_url?: string } }>(
-      'POST',
-      `/shipments/${encodeURIComponent(shipment.id)}/buy`,
-      { rate: { id: cheapest.id } },
-    );
-    const label = bought.postage_label;
-    return {
-      carrier: this.name,
-      trackingNumber: bought.tracking_code,
-      format: request.format,
-      content: null,
-      url: (request.format === 'ZPL' ? label.label_zpl_url : label.label_pdf_url) ?? label.label_url,
-      trackingUrl: bought.tracker?.public_url ?? `https://track.easypost.com/${encodeURIComponent(bought.tracking_code)}`,
-    };
+    try {
+      return this.labelOf(await this.call<EasyPostShipment>('POST', `${path}/buy`, { rate: { id: cheapest.id } }), request.format);
+    } catch (error) {
+      // Refused because another attempt bought it meanwhile: that label is the one.
+      if (!(error instanceof CarrierRefusedError)) throw error;
+      const again = await this.call<EasyPostShipment>('GET', path);
+      if (again.postage_label) return this.labelOf(again, request.format);
+      throw error;
+    }
   }
 
   async track(trackingNumber: string): Promise<TrackingEvent[]> {
@@ -93,6 +107,19 @@ export class EasyPostCarrier implements Carrier {
     const event = JSON.parse(rawBody) as { description?: string; result?: Partial<EasyPostTracker> & { object?: string } };
     if (event.description !== 'tracker.updated' || event.result?.object !== 'Tracker' || !event.result.tracking_code) return [];
     return eventsOf({ tracking_code: event.result.tracking_code, tracking_details: event.result.tracking_details ?? [] });
+  }
+
+  private labelOf(shipment: EasyPostShipment, format: LabelRequest['format']): Label {
+    const label = shipment.postage_label;
+    if (!label || !shipment.tracking_code) throw new CarrierRefusedError(`EasyPost shipment ${shipment.id} has no label`);
+    return {
+      carrier: this.name,
+      trackingNumber: shipment.tracking_code,
+      format,
+      content: null,
+      url: (format === 'ZPL' ? label.label_zpl_url : label.label_pdf_url) ?? label.label_url,
+      trackingUrl: shipment.tracker?.public_url ?? `https://track.easypost.com/${encodeURIComponent(shipment.tracking_code)}`,
+    };
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

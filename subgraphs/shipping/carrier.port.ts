@@ -22,7 +22,7 @@ export interface CarrierAddress {
 }
 
 export interface LabelRequest {
-  /** Our shipment id: the idempotency key of the purchase (a retry never buys a second label). */
+  /** Our shipment's (or return's) id, given to the carrier as its reference. */
   readonly reference: string;
   readonly from: CarrierAddress;
   readonly to: CarrierAddress;
@@ -68,7 +68,18 @@ export interface Carrier {
   readonly name: string;
   /** False: tracking is read by polling `track`. */
   readonly webhooks: boolean;
-  buyLabel(request: LabelRequest): Promise<Label>;
+  /**
+   * Opens the carrier's record of a label purchase, buying and charging
+   * nothing yet, and returns its id. The caller records that id before
+   * buying, so a purchase is never opened twice for one parcel.
+   */
+  openPurchase(request: LabelRequest): Promise<string>;
+  /**
+   * Buys the purchase's label, or returns the label already bought for it:
+   * a retry after the answer was lost (a timeout, a crash before the label
+   * was recorded) buys nothing more.
+   */
+  buyLabel(purchaseId: string, request: LabelRequest): Promise<Label>;
   /** Every event so far, oldest first. */
   track(trackingNumber: string): Promise<TrackingEvent[]>;
   /** The events a webhook carries, once its signature verified; BadWebhookSignatureError otherwise. */

@@ -17,7 +17,8 @@ const SCRIPT: ReadonlyArray<{ status: TrackingStatus; description: string; locat
  * A carrier in memory: tracking numbers `SIM…`, labels as ZPL text or a
  * one-page PDF, and a scripted life for each parcel. Tests and development
  * drive it: `advance` moves a parcel on and returns the signed webhook that
- * tells of it; `available = false` makes every call fail as a carrier outage.
+ * tells of it; `available = false` makes every call fail as a carrier outage,
+ * and `loseNextAnswer` buys the next label but fails as a timeout would.
  * With `webhooks: false` it stands for a carrier that is only polled, each
  * `track` call revealing the next step.
  */
@@ -25,7 +26,10 @@ export class SimulatedCarrier implements Carrier {
   readonly name = 'simulated';
   available = true;
   private readonly parcels = new Map<string, { events: TrackingEvent[]; reference: string }>();
-  private readonly byReference = new Map<string, Label>();
+  /** Purchases by id, with the label once bought. */
+  private readonly purchases = new Map<string, { reference: string; label: Label | null }>();
+  /** The next purchase is made, but its answer is lost (as when the carrier bought and the connection timed out). */
+  loseNextAnswer = false;
 
   constructor(
     private readonly clock: Clock,
@@ -33,10 +37,18 @@ export class SimulatedCarrier implements Carrier {
     readonly webhooks = true,
   ) {}
 
-  async buyLabel(request: LabelRequest): Promise<Label> {
+  async openPurchase(request: LabelRequest): Promise<string> {
     this.checkAvailable();
-    const earlier = this.byReference.get(request.reference);
-    if (earlier) return earlier;
+    const id = `simpur_${randomBytes(8).toString('hex')}`;
+    this.purchases.set(id, { reference: request.reference, label: null });
+    return id;
+  }
+
+  async buyLabel(purchaseId: string, request: LabelRequest): Promise<Label> {
+    this.checkAvailable();
+    // A purchase this process does not know was opened before a restart: the simulator forgot it, and ships nothing.
+    const purchase = this.purchases.get(purchaseId) ?? { reference: request.reference, label: null };
+    if (purchase.label) return purchase.label;
     const trackingNumber = `SIM${randomBytes(6).toString('hex').toUpperCase()}`;
     this.parcels.set(trackingNumber, { events: [], reference: request.reference });
     this.step(trackingNumber);
@@ -48,8 +60,17 @@ export class SimulatedCarrier implements Carrier {
       url: null,
       trackingUrl: `https://track.simulated-carrier.test/${trackingNumber}`,
     };
-    this.byReference.set(request.reference, label);
+    this.purchases.set(purchaseId, { ...purchase, label });
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      throw new CarrierUnavailableError('the simulated carrier bought the label, but its answer was lost');
+    }
     return label;
+  }
+
+  /** Labels bought for a reference (a shipment's or return's id), however many purchases it took. */
+  labelsBought(reference: string): number {
+    return [...this.purchases.values()].filter((p) => p.reference === reference && p.label !== null).length;
   }
 
   async track(trackingNumber: string): Promise<TrackingEvent[]> {

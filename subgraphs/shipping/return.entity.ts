@@ -108,6 +108,10 @@ export class ReturnRequestEntity {
   })
   labelContent: string | null = null;
 
+  /** The carrier's purchase, recorded before its label is bought: every retry buys this one, never a second label. */
+  @Property({ type: 'string', nullable: true })
+  labelPurchaseId: string | null = null;
+
   @Property({ type: 'boolean', nullable: true })
   @Field(() => Boolean, {
     nullable: true,

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { canMoveReturn, checkRefundAmount, checkReturnLines, checkReturnReason, returnValue } from './return.rules';
+import { canMoveReturn, checkRefundAmount, checkRefusalNote, checkReturnLines, checkReturnReason, returnValue } from './return.rules';
 
 const day = 86_400_000;
 const deliveredAt = new Date('2026-11-01T10:00:00Z');
@@ -100,6 +100,12 @@ describe('return steps, reason and refund', () => {
     expect(refusal(() => checkReturnReason('x'.repeat(1001)))).toMatchObject({
       field: 'reason',
     });
+  });
+
+  it('requires a note on a refusal, of bounded length', () => {
+    expect(checkRefusalNote(' Worn twice ')).toBe('Worn twice');
+    expect(refusal(() => checkRefusalNote(' '))).toMatchObject({ field: 'note', message: 'note is required: tell the customer why' });
+    expect(refusal(() => checkRefusalNote('x'.repeat(1001)))).toMatchObject({ field: 'note', message: 'note must be at most 1000 characters' });
   });
 
   it('refunds the value of the lines, or less', () => {

@@ -1,3 +1,4 @@
+import { requiredText } from '../../platform/checks';
 import { appError, badInput, conflict } from '../../platform/errors';
 
 /** A return's steps: REQUESTED, then APPROVED (a return label) or REFUSED; APPROVED, then RECEIVED, then REFUNDED. */
@@ -26,15 +27,14 @@ export type Units = { readonly productId: string; readonly quantity: number };
 /** Units of a product a delivered shipment brought, and when. */
 export type DeliveredUnits = Units & { readonly deliveredAt: Date };
 
-export const MAX_REASON_LENGTH = 1_000;
+/** A return's reason, and the staff's note on a refusal, are longer than platform/checks.ts's reasons: customers explain. */
+const MAX_RETURN_TEXT_LENGTH = 1_000;
 
-/** The customer's reason, trimmed: required, at most MAX_REASON_LENGTH characters. */
-export function checkReturnReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (!trimmed) throw badInput('reason is required: say why the units go back', 'reason');
-  if (trimmed.length > MAX_REASON_LENGTH) throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
-  return trimmed;
-}
+/** The customer's reason, trimmed: required, at most MAX_RETURN_TEXT_LENGTH characters. */
+export const checkReturnReason = (reason: string): string => requiredText(reason, 'reason', MAX_RETURN_TEXT_LENGTH, 'reason is required: say why the units go back');
+
+/** The staff's note to the customer on a refusal, trimmed: required, at most MAX_RETURN_TEXT_LENGTH characters. */
+export const checkRefusalNote = (note: string): string => requiredText(note, 'note', MAX_RETURN_TEXT_LENGTH, 'note is required: tell the customer why');
 
 /**
  * The lines of a new return, checked against what was delivered and what

@@ -7,12 +7,12 @@ import type { RequestContext } from '../../platform/context';
 import { appError, conflict, notFound, unauthenticated } from '../../platform/errors';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
-import { CarrierRefusedError, CarrierUnavailableError, type Carrier } from './carrier.port';
+import { CarrierRefusedError, CarrierUnavailableError, type Carrier, type LabelRequest } from './carrier.port';
 import type { CatalogClient } from './catalog.client';
 import type { OrdersClient } from './orders.client';
 import type { ReturnPeersClient } from './peers.client';
 import { ReturnRequestEntity, ReturnStatus, type ReturnStepEntry } from './return.entity';
-import { checkRefundAmount, checkReturnLines, checkReturnMove, checkReturnReason, returnValue } from './return.rules';
+import { checkRefundAmount, checkRefusalNote, checkReturnLines, checkReturnMove, checkReturnReason, returnValue } from './return.rules';
 import { ShipmentEntity, ShipmentStatus } from './shipment.entity';
 import type { ReturnLineInput } from './shipment.inputs';
 import { ORIGIN } from './shipment.service';
@@ -21,8 +21,6 @@ import { ORIGIN } from './shipment.service';
 const MIN_ITEM_GRAMS = 100;
 /** Return labels retried per sweep. */
 const RETRY_BATCH = 20;
-/** A staff note on a step: at most this long. */
-const MAX_NOTE_LENGTH = 1_000;
 
 /**
  * Returns: the customer asks for delivered units back within
@@ -141,7 +139,8 @@ export class ReturnService {
 
   /**
    * One attempt at the return label (the customer's address to the shop),
-   * keyed by the return so a retry never buys a second one. Null when the
+   * bought for the purchase recorded on the return, so a retry never buys a
+   * second one. Null when the
    * carrier could not sell it (it is retried) or another attempt got there first.
    */
   private async buyLabel(approved: ReturnRequestEntity): Promise<ReturnRequestEntity | null> {
@@ -150,14 +149,16 @@ export class ReturnService {
     const shipment = await this.deps.db.read((em) => em.findOne(ShipmentEntity, { orderId: approved.orderId }, { orderBy: { createdAt: 'asc' } }));
     if (!shipment) return null;
     const weights = await this.catalog.weights(approved.lines.map((line) => line.productId));
+    const request: LabelRequest = {
+      reference: `return-${approved.id}`,
+      from: shipment.destination,
+      to: ORIGIN,
+      weightGrams: approved.lines.reduce((sum, line) => sum + line.quantity * (weights.get(line.productId) ?? MIN_ITEM_GRAMS), 0),
+      format: approved.labelFormat === 'ZPL' ? 'ZPL' : 'PDF',
+    };
     try {
-      const label = await carrier.buyLabel({
-        reference: `return-${approved.id}`,
-        from: shipment.destination,
-        to: ORIGIN,
-        weightGrams: approved.lines.reduce((sum, line) => sum + line.quantity * (weights.get(line.productId) ?? MIN_ITEM_GRAMS), 0),
-        format: approved.labelFormat === 'ZPL' ? 'ZPL' : 'PDF',
-      });
+      const purchaseId = approved.labelPurchaseId ?? (await this.recordPurchase(approved.id, await carrier.openPurchase(request)));
+      const label = await carrier.buyLabel(purchaseId, request);
       return await this.update(approved, { returnTrackingNumber: label.trackingNumber, returnTrackingUrl: label.trackingUrl, labelContent: label.content });
     } catch (error) {
       if (!(error instanceof CarrierUnavailableError) && !(error instanceof CarrierRefusedError)) throw error;
@@ -166,9 +167,17 @@ export class ReturnService {
     }
   }
 
+  /** The first purchase recorded for the return wins; an attempt that lost the race buys the winner's. */
+  private recordPurchase(id: string, purchaseId: string): Promise<string> {
+    return this.deps.db.write(async (em) => {
+      await em.nativeUpdate(ReturnRequestEntity, { id, labelPurchaseId: null }, { labelPurchaseId: purchaseId });
+      return (await em.findOneOrFail(ReturnRequestEntity, { id })).labelPurchaseId ?? purchaseId;
+    });
+  }
+
   /** Staff decline the request, with a note for the customer; the units may be asked for again. */
   async refuse(ctx: RequestContext, returnId: string, note: string): Promise<ReturnRequestEntity> {
-    const why = checkNote(note);
+    const why = checkRefusalNote(note);
     const current = await this.find(returnId);
     checkReturnMove(current.id, current.status, ReturnStatus.REFUSED);
     return this.move(ctx, current, ReturnStatus.REFUSED, why, {});
@@ -291,9 +300,3 @@ function step(status: ReturnStatus, at: Date, actor: string, note: string | null
   return { status, at, actor, note };
 }
 
-function checkNote(note: string): string {
-  const trimmed = note.trim();
-  if (!trimmed) throw appError('BAD_USER_INPUT', 'note is required: tell the customer why', { field: 'note' });
-  if (trimmed.length > MAX_NOTE_LENGTH) throw appError('BAD_USER_INPUT', `note must be at most ${MAX_NOTE_LENGTH} characters`, { field: 'note' });
-  return trimmed;
-}

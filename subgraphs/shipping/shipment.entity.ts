@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../platform/ids';
 import type { CarrierAddress } from './carrier.port';
 
@@ -49,6 +49,7 @@ export class TrackingEntry {
 @Entity({ tableName: 'shipments' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 @ObjectType('Shipment')
+@Directive('@key(fields: "id")')
 export class ShipmentEntity {
   @PrimaryKey({ type: 'string' })
   @Field(() => ID)
@@ -105,6 +106,10 @@ export class ShipmentEntity {
 
   @Property({ type: 'string', nullable: true })
   labelUrl: string | null = null;
+
+  /** The carrier's purchase, recorded before its label is bought: every retry buys this one, never a second label. */
+  @Property({ type: 'string', nullable: true })
+  labelPurchaseId: string | null = null;
 
   @Property({ type: 'json' })
   @Field(() => [TrackingEntry], { description: 'Oldest first; duplicates and stale reports are not added.' })

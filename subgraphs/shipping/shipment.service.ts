@@ -3,7 +3,7 @@ import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
 import { SHIPPING_EVENTS } from '../../contracts/shipping-api';
 import { isStaff } from '../../platform/caller';
 import { checkId } from '../../platform/checks';
-import type { RequestContext } from '../../platform/context';
+import { byKeys, type RequestContext } from '../../platform/context';
 import { appError, badInput, conflict, notFound, unauthenticated } from '../../platform/errors';
 import { channels } from '../../platform/messaging/pubsub';
 import { every, type Periodic } from '../../platform/periodic';
@@ -44,6 +44,17 @@ export class ShipmentService {
     private readonly orders: OrdersClient,
     private readonly catalog: CatalogClient,
   ) {}
+
+  /** One shipment by id (node(id)): its customer and staff only, null for anyone else; batched. */
+  async get(ctx: RequestContext, id: string): Promise<ShipmentEntity | null> {
+    const shipment = await ctx.loaders
+      .get<string, ShipmentEntity | null>('shipmentById', async (ids) => {
+        const rows = await ctx.em.find(ShipmentEntity, { id: { $in: [...ids] } });
+        return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
+      })
+      .load(checkId(id, 'id'));
+    return shipment && ctx.caller && (isStaff(ctx.caller) || shipment.customerId === ctx.caller.userId) ? shipment : null;
+  }
 
   /** The order's shipments, oldest first: its customer and staff only (NOT_FOUND for anyone else, as for the order). */
   async forOrder(ctx: RequestContext, orderId: string): Promise<ShipmentEntity[]> {
@@ -175,7 +186,8 @@ export class ShipmentService {
     if (!carrier) return null;
     const request = { reference: shipment.id, from: ORIGIN, to: shipment.destination, weightGrams: shipment.weightGrams, format: shipment.labelFormat === 'ZPL' ? ('ZPL' as const) : ('PDF' as const) };
     try {
-      const label = await carrier.buyLabel(request);
+      const purchaseId = shipment.labelPurchaseId ?? (await this.recordPurchase(shipment.id, await carrier.openPurchase(request)));
+      const label = await carrier.buyLabel(purchaseId, request);
       const now = this.deps.clock.now();
       const done = await this.deps.db.write(async (em) => {
         const current = await em.findOne(ShipmentEntity, { id: shipment.id, status: ShipmentStatus.LABEL_PENDING });
@@ -205,6 +217,14 @@ export class ShipmentService {
         return current;
       });
     }
+  }
+
+  /** The first purchase recorded for the shipment wins; an attempt that lost the race buys the winner's. */
+  private recordPurchase(id: string, purchaseId: string): Promise<string> {
+    return this.deps.db.write(async (em) => {
+      await em.nativeUpdate(ShipmentEntity, { id, labelPurchaseId: null }, { labelPurchaseId: purchaseId });
+      return (await em.findOneOrFail(ShipmentEntity, { id })).labelPurchaseId ?? purchaseId;
+    });
   }
 
   /** A version-bumped change with its `shipment.updated` event (the order's progress over all its shipments) in the same unit of work. */

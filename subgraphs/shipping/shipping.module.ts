@@ -43,7 +43,7 @@ export const shipping: SubgraphModule<ShippingServices> = {
   seed: async (services, deps) => {
     if (deps.config.seedDemo) await services.zones.seedDemo();
   },
-  referenceResolvers: () => shippingReferences(),
+  referenceResolvers: (services) => shippingReferences(services.shipments),
   routes: (services) => [carrierWebhookRoute(services.shipments)],
   // Labels (of shipments and returns) the carrier could not sell are retried; carriers without webhooks are polled.
   background: async (services) => [services.shipments.startRetrying(), services.returns.startRetrying()],

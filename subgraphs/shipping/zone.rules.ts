@@ -1,4 +1,5 @@
 import { badInput } from '../../platform/errors';
+import { requiredText } from '../../platform/checks';
 import { isCurrencyCode } from '../../platform/currencies';
 import { RateKind, type RateBand } from './zone.entity';
 
@@ -42,11 +43,7 @@ export interface Parcel {
 const COUNTRY = /^[A-Z]{2}$/;
 const REGION = /^([A-Z]{2})-[A-Z0-9]{1,3}$/;
 
-function checkName(value: string, field: string): string {
-  const name = value.trim();
-  if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`${field} must be 1 to ${MAX_NAME_LENGTH} characters`, field);
-  return name;
-}
+const checkName = (value: string, field: string): string => requiredText(value, field, MAX_NAME_LENGTH);
 
 function checkAmount(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_AMOUNT) throw badInput(`${field} must be a whole number from 0 to ${MAX_AMOUNT}`, field);

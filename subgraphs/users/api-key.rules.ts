@@ -1,3 +1,4 @@
+import { requiredText } from '../../platform/checks';
 import { badInput } from '../../platform/errors';
 import { API_SCOPES, isApiScope, type ApiScope } from '../../platform/scopes';
 
@@ -5,11 +6,7 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_DESCRIPTION_LENGTH = 500;
 
 /** A service account's or key's name: trimmed, 1 to MAX_NAME_LENGTH characters. */
-export function checkName(name: string, field = 'name'): string {
-  const trimmed = name.trim();
-  if (!trimmed || trimmed.length > MAX_NAME_LENGTH) throw badInput(`${field} must be 1 to ${MAX_NAME_LENGTH} characters`, field);
-  return trimmed;
-}
+export const checkName = (name: string, field = 'name'): string => requiredText(name, field, MAX_NAME_LENGTH);
 
 export function checkDescription(description: string | null | undefined): string | null {
   const trimmed = description?.trim() || null;

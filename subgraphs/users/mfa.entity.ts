@@ -1,10 +1,13 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../../platform/ids';
 
+/** What the TOTP secrets' encryption keys are derived for (platform/secret-box.ts). */
+export const MFA_SECRET_LABEL = 'users/mfa-secret-encryption/v1';
+
 /**
  * A user's TOTP authenticator (RFC 6238): at most one per user, pending
  * until a first code confirms it. The shared secret is stored encrypted
- * (mfa.crypto.ts), never in the clear.
+ * (platform/secret-box.ts, under MFA_SECRET_LABEL), never in the clear.
  */
 @Entity({ tableName: 'mfa_factors' })
 export class MfaFactorEntity {

@@ -5,8 +5,8 @@ import { byKeys, type RequestContext } from '../../platform/context';
 import { appError, badInput, conflict, errorMessage, unauthenticated } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { USER_EVENTS, type SecurityAlertKind } from '../../contracts/users-api';
-import { SecretBox } from './mfa.crypto';
-import { MfaChallengeEntity, MfaFactorEntity, RecoveryCodeEntity } from './mfa.entity';
+import { SecretBox } from '../../platform/secret-box';
+import { MFA_SECRET_LABEL, MfaChallengeEntity, MfaFactorEntity, RecoveryCodeEntity } from './mfa.entity';
 import { MfaEnrollment, MfaPayload } from './mfa.payload';
 import { checkChallenge, newRecoveryCodes, parseCode, type Code } from './mfa.rules';
 import { newTotpSecret, otpauthUri, qrCodeDataUri, totpStep } from './mfa.totp';
@@ -56,7 +56,7 @@ export class MfaService {
     private readonly passwords: PasswordCheck,
     private readonly throttle: LoginThrottle,
   ) {
-    this.box = new SecretBox(deps.config.auth.mfa.keySources);
+    this.box = new SecretBox(deps.config.auth.mfa.keySources, MFA_SECRET_LABEL);
   }
 
   /** Whether the user has confirmed an authenticator; batched per request. */

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { connectionType, type Connection } from '../../platform/graphql-types';
+import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import { AddressEntity } from './address.entity';
 import { SessionEntity } from './session.entity';
 import { SelfOnly, SelfOrStaff } from './user.access';
@@ -18,11 +18,10 @@ export class UserResolver {
   @Query(() => UserConnection, { description: 'ADMIN only: every account, by email; search matches email or name (ignoring case), e.g. to find whom to grantRole.' })
   users(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('search', () => String, { nullable: true }) search: string | null,
   ): Promise<Connection<UserEntity>> {
-    return this.services.users.list(ctx, { first: first ?? 20, after }, search ?? null);
+    return this.services.users.list(ctx, page, search ?? null);
   }
 
   @Authorized('ADMIN')

@@ -29,9 +29,10 @@ export class UserService {
   /**
    * A User asked for by `_entities` (an order's customer): the user themself,
    * staff and peer subgraphs, as for the private fields. Anyone else is
-   * refused before any read, so user ids cannot be probed.
+   * refused before any read, so user ids cannot be probed. Async, so a
+   * refusal is this reference's error alone, not the whole `_entities` list's.
    */
-  reference(ctx: RequestContext, id: string): Promise<UserEntity | null> {
+  async reference(ctx: RequestContext, id: string): Promise<UserEntity | null> {
     assertSelfOrStaff(ctx, id);
     return this.load(ctx, id);
   }

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "fragment ClientSession on AuthPayload {\n  accessToken\n  refreshToken\n  user {\n    id\n    email\n    name\n    roles\n  }\n}\n\nmutation ClientRegister($input: RegisterInput!) {\n  register(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogin($input: LoginInput!) {\n  login(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientRefreshToken($refreshToken: String!) {\n  refreshToken(refreshToken: $refreshToken) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogout($refreshToken: String!) {\n  logout(refreshToken: $refreshToken)\n}\n\nquery ClientMe {\n  me {\n    id\n    email\n    name\n    roles\n  }\n}": typeof types.ClientSessionFragmentDoc,
+    "mutation ConsoleSetStockLevels($items: [StockLevelInput!]!) {\n  setStockLevels(items: $items) {\n    index\n    sku\n    status\n    stock {\n      productId\n      onHand\n      reserved\n      available\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": typeof types.ConsoleSetStockLevelsDocument,
+    "query ClientNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      name\n      price {\n        amount\n        currency\n      }\n    }\n    ... on Order {\n      orderStatus: status\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}\n\nquery ClientNodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n  }\n}": typeof types.ClientNodeDocument,
+    "fragment StorefrontOrderFields on Order {\n  id\n  status\n  version\n  total {\n    amount\n    currency\n  }\n  lines {\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n    lineTotal {\n      amount\n      currency\n    }\n    product {\n      id\n      name\n    }\n  }\n  payment {\n    status\n    clientSecret\n  }\n  createdAt\n}\n\nmutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n  placeOrder(input: $input) {\n    ...StorefrontOrderFields\n  }\n}\n\nmutation StorefrontConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n  confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n    id\n    status\n  }\n}\n\nquery StorefrontOrder($id: ID!) {\n  order(id: $id) {\n    ...StorefrontOrderFields\n  }\n}\n\nquery StorefrontOrderHistory($first: Int, $after: String, $last: Int, $before: String) {\n  me {\n    id\n    orders(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...StorefrontOrderFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}\n\nsubscription StorefrontOrderStatus($orderId: ID!) {\n  orderStatusChanged(orderId: $orderId) {\n    ...StorefrontOrderFields\n  }\n}": typeof types.StorefrontOrderFieldsFragmentDoc,
+    "query StorefrontProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n  products(\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n    filter: $filter\n  ) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        price {\n          amount\n          currency\n        }\n        stock {\n          available\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n  }\n}\n\nquery StorefrontProduct($id: ID!) {\n  product(id: $id) {\n    id\n    name\n    description\n    price {\n      amount\n      currency\n    }\n    stock {\n      available\n    }\n  }\n}\n\nsubscription StorefrontStock($productIds: [ID!]!) {\n  stockLevelChanged(productIds: $productIds) {\n    productId\n    available\n  }\n}": typeof types.StorefrontProductsDocument,
     "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": typeof types.AccountSignUpDocument,
     "\n  mutation AccountSignIn($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken user { id roles } }\n  }\n": typeof types.AccountSignInDocument,
     "\n  mutation AccountRenew($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken user { roles } }\n  }\n": typeof types.AccountRenewDocument,
@@ -36,6 +41,7 @@ type Documents = {
     "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n": typeof types.KeysSetStockDocument,
     "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.KeysCreateProductDocument,
     "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": typeof types.KeysReadStockDocument,
+    "\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": typeof types.KeysStockWatchDocument,
     "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n": typeof types.KeysReadProductDocument,
     "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": typeof types.AuthRegisterDocument,
     "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": typeof types.AuthLoginDocument,
@@ -64,6 +70,9 @@ type Documents = {
     "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": typeof types.CatalogCreateCategoryDocument,
     "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": typeof types.CatalogUpdateCategoryDocument,
     "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": typeof types.CatalogAuditLogDocument,
+    "\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.ConnectionsCreateProductDocument,
+    "\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n": typeof types.ConnectionsProductsDocument,
+    "\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n": typeof types.ConnectionsUsersDocument,
     "\n  mutation FlashPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": typeof types.FlashPlaceOrderDocument,
     "\n  mutation FlashConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": typeof types.FlashConfirmPaymentDocument,
     "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": typeof types.IdeSetStockDocument,
@@ -89,9 +98,15 @@ type Documents = {
     "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n": typeof types.MfaGrantRoleDocument,
     "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.MfaCreateProductDocument,
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": typeof types.MfaRefundDocument,
-    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
-    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
+    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n": typeof types.ProductPageWithVariantsAndStockDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": typeof types.NodesByIdsDocument,
+    "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.NodePlaceOrderDocument,
+    "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": typeof types.NodeCreateShipmentDocument,
+    "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.NodeDeliverOrderDocument,
+    "\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": typeof types.NodeWriteReviewDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": typeof types.OrdersMyOrdersDocument,
@@ -100,7 +115,20 @@ type Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": typeof types.ProductCountDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": typeof types.ProductPageDocument,
+    "\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n": typeof types.PricingCreateRuleDocument,
+    "\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n": typeof types.PricingDeleteRuleDocument,
+    "\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n": typeof types.PricingCreatePromotionDocument,
+    "\n  query PricingPromotions {\n    promotions { id code used }\n  }\n": typeof types.PricingPromotionsDocument,
+    "\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": typeof types.PricingTotalsFieldsFragmentDoc,
+    "\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": typeof types.PricingAddToCartDocument,
+    "\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n": typeof types.PricingApplyCodeDocument,
+    "\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n": typeof types.PricingRemoveCodeDocument,
+    "\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n": typeof types.PricingCartDocument,
+    "\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n": typeof types.PricingProductDocument,
+    "\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n": typeof types.PricingPlaceFromCartDocument,
+    "\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n": typeof types.PricingOrderDocument,
+    "\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n": typeof types.PricingCancelDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n": typeof types.ProductPageDocument,
     "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": typeof types.ProductPageWriteReviewDocument,
     "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": typeof types.ProductPageHideReviewDocument,
     "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": typeof types.ProductPageRecommendationsDocument,
@@ -239,6 +267,16 @@ type Documents = {
     "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": typeof types.VariantsPlaceOrderDocument,
     "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": typeof types.VariantsWatchStockDocument,
     "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": typeof types.VariantsAuditLogDocument,
+    "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": typeof types.WarehousesCreateDocument,
+    "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": typeof types.WarehousesUpdateDocument,
+    "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": typeof types.WarehousesListDocument,
+    "\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n": typeof types.WarehousesSetStockDocument,
+    "\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n": typeof types.WarehousesProductStockDocument,
+    "\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n": typeof types.WarehousesTransferDocument,
+    "\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n": typeof types.WarehousesLowStockDocument,
+    "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": typeof types.WarehousesSetThresholdDocument,
+    "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n": typeof types.WarehousesMovementsDocument,
+    "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": typeof types.WarehousesAuditDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": typeof types.HooksDeliveriesDocument,
@@ -248,6 +286,11 @@ type Documents = {
     "\n  mutation HooksThreshold($productId: ID!, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, threshold: $threshold) { lowStockThreshold }\n  }\n": typeof types.HooksThresholdDocument,
 };
 const documents: Documents = {
+    "fragment ClientSession on AuthPayload {\n  accessToken\n  refreshToken\n  user {\n    id\n    email\n    name\n    roles\n  }\n}\n\nmutation ClientRegister($input: RegisterInput!) {\n  register(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogin($input: LoginInput!) {\n  login(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientRefreshToken($refreshToken: String!) {\n  refreshToken(refreshToken: $refreshToken) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogout($refreshToken: String!) {\n  logout(refreshToken: $refreshToken)\n}\n\nquery ClientMe {\n  me {\n    id\n    email\n    name\n    roles\n  }\n}": types.ClientSessionFragmentDoc,
+    "mutation ConsoleSetStockLevels($items: [StockLevelInput!]!) {\n  setStockLevels(items: $items) {\n    index\n    sku\n    status\n    stock {\n      productId\n      onHand\n      reserved\n      available\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": types.ConsoleSetStockLevelsDocument,
+    "query ClientNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      name\n      price {\n        amount\n        currency\n      }\n    }\n    ... on Order {\n      orderStatus: status\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}\n\nquery ClientNodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n  }\n}": types.ClientNodeDocument,
+    "fragment StorefrontOrderFields on Order {\n  id\n  status\n  version\n  total {\n    amount\n    currency\n  }\n  lines {\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n    lineTotal {\n      amount\n      currency\n    }\n    product {\n      id\n      name\n    }\n  }\n  payment {\n    status\n    clientSecret\n  }\n  createdAt\n}\n\nmutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n  placeOrder(input: $input) {\n    ...StorefrontOrderFields\n  }\n}\n\nmutation StorefrontConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n  confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n    id\n    status\n  }\n}\n\nquery StorefrontOrder($id: ID!) {\n  order(id: $id) {\n    ...StorefrontOrderFields\n  }\n}\n\nquery StorefrontOrderHistory($first: Int, $after: String, $last: Int, $before: String) {\n  me {\n    id\n    orders(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...StorefrontOrderFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}\n\nsubscription StorefrontOrderStatus($orderId: ID!) {\n  orderStatusChanged(orderId: $orderId) {\n    ...StorefrontOrderFields\n  }\n}": types.StorefrontOrderFieldsFragmentDoc,
+    "query StorefrontProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n  products(\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n    filter: $filter\n  ) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        price {\n          amount\n          currency\n        }\n        stock {\n          available\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n  }\n}\n\nquery StorefrontProduct($id: ID!) {\n  product(id: $id) {\n    id\n    name\n    description\n    price {\n      amount\n      currency\n    }\n    stock {\n      available\n    }\n  }\n}\n\nsubscription StorefrontStock($productIds: [ID!]!) {\n  stockLevelChanged(productIds: $productIds) {\n    productId\n    available\n  }\n}": types.StorefrontProductsDocument,
     "\n  mutation AccountSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.AccountSignUpDocument,
     "\n  mutation AccountSignIn($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken user { id roles } }\n  }\n": types.AccountSignInDocument,
     "\n  mutation AccountRenew($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken user { roles } }\n  }\n": types.AccountRenewDocument,
@@ -270,6 +313,7 @@ const documents: Documents = {
     "\n  mutation KeysSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId onHand }\n  }\n": types.KeysSetStockDocument,
     "\n  mutation KeysCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.KeysCreateProductDocument,
     "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": types.KeysReadStockDocument,
+    "\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n": types.KeysStockWatchDocument,
     "\n  query KeysReadProduct($id: ID!) {\n    product(id: $id) { id name }\n  }\n": types.KeysReadProductDocument,
     "\n  mutation AuthRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      sessionExpiresAt\n      user { id email name roles }\n    }\n  }\n": types.AuthRegisterDocument,
     "\n  mutation AuthLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user { id email roles sessions { id current } }\n    }\n  }\n": types.AuthLoginDocument,
@@ -298,6 +342,9 @@ const documents: Documents = {
     "\n  mutation CatalogCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) { id name parentId }\n  }\n": types.CatalogCreateCategoryDocument,
     "\n  mutation CatalogUpdateCategory($id: ID!, $input: UpdateCategoryInput!) {\n    updateCategory(id: $id, input: $input) { id name parentId }\n  }\n": types.CatalogUpdateCategoryDocument,
     "\n  query CatalogAuditLog($first: Int, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id at actorId actorRoles service action entityType entityId before after } }\n    }\n  }\n": types.CatalogAuditLogDocument,
+    "\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.ConnectionsCreateProductDocument,
+    "\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n": types.ConnectionsProductsDocument,
+    "\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n": types.ConnectionsUsersDocument,
     "\n  mutation FlashPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": types.FlashPlaceOrderDocument,
     "\n  mutation FlashConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status }\n  }\n": types.FlashConfirmPaymentDocument,
     "\n  mutation IdeSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { available }\n  }\n": types.IdeSetStockDocument,
@@ -323,9 +370,15 @@ const documents: Documents = {
     "\n  mutation MfaGrantRole($userId: ID!, $role: Role!) {\n    grantRole(userId: $userId, role: $role) { id roles }\n  }\n": types.MfaGrantRoleDocument,
     "\n  mutation MfaCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.MfaCreateProductDocument,
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": types.MfaRefundDocument,
-    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
-    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
+    "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
+    "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n": types.ProductPageWithVariantsAndStockDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": types.NodesByIdsDocument,
+    "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.NodePlaceOrderDocument,
+    "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": types.NodeCreateShipmentDocument,
+    "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.NodeDeliverOrderDocument,
+    "\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": types.NodeWriteReviewDocument,
     "\n  mutation OrdersDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersDeliverOrderDocument,
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": types.OrdersMyOrdersDocument,
@@ -334,7 +387,20 @@ const documents: Documents = {
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
     "\n  query ProductCount {\n    products { totalCount }\n  }\n": types.ProductCountDocument,
-    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n": types.ProductPageDocument,
+    "\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n": types.PricingCreateRuleDocument,
+    "\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n": types.PricingDeleteRuleDocument,
+    "\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n": types.PricingCreatePromotionDocument,
+    "\n  query PricingPromotions {\n    promotions { id code used }\n  }\n": types.PricingPromotionsDocument,
+    "\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": types.PricingTotalsFieldsFragmentDoc,
+    "\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": types.PricingAddToCartDocument,
+    "\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n": types.PricingApplyCodeDocument,
+    "\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n": types.PricingRemoveCodeDocument,
+    "\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n": types.PricingCartDocument,
+    "\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n": types.PricingProductDocument,
+    "\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n": types.PricingPlaceFromCartDocument,
+    "\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n": types.PricingOrderDocument,
+    "\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n": types.PricingCancelDocument,
+    "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n": types.ProductPageDocument,
     "\n  mutation ProductPageWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n": types.ProductPageWriteReviewDocument,
     "\n  mutation ProductPageHideReview($id: ID!, $reason: String!) {\n    hideReview(id: $id, reason: $reason) { status }\n  }\n": types.ProductPageHideReviewDocument,
     "\n  query ProductPageRecommendations {\n    me { recommendedProducts(first: 3) { id } }\n    trendingProducts(first: 50) { id }\n  }\n": types.ProductPageRecommendationsDocument,
@@ -473,6 +539,16 @@ const documents: Documents = {
     "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": types.VariantsPlaceOrderDocument,
     "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": types.VariantsWatchStockDocument,
     "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": types.VariantsAuditLogDocument,
+    "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": types.WarehousesCreateDocument,
+    "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": types.WarehousesUpdateDocument,
+    "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": types.WarehousesListDocument,
+    "\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n": types.WarehousesSetStockDocument,
+    "\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n": types.WarehousesProductStockDocument,
+    "\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n": types.WarehousesTransferDocument,
+    "\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n": types.WarehousesLowStockDocument,
+    "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": types.WarehousesSetThresholdDocument,
+    "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n": types.WarehousesMovementsDocument,
+    "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": types.WarehousesAuditDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": types.HooksDeliveriesDocument,
@@ -496,6 +572,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ClientSession on AuthPayload {\n  accessToken\n  refreshToken\n  user {\n    id\n    email\n    name\n    roles\n  }\n}\n\nmutation ClientRegister($input: RegisterInput!) {\n  register(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogin($input: LoginInput!) {\n  login(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientRefreshToken($refreshToken: String!) {\n  refreshToken(refreshToken: $refreshToken) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogout($refreshToken: String!) {\n  logout(refreshToken: $refreshToken)\n}\n\nquery ClientMe {\n  me {\n    id\n    email\n    name\n    roles\n  }\n}"): (typeof documents)["fragment ClientSession on AuthPayload {\n  accessToken\n  refreshToken\n  user {\n    id\n    email\n    name\n    roles\n  }\n}\n\nmutation ClientRegister($input: RegisterInput!) {\n  register(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogin($input: LoginInput!) {\n  login(input: $input) {\n    ...ClientSession\n  }\n}\n\nmutation ClientRefreshToken($refreshToken: String!) {\n  refreshToken(refreshToken: $refreshToken) {\n    ...ClientSession\n  }\n}\n\nmutation ClientLogout($refreshToken: String!) {\n  logout(refreshToken: $refreshToken)\n}\n\nquery ClientMe {\n  me {\n    id\n    email\n    name\n    roles\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleSetStockLevels($items: [StockLevelInput!]!) {\n  setStockLevels(items: $items) {\n    index\n    sku\n    status\n    stock {\n      productId\n      onHand\n      reserved\n      available\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}"): (typeof documents)["mutation ConsoleSetStockLevels($items: [StockLevelInput!]!) {\n  setStockLevels(items: $items) {\n    index\n    sku\n    status\n    stock {\n      productId\n      onHand\n      reserved\n      available\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClientNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      name\n      price {\n        amount\n        currency\n      }\n    }\n    ... on Order {\n      orderStatus: status\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}\n\nquery ClientNodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n  }\n}"): (typeof documents)["query ClientNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Product {\n      name\n      price {\n        amount\n        currency\n      }\n    }\n    ... on Order {\n      orderStatus: status\n      total {\n        amount\n        currency\n      }\n    }\n  }\n}\n\nquery ClientNodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment StorefrontOrderFields on Order {\n  id\n  status\n  version\n  total {\n    amount\n    currency\n  }\n  lines {\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n    lineTotal {\n      amount\n      currency\n    }\n    product {\n      id\n      name\n    }\n  }\n  payment {\n    status\n    clientSecret\n  }\n  createdAt\n}\n\nmutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n  placeOrder(input: $input) {\n    ...StorefrontOrderFields\n  }\n}\n\nmutation StorefrontConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n  confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n    id\n    status\n  }\n}\n\nquery StorefrontOrder($id: ID!) {\n  order(id: $id) {\n    ...StorefrontOrderFields\n  }\n}\n\nquery StorefrontOrderHistory($first: Int, $after: String, $last: Int, $before: String) {\n  me {\n    id\n    orders(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...StorefrontOrderFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}\n\nsubscription StorefrontOrderStatus($orderId: ID!) {\n  orderStatusChanged(orderId: $orderId) {\n    ...StorefrontOrderFields\n  }\n}"): (typeof documents)["fragment StorefrontOrderFields on Order {\n  id\n  status\n  version\n  total {\n    amount\n    currency\n  }\n  lines {\n    quantity\n    unitPrice {\n      amount\n      currency\n    }\n    lineTotal {\n      amount\n      currency\n    }\n    product {\n      id\n      name\n    }\n  }\n  payment {\n    status\n    clientSecret\n  }\n  createdAt\n}\n\nmutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n  placeOrder(input: $input) {\n    ...StorefrontOrderFields\n  }\n}\n\nmutation StorefrontConfirmPayment($orderId: ID!, $paymentMethod: String!) {\n  confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n    id\n    status\n  }\n}\n\nquery StorefrontOrder($id: ID!) {\n  order(id: $id) {\n    ...StorefrontOrderFields\n  }\n}\n\nquery StorefrontOrderHistory($first: Int, $after: String, $last: Int, $before: String) {\n  me {\n    id\n    orders(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...StorefrontOrderFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}\n\nsubscription StorefrontOrderStatus($orderId: ID!) {\n  orderStatusChanged(orderId: $orderId) {\n    ...StorefrontOrderFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StorefrontProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n  products(\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n    filter: $filter\n  ) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        price {\n          amount\n          currency\n        }\n        stock {\n          available\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n  }\n}\n\nquery StorefrontProduct($id: ID!) {\n  product(id: $id) {\n    id\n    name\n    description\n    price {\n      amount\n      currency\n    }\n    stock {\n      available\n    }\n  }\n}\n\nsubscription StorefrontStock($productIds: [ID!]!) {\n  stockLevelChanged(productIds: $productIds) {\n    productId\n    available\n  }\n}"): (typeof documents)["query StorefrontProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n  products(\n    first: $first\n    after: $after\n    last: $last\n    before: $before\n    filter: $filter\n  ) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        price {\n          amount\n          currency\n        }\n        stock {\n          available\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n  }\n}\n\nquery StorefrontProduct($id: ID!) {\n  product(id: $id) {\n    id\n    name\n    description\n    price {\n      amount\n      currency\n    }\n    stock {\n      available\n    }\n  }\n}\n\nsubscription StorefrontStock($productIds: [ID!]!) {\n  stockLevelChanged(productIds: $productIds) {\n    productId\n    available\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -584,6 +680,10 @@ export function graphql(source: "\n  mutation KeysCreateProduct($input: CreatePr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"): (typeof documents)["\n  query KeysReadStock($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"): (typeof documents)["\n  subscription KeysStockWatch($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -699,6 +799,18 @@ export function graphql(source: "\n  query CatalogAuditLog($first: Int, $after: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation ConnectionsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n"): (typeof documents)["\n  query ConnectionsProducts($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: NEWEST) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n"): (typeof documents)["\n  query ConnectionsUsers($last: Int, $before: String) {\n    users(last: $last, before: $before) {\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { email } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FlashPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation FlashPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -799,15 +911,39 @@ export function graphql(source: "\n  mutation MfaRefund($id: ID!) {\n    refundO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"): (typeof documents)["\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n"): (typeof documents)["\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation NodeWriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -843,7 +979,59 @@ export function graphql(source: "\n  query ProductCount {\n    products { totalC
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n"): (typeof documents)["\n  mutation PricingCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id kind variantId amount percentOff }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation PricingDeleteRule($id: ID!) {\n    deletePriceRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n"): (typeof documents)["\n  mutation PricingCreatePromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id code kind value used usageLimit }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingPromotions {\n    promotions { id code used }\n  }\n"): (typeof documents)["\n  query PricingPromotions {\n    promotions { id code used }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"): (typeof documents)["\n  fragment PricingTotalsFields on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code name amount { amount } }\n    discountTotal { amount }\n    shipping { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"): (typeof documents)["\n  mutation PricingAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n"): (typeof documents)["\n  mutation PricingApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { id discountCodes lines { quantity } totals { ...PricingTotalsFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n"): (typeof documents)["\n  mutation PricingRemoveCode($code: String!) {\n    removeDiscountCode(code: $code) { discountCodes totals { total { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n"): (typeof documents)["\n  query PricingCart {\n    cart { id lines { quantity } discountCodes totals { ...PricingTotalsFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n"): (typeof documents)["\n  query PricingProduct($id: ID!) {\n    product(id: $id) { id price { amount } salePrice { amount currency } promotions { name kind value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation PricingPlaceFromCart($expectedTotal: Int, $idempotencyKey: String) {\n    placeOrderFromCart(expectedTotal: $expectedTotal, idempotencyKey: $idempotencyKey) { id status total { amount currency } totals { ...PricingTotalsFields } payment { amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n"): (typeof documents)["\n  query PricingOrder($id: ID!) {\n    order(id: $id) { id status total { amount } totals { ...PricingTotalsFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n"): (typeof documents)["\n  mutation PricingCancel($id: ID!) {\n    cancelOrder(id: $id) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      price { amount }\n      stock { available }\n      rating { average count distribution { rating count } }\n      reviews(first: 5) { totalCount edges { node { title rating } } }\n      frequentlyBoughtTogether(first: 3) { id }\n      customersAlsoViewed(first: 3) { id }\n      salePrice { amount }\n      promotions { name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1396,6 +1584,46 @@ export function graphql(source: "\n  subscription VariantsWatchStock($productIds
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"): (typeof documents)["\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n"): (typeof documents)["\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n"): (typeof documents)["\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n"): (typeof documents)["\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n"): (typeof documents)["\n  mutation WarehousesSetStock($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { onHand reserved available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n"): (typeof documents)["\n  query WarehousesProductStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved available }\n      stockByWarehouse { warehouse { code } onHand reserved available lowStock lowStockThreshold }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n"): (typeof documents)["\n  mutation WarehousesTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { id productId fromWarehouseId toWarehouseId quantity reason stock { warehouse { code } onHand reserved } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n"): (typeof documents)["\n  query WarehousesLowStock($warehouseId: ID!) {\n    warehouseLowStock(warehouseId: $warehouseId, first: 100) { totalCount edges { node { productId available lowStockThreshold product { id } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n"): (typeof documents)["\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n"): (typeof documents)["\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n"): (typeof documents)["\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

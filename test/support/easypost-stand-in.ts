@@ -23,7 +23,8 @@ interface Tracker {
 
 /**
  * A local stand-in for EasyPost's REST API, as the Stripe stand-in is for
- * Stripe: shipments with rates, buying one, trackers by tracking code, and
+ * Stripe: shipments with rates, reading one, buying one (once: a second buy
+ * is refused, as EasyPost refuses it), trackers by tracking code, and
  * signed `tracker.updated` webhooks. `down` answers 503 to everything.
  */
 export class EasyPostStandIn {
@@ -32,7 +33,7 @@ export class EasyPostStandIn {
   down = false;
   /** Shipments bought, by our reference. */
   readonly purchases: Array<{ reference: string; trackingCode: string; weightOz: number; labelFormat: string }> = [];
-  private readonly shipments = new Map<string, { reference: string; weightOz: number; labelFormat: string }>();
+  private readonly shipments = new Map<string, { reference: string; weightOz: number; labelFormat: string; trackingCode: string | null }>();
   private readonly trackers = new Map<string, Tracker>();
   private server: Server | null = null;
   url = '';
@@ -80,19 +81,25 @@ export class EasyPostStandIn {
       const { reference = '', parcel, options, to_address } = body.shipment ?? {};
       if (!to_address?.country || !parcel?.weight || parcel.weight <= 0) return send(422, { error: { code: 'SHIPMENT.INVALID_PARAMS', message: 'to_address and parcel.weight are required' } });
       const id = `shp_${randomBytes(8).toString('hex')}`;
-      this.shipments.set(id, { reference, weightOz: parcel.weight, labelFormat: options?.label_format ?? 'PNG' });
-      return send(201, { id, rates: [{ id: `rate_${id}_exp`, rate: '18.40', carrier: 'USPS', service: 'Express' }, { id: `rate_${id}_std`, rate: '7.90', carrier: 'USPS', service: 'Priority' }] });
+      this.shipments.set(id, { reference, weightOz: parcel.weight, labelFormat: options?.label_format ?? 'PNG', trackingCode: null });
+      return send(201, shipmentBody(id, null));
+    }
+    const read = /^\/v2\/shipments\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && read) {
+      const shipment = this.shipments.get(read[1]);
+      return shipment ? send(200, shipmentBody(read[1], shipment.trackingCode)) : send(404, { error: { code: 'NOT_FOUND', message: 'no such shipment' } });
     }
     const buy = /^\/v2\/shipments\/([^/]+)\/buy$/.exec(url.pathname);
     if (req.method === 'POST' && buy) {
       const shipment = this.shipments.get(buy[1]);
       if (!shipment || !String(body.rate?.id ?? '').startsWith(`rate_${buy[1]}`)) return send(404, { error: { code: 'NOT_FOUND', message: 'no such shipment or rate' } });
+      if (shipment.trackingCode) return send(422, { error: { code: 'SHIPMENT.POSTAGE.EXISTS', message: 'postage already exists for this shipment' } });
       const trackingCode = `EZ${randomBytes(5).toString('hex').toUpperCase()}`;
+      shipment.trackingCode = trackingCode;
       this.trackers.set(trackingCode, { tracking_code: trackingCode, tracking_details: [] });
       this.advance(trackingCode);
       this.purchases.push({ reference: shipment.reference, trackingCode, weightOz: shipment.weightOz, labelFormat: shipment.labelFormat });
-      const labelUrl = `https://easypost-files.test/${trackingCode}`;
-      return send(200, { tracking_code: trackingCode, postage_label: { label_url: `${labelUrl}.png`, label_zpl_url: `${labelUrl}.zpl`, label_pdf_url: `${labelUrl}.pdf` }, tracker: { public_url: `https://track.easypost.test/${trackingCode}` } });
+      return send(200, shipmentBody(buy[1], trackingCode));
     }
     if (req.method === 'GET' && url.pathname === '/v2/trackers') {
       const tracker = this.trackers.get(url.searchParams.get('tracking_code') ?? '');
@@ -100,4 +107,18 @@ export class EasyPostStandIn {
     }
     return send(404, { error: { code: 'NOT_FOUND', message: `${req.method} ${url.pathname}` } });
   }
+}
+
+/** A shipment as EasyPost answers it: its rates, and once bought its tracking code, label and tracker. */
+function shipmentBody(id: string, trackingCode: string | null): Record<string, unknown> {
+  const rates = [{ id: `rate_${id}_exp`, rate: '18.40', carrier: 'USPS', service: 'Express' }, { id: `rate_${id}_std`, rate: '7.90', carrier: 'USPS', service: 'Priority' }];
+  if (!trackingCode) return { id, rates, tracking_code: null, postage_label: null };
+  const labelUrl = `https://easypost-files.test/${trackingCode}`;
+  return {
+    id,
+    rates,
+    tracking_code: trackingCode,
+    postage_label: { label_url: `${labelUrl}.png`, label_zpl_url: `${labelUrl}.zpl`, label_pdf_url: `${labelUrl}.pdf` },
+    tracker: { public_url: `https://track.easypost.test/${trackingCode}` },
+  };
 }

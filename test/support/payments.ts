@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { CALLER_HEADER, signCallerHeader, type RoleName } from '../../platform/caller';
 import { ProcessedEventEntity } from '../../platform/messaging/inbox';
 import { OutboxEntryEntity } from '../../platform/messaging/outbox';
-import { CANCEL_PAYMENT, CREATE_PAYMENT, REFUND_PAYMENT, type CancelPaymentData, type CreatePaymentData, type CreatePaymentVariables, type PaymentEventPayload, type RefundPaymentData } from '../../contracts/payments-api';
+import { CANCEL_PAYMENT, CREATE_PAYMENT, REFUND_PAYMENT, type CancelPaymentData, type CreatePaymentData, type CreatePaymentVariables, type RefundPaymentData } from '../../contracts/payments-api';
 import { PaymentEntity } from '../../subgraphs/payments/payment.entity';
 import { ReceiptEntity } from '../../subgraphs/payments/receipt.entity';
 import { SimulatedIntentEntity } from '../../subgraphs/payments/simulated-intent.entity';
@@ -78,10 +78,10 @@ export async function receiptsOf(t: TestStack, orderId: string): Promise<Receipt
   return t.stack.subgraphs.payments.orm.em.fork().find(ReceiptEntity, { orderId });
 }
 
-/** The payment.* events in the payments outbox for one order, oldest first. */
-export async function paymentEvents(t: TestStack, orderId: string): Promise<Array<{ type: string; payload: PaymentEventPayload }>> {
+/** The payment.* events in the payments outbox for one order, oldest first, payloads as stored (tests compare their values). */
+export async function paymentEvents(t: TestStack, orderId: string): Promise<Array<{ type: string; payload: Record<string, unknown> }>> {
   const rows = await t.stack.subgraphs.payments.orm.em.fork().find(OutboxEntryEntity, { type: { $like: 'payment.%' } }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
   return rows
     .filter((row) => row.payload.orderId === orderId)
-    .map((row) => ({ type: row.type, payload: row.payload as PaymentEventPayload }));
+    .map((row) => ({ type: row.type, payload: row.payload }));
 }

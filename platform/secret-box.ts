@@ -1,18 +1,16 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Encryption at rest of TOTP secrets: AES-256-GCM with a key derived by
- * HKDF-SHA256 from the configured key material (MFA_ENCRYPTION_KEY, or
- * INTERNAL_SECRET), under a label of its own so the derived key is
- * independent of any other use of that material. Each sealed value names
- * the key that sealed it and is bound to its owner (the user id as
- * associated data), so a value copied onto another user's row does not
- * open.
+ * Encryption at rest of secrets a service must read back (TOTP secrets,
+ * webhook signing secrets): AES-256-GCM with a key derived by HKDF-SHA256
+ * from the configured key material, under a label per use, so the derived
+ * key is independent of any other use of that material. Each sealed value
+ * names the key that sealed it and is bound to its owner (the row's id as
+ * associated data), so a value copied onto another row does not open.
  */
 
 const VERSION = 'v1';
 const SALT = 'shop-supergraph';
-const INFO = 'users/mfa-secret-encryption/v1';
 const IV_BYTES = 12;
 
 interface Key {
@@ -29,11 +27,14 @@ export interface Opened {
 export class SecretBox {
   private readonly keys: readonly Key[];
 
-  /** `sources`: the current key material first, then material still read during a rotation. */
-  constructor(sources: readonly string[]) {
+  /**
+   * `sources`: the current key material first, then material still read during a rotation.
+   * `label`: what the secrets are (`users/mfa-secret-encryption/v1`), so each use derives its own keys.
+   */
+  constructor(sources: readonly string[], label: string) {
     if (sources.length === 0) throw new Error('SecretBox needs key material');
     this.keys = sources.map((source) => {
-      const key = Buffer.from(hkdfSync('sha256', source, SALT, INFO, 32));
+      const key = Buffer.from(hkdfSync('sha256', source, SALT, label, 32));
       return { id: createHash('sha256').update(key).digest('base64url').slice(0, 8), key };
     });
   }

@@ -1,0 +1,17 @@
+import { PRICE_ORDER, RELEASE_ORDER_PRICING, type PricedOrderPayload, type PriceOrderVariables } from '../../contracts/pricing-api';
+import type { InternalClient } from '../../platform/internal-client';
+import { callPeer } from './peer.calls';
+
+/** An order's price from the pricing subgraph, and its code uses given back (contracts/pricing-api.ts). */
+export class PricingClient {
+  constructor(private readonly internal: InternalClient) {}
+
+  async priceOrder(input: PriceOrderVariables): Promise<PricedOrderPayload> {
+    const data = await callPeer<{ priceOrder: PricedOrderPayload }>(this.internal, 'pricing', PRICE_ORDER, { input });
+    return data.priceOrder;
+  }
+
+  async release(orderId: string): Promise<void> {
+    await callPeer(this.internal, 'pricing', RELEASE_ORDER_PRICING, { orderId });
+  }
+}
