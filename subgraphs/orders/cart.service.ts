@@ -80,7 +80,7 @@ export class CartService {
       shipping: method?.price.amount ?? null,
       country: cart.shippingAddress?.country ?? null,
       region: cart.shippingAddress?.region ?? null,
-      lines: cart.lines.map((l) => Object.assign(new CartPricingLine(), { productId: l.product.id, quantity: l.quantity, unitPrice: l.unitPrice.amount })),
+      lines: cart.lines.map((l) => Object.assign(new CartPricingLine(), { productId: l.product.id, variantId: l.variant.id, quantity: l.quantity, unitPrice: l.unitPrice.amount })),
     });
   }
 

@@ -55,8 +55,11 @@ export class CartView {
 @ObjectType('CartPricingLine')
 @Directive('@inaccessible')
 export class CartPricingLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The variant's product." })
   productId!: string;
+
+  @Field(() => ID, { description: 'The variant in the cart; unitPrice is its price.' })
+  variantId!: string;
 
   @Field(() => Int)
   quantity!: number;

@@ -238,7 +238,7 @@ export class PlacementSaga {
       orderId: order.id,
       customerId: order.customerId,
       currency: order.currency,
-      lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+      lines: order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), quantity: line.quantity, unitPrice: line.unitPriceAmount })),
       shipping: order.shipping?.amount ?? null,
       country: order.shipping?.address.country ?? null,
       region: order.shipping?.address.region ?? null,

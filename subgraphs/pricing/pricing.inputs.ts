@@ -119,8 +119,11 @@ export class PricingSettingsInput {
 @InputType()
 @Directive('@inaccessible')
 export class PriceOrderLineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The variant's product: its categories and tax class apply." })
   productId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The variant sold (a rule may target it or its product); absent: the product's default variant, whose id is the product's." })
+  variantId?: string | null;
 
   @Field(() => Int)
   quantity!: number;
