@@ -114,6 +114,77 @@ const AuditLog = graphql(`
   }
 `);
 
+const WalkCreateWarehouse = graphql(`
+  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {
+    createWarehouse(input: $input) { id }
+  }
+`);
+
+const WalkSetStockIn = graphql(`
+  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {
+    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }
+  }
+`);
+
+const WalkTransfer = graphql(`
+  mutation VariantsWalkTransfer($input: TransferStockInput!) {
+    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }
+  }
+`);
+
+const WalkStock = graphql(`
+  query VariantsWalkStock($id: ID!) {
+    product(id: $id) {
+      stock { onHand reserved }
+      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }
+      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }
+    }
+  }
+`);
+
+const WalkPriceRule = graphql(`
+  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {
+    createPriceRule(input: $input) { id }
+  }
+`);
+
+const WalkPromotion = graphql(`
+  mutation VariantsWalkPromotion($input: PromotionInput!) {
+    createPromotion(input: $input) { id }
+  }
+`);
+
+graphql(`
+  fragment VariantsWalkTotals on Totals {
+    pricesIncludeTax
+    subtotal { amount currency }
+    discounts { source code amount { amount } }
+    discountTotal { amount }
+    taxes { category rate base { amount } amount { amount } }
+    taxTotal { amount }
+    total { amount currency }
+    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }
+  }
+`);
+
+const WalkApplyCode = graphql(`
+  mutation VariantsWalkApplyCode($code: String!) {
+    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }
+  }
+`);
+
+const WalkPlace = graphql(`
+  mutation VariantsWalkPlace($expectedTotal: Int) {
+    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }
+  }
+`);
+
+const WalkOrder = graphql(`
+  query VariantsWalkOrder($id: ID!) {
+    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }
+  }
+`);
+
 const sku = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
 
 describe('product variants through the gateway', () => {
@@ -242,6 +313,116 @@ describe('product variants through the gateway', () => {
     const stored = await ordersDb().findOneOrFail(OrderEntity, { id: order.id });
     expect(stored.lines.map((line) => [line.productId, line.variantId, line.sku, line.unitPriceAmount])).toEqual([[tee.productId, tee.m, tee.mSku, 2100]]);
   });
+
+  it("walks issue 16's path: three variants in two warehouses, a sale on one, a 20% code, 20% VAT included; cart, placement, payment; the breakdown as computed by hand", async () => {
+    const tee = await tShirt();
+    const code = `north${randomUUID().slice(0, 6)}`.toUpperCase();
+    const north = (await execute(t.url, WalkCreateWarehouse, { input: { code, name: 'North hub', country: 'de', city: 'Kiel', priority: 10 } }, { token: admin })).data!.createWarehouse.id;
+    const set = async (variantId: string, onHand: number, warehouseId: string | null) => {
+      const result = await execute(t.url, WalkSetStockIn, { productId: variantId, onHand, warehouseId }, { token: agent });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.setStock.product.id).toBe(tee.productId);
+    };
+    // S only in the default warehouse, M in both, L only in the north (which reservations take from first).
+    await set(tee.s, 4, null);
+    await set(tee.m, 2, null);
+    await set(tee.m, 3, north);
+    await set(tee.l, 5, north);
+
+    // Warehouse changes of a variant keep the product's sum, and its subscribers see it.
+    const live = connect(t.url);
+    clients.push(live);
+    const byProduct = live.subscribe(WatchStock, { productIds: [tee.productId] });
+    await byProduct.count(1);
+    expect(byProduct.data[0].stockLevelChanged).toEqual({ productId: tee.productId, variantId: null, onHand: 14, reserved: 0 });
+    const moved = await execute(
+      t.url,
+      WalkTransfer,
+      { input: { fromWarehouseId: 'warehouse-default', toWarehouseId: north, productId: tee.m, quantity: 1, reason: 'rebalance', idempotencyKey: `walk-${code}` } },
+      { token: agent },
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.transferStock.stock.map((s) => [s.warehouse.code, s.productId, s.onHand])).toEqual([
+      [code, tee.m, 4],
+      ['DEFAULT', tee.m, 1],
+    ]);
+    await set(tee.l, 6, north);
+    await waitFor(() => byProduct.data.some((d) => d.stockLevelChanged.onHand === 15));
+    expect(byProduct.data.at(-1)!.stockLevelChanged).toEqual({ productId: tee.productId, variantId: null, onHand: 15, reserved: 0 });
+
+    // A sale on M only (2100 -> 1800) and a 20% code; the demo tax zone (France) takes 20% VAT, prices including it.
+    expect((await execute(t.url, WalkPriceRule, { input: { kind: 'SALE', variantId: tee.m, currency: 'EUR', amount: 1800 } }, { token: agent })).errors).toBeUndefined();
+    const discount = `WALK${randomUUID().slice(0, 8).toUpperCase()}`;
+    expect((await execute(t.url, WalkPromotion, { input: { name: '20% off', code: discount, currency: 'EUR', kind: 'PERCENTAGE', value: 20 } }, { token: agent })).errors).toBeUndefined();
+
+    const token = await t.token(`customer-${randomUUID()}`);
+    for (const [variantId, quantity] of [[tee.m, 3], [tee.l, 1], [tee.s, 1]] as const) {
+      expect((await execute(t.url, AddToCart, { variantId, quantity }, { token })).errors).toBeUndefined();
+    }
+    const priced = await execute(t.url, WalkApplyCode, { code: discount.toLowerCase() }, { token });
+    expect(priced.errors).toBeUndefined();
+    // By hand: M 3 x 18.00 = 54.00 (sale), L 22.00, S 20.00: 96.00. 20% off each line: 10.80, 4.40, 4.00 = 19.20, leaving
+    // 43.20, 17.60, 16.00 = 76.80. VAT inside them, x 20/120: 7.20, 2.933 -> 2.93, 2.667 -> 2.67 = 12.80 (76.80 / 6); base 64.00.
+    const byLine = <T extends { variantId: string }>(lines: readonly T[]): T[] => [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+    const lines = byLine([
+      { variantId: tee.m, quantity: 3, regularUnitPrice: { amount: 2100 }, unitPrice: { amount: 1800 }, discount: { amount: 1080 }, tax: { amount: 720 }, total: { amount: 4320 } },
+      { variantId: tee.l, quantity: 1, regularUnitPrice: { amount: 2200 }, unitPrice: { amount: 2200 }, discount: { amount: 440 }, tax: { amount: 293 }, total: { amount: 1760 } },
+      { variantId: tee.s, quantity: 1, regularUnitPrice: { amount: 2000 }, unitPrice: { amount: 2000 }, discount: { amount: 400 }, tax: { amount: 267 }, total: { amount: 1600 } },
+    ]);
+    const expected = {
+      pricesIncludeTax: true,
+      subtotal: { amount: 9600, currency: 'EUR' },
+      discounts: [{ source: 'CODE', code: discount, amount: { amount: 1920 } }],
+      discountTotal: { amount: 1920 },
+      taxes: [{ category: 'STANDARD', rate: 2000, base: { amount: 6400 }, amount: { amount: 1280 } }],
+      taxTotal: { amount: 1280 },
+      total: { amount: 7680, currency: 'EUR' },
+    };
+    const cartTotals = priced.data!.applyDiscountCode.totals!;
+    expect(cartTotals).toMatchObject(expected);
+    expect(byLine(cartTotals.lines)).toEqual(lines);
+
+    const placed = await execute(t.url, WalkPlace, { expectedTotal: 7680 }, { token });
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data!.placeOrderFromCart;
+    expect(order).toMatchObject({ status: 'AWAITING_PAYMENT', total: { amount: 7680 }, totals: expected, payment: { amount: { amount: 7680 } } });
+    expect(byLine(order.totals!.lines)).toEqual(lines);
+    // The order's lines keep the catalog's prices of the variants; pricing's breakdown holds the sale and the code.
+    expect(order.lines.map((l) => [l.variant!.id, l.quantity, l.unitPrice.amount]).sort()).toEqual(
+      [
+        [tee.m, 3, 2100],
+        [tee.l, 1, 2200],
+        [tee.s, 1, 2000],
+      ].sort(),
+    );
+
+    // Held per variant, from the north first: M 3 and L 1 there, S 1 in the default warehouse; the product's figures are the sums.
+    const held = (await execute(t.url, WalkStock, { id: tee.productId }, { token: agent })).data!.product!;
+    expect(held.stock).toEqual({ onHand: 15, reserved: 5 });
+    expect(held.stockByWarehouse!.map((s) => [s.warehouse.code, s.productId, s.variant, s.product.id, s.onHand, s.reserved])).toEqual([
+      [code, tee.productId, null, tee.productId, 10, 4],
+      ['DEFAULT', tee.productId, null, tee.productId, 5, 1],
+    ]);
+    const m = held.variants.find((v) => v.id === tee.m)!;
+    expect(m.stock).toEqual({ onHand: 5, reserved: 3 });
+    expect(m.stockByWarehouse!.map((s) => [s.warehouse.code, s.product.id, s.onHand, s.reserved])).toEqual([
+      [code, tee.productId, 4, 3],
+      ['DEFAULT', tee.productId, 1, 0],
+    ]);
+
+    expect((await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_visa' }, { token })).data!.confirmPayment.status).toBe('SUCCEEDED');
+    await waitFor(async () => (await execute(t.url, WalkOrder, { id: order.id }, { token })).data!.order!.status === 'PAID');
+    await waitFor(async () => (await execute(t.url, WalkStock, { id: tee.productId }, { token: agent })).data!.product!.stock!.reserved === 0);
+    const sold = (await execute(t.url, WalkStock, { id: tee.productId }, { token: agent })).data!.product!;
+    expect(sold.stock).toEqual({ onHand: 10, reserved: 0 });
+    expect(sold.stockByWarehouse!.map((s) => [s.warehouse.code, s.onHand, s.reserved])).toEqual([
+      [code, 6, 0],
+      ['DEFAULT', 4, 0],
+    ]);
+    const paid = (await execute(t.url, WalkOrder, { id: order.id }, { token })).data!.order!;
+    expect(paid).toMatchObject({ status: 'PAID', total: { amount: 7680 }, totals: expected });
+    await waitFor(() => byProduct.data.some((d) => d.stockLevelChanged.onHand === 10 && d.stockLevelChanged.reserved === 0));
+  }, 60_000);
 
   it('follows stock by variant id (its own levels) and by product id (the sum)', async () => {
     const tee = await tShirt();

@@ -17,13 +17,13 @@ import { StockService } from './stock.service';
 import type { InventoryServices } from './inventory.services';
 import { StockTransferEntity, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
 import { WarehouseLedger } from './warehouse.ledger';
-import { ProductWarehouseStockResolver, StockTransferResolver, WarehouseResolver, WarehouseStockResolver } from './warehouse.resolver';
+import { ProductWarehouseStockResolver, VariantWarehouseStockResolver, StockTransferResolver, WarehouseResolver, WarehouseStockResolver } from './warehouse.resolver';
 import { WarehouseService } from './warehouse.service';
 
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',
   entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity, WarehouseEntity, WarehouseStockEntity, StockTransferEntity],
-  resolvers: [ProductStockResolver, VariantStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver, WarehouseResolver, WarehouseStockResolver, StockTransferResolver, ProductWarehouseStockResolver],
+  resolvers: [ProductStockResolver, VariantStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver, WarehouseResolver, WarehouseStockResolver, StockTransferResolver, ProductWarehouseStockResolver, VariantWarehouseStockResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [ProductRef, ProductVariantRef, StockLevelEntity],
   createServices: (deps) => {

@@ -7,7 +7,7 @@ export class PriceRuleInput {
   @Field(() => PriceRuleKind)
   kind!: PriceRuleKind;
 
-  @Field(() => ID, { nullable: true, description: 'A variant id or a product id (a product without options: its only variant has its id).' })
+  @Field(() => ID, { nullable: true, description: 'A variant id (that variant only) or a product id (every variant of the product; its default variant has its id).' })
   variantId?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -52,7 +52,7 @@ export class PromotionInput {
   @Field({ description: 'ISO 4217: carts in another currency are refused the code (DISCOUNT_WRONG_CURRENCY).' })
   currency!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A variant id (that variant only) or a product id (every variant of the product).' })
   variantId?: string | null;
 
   @Field(() => ID, { nullable: true })

@@ -267,6 +267,16 @@ type Documents = {
     "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": typeof types.VariantsPlaceOrderDocument,
     "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": typeof types.VariantsWatchStockDocument,
     "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": typeof types.VariantsAuditLogDocument,
+    "\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n": typeof types.VariantsWalkWarehouseDocument,
+    "\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n": typeof types.VariantsWalkSetStockInDocument,
+    "\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n": typeof types.VariantsWalkTransferDocument,
+    "\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n": typeof types.VariantsWalkStockDocument,
+    "\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n": typeof types.VariantsWalkPriceRuleDocument,
+    "\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": typeof types.VariantsWalkPromotionDocument,
+    "\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": typeof types.VariantsWalkTotalsFragmentDoc,
+    "\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n": typeof types.VariantsWalkApplyCodeDocument,
+    "\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n": typeof types.VariantsWalkPlaceDocument,
+    "\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n": typeof types.VariantsWalkOrderDocument,
     "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": typeof types.WarehousesCreateDocument,
     "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": typeof types.WarehousesUpdateDocument,
     "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": typeof types.WarehousesListDocument,
@@ -539,6 +549,16 @@ const documents: Documents = {
     "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": types.VariantsPlaceOrderDocument,
     "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": types.VariantsWatchStockDocument,
     "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": types.VariantsAuditLogDocument,
+    "\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n": types.VariantsWalkWarehouseDocument,
+    "\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n": types.VariantsWalkSetStockInDocument,
+    "\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n": types.VariantsWalkTransferDocument,
+    "\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n": types.VariantsWalkStockDocument,
+    "\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n": types.VariantsWalkPriceRuleDocument,
+    "\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": types.VariantsWalkPromotionDocument,
+    "\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": types.VariantsWalkTotalsFragmentDoc,
+    "\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n": types.VariantsWalkApplyCodeDocument,
+    "\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n": types.VariantsWalkPlaceDocument,
+    "\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n": types.VariantsWalkOrderDocument,
     "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": types.WarehousesCreateDocument,
     "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": types.WarehousesUpdateDocument,
     "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": types.WarehousesListDocument,
@@ -1584,6 +1604,46 @@ export function graphql(source: "\n  subscription VariantsWatchStock($productIds
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"): (typeof documents)["\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n"): (typeof documents)["\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"): (typeof documents)["\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n"): (typeof documents)["\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
