@@ -101,8 +101,11 @@ type Documents = {
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
     "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n": typeof types.ProductPageWithVariantsAndStockDocument,
-    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": typeof types.NodesByIdsDocument,
+    "\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": typeof types.NodeSetOptionsDocument,
+    "\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n": typeof types.NodeAddVariantDocument,
+    "\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n": typeof types.NodeArchiveVariantDocument,
     "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.NodePlaceOrderDocument,
     "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": typeof types.NodeCreateShipmentDocument,
     "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.NodeDeliverOrderDocument,
@@ -383,8 +386,11 @@ const documents: Documents = {
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
     "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
     "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n": types.ProductPageWithVariantsAndStockDocument,
-    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": types.NodesByIdsDocument,
+    "\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": types.NodeSetOptionsDocument,
+    "\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n": types.NodeAddVariantDocument,
+    "\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n": types.NodeArchiveVariantDocument,
     "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.NodePlaceOrderDocument,
     "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": types.NodeCreateShipmentDocument,
     "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.NodeDeliverOrderDocument,
@@ -943,11 +949,23 @@ export function graphql(source: "\n  query ProductPageWithVariantsAndStock($firs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"];
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"): (typeof documents)["\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"): (typeof documents)["\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n"): (typeof documents)["\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
