@@ -26,6 +26,8 @@ export type OrderStatusName =
 
 export type OrderLinePayload = {
   readonly productId: string;
+  /** The variant sold (a product's default variant has the product's id); absent from events written before variants. */
+  readonly variantId?: string;
   readonly quantity: number;
   readonly unitPrice: number;
 };
@@ -55,7 +57,7 @@ export type OrderStatusChangedPayload = OrderEventPayload & {
  * ships. Null currency: an empty cart, or one mixing currencies.
  */
 export const CART_PRICING_BASIS = `query CartPricingBasis($customerId: ID!) {
-  cartPricingBasis(customerId: $customerId) { customerId currency shipping country region lines { productId quantity unitPrice } }
+  cartPricingBasis(customerId: $customerId) { customerId currency shipping country region lines { productId variantId quantity unitPrice } }
 }`;
 
 export type CartPricingBasisPayload = {
@@ -64,5 +66,6 @@ export type CartPricingBasisPayload = {
   readonly shipping: number | null;
   readonly country: string | null;
   readonly region: string | null;
-  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number; readonly unitPrice: number }>;
+  /** productId: the variant's product; unitPrice: the variant's price. */
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly variantId: string; readonly quantity: number; readonly unitPrice: number }>;
 };

@@ -30,7 +30,8 @@ export type PriceOrderVariables = {
   readonly orderId: string;
   readonly customerId: string;
   readonly currency: string;
-  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number; readonly unitPrice: number }>;
+  /** Each line's variant and its product (categories and tax classes are the product's); unitPrice is the variant's price. */
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly variantId: string; readonly quantity: number; readonly unitPrice: number }>;
   /** The shipping line's price; null: placed without shipping. */
   readonly shipping: number | null;
   /** Where it ships (tax zone); null: the shop's default country. */

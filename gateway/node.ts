@@ -31,6 +31,8 @@ export const NODE_SUBGRAPH = 'node';
 /** Every type a client caches by id, and the subgraph that owns it (its `@key(fields: "id")` reference). */
 export const NODE_TYPES = {
   Product: 'catalog',
+  // After Product: a default variant shares its product's id, which names the product.
+  ProductVariant: 'catalog',
   Category: 'catalog',
   Order: 'orders',
   User: 'users',

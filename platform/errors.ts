@@ -98,6 +98,8 @@ export const REFUSAL_REASONS = {
   NOT_REFUNDABLE: 'Only a succeeded payment can be refunded (`extensions.status` says what it is).',
   NOT_SHIPPED: 'The order has not shipped, so it cannot be delivered: ship it first.',
   NO_SHIPPING_TO_ADDRESS: 'No shipping zone covers the address (`extensions.country`): the shop does not ship there; use another address.',
+  OPTION_VALUES_MISMATCH:
+    "The variant's option values do not fit the product's options (BAD_USER_INPUT, `extensions.field` names the value): give one value of each option, from its values.",
   ORDER_CANCELLED: 'The order is cancelled: nothing more can change it.',
   PAYMENT_CANCELED: 'The payment was canceled and can no longer be paid: place a new order.',
   PAYMENT_CHANGED: 'The payment changed while this call ran (`extensions.retryable`): try again.',
@@ -111,12 +113,16 @@ export const REFUSAL_REASONS = {
   REFUND_EXCEEDS_PAYMENT: 'The refund is more than is left of the payment (`extensions.refundable`): refund at most that.',
   SHIPPING_METHOD_UNAVAILABLE:
     'The shipping method (`extensions.methodId`) is not offered for the address and products (unknown, inactive, another zone or currency, or no band fits): choose one of the shipping options.',
+  SKU_TAKEN: 'Another product or variant has this SKU (ignoring case): choose another SKU.',
   STEP_UP_REQUIRED:
     'This operation needs a code proved within the last `extensions.maxAgeSeconds`: confirm one with stepUpMfa (enrol first if needed), then retry with the access token it returns.',
   RETURN_ALREADY_REQUESTED: 'Those units are in an earlier return of the order already (`extensions.returnable` says how many are left): follow that return instead.',
   RETURN_STATUS: "The return's status (`extensions.status`) does not allow this step: read the return first.",
   RETURN_WINDOW_CLOSED: 'The line was delivered more than RETURN_WINDOW_DAYS ago (`extensions.deliveredAt`): it can no longer be returned.',
   REVIEW_EXISTS: 'The customer has reviewed this product already (`extensions.reviewId`): edit that review instead.',
+  VARIANT_COMBINATION_EXISTS: 'A live variant of the product has these option values already (`extensions.variantId`): change or archive it, or choose other values.',
+  VARIANT_REQUIRED:
+    'The product is sold in several variants (BAD_USER_INPUT, `extensions.field` names the line): give the variantId of the one meant (`Product.variants`).',
   WISHLIST_FULL: 'The wishlist holds its maximum of products: remove one first.',
 } as const satisfies Readonly<Record<string, string>>;
 

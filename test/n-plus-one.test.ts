@@ -5,6 +5,7 @@ import { OrderEntity, OrderLineEntity, OrderStatus } from '../subgraphs/orders/o
 import { PaymentEntity, PaymentStatus } from '../subgraphs/payments/payment.entity';
 import { ProductEntity } from '../subgraphs/catalog/product.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
+import { ProductVariantEntity } from '../subgraphs/catalog/variant.entity';
 import { ProductRatingEntity } from '../subgraphs/reviews/rating.entity';
 import { PairEntity } from '../subgraphs/recommendations/model.entity';
 import { graphql } from './__generated__/index';
@@ -45,6 +46,14 @@ const ProductPage = graphql(`
           promotions { name }
         }
       }
+    }
+  }
+`);
+
+const ProductVariantsPage = graphql(`
+  query ProductPageWithVariantsAndStock($first: Int) {
+    products(first: $first) {
+      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }
     }
   }
 `);
@@ -93,7 +102,8 @@ async function seedCustomerWithOrders(t: TestStack, customerId: string, count: n
 
 /**
  * `count` products newer than the demo ones, each in stock, rated, and bought
- * with the next three (so every list is answered from the model, no fallback).
+ * with the next three (so every list is answered from the model, no fallback);
+ * each in two sizes, its default variant and one more, both stocked.
  */
 async function seedRatedProducts(t: TestStack, count: number): Promise<void> {
   const catalog = t.stack.subgraphs.catalog.orm.em.fork();
@@ -102,8 +112,13 @@ async function seedRatedProducts(t: TestStack, count: number): Promise<void> {
   const recommendations = t.stack.subgraphs.recommendations.orm.em.fork();
   const ids = Array.from({ length: count }, (_, i) => `page-product-${String(i).padStart(2, '0')}`);
   ids.forEach((id, i) => {
-    catalog.persist(Object.assign(new ProductEntity(), { id, sku: `PAGE-${i}`, name: `Page product ${i}`, priceAmount: 1000 + i, currency: 'EUR', createdAt: new Date(Date.now() + i) }));
-    inventory.persist(Object.assign(new StockLevelEntity(), { productId: id, onHand: 10 }));
+    const product = Object.assign(new ProductEntity(), { id, sku: `PAGE-${i}`, name: `Page product ${i}`, priceAmount: 1000 + i, currency: 'EUR', createdAt: new Date(Date.now() + i) });
+    product.optionList = [{ name: 'Size', values: ['S', 'L'] }];
+    const variant = (variantId: string, sku: string, value: string) =>
+      Object.assign(new ProductVariantEntity(), { id: variantId, productId: id, sku, skuKey: sku.toLowerCase(), title: value, optionValueList: [{ option: 'Size', value }], priceAmount: 1000 + i, currency: 'EUR' });
+    catalog.persist([product, variant(id, `PAGE-${i}`, 'S'), variant(`${id}-l`, `PAGE-${i}-L`, 'L')]);
+    inventory.persist(Object.assign(new StockLevelEntity(), { productId: id, owningProductId: id, onHand: 10 }));
+    inventory.persist(Object.assign(new StockLevelEntity(), { productId: `${id}-l`, owningProductId: id, onHand: 5 }));
     reviews.persist(Object.assign(ProductRatingEntity.empty(id), { count: 2, sum: 9, stars: [0, 0, 0, 1, 1], version: 1 }));
     for (const step of [1, 2, 3]) {
       recommendations.persist(Object.assign(new PairEntity(), { kind: 'BOUGHT', productId: id, otherId: ids[(i + step) % count], count: 4 - step }));
@@ -162,5 +177,22 @@ describe('no N+1 across subgraph boundaries', () => {
     const total = Object.values(many).reduce((a, b) => a + b, 0);
     // Pricing's sale prices and promotions: its rules and promotions (2), and catalog's answer to its one batched call for prices and categories.
     expect(total).toBeLessThanOrEqual(13);
+  });
+
+  it("costs the same number of database queries for a page of 24 products as for 4, with every variant's stock and the products' sums", async () => {
+    const run = (first: number) =>
+      counter.measure(async () => {
+        const result = await execute(t.url, ProductVariantsPage, { first });
+        expect(result.errors).toBeUndefined();
+        const nodes = result.data!.products.edges.map((e) => e.node);
+        expect(nodes).toHaveLength(first);
+        expect(nodes.every((n) => n.stock.onHand === 15 && n.variants.length === 2 && n.variants.map((v) => v.stock?.available).join() === '10,5')).toBe(true);
+      });
+    const few = await run(4);
+    const many = await run(24);
+    expect(many).toEqual(few);
+    // Measured: catalog 3 (the page, its count, the variants), inventory 2 (the sums, the variants' rows).
+    const total = Object.values(many).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(6);
   });
 });

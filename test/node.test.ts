@@ -12,6 +12,7 @@ const NodeById = graphql(`
       __typename
       id
       ... on Product { sku productStatus: status }
+      ... on ProductVariant { sku variantStatus: status product { id } }
       ... on Category { name }
       ... on Order { status total { amount } }
       ... on User { email }
@@ -24,6 +25,24 @@ const NodeById = graphql(`
 const NodesByIds = graphql(`
   query NodesByIds($ids: [ID!]!) {
     nodes(ids: $ids) { __typename id }
+  }
+`);
+
+const NodeSetOptions = graphql(`
+  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {
+    setProductOptions(productId: $productId, options: $options) { id }
+  }
+`);
+
+const NodeAddVariant = graphql(`
+  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {
+    addProductVariant(productId: $productId, input: $input) { id sku }
+  }
+`);
+
+const NodeArchiveVariant = graphql(`
+  mutation NodeArchiveVariant($id: ID!) {
+    archiveProductVariant(id: $id) { id }
   }
 `);
 
@@ -137,6 +156,18 @@ describe('node(id) and nodes(ids) through the gateway', () => {
     expect((await node(ids.draft, strangerToken)).data?.node).toBeNull();
     expect((await node(ids.draft, agentToken)).data?.node).toMatchObject({ __typename: 'Product', productStatus: 'DRAFT' });
     expect((await node(ids.order, agentToken)).data?.node).toMatchObject({ __typename: 'Order', id: ids.order });
+  });
+
+  it("finds a variant by its id, while its product's id (its default variant's too) stays the product; an archived variant for staff only", async () => {
+    const productId = await tools.product();
+    expect((await execute(t.url, NodeSetOptions, { productId, options: [{ name: 'Size', values: ['S', 'M'] }] }, { token: agentToken })).errors).toBeUndefined();
+    const added = await execute(t.url, NodeAddVariant, { productId, input: { sku: `NODE-${Date.now()}-M`, optionValues: [{ option: 'Size', value: 'M' }] } }, { token: agentToken });
+    const variant = added.data!.addProductVariant;
+    expect((await node(variant.id)).data?.node).toEqual({ __typename: 'ProductVariant', id: variant.id, sku: variant.sku, variantStatus: 'ACTIVE', product: { id: productId } });
+    expect((await node(productId)).data?.node).toMatchObject({ __typename: 'Product', id: productId });
+    await execute(t.url, NodeArchiveVariant, { id: variant.id }, { token: agentToken });
+    expect((await node(variant.id, strangerToken)).data?.node).toBeNull();
+    expect((await node(variant.id, agentToken)).data?.node).toMatchObject({ __typename: 'ProductVariant', variantStatus: 'ARCHIVED' });
   });
 
   it('refuses more than 100 ids and a blank id with BAD_USER_INPUT naming the argument', async () => {

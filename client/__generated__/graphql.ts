@@ -50,10 +50,14 @@ export type LoginInput = {
   password: string;
 };
 
+/** A product sold as one variant (productId alone), or a variant (variantId; productId then names its product). */
 export type OrderLineInput = {
+  /** The product, or a variant's id. A product sold in several variants needs variantId (BAD_USER_INPUT, reason VARIANT_REQUIRED). */
   productId: string | number;
   /** From 1 to 100 units. */
   quantity: number;
+  /** The variant ordered; must be a variant of productId. */
+  variantId?: string | number | null | undefined;
 };
 
 export type OrderShippingInput = {
@@ -101,7 +105,7 @@ export type PlaceOrderInput = {
   expectedTotal?: number | null | undefined;
   /** Up to 100 characters. Sending the same key again answers the order it placed (never a second one); the same key with other lines is a CONFLICT. */
   idempotencyKey?: string | null | undefined;
-  /** From 1 to 50 lines; lines for the same product are added together. */
+  /** From 1 to 50 lines; lines for the same product or variant are added together. */
   lines: Array<OrderLineInput>;
   /** Where and how it ships; its price becomes the shipping line of the total. None: an order without shipping. */
   shipping?: OrderShippingInput | null | undefined;
@@ -223,6 +227,7 @@ export type ClientNodeQuery = { node:
     | { __typename: 'Category', id: string }
     | { __typename: 'Order', id: string, orderStatus: OrderStatus, total: { amount: number, currency: string } }
     | { __typename: 'Product', name: string, id: string, price: { amount: number, currency: string } }
+    | { __typename: 'ProductVariant', id: string }
     | { __typename: 'Review', id: string }
     | { __typename: 'Shipment', id: string }
     | { __typename: 'User', id: string }
@@ -237,6 +242,7 @@ export type ClientNodesQuery = { nodes: Array<
     | { __typename: 'Category', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'Product', id: string }
+    | { __typename: 'ProductVariant', id: string }
     | { __typename: 'Review', id: string }
     | { __typename: 'Shipment', id: string }
     | { __typename: 'User', id: string }

@@ -46,6 +46,9 @@ export interface LiveField {
   };
 }
 
+/** Alias prefix of the parts stockLevelChanged's wrap reads to choose a product's sum or a variant's own levels. */
+const LIVE_STOCK = 'liveStock__';
+
 /** Alias prefix under which a feed's wrap selects the facts its filter is checked against. */
 export const FEED_ALIAS = 'feedFact__';
 
@@ -123,13 +126,31 @@ export const LIVE_FIELDS: ReadonlyMap<string, LiveField> = new Map<string, LiveF
     'stockLevelChanged',
     {
       name: 'stockLevelChanged',
+      // Kept as it was before variants: clients may match the NOT_FOUND message.
       entityName: 'Product',
       entityIds: (args) => [...new Set((args.productIds as unknown[]).map(String))],
       channel: channels.stock,
-      // Through the product, so an unknown (or hidden) product is NOT_FOUND rather than an empty level.
+      // Through the variant (a product's id names its default variant), so an unknown (or hidden) one is NOT_FOUND
+      // rather than an empty level; a product's id then delivers the product's sum, a variant's id its own.
       wrap: (selection) =>
-        field('product', { kind: Kind.SELECTION_SET, selections: [field('stock', withVersion(selection))] }, undefined, true),
-      unwrap: (value) => asRecord(asRecord(value)?.stock),
+        field(
+          'productVariant',
+          {
+            kind: Kind.SELECTION_SET,
+            selections: [
+              field('isDefault', undefined, `${LIVE_STOCK}default`),
+              field('stock', withVersion(selection), `${LIVE_STOCK}own`),
+              field('product', { kind: Kind.SELECTION_SET, selections: [field('stock', withVersion(selection))] }, `${LIVE_STOCK}product`),
+            ],
+          },
+          undefined,
+          true,
+        ),
+      unwrap: (value) => {
+        const variant = asRecord(value);
+        if (!variant) return null;
+        return variant[`${LIVE_STOCK}default`] === true ? asRecord(asRecord(variant[`${LIVE_STOCK}product`])?.stock) : asRecord(variant[`${LIVE_STOCK}own`]);
+      },
     },
   ],
   [

@@ -46,6 +46,8 @@ describe('who may share a live fetch', () => {
     const perWarehouse = planOf('subscription { stockLevelChanged(productIds: ["p1"]) { available product { stockByWarehouse { onHand warehouse { code } } } } }');
     const agent = as('agent-a', 'AGENT');
     expect(fetchScope(schema, perWarehouse, agent)).toEqual({ key: 'user:agent-a|AGENT', context: agent });
+    const perVariantWarehouse = planOf('subscription { stockLevelChanged(productIds: ["v1"]) { available product { variants { stockByWarehouse { onHand warehouse { code } } } } } }');
+    expect(fetchScope(schema, perVariantWarehouse, agent)).toEqual({ key: 'user:agent-a|AGENT', context: agent });
   });
 
   it('knows every field of the shared types: a new one must be judged per-user or not before it ships', () => {
@@ -70,6 +72,7 @@ describe('who may share a live fetch', () => {
         'lengthMm',
         'media',
         'name',
+        'options',
         'price',
         'promotions',
         'rating',
@@ -81,14 +84,19 @@ describe('who may share a live fetch', () => {
         // Staff only (AGENT, ADMIN): depends on the roles, which the sharing key includes; its WarehouseStock is not public, so a fetch selecting it is per user.
         'stockByWarehouse',
         'updatedAt',
+        'variants',
         'weightGrams',
         'widthMm',
       ],
       ProductAttribute: ['key', 'value'],
       ProductMedia: ['alt', 'position', 'url'],
+      ProductOption: ['name', 'values'],
       ProductRating: ['average', 'count', 'distribution', 'productId', 'version'],
+      // stockByWarehouse: staff only, judged as Product's (its WarehouseStock is not public).
+      ProductVariant: ['attributes', 'createdAt', 'id', 'isDefault', 'media', 'optionValues', 'price', 'product', 'sku', 'stock', 'status', 'stockByWarehouse', 'title', 'updatedAt'].sort(),
       RatingCount: ['count', 'rating'],
-      StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'product', 'productId', 'reserved', 'version'],
+      StockLevel: ['available', 'lowStock', 'lowStockThreshold', 'onHand', 'product', 'productId', 'reserved', 'variantId', 'version'],
+      VariantOptionValue: ['option', 'value'],
     });
   });
 });

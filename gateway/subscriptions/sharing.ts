@@ -14,10 +14,22 @@ import type { GatewayContext } from '../context';
  */
 
 /** Types whose every field depends on the caller's roles at most. Adding a field to one means deciding that it stays so. */
-export const PUBLIC_TYPES: ReadonlySet<string> = new Set(['Product', 'StockLevel', 'Category', 'ProductAttribute', 'ProductMedia', 'Money', 'ProductRating', 'RatingCount']);
+export const PUBLIC_TYPES: ReadonlySet<string> = new Set([
+  'Product',
+  'ProductVariant',
+  'ProductOption',
+  'VariantOptionValue',
+  'StockLevel',
+  'Category',
+  'ProductAttribute',
+  'ProductMedia',
+  'Money',
+  'ProductRating',
+  'RatingCount',
+]);
 
 /** Root query fields the live wrappers read a public entity through. */
-const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['product']);
+const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['product', 'productVariant']);
 
 /** The stand-in user id of shared fetches (never a real account id, which are generated). */
 export const SHARED_VIEWER = 'live:shared';

@@ -32,6 +32,24 @@ export class ProductMedia {
   position!: number;
 }
 
+@ObjectType('ProductOption', { description: 'A way a product varies, e.g. size: S, M, L; its variants each take one of the values.' })
+export class ProductOption {
+  @Field()
+  name!: string;
+
+  @Field(() => [String], { description: 'In display order.' })
+  values!: string[];
+}
+
+@ObjectType('VariantOptionValue', { description: "One of a variant's option values, e.g. size: M." })
+export class VariantOptionValue {
+  @Field()
+  option!: string;
+
+  @Field()
+  value!: string;
+}
+
 @Entity({ tableName: 'products' })
 @ObjectType('Product')
 @Directive('@key(fields: "id")')
@@ -84,6 +102,10 @@ export class ProductEntity {
   @Property({ type: 'json', nullable: true })
   mediaList: ProductMedia[] | null = null;
 
+  /** The ways the product varies; null (no options) for a product sold as its one default variant. */
+  @Property({ type: 'json', nullable: true })
+  optionList: ProductOption[] | null = null;
+
   // Kept on the product until variants (issue 16) exist, which will take them over.
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'Shipping weight in grams; null: unknown (weight-banded shipping is then not offered for a cart holding it).' })
@@ -122,5 +144,10 @@ export class ProductEntity {
   @Field(() => [ProductMedia])
   get media(): ProductMedia[] {
     return this.mediaList ?? [];
+  }
+
+  @Field(() => [ProductOption], { description: 'Empty for a product sold as its one default variant.' })
+  get options(): ProductOption[] {
+    return this.optionList ?? [];
   }
 }

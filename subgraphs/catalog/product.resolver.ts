@@ -7,6 +7,7 @@ import { ProductEntity } from './product.entity';
 import { CreateProductInput, ProductFilter, ProductSort, UpdateProductInput, UpsertProductInput } from './product.inputs';
 import { UpsertProductResult } from './product.results';
 import { MAX_UPSERT_ITEMS } from './product.rules';
+import { ProductVariantEntity } from './variant.entity';
 
 export const ProductConnection = connectionType('Product', ProductEntity);
 
@@ -71,5 +72,12 @@ export class ProductResolver {
   @FieldResolver(() => [CategoryEntity])
   categories(@Ctx() ctx: RequestContext, @Root() product: ProductEntity): Promise<CategoryEntity[]> {
     return this.services.products.categoriesOf(ctx, product);
+  }
+
+  @FieldResolver(() => [ProductVariantEntity], {
+    description: 'Default variant first (its id is the product\'s), then oldest first. One for a product without options. Customers see ACTIVE variants only.',
+  })
+  variants(@Ctx() ctx: RequestContext, @Root() product: ProductEntity): Promise<ProductVariantEntity[]> {
+    return this.services.variants.ofProduct(ctx, product);
   }
 }

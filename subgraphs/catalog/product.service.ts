@@ -4,7 +4,7 @@ import { changedFields } from '../../contracts/audit';
 import { isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { DEMO_PRODUCT_CATEGORIES, DEMO_PRODUCTS } from '../../contracts/demo';
-import { badInput, conflict, notFound } from '../../platform/errors';
+import { badInput, notFound } from '../../platform/errors';
 import { announceChanges } from '../../platform/messaging/pubsub';
 import { containsText } from '../../platform/orm';
 import { paginate, type Page, type PageArgs, type SortSpec } from '../../platform/pagination';
@@ -15,6 +15,9 @@ import type { CategoryService } from './category.service';
 import { ProductEntity, ProductStatus } from './product.entity';
 import { ProductSort, type CreateProductInput, type ProductFilter, type UpdateProductInput, type UpsertProductInput } from './product.inputs';
 import { UpsertProductResult, UpsertStatus } from './product.results';
+import { ProductVariantEntity } from './variant.entity';
+import { defaultVariantOf, type VariantService } from './variant.service';
+import { skuTaken } from './variant.rules';
 import {
   checkAllFields,
   checkCreatable,
@@ -48,6 +51,7 @@ export class ProductService {
     private readonly deps: SubgraphDeps,
     private readonly categories: CategoryService,
     private readonly audit: AuditService,
+    private readonly variants: VariantService,
   ) {}
 
   /** Customers and anonymous callers see ACTIVE products only; staff see all. */
@@ -61,22 +65,28 @@ export class ProductService {
     return isStaff(ctx.caller) || product.status === ProductStatus.ACTIVE ? product : null;
   }
 
-  /** By id or by SKU (ignoring case and surrounding spaces): exactly one of them. */
+  /** By id or by SKU (ignoring case and surrounding spaces; the product's own or any of its variants'): exactly one of them. */
   async find(ctx: RequestContext, id: string | null, sku: string | null): Promise<ProductEntity | null> {
     if ((id === null) === (sku === null)) throw badInput('Give exactly one of id and sku', id === null ? 'id' : 'sku');
     if (id !== null) return this.get(ctx, id);
     const product = await ctx.em.findOne(ProductEntity, { skuKey: skuKeyOf(sku as string) });
-    return product && (isStaff(ctx.caller) || product.status === ProductStatus.ACTIVE) ? product : null;
+    if (product) return isStaff(ctx.caller) || product.status === ProductStatus.ACTIVE ? product : null;
+    const productId = await this.variants.productIdBySku(ctx, sku as string);
+    return productId ? this.get(ctx, productId) : null;
   }
 
-  /** SKU (as asked) to product id, for inventory's stock feeds; unknown SKUs are left out. One query. */
-  async idsBySku(skus: readonly string[]): Promise<Array<{ sku: string; productId: string }>> {
+  /**
+   * SKU (as asked) to the variant it names and its product, for inventory's
+   * stock feeds; a product's own SKU names its default variant (the product's
+   * id). Unknown SKUs are left out. One query.
+   */
+  async idsBySku(skus: readonly string[]): Promise<Array<{ sku: string; productId: string; variantId: string }>> {
     const keys = [...new Set(skus.map(skuKeyOf))];
-    const rows = keys.length > 0 ? await this.deps.db.read((em) => em.find(ProductEntity, { skuKey: { $in: keys } })) : [];
-    const byKey = new Map(rows.map((row) => [row.skuKey, row.id]));
+    const rows = keys.length > 0 ? await this.deps.db.read((em) => em.find(ProductVariantEntity, { skuKey: { $in: keys } })) : [];
+    const byKey = new Map(rows.map((row) => [row.skuKey, row]));
     return skus.flatMap((sku) => {
-      const productId = byKey.get(skuKeyOf(sku));
-      return productId ? [{ sku, productId }] : [];
+      const variant = byKey.get(skuKeyOf(sku));
+      return variant ? [{ sku, productId: variant.productId, variantId: variant.id }] : [];
     });
   }
 
@@ -140,10 +150,10 @@ export class ProductService {
     if ('error' in checked) throw asGraphQLError(checked.error);
     try {
       const created = await this.deps.db.write(async (em) => {
-        if ((await em.count(ProductEntity, { skuKey: skuKeyOf(sku) })) > 0) throw skuTaken(sku);
+        await this.variants.checkSkuFree(em, sku);
         const categories = await this.categories.require(em, checked.fields.categoryIds ?? [], 'categoryIds');
         const product = this.newProduct(sku, checked.fields, categories);
-        em.persist(product);
+        em.persist([product, defaultVariantOf(product)]);
         this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: product.id, before: null, after: productState(product) });
         return product;
       });
@@ -227,14 +237,20 @@ export class ProductService {
     const existing = new Map(
       (keys.length > 0 ? await em.find(ProductEntity, { skuKey: { $in: keys } }, { populate: ['categories'] }) : []).map((p) => [p.skuKey, p]),
     );
+    // A new product's SKU must not be one of another product's variants'.
+    const variantSkus = new Set(
+      (keys.length > 0 ? await em.find(ProductVariantEntity, { skuKey: { $in: keys }, productId: { $nin: [...existing.values()].map((p) => p.id) } }) : []).map((v) => v.skuKey),
+    );
     const categoryIds = [...new Set(checkedItems.flatMap((item) => item.fields.categoryIds ?? []))];
     const categories = new Map((categoryIds.length > 0 ? await em.find(CategoryEntity, { id: { $in: categoryIds } }) : []).map((c) => [c.id, c]));
 
+    const updated: ProductEntity[] = [];
     for (const { index, sku, fields, errors } of checkedItems) {
       const product = existing.get(skuKeyOf(sku));
       const unknown = (fields.categoryIds ?? []).filter((id) => !categories.has(id));
       const all = [
         ...errors,
+        ...(!product && variantSkus.has(skuKeyOf(sku)) ? [{ code: 'BAD_USER_INPUT' as const, field: 'sku', message: `sku ${sku} is a variant's SKU; products and variants share one set of SKUs` }] : []),
         ...(product || errors.some((error) => error.field === 'sku') ? [] : checkCreatable(fields, errors)),
         ...(unknown.length > 0 ? [{ code: 'BAD_USER_INPUT' as const, field: 'categoryIds', message: `Unknown category ${unknown.join(', ')}` }] : []),
       ];
@@ -249,7 +265,7 @@ export class ProductService {
           continue;
         }
         const created = this.newProduct(sku, { status: ProductStatus.ACTIVE, ...fields }, chosen);
-        em.persist(created);
+        em.persist([created, defaultVariantOf(created)]);
         this.audit.record(em, ctx.caller, { action: 'product.created', entityType: 'Product', entityId: created.id, before: null, after: productState(created) });
         results[index] = UpsertProductResult.of(index, sku, UpsertStatus.CREATED, created);
       } else if (dryRun) {
@@ -258,9 +274,11 @@ export class ProductService {
         results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, null);
       } else {
         const changed = this.applyChange(em, ctx.caller, product, fields, chosen, 'product.updated');
+        if (changed) updated.push(product);
         results[index] = UpsertProductResult.of(index, sku, changed ? UpsertStatus.UPDATED : UpsertStatus.UNCHANGED, product);
       }
     }
+    await this.variants.follow(em, updated);
     return results;
   }
 
@@ -269,7 +287,9 @@ export class ProductService {
       const found = await em.findOne(ProductEntity, { id }, { populate: ['categories'] });
       if (!found) throw notFound('Product', id);
       const categories = fields.categoryIds ? await this.categories.require(em, fields.categoryIds, 'categoryIds') : [];
-      return { product: found, changed: this.applyChange(em, ctx.caller, found, fields, categories, action) };
+      const applied = this.applyChange(em, ctx.caller, found, fields, categories, action);
+      if (applied) await this.variants.follow(em, [found]);
+      return { product: found, changed: applied };
     });
     if (changed) await this.announce([product]);
     return product;
@@ -312,4 +332,4 @@ function asGraphQLError(error: FieldError): GraphQLError {
   return badInput(error.message, error.field);
 }
 
-const skuTaken = (sku: string): GraphQLError => conflict(`A product with SKU ${sku} already exists`, { field: 'sku' });
+

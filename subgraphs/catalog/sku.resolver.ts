@@ -3,7 +3,7 @@ import { MAX_SKUS_PER_LOOKUP } from '../../contracts/catalog-api';
 import { badInput } from '../../platform/errors';
 import type { CatalogServices } from './catalog.services';
 
-@ObjectType('SkuMatch', { description: 'Internal: a SKU and the product it names (SERVICE callers only).' })
+@ObjectType('SkuMatch', { description: 'Internal: a SKU and the variant and product it names (SERVICE callers only).' })
 @Directive('@inaccessible')
 export class SkuMatch {
   @Field({ description: 'As asked.' })
@@ -11,6 +11,9 @@ export class SkuMatch {
 
   @Field(() => ID)
   productId!: string;
+
+  @Field(() => ID, { description: "The variant the SKU names: a product's own SKU names its default variant, whose id is the product's." })
+  variantId!: string;
 }
 
 /** The internal SKU lookup inventory's stock feeds call (documented in contracts/catalog-api.ts). */

@@ -11,20 +11,21 @@ import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
 import { StockLedger } from './stock.ledger';
-import { ProductStockResolver, StockResolver } from './stock.resolver';
+import { ProductStockResolver, StockResolver, VariantStockResolver } from './stock.resolver';
+import { ProductVariantRef } from './variant.stub';
 import { StockService } from './stock.service';
 import type { InventoryServices } from './inventory.services';
 import { StockTransferEntity, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
 import { WarehouseLedger } from './warehouse.ledger';
-import { ProductWarehouseStockResolver, StockTransferResolver, WarehouseResolver, WarehouseStockResolver } from './warehouse.resolver';
+import { ProductWarehouseStockResolver, VariantWarehouseStockResolver, StockTransferResolver, WarehouseResolver, WarehouseStockResolver } from './warehouse.resolver';
 import { WarehouseService } from './warehouse.service';
 
 export const inventory: SubgraphModule<InventoryServices> = {
   name: 'inventory',
   entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity, WarehouseEntity, WarehouseStockEntity, StockTransferEntity],
-  resolvers: [ProductStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver, WarehouseResolver, WarehouseStockResolver, StockTransferResolver, ProductWarehouseStockResolver],
+  resolvers: [ProductStockResolver, VariantStockResolver, StockResolver, ReservationResolver, StockSubscriptionResolver, WarehouseResolver, WarehouseStockResolver, StockTransferResolver, ProductWarehouseStockResolver, VariantWarehouseStockResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
-  orphanedTypes: [ProductRef, StockLevelEntity],
+  orphanedTypes: [ProductRef, ProductVariantRef, StockLevelEntity],
   createServices: (deps) => {
     const ledger = new StockLedger(deps);
     const warehouses = new WarehouseService(deps, ledger, new WarehouseLedger(deps, ledger));

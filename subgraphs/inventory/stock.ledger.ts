@@ -7,7 +7,7 @@ import { announceChanges, channels } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { backoff } from '../../platform/db';
 import { StockMovementEntity, type StockMovementKind } from './stock-movement.entity';
-import { availableOf, isLowStock, StockLevelEntity, type StockLevels } from './stock.entity';
+import { availableOf, isLowStock, ownerOf, StockLevelEntity, type StockLevels } from './stock.entity';
 
 /** Reads and compare-and-set attempts before a change is refused as contended. */
 const CAS_ATTEMPTS = 100;
@@ -39,6 +39,9 @@ export interface MovementNote {
  * The movement and the low-stock events join the caller's unit of work.
  */
 export class StockLedger {
+  /** Variant id to its product: fixed once a row exists, so kept for the life of the process. */
+  private readonly owners = new Map<string, string>();
+
   constructor(private readonly deps: SubgraphDeps) {}
 
   /** Straight from the database, never a cached copy: a compare-and-set needs the current version. */
@@ -92,6 +95,7 @@ export class StockLedger {
   async announce(changes: readonly AppliedChange[]): Promise<void> {
     const latest = new Map<string, number>();
     for (const change of changes) latest.set(change.productId, Math.max(change.version, latest.get(change.productId) ?? 0));
+    await this.addOwners(latest);
     await Promise.all(
       [...latest].map(([productId, version]) =>
         this.deps.pubsub.publish(channels.stock(productId), { id: productId, version }).catch((error: unknown) => {
@@ -102,6 +106,28 @@ export class StockLedger {
     );
     await announceChanges(this.deps, 'StockLevel', [...latest].map(([id, version]) => ({ id, version })));
     void this.deps.outbox.kick();
+  }
+
+  /**
+   * A variant's change also changes its product's sum, which is what the
+   * product's id names (levelsOf): the product's channel gets a notice with
+   * the sum's version, the one its subscribers last saw a lower value of.
+   * Two reads after the commit, whatever the number of changes.
+   */
+  private async addOwners(latest: Map<string, number>): Promise<void> {
+    const unknown = [...latest.keys()].filter((id) => !this.owners.has(id));
+    if (unknown.length > 0) {
+      const rows = await this.deps.db.read((em) => em.find(StockLevelEntity, { productId: { $in: unknown } }, { fields: ['productId', 'owningProductId'] }));
+      for (const row of rows) this.owners.set(row.productId, ownerOf(row));
+    }
+    const products = [...new Set([...latest.keys()].map((id) => this.owners.get(id) ?? id))];
+    const rows = await this.deps.db.read((em) =>
+      em.find(StockLevelEntity, { $or: [{ productId: { $in: products } }, { owningProductId: { $in: products } }] }, { fields: ['productId', 'owningProductId', 'version'] }),
+    );
+    for (const product of products) {
+      const mine = rows.filter((row) => row.productId === product || ownerOf(row) === product);
+      if (mine.length > 0) latest.set(product, mine.reduce((sum, row) => sum + row.version, 0));
+    }
   }
 
   private record(em: EntityManager, productId: string, version: number, before: StockLevels, after: StockLevels, note: MovementNote | null, at: Date): void {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/context';
 import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import type { InventoryServices } from './inventory.services';
 import { ProductRef } from './product.stub';
+import { ProductVariantRef } from './variant.stub';
 import { StockMovementEntity } from './stock-movement.entity';
 import { StockLevelEntity } from './stock.entity';
 import { StockLevelInput } from './stock.inputs';
@@ -21,9 +22,22 @@ const IDEMPOTENCY_KEY =
 export class ProductStockResolver {
   constructor(private readonly services: InventoryServices) {}
 
-  @FieldResolver(() => StockLevelEntity)
+  @FieldResolver(() => StockLevelEntity, { description: 'The sum over the product\'s variants (each variant\'s own is ProductVariant.stock).' })
   stock(@Ctx() ctx: RequestContext, @Root() product: ProductRef): Promise<StockLevelEntity> {
     return this.services.stock.forProduct(ctx, product.id);
+  }
+}
+
+@Resolver(() => ProductVariantRef)
+export class VariantStockResolver {
+  constructor(private readonly services: InventoryServices) {}
+
+  @FieldResolver(() => StockLevelEntity, {
+    nullable: true,
+    description: "This variant's own levels (for a product's default variant too: Product.stock is the sum over the variants). Null, with an error, when inventory is down.",
+  })
+  stock(@Ctx() ctx: RequestContext, @Root() variant: ProductVariantRef): Promise<StockLevelEntity> {
+    return this.services.stock.forVariant(ctx, variant.id);
   }
 }
 

@@ -8,7 +8,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient } from './catalog.client';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockAdjustmentKeyEntity } from './stock-adjustment.entity';
-import { isLowStock, StockLevelEntity, type StockLevels } from './stock.entity';
+import { isLowStock, levelsOf, ownerOf, StockLevelEntity, type StockLevels } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
 import { checkDelta, checkStockFeedSize, checkUnits, withDelta, withOnHand } from './stock.rules';
 import { StockLevelResult, StockLevelStatus } from './stock.results';
@@ -34,14 +34,27 @@ export class StockService {
     private readonly warehouses: WarehouseService,
   ) {}
 
-  /** Batched: the stock of a whole page of products costs one query. */
+  /**
+   * The levels an id names (levelsOf): a product's id the sum over its
+   * variants, a variant's id its own. Batched: a whole page costs one query.
+   */
   forProduct(ctx: RequestContext, productId: string): Promise<StockLevelEntity> {
     return ctx.loaders
       .get<string, StockLevelEntity>('stockByProductId', async (ids) => {
+        const rows = await ctx.em.find(StockLevelEntity, { $or: [{ productId: { $in: [...ids] } }, { owningProductId: { $in: [...ids] } }] });
+        return ids.map((id) => levelsOf(id, rows));
+      })
+      .load(productId);
+  }
+
+  /** One variant's own levels, never a sum (the default variant of a product with several). Batched. */
+  forVariant(ctx: RequestContext, variantId: string): Promise<StockLevelEntity> {
+    return ctx.loaders
+      .get<string, StockLevelEntity>('stockByVariantId', async (ids) => {
         const rows = await ctx.em.find(StockLevelEntity, { productId: { $in: [...ids] } });
         return byKeys(ids, rows, (row) => row.productId).map((row, i) => row ?? StockLevelEntity.empty(ids[i]));
       })
-      .load(productId);
+      .load(variantId);
   }
 
   /** Newest first. */
@@ -96,7 +109,7 @@ export class StockService {
   async setStockLevels(ctx: RequestContext, items: ReadonlyArray<{ sku: string; onHand: number }>, warehouseId: string | null = null): Promise<StockLevelResult[]> {
     checkStockFeedSize(items.length);
     const target = await this.warehouses.target(warehouseId);
-    const ids = new Map((await this.catalog.productIdsBySku(items.map((item) => item.sku))).map((match) => [match.sku, match.productId]));
+    const ids = new Map((await this.catalog.productIdsBySku(items.map((item) => item.sku))).map((match) => [match.sku, match.variantId]));
     const seen = new Map<string, number>();
     for (const item of items) {
       const id = ids.get(item.sku);
@@ -148,10 +161,11 @@ export class StockService {
     });
   }
 
+  /** The variant a SKU names (a product's own SKU: its default variant, whose id is the product's). */
   private async productIdOf(sku: string): Promise<string> {
     const [match] = await this.catalog.productIdsBySku([sku]);
     if (!match) throw notFoundSku(sku);
-    return match.productId;
+    return match.variantId;
   }
 
   /** Demo stock: only for products inventory has no row for yet. */
@@ -179,7 +193,7 @@ export class StockService {
       const earlier = await this.deps.db.read((em) => earlierOutcome(em, actorId, idempotency.key, productId, idempotency.delta, target?.warehouseId ?? null));
       if (earlier) return earlier;
     }
-    await this.ensureRow(productId);
+    const owner = await this.ensureRow(productId);
     if (target) await this.warehouses.ledger.ensureRow(target.warehouseId, productId);
     const kind = { 'stock.set': StockMovementKind.SET, 'stock.adjusted': StockMovementKind.ADJUST, 'stock.threshold_set': null }[action];
     let applied: AppliedChange;
@@ -210,7 +224,7 @@ export class StockService {
       return earlier;
     }
     await this.ledger.announce([applied]);
-    return Object.assign(StockLevelEntity.empty(productId), applied.after, { version: applied.version });
+    return Object.assign(StockLevelEntity.of(productId, 0, owner), applied.after, { version: applied.version });
   }
 
   private async applyOnce(
@@ -246,20 +260,25 @@ export class StockService {
   }
 
   /**
-   * A product is stocked for the first time only if catalog knows it, so a
-   * typo cannot create stock for a product that does not exist.
+   * A variant is stocked for the first time only if catalog knows it (a
+   * product's id names its default variant), so a typo cannot create stock
+   * for nothing; the row records the variant's product, whose sum it joins.
+   * Answers that product.
    */
-  private async ensureRow(productId: string): Promise<void> {
-    if ((await this.deps.db.read((em) => em.count(StockLevelEntity, { productId }))) > 0) return;
-    if (!productId.trim() || !(await this.catalog.productExists(productId))) throw notFound('Product', productId);
+  private async ensureRow(productId: string): Promise<string> {
+    const row = await this.deps.db.read((em) => em.findOne(StockLevelEntity, { productId }));
+    if (row) return ownerOf(row);
+    const owner = productId.trim() ? await this.catalog.productOfVariant(productId) : null;
+    if (!owner) throw notFound('Product', productId);
     try {
       await this.deps.db.write(async (em) => {
-        em.persist(StockLevelEntity.empty(productId));
+        em.persist(StockLevelEntity.of(productId, 0, owner));
       });
     } catch (error) {
       // Created by a concurrent first change: the row is there, which is all this needs.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
+    return owner;
   }
 }
 
@@ -275,7 +294,9 @@ async function earlierOutcome(em: EntityManager, actorId: string, key: string, p
     });
   }
   const { onHand, reserved, lowStockThreshold, version } = earlier;
-  return Object.assign(StockLevelEntity.empty(productId), { onHand, reserved, lowStockThreshold, version });
+  // The row exists (the earlier adjustment made it) and names the variant's product.
+  const stocked = await em.findOne(StockLevelEntity, { productId });
+  return Object.assign(StockLevelEntity.of(productId, 0, stocked ? ownerOf(stocked) : productId), { onHand, reserved, lowStockThreshold, version });
 }
 
 const notFoundSku = (sku: string): GraphQLError => appError('NOT_FOUND', `No product has SKU "${sku.trim()}"`, { field: 'sku' });

@@ -7,9 +7,12 @@ export class StockSubscriptionResolver {
   @Subscription(() => StockLevelEntity, {
     subscribe: servedByGateway,
     description:
-      'Current stock of each product first, then one message per change of any of them. Anyone may watch. Served by the gateway over graphql-ws.',
+      "Current stock of each product or variant first, then one message per change of any of them. A product's id delivers the product's sum over its variants (Product.stock), a variant's id that variant's own levels (variantId set). Anyone may watch. Served by the gateway over graphql-ws.",
   })
-  stockLevelChanged(@Root() level: StockLevelEntity, @Arg('productIds', () => [ID]) _productIds: string[]): StockLevelEntity {
+  stockLevelChanged(
+    @Root() level: StockLevelEntity,
+    @Arg('productIds', () => [ID], { description: 'Product ids and variant ids, in any mix.' }) _productIds: string[],
+  ): StockLevelEntity {
     return level;
   }
 

@@ -58,14 +58,16 @@ export class WarehouseEntity {
 }
 
 /**
- * Stock of one product in one warehouse. The product's StockLevel row holds
- * the sums over its warehouses, kept by the same unit of work as every change
+ * Stock of one variant in one warehouse (`productId` holds the variant's id,
+ * as in StockLevel; a product's default variant has the product's id), or,
+ * built for reads, a product's sum over its variants there. The variant's
+ * StockLevel row holds the sums over its warehouses, kept by the same unit of work as every change
  * here (warehouse.ledger.ts), so existing readers of the totals see one number.
  */
 @Entity({ tableName: 'warehouse_stock' })
 @Unique({ properties: ['warehouseId', 'productId'] })
 @Index({ properties: ['warehouseId', 'low', 'productId'] })
-@ObjectType('WarehouseStock', { description: 'Stock of one product in one warehouse: available = onHand - reserved.' })
+@ObjectType('WarehouseStock', { description: "Stock of one variant in one warehouse, or of a product there (the sum over its variants): available = onHand - reserved." })
 export class WarehouseStockEntity implements StockLevels {
   @PrimaryKey({ type: 'string' })
   id: string = newId();
@@ -76,8 +78,11 @@ export class WarehouseStockEntity implements StockLevels {
 
   @Property({ type: 'string' })
   @Index()
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The variant these levels are of, or the product for a sum over its variants (as StockLevel.productId).' })
   productId!: string;
+
+  /** Set on sums built for reads (sumsPerWarehouse in warehouse.service.ts); a stored row is always one variant's. */
+  summed?: boolean;
 
   @Property({ type: 'integer' })
   @Field(() => Int)

@@ -3,6 +3,8 @@ import type { RequestContext } from '../../platform/context';
 import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import type { InventoryServices } from './inventory.services';
 import { ProductRef } from './product.stub';
+import { ownerOf } from './stock.entity';
+import { ProductVariantRef } from './variant.stub';
 import { StockTransferEntity, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
 import { CreateWarehouseInput, TransferStockInput, UpdateWarehouseInput } from './warehouse.inputs';
 
@@ -75,9 +77,15 @@ export class WarehouseStockResolver {
     return warehouse;
   }
 
-  @FieldResolver(() => ProductRef)
-  product(@Root() row: WarehouseStockEntity): ProductRef {
-    return Object.assign(new ProductRef(), { id: row.productId });
+  @FieldResolver(() => ProductRef, { description: 'The product these levels are of (for a variant, the product it belongs to).' })
+  async product(@Ctx() ctx: RequestContext, @Root() row: WarehouseStockEntity): Promise<ProductRef> {
+    if (row.summed) return Object.assign(new ProductRef(), { id: row.productId });
+    return Object.assign(new ProductRef(), { id: ownerOf(await this.services.stock.forVariant(ctx, row.productId)) });
+  }
+
+  @FieldResolver(() => ProductVariantRef, { nullable: true, description: "The variant these levels are of; null for a product's sum over several variants." })
+  variant(@Root() row: WarehouseStockEntity): ProductVariantRef | null {
+    return row.summed ? null : Object.assign(new ProductVariantRef(), { id: row.productId });
   }
 }
 
@@ -87,7 +95,7 @@ export class StockTransferResolver {
 
   @FieldResolver(() => [WarehouseStockEntity], { description: 'The stock of the product in the source and destination warehouses now.' })
   async stock(@Ctx() ctx: RequestContext, @Root() transfer: StockTransferEntity): Promise<WarehouseStockEntity[]> {
-    const rows = await this.services.warehouses.stockOf(ctx, transfer.productId);
+    const rows = await this.services.warehouses.stockOfVariant(ctx, transfer.productId);
     return rows.filter((row) => row.warehouseId === transfer.fromWarehouseId || row.warehouseId === transfer.toWarehouseId);
   }
 }
@@ -99,9 +107,23 @@ export class ProductWarehouseStockResolver {
   @Authorized('AGENT', 'ADMIN')
   @FieldResolver(() => [WarehouseStockEntity], {
     nullable: true,
-    description: 'Staff only: the stock in each warehouse holding the product, highest priority first; Product.stock is their sum.',
+    description: "Staff only: the stock in each warehouse holding the product (summed over its variants), highest priority first; Product.stock is their sum.",
   })
   stockByWarehouse(@Ctx() ctx: RequestContext, @Root() product: ProductRef): Promise<WarehouseStockEntity[]> {
     return this.services.warehouses.stockOf(ctx, product.id);
+  }
+}
+
+@Resolver(() => ProductVariantRef)
+export class VariantWarehouseStockResolver {
+  constructor(private readonly services: InventoryServices) {}
+
+  @Authorized('AGENT', 'ADMIN')
+  @FieldResolver(() => [WarehouseStockEntity], {
+    nullable: true,
+    description: "Staff only: this variant's own stock in each warehouse holding it, highest priority first; ProductVariant.stock is their sum.",
+  })
+  stockByWarehouse(@Ctx() ctx: RequestContext, @Root() variant: ProductVariantRef): Promise<WarehouseStockEntity[]> {
+    return this.services.warehouses.stockOfVariant(ctx, variant.id);
   }
 }

@@ -6,7 +6,7 @@ import { appError, badInput, conflict } from '../../platform/errors';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { paginate, type Page, type PageArgs } from '../../platform/pagination';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { availableOf, StockLevelEntity } from './stock.entity';
+import { availableOf, ownerOf, StockLevelEntity } from './stock.entity';
 import { actorOf, levelsState, type AppliedChange, type StockLedger } from './stock.ledger';
 import { checkUnits } from './stock.rules';
 import { DEFAULT_WAREHOUSE, StockTransferEntity, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
@@ -36,16 +36,42 @@ export class WarehouseService {
       .load(id);
   }
 
-  /** Batched: each product's stock per warehouse, highest priority first; one query for a page of products. */
+  /**
+   * Batched: the stock per warehouse a product id names, highest priority
+   * first: as levelsOf for the totals, a product's id names the sums per
+   * warehouse over its variants (a product sold as one variant: that
+   * variant's own rows). Two queries for a page of products.
+   */
   stockOf(ctx: RequestContext, productId: string): Promise<WarehouseStockEntity[]> {
     return ctx.loaders
       .get<string, WarehouseStockEntity[]>('warehouseStockByProductId', async (ids) => {
-        const [rows, warehouses] = await Promise.all([ctx.em.find(WarehouseStockEntity, { productId: { $in: [...ids] } }), this.list(ctx)]);
-        const rank = new Map(warehouses.map((w, i) => [w.id, i]));
-        const ordered = rows.sort((a, b) => (rank.get(a.warehouseId) ?? 0) - (rank.get(b.warehouseId) ?? 0));
-        return ids.map((id) => ordered.filter((row) => row.productId === id));
+        const totals = await ctx.em.find(StockLevelEntity, { $or: [{ productId: { $in: [...ids] } }, { owningProductId: { $in: [...ids] } }] });
+        const variantsOf = new Map(ids.map((id) => [id, totals.filter((row) => row.productId === id || ownerOf(row) === id).map((row) => row.productId)]));
+        const rows = await this.ordered(ctx, [...new Set([...variantsOf.values()].flat())]);
+        return ids.map((id) => {
+          const variants = variantsOf.get(id) ?? [];
+          const own = rows.filter((row) => row.productId === id);
+          return variants.length === 1 && variants[0] === id ? own : sumsPerWarehouse(id, rows.filter((row) => variants.includes(row.productId)), own);
+        });
       })
       .load(productId);
+  }
+
+  /** Batched: one variant's own stock per warehouse (never a sum), highest priority first. */
+  stockOfVariant(ctx: RequestContext, variantId: string): Promise<WarehouseStockEntity[]> {
+    return ctx.loaders
+      .get<string, WarehouseStockEntity[]>('warehouseStockByVariantId', async (ids) => {
+        const rows = await this.ordered(ctx, ids);
+        return ids.map((id) => rows.filter((row) => row.productId === id));
+      })
+      .load(variantId);
+  }
+
+  /** The warehouse rows of these stock ids, highest-priority warehouse first. */
+  private async ordered(ctx: RequestContext, ids: readonly string[]): Promise<WarehouseStockEntity[]> {
+    const [rows, warehouses] = await Promise.all([ctx.em.find(WarehouseStockEntity, { productId: { $in: [...ids] } }), this.list(ctx)]);
+    const rank = new Map(warehouses.map((w, i) => [w.id, i]));
+    return rows.sort((a, b) => (rank.get(a.warehouseId) ?? 0) - (rank.get(b.warehouseId) ?? 0));
   }
 
   /** The warehouse a stock operation means: the default one when none is named; NOT_FOUND (field "warehouseId") for an unknown one. */
@@ -248,4 +274,23 @@ const codeTaken = (code: string): GraphQLError => conflict(`A warehouse with cod
 
 function stateOf(w: WarehouseEntity): Record<string, unknown> {
   return { code: w.code, name: w.name, country: w.country, region: w.region, city: w.city, priority: w.priority, active: w.active };
+}
+
+/**
+ * A product's stock per warehouse over its variants' rows (already in
+ * warehouse order): onHand and reserved added, the threshold of the product's own row there (0 without one). Built for
+ * reads, never stored.
+ */
+function sumsPerWarehouse(productId: string, rows: readonly WarehouseStockEntity[], own: readonly WarehouseStockEntity[]): WarehouseStockEntity[] {
+  const warehouses = [...new Set(rows.map((row) => row.warehouseId))];
+  return warehouses.map((warehouseId) => {
+    const here = rows.filter((row) => row.warehouseId === warehouseId);
+    const sum = WarehouseStockEntity.of(warehouseId, productId, {
+      onHand: here.reduce((total, row) => total + row.onHand, 0),
+      reserved: here.reduce((total, row) => total + row.reserved, 0),
+      lowStockThreshold: own.find((row) => row.warehouseId === warehouseId)?.lowStockThreshold ?? 0,
+    });
+    sum.summed = true;
+    return sum;
+  });
 }

@@ -2,8 +2,10 @@ import { Entity, Property } from '@mikro-orm/core';
 import { CustomerProductEntity } from './customer-product.entity';
 
 /**
- * One product in a customer's cart. Prices are not stored: a cart is priced
- * from the catalog whenever it is read.
+ * One variant in a customer's cart: `productId` holds the variant's id (a
+ * product's default variant has the product's id, so lines written before
+ * variants keep their meaning). Prices are not stored: a cart is priced from
+ * the catalog whenever it is read.
  */
 @Entity({ tableName: 'cart_lines' })
 export class CartLineEntity extends CustomerProductEntity {

@@ -17,23 +17,27 @@ export class CartResolver {
   }
 
   @Authorized()
-  @Mutation(() => CartView, { description: 'Adds units of a product on sale (to its line if it has one): at most 50 products, 100 units each.' })
+  @Mutation(() => CartView, {
+    description:
+      'Adds units of a variant on sale (to its line if it has one): at most 50 lines, 100 units each. Name the variant by variantId (productId, if given too, must be its product), or give productId alone for a product sold as one variant: a product with several is refused (BAD_USER_INPUT, reason VARIANT_REQUIRED).',
+  })
   addToCart(
     @Ctx() ctx: RequestContext,
-    @Arg('productId', () => ID) productId: string,
+    @Arg('productId', () => ID, { nullable: true }) productId: string | null,
     @Arg('quantity', () => Int, { defaultValue: 1 }) quantity: number,
+    @Arg('variantId', () => ID, { nullable: true }) variantId: string | null,
   ): Promise<CartView> {
-    return this.services.cart.add(ctx, productId, quantity);
+    return this.services.cart.add(ctx, productId ?? null, variantId ?? null, quantity);
   }
 
   @Authorized()
-  @Mutation(() => CartView, { description: 'Sets the quantity of a product in the cart (1 to 100); NOT_FOUND when it is not in the cart.' })
+  @Mutation(() => CartView, { description: "Sets the quantity of a line (1 to 100), named by its variant's id (a product's id names its default variant); NOT_FOUND when it is not in the cart." })
   updateCartLine(@Ctx() ctx: RequestContext, @Arg('productId', () => ID) productId: string, @Arg('quantity', () => Int) quantity: number): Promise<CartView> {
     return this.services.cart.update(ctx, productId, quantity);
   }
 
   @Authorized()
-  @Mutation(() => CartView, { description: 'Idempotent.' })
+  @Mutation(() => CartView, { description: "Removes a line, named by its variant's id (a product's id names its default variant). Idempotent." })
   removeFromCart(@Ctx() ctx: RequestContext, @Arg('productId', () => ID) productId: string): Promise<CartView> {
     return this.services.cart.remove(ctx, productId);
   }

@@ -10,9 +10,9 @@ import { checkProductId, checkQuantity, MAX_LINE_QUANTITY, MAX_ORDER_LINES } fro
 export const MAX_CART_LINES = MAX_ORDER_LINES;
 export const MAX_WISHLIST_ITEMS = 100;
 
-/** The trimmed product id of a cart line whose quantity is set to (or added by) `quantity`. */
-export function checkCartLine(productId: string, quantity: number): string {
-  const id = checkProductId(productId);
+/** The trimmed product or variant id of a cart line whose quantity is set to (or added by) `quantity`. */
+export function checkCartLine(productId: string, quantity: number, field = 'productId'): string {
+  const id = checkProductId(productId, field);
   checkQuantity(quantity, 'quantity');
   return id;
 }

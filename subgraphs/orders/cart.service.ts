@@ -6,11 +6,12 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
 import { addedQuantity, checkCartLine, checkCartRoom } from './cart.rules';
 import { CartLineView, CartPricingBasis, CartPricingLine, CartView } from './cart.view';
-import { onSale, type CatalogClient } from './catalog.client';
+import { sellableVariant, type CatalogClient } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
-import type { OrderEntity } from './order.entity';
+import { stockIdOf, type OrderEntity } from './order.entity';
 import { checkProductId, customerIdOf } from './order.rules';
 import { ProductRef } from './product.stub';
+import { ProductVariantRef } from './variant.stub';
 import type { ShippingClient } from './shipping.client';
 import { CartShippingEntity, ShippingOptionView } from './shipping.entity';
 import type { ShippingAddressInput } from './shipping.inputs';
@@ -38,27 +39,29 @@ export class CartService {
     const shippingFields = { shippingAddress: shipping?.address ?? null, chosenMethodId: shipping?.methodId ?? null, parcel: null };
     const id = customerIdOf(ctx);
     if (lines.length === 0) return Object.assign(new CartView(), { id, lines: [], total: null, ...shippingFields });
+    // A cart line's id is its variant's (cart.entity.ts).
     const ids = lines.map((line) => line.productId);
-    const [products, stock] = await Promise.all([this.catalog.products(ids), this.inventory.available(ids)]);
-    // A product the catalog no longer knows cannot be priced; it stays in storage until removed.
+    const [variants, stock] = await Promise.all([this.catalog.variants(ids), this.inventory.available(ids)]);
+    // A variant the catalog no longer knows cannot be priced; it stays in storage until removed.
     const views = lines.flatMap((line) => {
-      const product = products.get(line.productId);
-      if (!product) return [];
-      const { amount, currency } = product.price;
+      const variant = variants.get(line.productId);
+      if (!variant) return [];
+      const { amount, currency } = variant.price;
       return [
         Object.assign(new CartLineView(), {
-          product: ProductRef.of(line.productId),
+          product: ProductRef.of(variant.product.id),
+          variant: ProductVariantRef.of(variant.id),
           quantity: line.quantity,
           unitPrice: Money.of(amount, currency),
           lineTotal: Money.of(amount * line.quantity, currency),
-          available: product.status === 'ACTIVE' && (stock.get(line.productId) ?? 0) >= line.quantity,
+          available: variant.product.status === 'ACTIVE' && variant.status === 'ACTIVE' && (stock.get(line.productId) ?? 0) >= line.quantity,
         }),
       ];
     });
     const currencies = new Set(views.map((v) => v.unitPrice.currency));
     const total = currencies.size === 1 ? Money.of(views.reduce((sum, v) => sum + v.lineTotal.amount, 0), views[0].unitPrice.currency) : null;
     const address = shipping?.address ?? null;
-    const weightGrams = parcelWeight(views.map((v) => ({ quantity: v.quantity, weightGrams: products.get(v.product.id)?.weightGrams ?? null })));
+    const weightGrams = parcelWeight(views.map((v) => ({ quantity: v.quantity, weightGrams: variants.get(v.variant.id)?.product.weightGrams ?? null })));
     const parcel = address && total ? { country: address.country, region: address.region, currency: total.currency, subtotal: total.amount, weightGrams } : null;
     return Object.assign(new CartView(), { id, lines: views, total, ...shippingFields, parcel });
   }
@@ -77,7 +80,7 @@ export class CartService {
       shipping: method?.price.amount ?? null,
       country: cart.shippingAddress?.country ?? null,
       region: cart.shippingAddress?.region ?? null,
-      lines: cart.lines.map((l) => Object.assign(new CartPricingLine(), { productId: l.product.id, quantity: l.quantity, unitPrice: l.unitPrice.amount })),
+      lines: cart.lines.map((l) => Object.assign(new CartPricingLine(), { productId: l.product.id, variantId: l.variant.id, quantity: l.quantity, unitPrice: l.unitPrice.amount })),
     });
   }
 
@@ -138,11 +141,18 @@ export class CartService {
     });
   }
 
-  /** Adds units of a product on sale (to its line, if there is one). */
-  async add(ctx: RequestContext, productId: string, quantity: number): Promise<CartView> {
+  /**
+   * Adds units of a variant on sale (to its line, if there is one): named by
+   * `variantId`, or by `productId` alone for a product sold as one variant
+   * (VARIANT_REQUIRED for a product with several).
+   */
+  async add(ctx: RequestContext, productId: string | null, variantId: string | null, quantity: number): Promise<CartView> {
     const customerId = customerIdOf(ctx);
-    const id = checkCartLine(productId, quantity);
-    onSale((await this.catalog.products([id])).get(id), id, 'productId');
+    const field = variantId !== null ? 'variantId' : 'productId';
+    const asked = checkCartLine(variantId ?? productId ?? '', quantity, field);
+    const product = variantId !== null && productId !== null ? checkProductId(productId) : variantId !== null ? null : asked;
+    const chosen = sellableVariant(await this.catalog.variants([asked]), { productId: product, variantId: variantId !== null ? asked : null }, field);
+    const id = chosen.variant.id;
     await this.write(async (em) => {
       const line = await em.findOne(CartLineEntity, { customerId, productId: id });
       if (line) return this.setQuantity(em, line, addedQuantity(line.quantity, quantity));
@@ -155,7 +165,7 @@ export class CartService {
     return this.view(ctx);
   }
 
-  /** Sets a line's quantity; NOT_FOUND when the product is not in the cart. */
+  /** Sets a line's quantity; NOT_FOUND when the variant (a product's id: its default variant) is not in the cart. */
   async update(ctx: RequestContext, productId: string, quantity: number): Promise<CartView> {
     const customerId = customerIdOf(ctx);
     const id = checkCartLine(productId, quantity);
@@ -195,7 +205,7 @@ export class CartService {
   async removeOrdered(em: EntityManager, order: OrderEntity): Promise<void> {
     await em.nativeDelete(CartLineEntity, {
       customerId: order.customerId,
-      $or: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      $or: order.lines.map((line) => ({ productId: stockIdOf(line), quantity: line.quantity })),
     });
   }
 

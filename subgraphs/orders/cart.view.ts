@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
 import type { ParcelVariables } from '../../contracts/shipping-api';
 import { ProductRef } from './product.stub';
+import { ProductVariantRef } from './variant.stub';
 import { ShippingAddressEntity, type ShippingOptionView } from './shipping.entity';
 
 @ObjectType('CartLine')
@@ -9,10 +10,13 @@ export class CartLineView {
   @Field(() => ProductRef)
   product!: ProductRef;
 
+  @Field(() => ProductVariantRef, { description: 'The variant in the cart (for a product sold as one, its default variant, whose id is the product\'s).' })
+  variant!: ProductVariantRef;
+
   @Field(() => Int)
   quantity!: number;
 
-  @Field(() => Money, { description: "The product's price now (the catalog's, read with the cart)." })
+  @Field(() => Money, { description: "The variant's price now (the catalog's, read with the cart)." })
   unitPrice!: Money;
 
   @Field(() => Money)
@@ -51,8 +55,11 @@ export class CartView {
 @ObjectType('CartPricingLine')
 @Directive('@inaccessible')
 export class CartPricingLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The variant's product." })
   productId!: string;
+
+  @Field(() => ID, { description: 'The variant in the cart; unitPrice is its price.' })
+  variantId!: string;
 
   @Field(() => Int)
   quantity!: number;

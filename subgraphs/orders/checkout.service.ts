@@ -55,7 +55,9 @@ export class CheckoutService {
       if (earlier) return this.saga.complete(Placement.of(earlier, 'cart'));
       throw badInput('The cart is empty', 'cart');
     }
-    const placement = new Placement(customerId, normalizeLines(cart, 'cart'), key, 'cart');
+    // A cart line names its variant (cart.entity.ts).
+    const lines = cart.map((line) => ({ productId: null, variantId: line.productId, quantity: line.quantity }));
+    const placement = new Placement(customerId, normalizeLines(lines, 'cart'), key, 'cart');
     placement.expectedTotal = checkExpectedTotal(expectedTotal);
     const shipping = await this.cart.shippingOf(ctx);
     if (shipping?.address) {

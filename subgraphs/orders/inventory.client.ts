@@ -13,8 +13,9 @@ import {
 } from '../../contracts/inventory-api';
 import { callPeer } from './peer.calls';
 
+// Each variant's own levels: a product's id names its default variant, not the product's sum.
 const AVAILABILITY = `query OrderStockLevels($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on StockLevel { productId available } }
+  _entities(representations: $representations) { ... on ProductVariant { id stock { available } } }
 }`;
 
 /**
@@ -42,12 +43,12 @@ export class InventoryClient {
     return (await callPeer<ReturnReservationData>(this.internal, 'inventory', RETURN_RESERVATION, { orderId, reason })).returnReservation;
   }
 
-  /** Units available now per product (0 for products inventory never stocked), in one call. */
-  async available(productIds: readonly string[]): Promise<Map<string, number>> {
-    if (productIds.length === 0) return new Map();
-    const data = await this.internal.request<{ _entities: Array<{ productId: string; available: number } | null> }>('inventory', AVAILABILITY, {
-      representations: productIds.map((productId) => ({ __typename: 'StockLevel', productId })),
+  /** Units available now per variant (0 for variants inventory never stocked), in one call. */
+  async available(variantIds: readonly string[]): Promise<Map<string, number>> {
+    if (variantIds.length === 0) return new Map();
+    const data = await this.internal.request<{ _entities: Array<{ id: string; stock: { available: number } | null } | null> }>('inventory', AVAILABILITY, {
+      representations: [...new Set(variantIds)].map((id) => ({ __typename: 'ProductVariant', id })),
     });
-    return new Map(data._entities.flatMap((level) => (level ? [[level.productId, level.available] as const] : [])));
+    return new Map(data._entities.flatMap((variant) => (variant?.stock ? [[variant.id, variant.stock.available] as const] : [])));
   }
 }

@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { Money } from '../../platform/graphql-types';
 import { newId } from '../../platform/ids';
 import { ProductRef } from './product.stub';
+import { ProductVariantRef } from './variant.stub';
 import { OrderShippingEntity } from './shipping.entity';
 import { UserRef } from './user.stub';
 
@@ -32,12 +33,33 @@ registerEnumType(OrderStatus, {
   },
 });
 
+@ObjectType('OrderLineOptionValue', { description: "One of the variant's option values as it was when the order was placed." })
+export class OrderLineOptionValue {
+  @Field()
+  option!: string;
+
+  @Field()
+  value!: string;
+}
+
 /** A line as priced when the order was placed; later catalog changes do not alter it. */
 @Embeddable()
 @ObjectType('OrderLine')
 export class OrderLineEntity {
   @Property({ type: 'string' })
   productId!: string;
+
+  /** The variant sold, whose stock was reserved; null on lines placed before variants (their product's default variant, the same id). */
+  @Property({ type: 'string', nullable: true })
+  variantId: string | null = null;
+
+  /** The variant's SKU as placed; null on lines placed before variants. */
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: "The variant's SKU when the order was placed; null on orders placed before variants." })
+  sku: string | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  optionValueList: OrderLineOptionValue[] | null = null;
 
   @Property({ type: 'integer' })
   @Field(() => Int)
@@ -54,6 +76,16 @@ export class OrderLineEntity {
     return ProductRef.of(this.productId);
   }
 
+  @Field(() => ProductVariantRef, { description: 'The variant sold (for orders placed before variants, the product\'s default variant).' })
+  get variant(): ProductVariantRef {
+    return ProductVariantRef.of(stockIdOf(this));
+  }
+
+  @Field(() => [OrderLineOptionValue], { description: 'As placed; empty for a product without options.' })
+  get optionValues(): OrderLineOptionValue[] {
+    return this.optionValueList ?? [];
+  }
+
   @Field(() => Money)
   get unitPrice(): Money {
     return Money.of(this.unitPriceAmount, this.currency);
@@ -64,6 +96,9 @@ export class OrderLineEntity {
     return Money.of(this.unitPriceAmount * this.quantity, this.currency);
   }
 }
+
+/** The id a line's stock is kept and reserved under: its variant's (a product's default variant has the product's id). */
+export const stockIdOf = (line: Pick<OrderLineEntity, 'productId' | 'variantId'>): string => line.variantId ?? line.productId;
 
 /** One transition of the order's state machine, as it happened. */
 @Embeddable()

@@ -2,10 +2,13 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderStatus } from './order.entity';
 import { OrderShippingInput } from './shipping.inputs';
 
-@InputType()
+@InputType({ description: 'A product sold as one variant (productId alone), or a variant (variantId; productId then names its product).' })
 export class OrderLineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The product, or a variant\'s id. A product sold in several variants needs variantId (BAD_USER_INPUT, reason VARIANT_REQUIRED).' })
   productId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The variant ordered; must be a variant of productId.' })
+  variantId?: string | null;
 
   @Field(() => Int, { description: 'From 1 to 100 units.' })
   quantity!: number;
@@ -13,7 +16,7 @@ export class OrderLineInput {
 
 @InputType()
 export class PlaceOrderInput {
-  @Field(() => [OrderLineInput], { description: 'From 1 to 50 lines; lines for the same product are added together.' })
+  @Field(() => [OrderLineInput], { description: 'From 1 to 50 lines; lines for the same product or variant are added together.' })
   lines!: OrderLineInput[];
 
   @Field(() => String, {

@@ -5,6 +5,7 @@ import {
   checkSameLines,
   customerIdOf,
   linesOf,
+  reservationLinesOf,
   MAX_LINE_QUANTITY,
   MAX_ORDER_LINES,
   normalizeLines,
@@ -24,13 +25,28 @@ function orderWith(lines: Array<[productId: string, quantity: number]>): OrderEn
 describe('order lines', () => {
   it('adds up the lines of a product listed twice, and sorts the lines by product id', () => {
     expect(normalizeLines([{ productId: 'b', quantity: 2 }, { productId: 'a', quantity: 1 }, { productId: 'b', quantity: 3 }])).toEqual([
-      { productId: 'a', quantity: 1 },
-      { productId: 'b', quantity: 5 },
+      { productId: 'a', variantId: null, quantity: 1 },
+      { productId: 'b', variantId: null, quantity: 5 },
     ]);
   });
 
   it('takes a product id with surrounding spaces as the same product', () => {
-    expect(normalizeLines([{ productId: ' a ', quantity: 1 }, { productId: 'a', quantity: 1 }])).toEqual([{ productId: 'a', quantity: 2 }]);
+    expect(normalizeLines([{ productId: ' a ', quantity: 1 }, { productId: 'a', quantity: 1 }])).toEqual([{ productId: 'a', variantId: null, quantity: 2 }]);
+  });
+
+  it('counts the lines of one product per variant, and a cart line by its variant alone', () => {
+    expect(
+      normalizeLines([
+        { productId: 'p', variantId: 'v2', quantity: 1 },
+        { productId: 'p', variantId: ' v1 ', quantity: 2 },
+        { productId: 'p', variantId: 'v2', quantity: 3 },
+      ]),
+    ).toEqual([
+      { productId: 'p', variantId: 'v1', quantity: 2 },
+      { productId: 'p', variantId: 'v2', quantity: 4 },
+    ]);
+    expect(normalizeLines([{ productId: null, variantId: 'v1', quantity: 1 }], 'cart')).toEqual([{ productId: null, variantId: 'v1', quantity: 1 }]);
+    expect(() => normalizeLines([{ productId: 'p', variantId: ' ', quantity: 1 }])).toThrow(refused({ code: 'BAD_USER_INPUT', field: 'lines.0.variantId' }));
   });
 
   it.each([
@@ -65,10 +81,16 @@ describe('order lines', () => {
     expect(() => checkProductId(' ')).toThrow(refused({ code: 'BAD_USER_INPUT', field: 'productId' }, 'productId must be 1 to 100 characters'));
   });
 
-  it('reads the lines an order holds', () => {
-    expect(linesOf(orderWith([['a', 2], ['b', 1]]))).toEqual([
+  it("reads the lines an order holds, each naming its variant (lines placed before variants: the product's default variant, the same id)", () => {
+    const order = orderWith([['a', 2], ['b', 1]]);
+    order.lines[1].variantId = 'b-blue';
+    expect(linesOf(order)).toEqual([
+      { productId: 'a', variantId: 'a', quantity: 2 },
+      { productId: 'b', variantId: 'b-blue', quantity: 1 },
+    ]);
+    expect(reservationLinesOf(order)).toEqual([
       { productId: 'a', quantity: 2 },
-      { productId: 'b', quantity: 1 },
+      { productId: 'b-blue', quantity: 1 },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
 import { badInput, conflict, unauthenticated } from '../../platform/errors';
-import type { OrderEntity, OrderStatus } from './order.entity';
+import { stockIdOf, type OrderEntity, type OrderStatus } from './order.entity';
 
 /**
  * What an order may hold (README "Orders and checkout"). Pure functions that
@@ -15,30 +15,41 @@ export const MAX_LINE_QUANTITY = 100;
 /** The largest order total, in minor units: what payment providers take in one payment (Stripe: eight digits). */
 export const MAX_ORDER_TOTAL = 99_999_999;
 
+/**
+ * A line as asked: a product (sold as one variant) or a variant, by
+ * `variantId` or by its id given as `productId`. A cart line names its
+ * variant only (productId null).
+ */
 export interface RequestedLine {
-  readonly productId: string;
+  readonly productId: string | null;
+  readonly variantId?: string | null;
   readonly quantity: number;
 }
 
+/** What a line is counted and compared by: the variant when named, else the id given. */
+const askedId = (line: RequestedLine): string => line.variantId ?? line.productId ?? '';
+
 /**
- * Validated lines, one per product (the quantities of a product listed twice
- * are added up), sorted by product id: the form orders, reservations and
- * idempotency checks compare. Field names are paths in the input (`lines.2.quantity`).
+ * Validated lines, one per product or variant asked (the quantities of one
+ * listed twice are added up), sorted: the form orders and idempotency checks
+ * compare. Field names are paths in the input (`lines.2.quantity`).
  */
 export function normalizeLines(input: readonly RequestedLine[], field = 'lines'): RequestedLine[] {
   if (input.length === 0) throw badInput(`${field} must not be empty`, field);
   if (input.length > MAX_ORDER_LINES) throw badInput(`an order has at most ${MAX_ORDER_LINES} lines`, field);
-  const quantities = new Map<string, number>();
+  const lines = new Map<string, RequestedLine>();
   input.forEach((line, i) => {
-    const productId = checkProductId(line.productId, `${field}.${i}.productId`);
+    const variantId = line.variantId === null || line.variantId === undefined ? null : checkProductId(line.variantId, `${field}.${i}.variantId`);
+    const productId = variantId && line.productId === null ? null : checkProductId(line.productId ?? '', `${field}.${i}.productId`);
     checkQuantity(line.quantity, `${field}.${i}.quantity`);
-    const quantity = (quantities.get(productId) ?? 0) + line.quantity;
+    const key = variantId ?? (productId as string);
+    const quantity = (lines.get(key)?.quantity ?? 0) + line.quantity;
     if (quantity > MAX_LINE_QUANTITY) {
-      throw badInput(`at most ${MAX_LINE_QUANTITY} units of product ${productId} per order`, `${field}.${i}.quantity`);
+      throw badInput(`at most ${MAX_LINE_QUANTITY} units of ${variantId ? 'variant' : 'product'} ${key} per order`, `${field}.${i}.quantity`);
     }
-    quantities.set(productId, quantity);
+    lines.set(key, { productId, variantId, quantity });
   });
-  return [...quantities].map(([productId, quantity]) => ({ productId, quantity })).sort((a, b) => a.productId.localeCompare(b.productId));
+  return [...lines.values()].sort((a, b) => askedId(a).localeCompare(askedId(b)));
 }
 
 export function checkQuantity(quantity: number, field: string): void {
@@ -52,9 +63,14 @@ export function checkProductId(productId: string, field = 'productId'): string {
   return checkId(productId.trim(), field);
 }
 
-/** The lines the order holds, as placed. */
+/** The lines the order holds, as placed: each names its variant. */
 export function linesOf(order: OrderEntity): RequestedLine[] {
-  return order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+  return order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), quantity: line.quantity }));
+}
+
+/** What inventory reserves for the order: units per variant (reservation lines name the variant as `productId`). */
+export function reservationLinesOf(order: OrderEntity): Array<{ productId: string; quantity: number }> {
+  return order.lines.map((line) => ({ productId: stockIdOf(line), quantity: line.quantity }));
 }
 
 /** An idempotency key is stored per customer under this key; an order placed without one gets `order:<id>` (order.entity.ts). */
@@ -77,7 +93,7 @@ export function checkSameLines(earlier: OrderEntity, lines: readonly RequestedLi
   });
 }
 
-const lineKey = (line: RequestedLine): string => `${line.productId}\u0000${line.quantity}`;
+const lineKey = (line: RequestedLine): string => `${askedId(line)}\u0000${line.quantity}`;
 
 /** The logged-in caller, who shops for themself. */
 export function customerIdOf(ctx: Pick<RequestContext, 'caller'>): string {

@@ -6,7 +6,7 @@ import { conflict, type RefusalReason } from '../../platform/errors';
 import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
 import { channels } from '../../platform/messaging/pubsub';
 import type { SubgraphDeps } from '../../platform/subgraph';
-import { OrderEntity, OrderStatus, StatusChangeEntity } from './order.entity';
+import { OrderEntity, OrderStatus, StatusChangeEntity, stockIdOf } from './order.entity';
 
 /**
  * The order state machine: the only code that changes an order's status, and
@@ -267,6 +267,6 @@ function eventPayload(order: OrderEntity): OrderEventPayload {
     status: order.status,
     total: order.totalAmount,
     currency: order.currency,
-    lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+    lines: order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), quantity: line.quantity, unitPrice: line.unitPriceAmount })),
   };
 }

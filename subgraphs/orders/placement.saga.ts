@@ -6,10 +6,10 @@ import { badInput, conflict, errorMessage, tryAgain } from '../../platform/error
 import { withoutDeadline } from '../../platform/request-scope';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CartService } from './cart.service';
-import { onSale, type CatalogClient, type CatalogProduct } from './catalog.client';
+import { sellableVariant, type CatalogClient } from './catalog.client';
 import type { InventoryClient } from './inventory.client';
-import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from './order.entity';
-import { checkSameLines, linesOf, MAX_ORDER_TOTAL, placementKeyOf, type RequestedLine } from './order.rules';
+import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity, stockIdOf } from './order.entity';
+import { checkSameLines, linesOf, MAX_ORDER_TOTAL, placementKeyOf, reservationLinesOf, type RequestedLine } from './order.rules';
 import { SYSTEM_ACTOR, type OrderTransitions } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
@@ -118,7 +118,7 @@ export class Placement {
 
   constructor(
     readonly customerId: string,
-    /** Validated and one per product (order.rules.ts, normalizeLines). */
+    /** Validated and one per product or variant asked (order.rules.ts, normalizeLines). */
     readonly lines: readonly RequestedLine[],
     readonly key: string | null,
     readonly source: Source,
@@ -238,7 +238,7 @@ export class PlacementSaga {
       orderId: order.id,
       customerId: order.customerId,
       currency: order.currency,
-      lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+      lines: order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), quantity: line.quantity, unitPrice: line.unitPriceAmount })),
       shipping: order.shipping?.amount ?? null,
       country: order.shipping?.address.country ?? null,
       region: order.shipping?.address.region ?? null,
@@ -270,7 +270,7 @@ export class PlacementSaga {
   private async reserve(placement: Placement): Promise<void> {
     const order = placement.stored;
     try {
-      const reservation = await this.inventory.reserve(order.id, linesOf(order));
+      const reservation = await this.inventory.reserve(order.id, reservationLinesOf(order));
       if (reservation.status !== 'ACTIVE') throw abandoned(order.id);
     } catch (error) {
       const shortages = shortagesOf(error);
@@ -334,26 +334,32 @@ export class PlacementSaga {
    */
   private async priced(placement: Placement): Promise<OrderEntity> {
     const { customerId, lines, key, source } = placement;
-    const productIds = lines.map((line) => line.productId);
-    const [products, available] = await Promise.all([this.catalog.products(productIds), this.inventory.available(productIds)]);
-    const shortages = lines.flatMap((line) => {
-      const left = available.get(line.productId) ?? 0;
-      return left < line.quantity ? [{ productId: line.productId, requested: line.quantity, available: left }] : [];
+    const variants = await this.catalog.variants(lines.map((line) => line.variantId ?? line.productId ?? ''));
+    const chosen = lines.map((line) => sellableVariant(variants, { productId: line.productId, variantId: line.variantId ?? null }, source));
+    const available = await this.inventory.available(chosen.map((c) => c.variant.id));
+    const shortages = lines.flatMap((line, i) => {
+      const left = available.get(chosen[i].variant.id) ?? 0;
+      return left < line.quantity ? [{ productId: chosen[i].variant.id, requested: line.quantity, available: left }] : [];
     });
-    const priced = lines.map((line) => {
-      const product = onSale(products.get(line.productId), line.productId, source);
+    const priced = lines.map((line, i) => {
+      const { productId, variant } = chosen[i];
       return Object.assign(new OrderLineEntity(), {
-        productId: line.productId,
+        productId,
+        variantId: variant.id,
+        sku: variant.sku,
+        optionValueList: variant.optionValues.map(({ option, value }) => ({ option, value })),
         quantity: line.quantity,
-        unitPriceAmount: product.price.amount,
-        currency: product.price.currency,
+        unitPriceAmount: variant.price.amount,
+        currency: variant.price.currency,
       });
     });
+    checkDistinctVariants(priced, source);
+    const weights = new Map(chosen.map((c) => [c.variant.id, c.weightGrams]));
     if (shortages.length > 0) throw insufficientStock(shortages, source);
     const currencies = [...new Set(priced.map((line) => line.currency))];
     if (currencies.length > 1) throw badInput(`An order is paid in one currency; these products are priced in ${currencies.join(', ')}`, source);
     const subtotal = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);
-    const shipping = placement.shipping ? await this.shippingLine(placement.shipping, currencies[0], subtotal, priced, products) : null;
+    const shipping = placement.shipping ? await this.shippingLine(placement.shipping, currencies[0], subtotal, priced, weights) : null;
     // The price before pricing's discounts and tax: checked again once priced (checkTotal).
     const total = checkTotal(subtotal + (shipping?.amount ?? 0), source);
     const now = this.deps.clock.now();
@@ -381,9 +387,9 @@ export class PlacementSaga {
     currency: string,
     subtotal: number,
     lines: readonly OrderLineEntity[],
-    products: Map<string, CatalogProduct>,
+    weights: ReadonlyMap<string, number | null>,
   ): Promise<OrderShippingEntity> {
-    const weightGrams = parcelWeight(lines.map((line) => ({ quantity: line.quantity, weightGrams: products.get(line.productId)?.weightGrams ?? null })));
+    const weightGrams = parcelWeight(lines.map((line) => ({ quantity: line.quantity, weightGrams: weights.get(stockIdOf(line)) ?? null })));
     const { address } = choice;
     const options = await this.shipping.quote({ country: address.country, region: address.region, currency, subtotal, weightGrams });
     if (options.length === 0) throw noShippingToAddress(address.country, `${choice.field}.address`);
@@ -433,6 +439,15 @@ function shortagesOf(error: unknown): Shortage[] | null {
   if (!isRefusal(error, 'CONFLICT') || !(error instanceof GraphQLError)) return null;
   const shortages = error.extensions.shortages;
   return Array.isArray(shortages) ? (shortages as Shortage[]) : null;
+}
+
+/** Two lines that came to name one variant (a product's id and its variant's): one line per variant, as stock is reserved. */
+function checkDistinctVariants(lines: readonly OrderLineEntity[], field: string): void {
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (seen.has(stockIdOf(line))) throw badInput(`Variant ${stockIdOf(line)} is named by two lines: name it once, with the quantities added up`, field);
+    seen.add(stockIdOf(line));
+  }
 }
 
 function insufficientStock(shortages: readonly Shortage[], field: string): GraphQLError {

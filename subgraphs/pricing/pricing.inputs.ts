@@ -7,7 +7,7 @@ export class PriceRuleInput {
   @Field(() => PriceRuleKind)
   kind!: PriceRuleKind;
 
-  @Field(() => ID, { nullable: true, description: 'A variant id or a product id (a product without options: its only variant has its id).' })
+  @Field(() => ID, { nullable: true, description: 'A variant id (that variant only) or a product id (every variant of the product; its default variant has its id).' })
   variantId?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -52,7 +52,7 @@ export class PromotionInput {
   @Field({ description: 'ISO 4217: carts in another currency are refused the code (DISCOUNT_WRONG_CURRENCY).' })
   currency!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A variant id (that variant only) or a product id (every variant of the product).' })
   variantId?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -119,8 +119,11 @@ export class PricingSettingsInput {
 @InputType()
 @Directive('@inaccessible')
 export class PriceOrderLineInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The variant's product: its categories and tax class apply." })
   productId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The variant sold (a rule may target it or its product); absent: the product's default variant, whose id is the product's." })
+  variantId?: string | null;
 
   @Field(() => Int)
   quantity!: number;

@@ -4,7 +4,11 @@ import { allocate, divideHalfEven, priceBasket, taxOf, type Basket, type BasketL
 const at = new Date('2026-06-01T12:00:00Z');
 const VAT = { STANDARD: 2000, REDUCED: 550, ZERO: 0 };
 
-const line = (fields: Partial<BasketLine> = {}): BasketLine => ({ variantId: 'p1', categoryIds: [], quantity: 1, regularUnitPrice: 1000, taxCategory: 'STANDARD', ...fields });
+// A line sold as its product's default variant unless told otherwise (the variant's id is then the product's).
+const line = (fields: Partial<BasketLine> = {}): BasketLine => {
+  const variantId = fields.variantId ?? 'p1';
+  return { variantId, productId: variantId, categoryIds: [], quantity: 1, regularUnitPrice: 1000, taxCategory: 'STANDARD', ...fields };
+};
 const basket = (fields: Partial<Basket> = {}): Basket => ({
   currency: 'EUR',
   at,
@@ -73,6 +77,14 @@ describe('price rules', () => {
     const sale = rule({ variantId: 'p1', amount: 800, startsAt: new Date('2026-05-01'), endsAt: new Date('2026-07-01') });
     expect(priceBasket(basket({ rules: [sale] })).lines[0]).toMatchObject({ unitPrice: 800, regularUnitPrice: 1000, ruleId: 'r1' });
     expect(priceBasket(basket({ rules: [sale], at: new Date('2026-07-01') })).lines[0].unitPrice).toBe(1000);
+  });
+
+  it('applies a rule naming a product to each of its variants, and one naming a variant to that variant only', () => {
+    const lines = [line({ variantId: 'shirt-m', productId: 'shirt' }), line({ variantId: 'shirt-l', productId: 'shirt' }), line({ variantId: 'shirt', productId: 'shirt' })];
+    const byProduct = priceBasket(basket({ lines, rules: [rule({ variantId: 'shirt', amount: 700 })] })).lines.map((l) => l.unitPrice);
+    expect(byProduct).toEqual([700, 700, 700]);
+    const byVariant = priceBasket(basket({ lines, rules: [rule({ variantId: 'shirt-l', amount: 600 })] })).lines.map((l) => l.unitPrice);
+    expect(byVariant).toEqual([1000, 600, 1000]);
   });
 
   it('gives a group price to members of the group only, and a tier price from its quantity', () => {
@@ -152,6 +164,7 @@ describe('any cart', () => {
   const lines = fc.array(
     fc.record({
       variantId: fc.constantFrom('a', 'b', 'c', 'd'),
+      productId: fc.constantFrom('a', 'b'),
       categoryIds: fc.subarray(['x', 'y']),
       quantity: fc.integer({ min: 1, max: 100 }),
       regularUnitPrice: fc.integer({ min: 0, max: 1_000_000 }),

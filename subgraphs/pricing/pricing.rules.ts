@@ -26,6 +26,8 @@ export const TAX_CATEGORIES: readonly TaxCategory[] = ['STANDARD', 'REDUCED', 'Z
 export interface BasketLine {
   /** The variant id (a product's default variant has the product's id). */
   readonly variantId: string;
+  /** The variant's product: a rule or promotion naming it targets every one of its variants. */
+  readonly productId: string;
   readonly categoryIds: readonly string[];
   readonly quantity: number;
   /** The catalog's price, as entered (inclusive or exclusive of tax per the shop setting). */
@@ -160,7 +162,7 @@ export function divideHalfEven(a: number, b: number): number {
 export const inWindow = (p: { readonly startsAt: Date | null; readonly endsAt: Date | null }, at: Date): boolean => (!p.startsAt || p.startsAt <= at) && (!p.endsAt || at < p.endsAt);
 
 function targets(target: { readonly variantId: string | null; readonly categoryId: string | null }, line: BasketLine): boolean {
-  if (target.variantId && target.variantId !== line.variantId) return false;
+  if (target.variantId && target.variantId !== line.variantId && target.variantId !== line.productId) return false;
   if (target.categoryId && !line.categoryIds.includes(target.categoryId)) return false;
   return true;
 }

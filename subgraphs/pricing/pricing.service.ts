@@ -12,7 +12,7 @@ import { OrderPricingEntity } from './order-pricing.entity';
 import type { OrdersClient } from './orders.client';
 import { PriceRuleEntity, PriceRuleKind } from './price-rule.entity';
 import type { PriceOrderInput } from './pricing.inputs';
-import { inWindow, priceBasket, unitPriceOf, type Basket, type TaxCategory, type TaxRates, type Totals } from './pricing.rules';
+import { inWindow, priceBasket, unitPriceOf, type Basket, type BasketLine, type TaxCategory, type TaxRates, type Totals } from './pricing.rules';
 import { CartCodeEntity, CodeUsageEntity, PromotionEntity } from './promotion.entity';
 import { promotionLedger, retryRaces } from './promotion.ledger';
 import { codeRefusal } from './promotion.rules';
@@ -60,11 +60,20 @@ export class PricingService {
       (await em.find(TaxClassEntity, { targetId: { $in: [...new Set([...ids, ...ids.flatMap(categoriesOf)])] } })).map((c) => [c.targetId, c.category as TaxCategory]),
     );
     const taxCategory = (id: string): TaxCategory => classes.get(id) ?? categoriesOf(id).map((c) => classes.get(c)).find(Boolean) ?? 'STANDARD';
+    // Categories and tax classes are the product's; rules may name the variant or its product.
+    const lineOf = (l: Priceable['lines'][number]): BasketLine => ({
+      variantId: l.variantId,
+      productId: l.productId,
+      categoryIds: categoriesOf(l.productId),
+      quantity: l.quantity,
+      regularUnitPrice: l.unitPrice,
+      taxCategory: taxCategory(l.productId),
+    });
     return {
       currency: input.currency,
       at,
       customerGroup: group?.group ?? null,
-      lines: input.lines.map((l) => ({ variantId: l.productId, categoryIds: categoriesOf(l.productId), quantity: l.quantity, regularUnitPrice: l.unitPrice, taxCategory: taxCategory(l.productId) })),
+      lines: input.lines.map(lineOf),
       rules,
       discounts: [...automatic, ...codes].filter((p) => p.active && inWindow(p, at)).map((p) => p.toDiscount()),
       shipping: input.shipping,
@@ -130,7 +139,9 @@ export class PricingService {
     const earlier = await this.deps.db.read((em) => em.findOne(OrderPricingEntity, { orderId }));
     if (earlier) return { total: earlier.totals.total, currency: earlier.totals.currency };
     const at = this.deps.clock.now();
-    const priceable: Priceable = { customerId, currency: input.currency, lines: input.lines, shipping: input.shipping ?? null, country: input.country ?? null, region: input.region ?? null };
+    // A line without its variant is the product's default variant, whose id is the product's.
+    const lines = input.lines.map((l) => ({ productId: l.productId, variantId: l.variantId ?? l.productId, quantity: l.quantity, unitPrice: l.unitPrice }));
+    const priceable: Priceable = { customerId, currency: input.currency, lines, shipping: input.shipping ?? null, country: input.country ?? null, region: input.region ?? null };
     const { totals, codes } = await this.deps.db.read(async (em) => {
       const codes = input.withCartCodes ? await this.cartCodes(em, customerId) : [];
       const withoutCodes = priceBasket(await this.basket(em, priceable, [], at));
@@ -177,7 +188,7 @@ export class PricingService {
         return ids.map(() => rows);
       })
       .load('SALE');
-    const line = { variantId: productId, categoryIds: product.categories.map((c) => c.id), quantity: 1, regularUnitPrice: product.price.amount, taxCategory: 'STANDARD' as const };
+    const line = { variantId: productId, productId, categoryIds: product.categories.map((c) => c.id), quantity: 1, regularUnitPrice: product.price.amount, taxCategory: 'STANDARD' as const };
     const { unitPrice, ruleId } = unitPriceOf(line, sales, { currency: product.price.currency, at, customerGroup: null });
     return ruleId ? Money.of(unitPrice, product.price.currency) : null;
   }

@@ -100,8 +100,12 @@ type Documents = {
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": typeof types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersWithEverythingDocument,
     "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": typeof types.ProductPageWithRatingsAndRecommendationsDocument,
-    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n": typeof types.ProductPageWithVariantsAndStockDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": typeof types.NodesByIdsDocument,
+    "\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": typeof types.NodeSetOptionsDocument,
+    "\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n": typeof types.NodeAddVariantDocument,
+    "\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n": typeof types.NodeArchiveVariantDocument,
     "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": typeof types.NodePlaceOrderDocument,
     "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": typeof types.NodeCreateShipmentDocument,
     "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.NodeDeliverOrderDocument,
@@ -247,6 +251,35 @@ type Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": typeof types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": typeof types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": typeof types.TracedProductsDocument,
+    "\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n": typeof types.MigrationLampDocument,
+    "\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n": typeof types.MigrationOrderDocument,
+    "\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n": typeof types.MigrationCartDocument,
+    "\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n": typeof types.MigrationPlaceFromCartDocument,
+    "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n": typeof types.VariantsCreateProductDocument,
+    "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n": typeof types.VariantsSetOptionsDocument,
+    "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n": typeof types.VariantsAddDocument,
+    "\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n": typeof types.VariantsUpdateDocument,
+    "\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n": typeof types.VariantsArchiveDocument,
+    "\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n": typeof types.VariantsUpdateProductDocument,
+    "\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n": typeof types.VariantsProductPageDocument,
+    "\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n": typeof types.VariantsBySkuDocument,
+    "\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n": typeof types.VariantsSetStockDocument,
+    "\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n": typeof types.VariantsSetStockBySkuDocument,
+    "\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n": typeof types.VariantsAddToCartDocument,
+    "\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": typeof types.VariantsPlaceFromCartDocument,
+    "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": typeof types.VariantsPlaceOrderDocument,
+    "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": typeof types.VariantsWatchStockDocument,
+    "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": typeof types.VariantsAuditLogDocument,
+    "\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n": typeof types.VariantsWalkWarehouseDocument,
+    "\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n": typeof types.VariantsWalkSetStockInDocument,
+    "\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n": typeof types.VariantsWalkTransferDocument,
+    "\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n": typeof types.VariantsWalkStockDocument,
+    "\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n": typeof types.VariantsWalkPriceRuleDocument,
+    "\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": typeof types.VariantsWalkPromotionDocument,
+    "\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": typeof types.VariantsWalkTotalsFragmentDoc,
+    "\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n": typeof types.VariantsWalkApplyCodeDocument,
+    "\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n": typeof types.VariantsWalkPlaceDocument,
+    "\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n": typeof types.VariantsWalkOrderDocument,
     "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": typeof types.WarehousesCreateDocument,
     "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": typeof types.WarehousesUpdateDocument,
     "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": typeof types.WarehousesListDocument,
@@ -353,8 +386,12 @@ const documents: Documents = {
     "\n  mutation MfaRefund($id: ID!) {\n    refundOrder(id: $id) { id status refunded { amount } }\n  }\n": types.MfaRefundDocument,
     "\n  query OrdersWithEverything($first: Int) {\n    me {\n      orders(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            status\n            customer { name }\n            payment { status }\n            totals { total { amount } }\n            lines { quantity product { name price { amount } stock { available lowStock } } }\n          }\n        }\n      }\n    }\n  }\n": types.OrdersWithEverythingDocument,
     "\n  query ProductPageWithRatingsAndRecommendations($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          name\n          rating { average count distribution { rating count } }\n          frequentlyBoughtTogether(first: 3) { id name price { amount } }\n          customersAlsoViewed(first: 3) { id }\n          salePrice { amount }\n          promotions { name }\n        }\n      }\n    }\n  }\n": types.ProductPageWithRatingsAndRecommendationsDocument,
-    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n": types.ProductPageWithVariantsAndStockDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n": types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n": types.NodesByIdsDocument,
+    "\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": types.NodeSetOptionsDocument,
+    "\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n": types.NodeAddVariantDocument,
+    "\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n": types.NodeArchiveVariantDocument,
     "\n  mutation NodePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id }\n  }\n": types.NodePlaceOrderDocument,
     "\n  mutation NodeCreateShipment($orderId: ID!) {\n    createShipment(orderId: $orderId) { id }\n  }\n": types.NodeCreateShipmentDocument,
     "\n  mutation NodeDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.NodeDeliverOrderDocument,
@@ -500,6 +537,35 @@ const documents: Documents = {
     "\n  mutation OrdersShipOrder($id: ID!) {\n    shipOrder(id: $id) { ...OrderFields }\n  }\n": types.OrdersShipOrderDocument,
     "\n  mutation ShoppingDeliverOrder($id: ID!) {\n    deliverOrder(id: $id) { status }\n  }\n": types.ShoppingDeliverOrderDocument,
     "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n": types.TracedProductsDocument,
+    "\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n": types.MigrationLampDocument,
+    "\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n": types.MigrationOrderDocument,
+    "\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n": types.MigrationCartDocument,
+    "\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n": types.MigrationPlaceFromCartDocument,
+    "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n": types.VariantsCreateProductDocument,
+    "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n": types.VariantsSetOptionsDocument,
+    "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n": types.VariantsAddDocument,
+    "\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n": types.VariantsUpdateDocument,
+    "\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n": types.VariantsArchiveDocument,
+    "\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n": types.VariantsUpdateProductDocument,
+    "\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n": types.VariantsProductPageDocument,
+    "\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n": types.VariantsBySkuDocument,
+    "\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n": types.VariantsSetStockDocument,
+    "\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n": types.VariantsSetStockBySkuDocument,
+    "\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n": types.VariantsAddToCartDocument,
+    "\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": types.VariantsPlaceFromCartDocument,
+    "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n": types.VariantsPlaceOrderDocument,
+    "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n": types.VariantsWatchStockDocument,
+    "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n": types.VariantsAuditLogDocument,
+    "\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n": types.VariantsWalkWarehouseDocument,
+    "\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n": types.VariantsWalkSetStockInDocument,
+    "\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n": types.VariantsWalkTransferDocument,
+    "\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n": types.VariantsWalkStockDocument,
+    "\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n": types.VariantsWalkPriceRuleDocument,
+    "\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": types.VariantsWalkPromotionDocument,
+    "\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n": types.VariantsWalkTotalsFragmentDoc,
+    "\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n": types.VariantsWalkApplyCodeDocument,
+    "\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n": types.VariantsWalkPlaceDocument,
+    "\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n": types.VariantsWalkOrderDocument,
     "\n  mutation WarehousesCreate($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id code name country region city priority active }\n  }\n": types.WarehousesCreateDocument,
     "\n  mutation WarehousesUpdate($id: ID!, $input: UpdateWarehouseInput!) {\n    updateWarehouse(id: $id, input: $input) { id active priority }\n  }\n": types.WarehousesUpdateDocument,
     "\n  query WarehousesList {\n    warehouses { id code priority active }\n  }\n": types.WarehousesListDocument,
@@ -881,11 +947,27 @@ export function graphql(source: "\n  query ProductPageWithRatingsAndRecommendati
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"];
+export function graphql(source: "\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n"): (typeof documents)["\n  query ProductPageWithVariantsAndStock($first: Int) {\n    products(first: $first) {\n      edges { node { id stock { onHand } variants { id sku optionValues { value } price { amount } stock { available } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Product { sku productStatus: status }\n      ... on ProductVariant { sku variantStatus: status product { id } }\n      ... on Category { name }\n      ... on Order { status total { amount } }\n      ... on User { email }\n      ... on Review { rating }\n      ... on Shipment { orderId carrier }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"): (typeof documents)["\n  query NodesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"): (typeof documents)["\n  mutation NodeSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n"): (typeof documents)["\n  mutation NodeAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation NodeArchiveVariant($id: ID!) {\n    archiveProductVariant(id: $id) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1466,6 +1548,122 @@ export function graphql(source: "\n  mutation ShoppingDeliverOrder($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"): (typeof documents)["\n  query TracedProducts {\n    products(first: 1) { edges { node { name stock { available } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n"): (typeof documents)["\n  query MigrationLamp($id: ID!) {\n    product(id: $id) {\n      sku\n      stock { onHand reserved }\n      variants { id sku title isDefault optionValues { option } price { amount currency } attributes { key value } media { url alt } status stock { onHand reserved } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n"): (typeof documents)["\n  query MigrationOrder($id: ID!) {\n    order(id: $id) { status lines { product { id } variant { id sku } sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n"): (typeof documents)["\n  query MigrationCart {\n    cart { lines { product { id } variant { id } quantity unitPrice { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n"): (typeof documents)["\n  mutation MigrationPlaceFromCart {\n    placeOrderFromCart { status lines { variant { id } sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n"): (typeof documents)["\n  mutation VariantsCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id variants { id sku title isDefault optionValues { option value } price { amount currency } status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n"): (typeof documents)["\n  mutation VariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) {\n      id\n      options { name values }\n      variants { id title optionValues { option value } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n"): (typeof documents)["\n  mutation VariantsAdd($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku title isDefault optionValues { option value } price { amount currency } status product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n"): (typeof documents)["\n  mutation VariantsUpdate($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id price { amount } status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation VariantsArchive($id: ID!) {\n    archiveProductVariant(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n"): (typeof documents)["\n  mutation VariantsUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id price { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n"): (typeof documents)["\n  query VariantsProductPage($id: ID, $sku: String) {\n    product(id: $id, sku: $sku) {\n      id\n      options { name values }\n      stock { productId variantId onHand reserved available }\n      variants { id sku title optionValues { option value } price { amount } stock { productId variantId onHand reserved available } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n"): (typeof documents)["\n  query VariantsBySku($sku: String!) {\n    productVariant(sku: $sku) { id title product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n"): (typeof documents)["\n  mutation VariantsSetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { productId variantId onHand product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n"): (typeof documents)["\n  mutation VariantsSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId variantId onHand }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n"): (typeof documents)["\n  mutation VariantsAddToCart($productId: ID, $variantId: ID, $quantity: Int!) {\n    addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {\n      lines { product { id } variant { id sku title } quantity unitPrice { amount } available }\n      total { amount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n"): (typeof documents)["\n  mutation VariantsPlaceFromCart {\n    placeOrderFromCart { id status total { amount } lines { product { id } variant { id title } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n"): (typeof documents)["\n  mutation VariantsPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status lines { product { id } variant { id } sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n"): (typeof documents)["\n  subscription VariantsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { productId variantId onHand reserved }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"): (typeof documents)["\n  query VariantsAuditLog($filter: AuditFilter) {\n    auditLog(first: 20, filter: $filter) { edges { node { action entityType entityId actorId before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkWarehouse($input: CreateWarehouseInput!) {\n    createWarehouse(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkSetStockIn($productId: ID!, $onHand: Int!, $warehouseId: ID) {\n    setStock(productId: $productId, onHand: $onHand, warehouseId: $warehouseId) { productId onHand product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkTransfer($input: TransferStockInput!) {\n    transferStock(input: $input) { productId quantity stock { warehouse { code } productId onHand } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n"): (typeof documents)["\n  query VariantsWalkStock($id: ID!) {\n    product(id: $id) {\n      stock { onHand reserved }\n      stockByWarehouse { warehouse { code } productId variant { id } product { id } onHand reserved }\n      variants { id stock { onHand reserved } stockByWarehouse { warehouse { code } product { id } onHand reserved } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkPriceRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkPromotion($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"): (typeof documents)["\n  fragment VariantsWalkTotals on Totals {\n    pricesIncludeTax\n    subtotal { amount currency }\n    discounts { source code amount { amount } }\n    discountTotal { amount }\n    taxes { category rate base { amount } amount { amount } }\n    taxTotal { amount }\n    total { amount currency }\n    lines { variantId quantity regularUnitPrice { amount } unitPrice { amount } discount { amount } tax { amount } total { amount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkApplyCode($code: String!) {\n    applyDiscountCode(code: $code) { totals { ...VariantsWalkTotals } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation VariantsWalkPlace($expectedTotal: Int) {\n    placeOrderFromCart(expectedTotal: $expectedTotal) { id status total { amount } lines { variant { id } quantity unitPrice { amount } } totals { ...VariantsWalkTotals } payment { amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n"): (typeof documents)["\n  query VariantsWalkOrder($id: ID!) {\n    order(id: $id) { status total { amount } totals { ...VariantsWalkTotals } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
