@@ -93,12 +93,6 @@ export const orders = {
   placeFromCart: (idempotencyKey: string) =>
     api.request<{ placeOrderFromCart: Order }>(`mutation StorePlaceOrder($key: String) { placeOrderFromCart(idempotencyKey: $key) { ${ORDER} } }`, { key: idempotencyKey }).then((d) => d.placeOrderFromCart),
   /** A declined order cannot be paid again (its payment is final): the same lines are ordered anew. */
-  reorder: (order: Order, idempotencyKey: string) =>
-    api
-      .request<{ placeOrder: Order }>(`mutation StoreReorder($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER} } }`, {
-        input: { idempotencyKey, lines: order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })) },
-      })
-      .then((d) => d.placeOrder),
   get: (id: string) => api.request<{ order: Order | null }>(`query StoreOrder($id: ID!) { order(id: $id) { ${ORDER} } }`, { id }).then((d) => d.order),
   pay: (orderId: string, paymentMethod: string) =>
     api.request<{ confirmPayment: { status: string; statusReason: string | null } }>(
