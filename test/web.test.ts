@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { MfaLogin } from './support/mfa';
-import { ConfirmPayment, SetStock, ShipOrder } from './support/orders';
+import { ConfirmPayment, orderTools, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 import { buildWebApps, clearScreenshots, launchChromium, screenshot, watchProblems } from './support/web';
@@ -276,6 +276,36 @@ describe('the web apps in a browser', () => {
     expect(order?.payment?.status).toBe('SUCCEEDED');
     expect(order?.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAYMENT_FAILED', 'PAID']);
   }, 90_000);
+
+  it('pages the catalogue forward with Next and back with Previous (after and before cursors), Previous off on the first page', async () => {
+    const tools = orderTools(() => t);
+    // Newest first: these fill the first page and push older products onto the second.
+    for (let i = 0; i < 13; i += 1) await tools.product({ onHand: 1 });
+    const shop = await open('/');
+    const asked: Array<Record<string, unknown>> = [];
+    shop.on('request', (request) => {
+      const body = request.postDataJSON() as { query?: string; variables?: Record<string, unknown> } | null;
+      if (body?.query?.includes('StoreProducts')) asked.push(body.variables ?? {});
+    });
+    const list = shop.getByRole('list', { name: 'Products' });
+    const shown = () => list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const pages = shop.getByRole('navigation', { name: 'Pages' });
+    await list.getByRole('listitem').nth(11).waitFor();
+    const first = await shown();
+    expect(first).toHaveLength(12);
+    expect(await pages.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await waitFor(async () => !(await shown()).includes(first[0]));
+    expect((await shown()).filter((href) => first.includes(href))).toEqual([]);
+
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await waitFor(async () => JSON.stringify(await shown()) === JSON.stringify(first));
+    // Asked as the 12 before the second page's first product, not from remembered cursors.
+    expect(asked.at(-1)).toMatchObject({ last: 12, before: expect.any(String) });
+    expect(await pages.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+    expect(await pages.getByRole('button', { name: 'Next' }).isDisabled()).toBe(false);
+  }, 60_000);
 
   it('lets an agent create a product that appears in an open storefront without a reload, and refuses a bad SKU beside its field', async () => {
     const shop = await open('/');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSubscription } from '../shared/live';
-import { formatDate, formatMoney, FormError, Link, messageOf, Pager, useAction, useCursors, useLoad } from '../shared/ui';
+import { formatDate, formatMoney, FormError, Link, messageOf, Pager, useAction, useLoad, usePaging } from '../shared/ui';
 import { live, ORDER_STATUS_CHANGED, orders, session, type Order } from './api';
 import { NeedsAccount } from './routes';
 
@@ -118,9 +118,8 @@ export function OrderPage({ id }: { id: string }) {
 
 export function OrderHistory() {
   const signedIn = session.get() !== null;
-  const cursors = useCursors();
-  const after = cursors.after;
-  const page = useLoad(() => (signedIn ? orders.history(after) : Promise.resolve(null)), [signedIn, after]);
+  const paging = usePaging();
+  const page = useLoad(() => (signedIn ? orders.history(paging.at) : Promise.resolve(null)), [signedIn, JSON.stringify(paging.at)]);
   if (!signedIn) {
     return (
       <>
@@ -143,7 +142,7 @@ export function OrderHistory() {
           </li>
         ))}
       </ul>
-      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+      <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
 }
