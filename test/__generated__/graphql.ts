@@ -533,7 +533,7 @@ export type StockMovementKind =
   | 'ADJUST'
   /** Held units sold: they leave onHand and reserved. */
   | 'COMMIT'
-  /** Held units returned to available (order cancelled, payment failed, reservation expired). */
+  /** Held units returned to available (order cancelled, reservation expired). */
   | 'RELEASE'
   /** Units held for an order. */
   | 'RESERVE'

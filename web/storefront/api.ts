@@ -93,7 +93,6 @@ const ORDER = 'id status version createdAt total { amount currency } lines { qua
 export const orders = {
   placeFromCart: (idempotencyKey: string) =>
     api.request<{ placeOrderFromCart: Order }>(`mutation StorePlaceOrder($key: String) { placeOrderFromCart(idempotencyKey: $key) { ${ORDER} } }`, { key: idempotencyKey }).then((d) => d.placeOrderFromCart),
-  /** A declined order cannot be paid again (its payment is final): the same lines are ordered anew. */
   get: (id: string) => api.request<{ order: Order | null }>(`query StoreOrder($id: ID!) { order(id: $id) { ${ORDER} } }`, { id }).then((d) => d.order),
   pay: (orderId: string, paymentMethod: string) =>
     api.request<{ confirmPayment: { status: string; statusReason: string | null } }>(
