@@ -27,7 +27,7 @@
 export const PAYMENT_EVENTS = {
   /** The provider confirmed the money: `PaymentEventPayload`. Orders marks the order PAID. */
   succeeded: 'payment.succeeded',
-  /** Declined or failed for good: `PaymentEventPayload` with `reason`. Orders marks PAYMENT_FAILED. */
+  /** An attempt was declined or not authenticated: `PaymentEventPayload` with `reason`. Orders marks PAYMENT_FAILED; the order stays payable. */
   failed: 'payment.failed',
   /** Money returned (fully or in part): `PaymentEventPayload` with `refundedAmount` (cumulative). */
   refunded: 'payment.refunded',

@@ -103,7 +103,7 @@ export const REFUSAL_REASONS = {
   ORDER_CANCELLED: 'The order is cancelled: nothing more can change it.',
   PAYMENT_CANCELED: 'The payment was canceled and can no longer be paid: place a new order.',
   PAYMENT_CHANGED: 'The payment changed while this call ran (`extensions.retryable`): try again.',
-  PAYMENT_FAILED: 'The payment failed: place a new order to try again.',
+  PAYMENT_FAILED: 'The payment failed and the order is not paid: pay again with another method (`confirmPayment`) while the order is payable, or cancel it.',
   PAYMENT_PROCESSING: 'The payment is being processed or waits for authentication: wait for its outcome (subscribe to the order).',
   PAYMENT_TERMS_DIFFER: 'The order already has a payment of another amount, currency or customer: the earlier payment stands.',
   PLACEMENT_ABANDONED: 'Placing the order took too long and was undone: place it again.',

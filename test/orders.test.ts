@@ -148,16 +148,33 @@ describe('checkout through the gateway', () => {
       }
     });
 
-    it('marks an order whose payment is declined PAYMENT_FAILED and releases its stock', async () => {
+    it('keeps an order whose payment is declined payable: PAYMENT_FAILED with its stock reserved, then paid on the same order, charged and sold once', async () => {
+      const succeeded = await recordEvents(t, [PAYMENT_EVENTS.succeeded]);
       const productId = await tools.product({ onHand: 3 });
       const customer = newCustomer();
+      const token = await t.token(customer);
       const order = await place(customer, [{ productId, quantity: 2 }]);
-      const declined = await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_chargeDeclined' }, { token: await t.token(customer) });
+      const declined = await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_chargeDeclined' }, { token });
       expect(declined.data?.confirmPayment.status).toBe('FAILED');
       const failed = await tools.settled(order.id, 'PAYMENT_FAILED');
-      expect(failed.statusHistory.at(-1)).toMatchObject({ from: 'AWAITING_PAYMENT', to: 'PAYMENT_FAILED', actor: 'system' });
-      await waitFor(async () => (await tools.reservation(order.id))?.status === ReservationStatus.RELEASED);
-      expect(await tools.stock(productId)).toEqual({ onHand: 3, reserved: 0 });
+      expect(failed.statusHistory.at(-1)).toMatchObject({ from: 'AWAITING_PAYMENT', to: 'PAYMENT_FAILED', actor: 'system', reason: 'Your card was declined.' });
+      expect((await tools.reservation(order.id))?.status).toBe(ReservationStatus.ACTIVE);
+      expect(await tools.stock(productId)).toEqual({ onHand: 3, reserved: 2 });
+
+      // The customer pays again with another card, from two tabs at once: one charge.
+      const attempts = await Promise.all([1, 2, 3].map(() => execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_visa' }, { token })));
+      expect(attempts.filter((a) => a.data?.confirmPayment.status === 'SUCCEEDED')).toHaveLength(1);
+      for (const refused of attempts.filter((a) => !a.data)) expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_PAID' });
+      const paid = await tools.settled(order.id, 'PAID');
+      expect(paid.statusHistory.slice(-2).map((c) => [c.from, c.to])).toEqual([
+        ['AWAITING_PAYMENT', 'PAYMENT_FAILED'],
+        ['PAYMENT_FAILED', 'PAID'],
+      ]);
+      await waitFor(async () => (await tools.reservation(order.id))?.status === ReservationStatus.COMMITTED);
+      expect(await tools.stock(productId)).toEqual({ onHand: 1, reserved: 0 });
+      await waitFor(() => succeeded.some((e) => e.payload.orderId === order.id));
+      expect(succeeded.filter((e) => e.payload.orderId === order.id)).toHaveLength(1);
+      expect(await tools.providerRefunds(order.id)).toEqual([]);
     });
   });
 

@@ -133,7 +133,7 @@ describe('payments with the simulated provider, through the gateway', () => {
     expect([...numbers].sort()).toEqual(numbers);
   });
 
-  it('fails a declined card for good: FAILED with the reason, payment.failed, no receipt; paying again is a CONFLICT', async () => {
+  it('records a declined card as FAILED with the reason and payment.failed, no receipt; the same payment is then paid with another card, once', async () => {
     const { orderId } = await newPayment();
     const declined = await pay(orderId, 'pm_card_chargeDeclined');
     expect(declined.errors).toBeUndefined();
@@ -141,11 +141,36 @@ describe('payments with the simulated provider, through the gateway', () => {
     expect((await paymentEvents(t, orderId)).map((e) => [e.type, e.payload.status, e.payload.reason])).toEqual([['payment.failed', 'FAILED', 'Your card was declined.']]);
     expect(await receiptsOf(t, orderId)).toEqual([]);
 
+    const expired = await pay(orderId, 'pm_card_chargeDeclinedExpiredCard');
+    expect(expired.data!.confirmPayment).toMatchObject({ status: 'FAILED', statusReason: 'Your card has expired.' });
+
+    const paid = await pay(orderId, 'pm_card_visa');
+    expect(paid.errors).toBeUndefined();
+    expect(paid.data!.confirmPayment).toMatchObject({ status: 'SUCCEEDED', statusReason: null, receipt: { number: expect.stringMatching(/^R-/) } });
+    expect((await paymentEvents(t, orderId)).map((e) => [e.type, e.payload.reason ?? null])).toEqual([
+      ['payment.failed', 'Your card was declined.'],
+      ['payment.failed', 'Your card has expired.'],
+      ['payment.succeeded', null],
+    ]);
+    expect(await receiptsOf(t, orderId)).toHaveLength(1);
+
     await refusedWithoutWriting(async () => {
       const again = await pay(orderId, 'pm_card_visa');
-      expect(codesOf(again)).toEqual(['CONFLICT']);
-      expect(again.errors![0].extensions).toMatchObject({ reason: 'PAYMENT_FAILED' });
+      expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_PAID' });
     });
+  });
+
+  it('charges once when confirmations race on a declined payment: one SUCCEEDED, the others ALREADY_PAID', async () => {
+    const { orderId } = await newPayment();
+    await pay(orderId, 'pm_card_chargeDeclined');
+    const token = await owner();
+    const results = await Promise.all(Array.from({ length: 5 }, () => pay(orderId, 'pm_card_visa', token)));
+    const succeeded = results.filter((r) => r.data?.confirmPayment.status === 'SUCCEEDED');
+    expect(succeeded).toHaveLength(1);
+    for (const r of results.filter((x) => !x.data?.confirmPayment)) expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_PAID' });
+    expect(results.filter((x) => !x.data?.confirmPayment)).toHaveLength(4);
+    expect((await paymentEvents(t, orderId)).map((e) => e.type)).toEqual(['payment.failed', 'payment.succeeded']);
+    expect(await receiptsOf(t, orderId)).toHaveLength(1);
   });
 
   it('holds a payment that needs 3-D Secure as PROCESSING until the owner approves, then it succeeds', async () => {
@@ -312,12 +337,15 @@ describe('internal payment operations (SERVICE callers, straight to the payments
     expect(await paymentsState(t)).toEqual(before);
   });
 
-  it('answers a FAILED payment as it is when asked to cancel it', async () => {
+  it('cancels a FAILED payment (it could still be paid), after which it cannot be paid', async () => {
     const orderId = newOrderId();
     await paymentFor(t, input(orderId));
     await pay(orderId, 'pm_card_chargeDeclined');
+    expect((await cancelPayment(t, orderId)).data!.cancelPayment.status).toBe('CANCELED');
+    expect((await paymentEvents(t, orderId)).map((e) => e.type)).toEqual(['payment.failed', 'payment.canceled']);
     const before = await paymentsState(t);
-    expect((await cancelPayment(t, orderId)).data!.cancelPayment.status).toBe('FAILED');
+    const late = await execute(t.url, Pay, { orderId, paymentMethod: 'pm_card_visa' }, { token: await t.token('internal-owner') });
+    expect(late.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PAYMENT_CANCELED' });
     expect(await paymentsState(t)).toEqual(before);
   });
 

@@ -123,6 +123,32 @@ describe('the checkout saga over time and failures', () => {
       expect((await tools.order(order.id)).status).toBe(OrderStatus.CANCELLED);
     });
 
+    it('cancels a declined order when its reservation expires; paying again is then refused as PAYMENT_CANCELED, charging nothing', async () => {
+      const productId = await tools.product({ onHand: 2 });
+      const customer = newCustomer();
+      const token = await t.token(customer);
+      const order = await place(customer, productId, 2);
+      await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds' }, { token });
+      await tools.settled(order.id, 'PAYMENT_FAILED');
+
+      clock.advance(RESERVATION_TTL_MS + 1000);
+      expect(await sweepReservations()).toBeGreaterThanOrEqual(1);
+      const cancelled = await tools.settled(order.id, 'CANCELLED');
+      expect(cancelled.statusHistory.at(-1)).toMatchObject({
+        from: OrderStatus.PAYMENT_FAILED,
+        to: OrderStatus.CANCELLED,
+        reason: 'the stock reservation expired before payment',
+      });
+      await waitFor(async () => (await tools.payment(order.id))?.status === 'CANCELED');
+      expect(await tools.stock(productId)).toEqual({ onHand: 2, reserved: 0 });
+
+      // A token made now: the one from before the expiry has run out on the test clock too.
+      const late = await execute(t.url, ConfirmPayment, { orderId: order.id, paymentMethod: 'pm_card_visa' }, { token: await t.token(customer) });
+      expect(late.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PAYMENT_CANCELED' });
+      expect((await tools.payment(order.id))?.status).toBe('CANCELED');
+      expect((await tools.order(order.id)).status).toBe(OrderStatus.CANCELLED);
+    });
+
     it('cancels and refunds an order whose payment arrives after its reservation expired', async () => {
       const succeeded = await recordEvents(t, [PAYMENT_EVENTS.succeeded]);
       const productId = await tools.product({ onHand: 2 });

@@ -227,7 +227,7 @@ describe('payments with Stripe (the real SDK against a stand-in API, signed webh
     expect(standIn.intent(ref).status).toBe('succeeded');
   });
 
-  it('fails a declined payment from payment_intent.payment_failed after reading the intent again, and closes it at Stripe', async () => {
+  it('fails a declined payment from payment_intent.payment_failed after reading the intent again, and leaves it payable at Stripe', async () => {
     const { orderId, ref } = await newPayment();
     await payAtStripe(ref, 'pm_card_chargeDeclined');
     expect((await deliver(standIn.lastEvent('payment_intent.payment_failed', ref))).status).toBe(200);
@@ -235,11 +235,14 @@ describe('payments with Stripe (the real SDK against a stand-in API, signed webh
     const row = await paymentRow(t, orderId);
     expect([row.status, row.statusReason]).toEqual(['FAILED', 'Your card was declined.']);
     expect((await paymentEvents(t, orderId)).map((e) => [e.type, e.payload.reason])).toEqual([['payment.failed', 'Your card was declined.']]);
-    expect(standIn.intent(ref).status).toBe('canceled');
+    expect(standIn.intent(ref).status).toBe('requires_payment_method');
     expect(standIn.requests.filter((r) => r.method === 'GET' && r.path === `/v1/payment_intents/${ref}`).length).toBeGreaterThanOrEqual(1);
-    // The cancellation Stripe then reports is the same failure, not a second change.
-    expect(JSON.parse((await deliver(standIn.lastEvent('payment_intent.canceled', ref))).body).outcome).toBe('unchanged');
-    expect((await paymentEvents(t, orderId)).map((e) => e.type)).toEqual(['payment.failed']);
+
+    // The customer pays again with another card on Stripe.js: the same payment succeeds, once.
+    await browser().paymentIntents.confirm(ref, { payment_method: 'pm_card_visa' });
+    expect(JSON.parse((await deliver(standIn.lastEvent('payment_intent.succeeded', ref))).body).outcome).toBe('applied');
+    expect((await paymentRow(t, orderId)).status).toBe('SUCCEEDED');
+    expect((await paymentEvents(t, orderId)).map((e) => e.type)).toEqual(['payment.failed', 'payment.succeeded']);
   });
 
   it('takes a 3-D Secure payment through PROCESSING to SUCCEEDED', async () => {

@@ -3,10 +3,16 @@ import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
 import { MfaLogin } from './support/mfa';
-import { ConfirmPayment, SetStock, ShipOrder } from './support/orders';
+import { ConfirmPayment, orderTools, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
 import { buildWebApps, clearScreenshots, launchChromium, screenshot, watchProblems } from './support/web';
+
+const WebOrder = graphql(`
+  query WebOrder($id: ID!) {
+    order(id: $id) { payment { status } statusHistory { to } }
+  }
+`);
 
 const WebProductBySku = graphql(`
   query WebProductBySku($sku: String!) {
@@ -250,7 +256,7 @@ describe('the web apps in a browser', () => {
     expect(consoleProblems).toEqual([]);
   }, 120_000);
 
-  it('shows why a card was declined and lets the shopper order the same again and pay', async () => {
+  it('shows why a card was declined and lets the shopper pay the same order again with another card', async () => {
     const shop = await open('/');
     await register(shop, 'declined@shop.test');
     const orderId = await orderOne(shop, bottle.name);
@@ -258,14 +264,48 @@ describe('the web apps in a browser', () => {
     await shop.getByRole('button', { name: /^Pay / }).click();
     await shop.getByTestId('payment-failure').getByText('Your card was declined.').waitFor();
     await waitFor(async () => (await statusOf(shop)) === 'PAYMENT_FAILED', { timeout: 15_000 });
+    await shop.getByRole('heading', { name: 'Pay again with another card' }).waitFor();
     await screenshot(shop, 'storefront-payment-declined');
 
-    await shop.getByRole('button', { name: 'Order again' }).click();
-    await shop.waitForURL((url) => !url.pathname.endsWith(encodeURIComponent(orderId)) && /\/orders\//.test(url.pathname));
-    await waitFor(async () => (await statusOf(shop)) === 'AWAITING_PAYMENT', { timeout: 15_000 });
+    await shop.getByLabel('Card (test payments)').selectOption('pm_card_visa');
     await shop.getByRole('button', { name: /^Pay / }).click();
     await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 15_000 });
+    expect(new URL(shop.url()).pathname).toBe(`/orders/${encodeURIComponent(orderId)}`);
+    await shop.getByTestId('payment-failure').waitFor({ state: 'detached' });
+    const order = (await execute(t.url, WebOrder, { id: orderId }, { token: agentToken })).data?.order;
+    expect(order?.payment?.status).toBe('SUCCEEDED');
+    expect(order?.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAYMENT_FAILED', 'PAID']);
   }, 90_000);
+
+  it('pages the catalogue forward with Next and back with Previous (after and before cursors), Previous off on the first page', async () => {
+    const tools = orderTools(() => t);
+    // Newest first: these fill the first page and push older products onto the second.
+    for (let i = 0; i < 13; i += 1) await tools.product({ onHand: 1 });
+    const shop = await open('/');
+    const asked: Array<Record<string, unknown>> = [];
+    shop.on('request', (request) => {
+      const body = request.postDataJSON() as { query?: string; variables?: Record<string, unknown> } | null;
+      if (body?.query?.includes('StoreProducts')) asked.push(body.variables ?? {});
+    });
+    const list = shop.getByRole('list', { name: 'Products' });
+    const shown = () => list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const pages = shop.getByRole('navigation', { name: 'Pages' });
+    await list.getByRole('listitem').nth(11).waitFor();
+    const first = await shown();
+    expect(first).toHaveLength(12);
+    expect(await pages.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await waitFor(async () => !(await shown()).includes(first[0]));
+    expect((await shown()).filter((href) => first.includes(href))).toEqual([]);
+
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await waitFor(async () => JSON.stringify(await shown()) === JSON.stringify(first));
+    // Asked as the 12 before the second page's first product, not from remembered cursors.
+    expect(asked.at(-1)).toMatchObject({ last: 12, before: expect.any(String) });
+    expect(await pages.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+    expect(await pages.getByRole('button', { name: 'Next' }).isDisabled()).toBe(false);
+  }, 60_000);
 
   it('lets an agent create a product that appears in an open storefront without a reload, and refuses a bad SKU beside its field', async () => {
     const shop = await open('/');

@@ -77,7 +77,7 @@ export type OrderStatus =
   | 'PAID'
   /** Some of its units are in shipments with a label; the rest are still to ship. */
   | 'PARTIALLY_SHIPPED'
-  /** The payment was declined; stock released. */
+  /** The last payment attempt was declined (see payment.statusReason); the stock stays reserved and the owner may pay again until the reservation expires (then CANCELLED). */
   | 'PAYMENT_FAILED'
   /** Being placed (stock and payment being arranged); never shown to clients. */
   | 'PENDING'
@@ -86,11 +86,11 @@ export type OrderStatus =
   /** Handed to the carrier (every unit, in one shipment or several). */
   | 'SHIPPED';
 
-/** REQUIRES_PAYMENT → PROCESSING → SUCCEEDED or FAILED; SUCCEEDED → REFUNDED once fully refunded; CANCELED before any money moved. */
+/** REQUIRES_PAYMENT → PROCESSING → SUCCEEDED or FAILED; FAILED can be paid again (→ PROCESSING or SUCCEEDED, or FAILED once more); SUCCEEDED → REFUNDED once fully refunded; CANCELED before any money moved. */
 export type PaymentStatus =
   /** Closed before any money moved (the order was cancelled or expired). */
   | 'CANCELED'
-  /** Declined or not authenticated; final (the customer places a new order). */
+  /** The last attempt was declined or not authenticated (see statusReason); the owner may pay again with another method until the order is cancelled or its reservation expires. */
   | 'FAILED'
   /** The provider is working on it, or waits for the customer to authenticate (3-D Secure). */
   | 'PROCESSING'

@@ -17,7 +17,7 @@ registerEnumType(StockMovementKind, {
     SET: { description: 'onHand set to a counted figure.' },
     ADJUST: { description: 'onHand changed by a delta (delivery, damage, correction).' },
     RESERVE: { description: 'Units held for an order.' },
-    RELEASE: { description: 'Held units returned to available (order cancelled, payment failed, reservation expired).' },
+    RELEASE: { description: 'Held units returned to available (order cancelled, reservation expired).' },
     COMMIT: { description: 'Held units sold: they leave onHand and reserved.' },
     RETURN: { description: 'Sold units back on hand: the order was cancelled or refunded before it shipped.' },
     TRANSFER: { description: 'Units moved between warehouses: out of one (onHandDelta < 0), into the other (> 0); the total is unchanged.' },

@@ -52,11 +52,11 @@ export class OrderConsumer {
     return consumeEvents(this.deps.events, { group: ORDERS_CONSUMER }, {
       [PAYMENT_EVENTS.succeeded]: this.forOrder((event) => this.paymentSucceeded(event)),
       [PAYMENT_EVENTS.failed]: this.forOrder((event) =>
-        this.onAwaitingPayment(event, { to: OrderStatus.PAYMENT_FAILED, actor: SYSTEM_ACTOR, reason: event.payload.reason ?? 'the payment failed' }),
+        this.onPayable(event, { to: OrderStatus.PAYMENT_FAILED, actor: SYSTEM_ACTOR, reason: event.payload.reason ?? 'the payment failed' }),
       ),
       [PAYMENT_EVENTS.refunded]: this.forOrder((event) => this.paymentRefunded(event)),
       [INVENTORY_EVENTS.expired]: this.forOrder((event) =>
-        this.onAwaitingPayment(event, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason: 'the stock reservation expired before payment' }),
+        this.onPayable(event, { to: OrderStatus.CANCELLED, actor: SYSTEM_ACTOR, reason: 'the stock reservation expired before payment' }),
       ),
       [ORDER_EVENTS.statusChanged]: this.forOrder((event) => this.carryOutEffects(event)),
       [SHIPPING_EVENTS.updated]: this.forOrder((event) => this.shipmentUpdated(event)),
@@ -84,12 +84,12 @@ export class OrderConsumer {
     });
   }
 
-  /** PAID; for an order that can no longer take the money (cancelled, failed), the payment goes back. */
+  /** PAID (after a decline too); for an order that can no longer take the money (cancelled), the payment goes back. */
   private async paymentSucceeded(event: EventOf<typeof PAYMENT_EVENTS.succeeded>): Promise<void> {
     const { orderId } = event.payload;
     const order = await this.current(orderId);
-    if (order?.status === OrderStatus.AWAITING_PAYMENT) return this.once(event, (em) => this.transitions.stage(em, order, { to: OrderStatus.PAID, actor: SYSTEM_ACTOR, reason: null }));
-    if (order?.status === OrderStatus.CANCELLED || order?.status === OrderStatus.PAYMENT_FAILED) {
+    if (order && isPayable(order)) return this.once(event, (em) => this.transitions.stage(em, order, { to: OrderStatus.PAID, actor: SYSTEM_ACTOR, reason: null }));
+    if (order?.status === OrderStatus.CANCELLED) {
       await this.payments.refund(orderId, null, `the order was ${order.status.toLowerCase()} before the payment arrived`);
     } else if (!order) {
       this.deps.log.warn('payment succeeded for an unknown order', { orderId, eventId: event.id });
@@ -97,10 +97,10 @@ export class OrderConsumer {
     return this.once(event);
   }
 
-  /** `change` for an order awaiting payment; nothing for one that moved on (a late or repeated event). */
-  private async onAwaitingPayment(event: EventOf<typeof PAYMENT_EVENTS.failed | typeof INVENTORY_EVENTS.expired>, change: StatusChange): Promise<void> {
+  /** `change` for an order that can still be paid; nothing for one that moved on (a late or repeated event). */
+  private async onPayable(event: EventOf<typeof PAYMENT_EVENTS.failed | typeof INVENTORY_EVENTS.expired>, change: StatusChange): Promise<void> {
     const order = await this.current(event.payload.orderId);
-    if (order?.status === OrderStatus.AWAITING_PAYMENT) return this.once(event, (em) => this.transitions.stage(em, order, change));
+    if (order && isPayable(order)) return this.once(event, (em) => this.transitions.stage(em, order, change));
     return this.once(event);
   }
 
@@ -215,4 +215,9 @@ export class OrderConsumer {
       await handle(event);
     };
   }
+}
+
+/** Awaiting its payment, or its first attempts declined: a payment may still arrive, and the reservation's expiry still cancels it. */
+function isPayable(order: OrderEntity): boolean {
+  return order.status === OrderStatus.AWAITING_PAYMENT || order.status === OrderStatus.PAYMENT_FAILED;
 }

@@ -28,7 +28,9 @@ registerEnumType(OrderStatus, {
     SHIPPED: { description: 'Handed to the carrier (every unit, in one shipment or several).' },
     DELIVERED: { description: 'Received by the customer (every shipment delivered).' },
     CANCELLED: { description: 'Cancelled before shipping (by the customer, staff, or reservation expiry); stock released, payment cancelled or refunded.' },
-    PAYMENT_FAILED: { description: 'The payment was declined; stock released.' },
+    PAYMENT_FAILED: {
+      description: 'The last payment attempt was declined (see payment.statusReason); the stock stays reserved and the owner may pay again until the reservation expires (then CANCELLED).',
+    },
     REFUNDED: { description: 'The whole amount was returned to the customer.' },
   },
 });

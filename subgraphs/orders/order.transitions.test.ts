@@ -9,6 +9,9 @@ const ALLOWED = new Set([
   'AWAITING_PAYMENT → PAID',
   'AWAITING_PAYMENT → PAYMENT_FAILED',
   'AWAITING_PAYMENT → CANCELLED',
+  'PAYMENT_FAILED → PAID',
+  'PAYMENT_FAILED → PAYMENT_FAILED',
+  'PAYMENT_FAILED → CANCELLED',
   'PAID → SHIPPED',
   'PAID → PARTIALLY_SHIPPED',
   'PARTIALLY_SHIPPED → SHIPPED',
@@ -35,9 +38,9 @@ describe('the order state machine', () => {
     expect(canTransition(from, to)).toBe(false);
   });
 
-  it('ends in CANCELLED, PAYMENT_FAILED and REFUNDED', () => {
+  it('ends in CANCELLED and REFUNDED (a declined order can still be paid)', () => {
     const final = STATUSES.filter((from) => STATUSES.every((to) => !canTransition(from, to)));
-    expect(final).toEqual([OrderStatus.CANCELLED, OrderStatus.PAYMENT_FAILED, OrderStatus.REFUNDED]);
+    expect(final).toEqual([OrderStatus.CANCELLED, OrderStatus.REFUNDED]);
   });
 });
 
@@ -46,7 +49,8 @@ describe('refusals', () => {
     [OrderStatus.CANCELLED, OrderStatus.SHIPPED, 'ORDER_CANCELLED'],
     [OrderStatus.CANCELLED, OrderStatus.CANCELLED, 'ORDER_CANCELLED'],
     [OrderStatus.REFUNDED, OrderStatus.REFUNDED, 'ALREADY_REFUNDED'],
-    [OrderStatus.PAYMENT_FAILED, OrderStatus.CANCELLED, 'PAYMENT_FAILED'],
+    [OrderStatus.PAYMENT_FAILED, OrderStatus.SHIPPED, 'PAYMENT_FAILED'],
+    [OrderStatus.PAYMENT_FAILED, OrderStatus.REFUNDED, 'PAYMENT_FAILED'],
     [OrderStatus.AWAITING_PAYMENT, OrderStatus.SHIPPED, 'NOT_PAID'],
     [OrderStatus.AWAITING_PAYMENT, OrderStatus.REFUNDED, 'NOT_PAID'],
     [OrderStatus.PENDING, OrderStatus.CANCELLED, 'NOT_PAID'],
@@ -75,10 +79,8 @@ describe('the effects of each status', () => {
     expect(effectsOf(OrderStatus.PAID, { from: OrderStatus.AWAITING_PAYMENT, reason: null })).toEqual([{ kind: 'commitStock' }]);
   });
 
-  it('releases the stock of a failed payment, whatever the provider said', () => {
-    expect(effectsOf(OrderStatus.PAYMENT_FAILED, { from: OrderStatus.AWAITING_PAYMENT, reason: 'card declined' })).toEqual([
-      { kind: 'releaseStock', reason: 'the payment failed' },
-    ]);
+  it('keeps the stock of a declined order reserved: it may still be paid, and the expiry cancels it', () => {
+    expect(effectsOf(OrderStatus.PAYMENT_FAILED, { from: OrderStatus.AWAITING_PAYMENT, reason: 'card declined' })).toBeNull();
   });
 
   it('closes the payment, then releases the stock, of a cancelled order, with the reason given', () => {

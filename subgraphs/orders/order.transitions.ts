@@ -29,7 +29,8 @@ const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> =
   [OrderStatus.SHIPPED]: [OrderStatus.DELIVERED, OrderStatus.REFUNDED],
   [OrderStatus.DELIVERED]: [OrderStatus.REFUNDED],
   [OrderStatus.CANCELLED]: [],
-  [OrderStatus.PAYMENT_FAILED]: [],
+  // Declined: still payable with another method (each new decline recorded) until cancelled or its reservation expires.
+  [OrderStatus.PAYMENT_FAILED]: [OrderStatus.PAID, OrderStatus.PAYMENT_FAILED, OrderStatus.CANCELLED],
   [OrderStatus.REFUNDED]: [],
 };
 
@@ -64,7 +65,6 @@ const STATUS_EFFECTS: Readonly<Partial<Record<OrderStatus, (change: ChangeOfStat
       { kind: 'releaseStock', reason: why },
     ];
   },
-  [OrderStatus.PAYMENT_FAILED]: () => [{ kind: 'releaseStock', reason: 'the payment failed' }],
   // Refunded in full before it shipped: it never will, so its units go back. After shipping, goods come back (or not) through the agents.
   [OrderStatus.REFUNDED]: ({ from, reason }) =>
     from === OrderStatus.PAID ? [{ kind: 'releaseStock', reason: reason ?? 'the order was refunded before it shipped' }] : [],

@@ -17,11 +17,14 @@ export type PaymentStatus = PaymentStatusName;
 
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
-  description: 'REQUIRES_PAYMENT → PROCESSING → SUCCEEDED or FAILED; SUCCEEDED → REFUNDED once fully refunded; CANCELED before any money moved.',
+  description:
+    'REQUIRES_PAYMENT → PROCESSING → SUCCEEDED or FAILED; FAILED can be paid again (→ PROCESSING or SUCCEEDED, or FAILED once more); SUCCEEDED → REFUNDED once fully refunded; CANCELED before any money moved.',
   valuesConfig: {
     PROCESSING: { description: 'The provider is working on it, or waits for the customer to authenticate (3-D Secure).' },
     SUCCEEDED: { description: 'Paid; a receipt was issued. Stays SUCCEEDED while only part of it is refunded (see refundedAmount).' },
-    FAILED: { description: 'Declined or not authenticated; final (the customer places a new order).' },
+    FAILED: {
+      description: 'The last attempt was declined or not authenticated (see statusReason); the owner may pay again with another method until the order is cancelled or its reservation expires.',
+    },
     REFUNDED: { description: 'The whole amount went back to the customer.' },
     CANCELED: { description: 'Closed before any money moved (the order was cancelled or expired).' },
   },
@@ -71,7 +74,7 @@ export class PaymentEntity {
   clientSecret: string | null = null;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why the payment FAILED or was CANCELED, in words the customer may read.' })
+  @Field(() => String, { nullable: true, description: 'Why the payment FAILED (its last attempt) or was CANCELED, in words the customer may read.' })
   statusReason: string | null = null;
 
   /** The order's lines as priced, for the receipt. */

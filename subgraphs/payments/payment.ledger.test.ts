@@ -7,7 +7,9 @@ const payment = (status: PaymentStatus, refundedMinor = 0) => ({ status, amountM
 const seen = (state: IntentState, amountRefunded = 0, reason: string | null = null): Observation => ({ state, amountRefunded, reason });
 
 const ALL = Object.values(PaymentStatus);
-const OPEN: PaymentStatus[] = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.PROCESSING];
+/** Payable: waiting for a payment, or its last attempt declined. */
+const PAYABLE: PaymentStatus[] = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.FAILED];
+const OPEN: PaymentStatus[] = [...PAYABLE, PaymentStatus.PROCESSING];
 const CLOSED = ALL.filter((status) => !OPEN.includes(status));
 
 describe('payment ledger moves', () => {
@@ -15,13 +17,13 @@ describe('payment ledger moves', () => {
     expect(nextMove(payment(status), seen('requires_payment'), null)).toBeNull();
   });
 
-  it.each(['processing', 'requires_action'] as const)('%s moves a payment waiting for payment to PROCESSING, telling no one', (state) => {
-    expect(nextMove(payment(PaymentStatus.REQUIRES_PAYMENT), seen(state), null)).toEqual({ status: 'PROCESSING', refundedMinor: 0, statusReason: null, events: [] });
-    for (const status of ALL.filter((s) => s !== PaymentStatus.REQUIRES_PAYMENT)) expect(nextMove(payment(status), seen(state), null)).toBeNull();
+  it.each(['processing', 'requires_action'] as const)('%s moves a payable payment to PROCESSING, telling no one', (state) => {
+    for (const status of PAYABLE) expect(nextMove(payment(status), seen(state), null)).toEqual({ status: 'PROCESSING', refundedMinor: 0, statusReason: null, events: [] });
+    for (const status of ALL.filter((s) => !PAYABLE.includes(s))) expect(nextMove(payment(status), seen(state), null)).toBeNull();
   });
 
   it.each(
-    OPEN.flatMap((status) => [
+    [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.PROCESSING].flatMap((status) => [
       ['failed', status, 'Your card was declined.', 'ours', 'FAILED', 'Your card was declined.'],
       ['failed', status, null, 'ours', 'FAILED', 'ours'],
       ['failed', status, null, null, 'FAILED', 'The payment failed.'],
@@ -30,6 +32,21 @@ describe('payment ledger moves', () => {
     ] as const),
   )('%s closes a %s payment (provider\'s reason %s, ours %s) as %s, saying "%s"', (state, status, theirs, ours, to, why) => {
     expect(nextMove(payment(status), seen(state, 0, theirs), ours)).toEqual({ status: to, refundedMinor: 0, statusReason: why, events: [state] });
+  });
+
+  it('records a new attempt declined for a FAILED payment, and nothing for the same decline read again', () => {
+    const again = seen('failed', 0, 'Your card has expired.');
+    expect(nextMove(payment(PaymentStatus.FAILED), again, null, true)).toEqual({ status: 'FAILED', refundedMinor: 0, statusReason: 'Your card has expired.', events: ['failed'] });
+    expect(nextMove(payment(PaymentStatus.FAILED), again, null)).toBeNull();
+  });
+
+  it('cancels a FAILED payment', () => {
+    expect(nextMove(payment(PaymentStatus.FAILED), seen('canceled', 0, 'Canceled.'), 'reservation expired')).toEqual({
+      status: 'CANCELED',
+      refundedMinor: 0,
+      statusReason: 'reservation expired',
+      events: ['canceled'],
+    });
   });
 
   it.each(CLOSED.flatMap((status) => [['failed', status], ['canceled', status]] as const))('%s changes nothing for a payment already %s', (state, status) => {
@@ -60,7 +77,7 @@ describe('payment ledger moves', () => {
       expect(nextMove(payment(PaymentStatus.SUCCEEDED, 1000), seen('succeeded', 500), null)).toBeNull();
     });
 
-    it.each([PaymentStatus.FAILED, PaymentStatus.CANCELED, PaymentStatus.REFUNDED])('changes nothing once %s (money for a closed payment is refunded by hand)', (status) => {
+    it.each([PaymentStatus.CANCELED, PaymentStatus.REFUNDED])('changes nothing once %s (money for a closed payment is refunded by hand)', (status) => {
       expect(nextMove(payment(status), seen('succeeded', AMOUNT), null)).toBeNull();
     });
   });

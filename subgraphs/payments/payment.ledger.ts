@@ -29,6 +29,12 @@ export interface ApplyOptions {
   readonly marker?: string;
   /** Why, for a cancel or refund we asked for (the provider's own reason wins for failures). */
   readonly reason?: string | null;
+  /**
+   * The observation is the outcome of a new attempt to pay (a confirmation,
+   * a decline the provider told of), not a read of where the payment stands:
+   * a decline of a payment that FAILED before is recorded again.
+   */
+  readonly attempt?: boolean;
 }
 
 export interface Applied {
@@ -44,7 +50,9 @@ export interface Applied {
  * provider says it is, forward only, along one state machine:
  *
  *   REQUIRES_PAYMENT → PROCESSING → SUCCEEDED → REFUNDED (fully refunded)
- *   REQUIRES_PAYMENT / PROCESSING → FAILED or CANCELED (final)
+ *   REQUIRES_PAYMENT / PROCESSING → FAILED (declined: still payable, with another method)
+ *   FAILED → PROCESSING, SUCCEEDED, FAILED (a new attempt declined too)
+ *   REQUIRES_PAYMENT / PROCESSING / FAILED → CANCELED (final)
  *
  * so a late or repeated observation (a `payment_failed` arriving after
  * `succeeded`) changes nothing. Each move is a compare-and-set on the
@@ -67,8 +75,8 @@ export class PaymentLedger {
           if (options.marker && (await em.findOne(ProcessedEventEntity, { key: options.marker }))) {
             return { payment: current, changed: false, duplicate: true };
           }
-          const move = nextMove(current, seen, options.reason ?? null);
-          if (!move && seen.state === 'succeeded' && (current.status === PaymentStatus.FAILED || current.status === PaymentStatus.CANCELED)) {
+          const move = nextMove(current, seen, options.reason ?? null, options.attempt ?? false);
+          if (!move && seen.state === 'succeeded' && current.status === PaymentStatus.CANCELED) {
             this.deps.log.error('the provider reports money taken for a payment closed here; refund it by hand', {
               paymentId,
               orderId: current.orderId,
@@ -106,17 +114,24 @@ export class PaymentLedger {
   }
 }
 
-/** Where `seen` takes the payment from `current`; null when that is not forward (or nowhere new). */
-export function nextMove(current: Pick<PaymentEntity, 'status' | 'amountMinor' | 'refundedMinor'>, seen: Observation, reason: string | null): Move | null {
-  const open = current.status === PaymentStatus.REQUIRES_PAYMENT || current.status === PaymentStatus.PROCESSING;
+/**
+ * Where `seen` takes the payment from `current`; null when that is not
+ * forward (or nowhere new). `attempt`: `seen` is the outcome of a new attempt
+ * to pay (see ApplyOptions).
+ */
+export function nextMove(current: Pick<PaymentEntity, 'status' | 'amountMinor' | 'refundedMinor'>, seen: Observation, reason: string | null, attempt = false): Move | null {
+  const payable = current.status === PaymentStatus.REQUIRES_PAYMENT || current.status === PaymentStatus.FAILED;
+  const open = payable || current.status === PaymentStatus.PROCESSING;
   switch (seen.state) {
     case 'requires_payment':
       return null;
     case 'requires_action':
     case 'processing':
-      return current.status === PaymentStatus.REQUIRES_PAYMENT ? { status: PaymentStatus.PROCESSING, refundedMinor: 0, statusReason: null, events: [] } : null;
+      return payable ? { status: PaymentStatus.PROCESSING, refundedMinor: 0, statusReason: null, events: [] } : null;
     case 'failed':
-      return open ? { status: PaymentStatus.FAILED, refundedMinor: 0, statusReason: seen.reason ?? reason ?? 'The payment failed.', events: ['failed'] } : null;
+      // A FAILED payment read again is the same decline; only a new attempt's decline is news.
+      if (!open || (current.status === PaymentStatus.FAILED && !attempt)) return null;
+      return { status: PaymentStatus.FAILED, refundedMinor: 0, statusReason: seen.reason ?? reason ?? 'The payment failed.', events: ['failed'] };
     case 'canceled':
       return open ? { status: PaymentStatus.CANCELED, refundedMinor: 0, statusReason: reason ?? seen.reason, events: ['canceled'] } : null;
     case 'succeeded': {

@@ -7,7 +7,7 @@ import { StripeStandIn } from '../../test/support/stripe-stand-in';
 import { systemClock } from '../../platform/clock';
 import { Db } from '../../platform/db';
 import { openOrm } from '../../platform/orm';
-import { closeAfterFailure, PaymentProviderError, type PaymentProvider, type ProviderErrorKind } from './payment.provider';
+import { PaymentProviderError, type PaymentProvider, type ProviderErrorKind } from './payment.provider';
 import { SimulatedPaymentProvider } from './payment.provider.simulated';
 import { StripePaymentProvider } from './payment.provider.stripe';
 import { SimulatedIntentEntity, SimulatedRefundEntity } from './simulated-intent.entity';
@@ -133,13 +133,18 @@ describe.each(adapters)('PaymentProvider contract: %s', (_name, open) => {
     expect((await h.provider.retrieve(paid.ref)).state).toBe('succeeded');
   });
 
-  it('closes a failed intent for good, so the customer cannot pay it afterwards', async () => {
-    const intent = await newIntent();
-    await h.pay(intent.ref, 'pm_card_chargeDeclined');
-    const failed = await h.provider.retrieve(intent.ref);
-    expect(await closeAfterFailure(h.provider, failed)).toMatchObject({ state: 'failed', reason: 'Your card was declined.' });
-    await expect(h.pay(intent.ref, 'pm_card_visa')).rejects.toThrow(/cannot confirm/i);
-    expect(await h.provider.retrieve(intent.ref)).toMatchObject({ state: 'failed', amountRefunded: 0 });
+  it('lets a declined intent be paid again with another method, and reads one canceled after a decline as canceled', async () => {
+    const retried = await newIntent();
+    await h.pay(retried.ref, 'pm_card_chargeDeclined');
+    expect(await h.provider.retrieve(retried.ref)).toMatchObject({ state: 'failed', reason: 'Your card was declined.' });
+    await h.pay(retried.ref, 'pm_card_visa');
+    expect(await h.provider.retrieve(retried.ref)).toMatchObject({ state: 'succeeded', reason: null, amountRefunded: 0 });
+
+    const closed = await newIntent();
+    await h.pay(closed.ref, 'pm_card_chargeDeclined');
+    expect((await h.provider.cancel(closed.ref)).state).toBe('canceled');
+    await expect(h.pay(closed.ref, 'pm_card_visa')).rejects.toThrow(/cannot confirm/i);
+    expect(await h.provider.retrieve(closed.ref)).toMatchObject({ state: 'canceled', amountRefunded: 0 });
   });
 
   it('refunds in parts up to the amount paid, once per idempotency key', async () => {

@@ -184,9 +184,9 @@ function intentOf(intent: SimulatedIntentEntity): ProviderIntent {
   };
 }
 
-/** Read as the Stripe adapter reads a PaymentIntent: a decline makes it `failed`, even once canceled afterwards. */
+/** Read as the Stripe adapter reads a PaymentIntent: a declined one waiting for another method is `failed`. */
 function stateOf(intent: SimulatedIntentEntity): IntentState {
-  if (intent.failure && (intent.state === 'requires_payment' || intent.state === 'canceled')) return 'failed';
+  if (intent.failure && intent.state === 'requires_payment') return 'failed';
   return intent.state;
 }
 

@@ -90,8 +90,7 @@ function stateOf(intent: Stripe.PaymentIntent): IntentState {
     case 'succeeded':
       return 'succeeded';
     case 'canceled':
-      // Declined, then canceled by us (see closeAfterFailure): it failed, whichever event tells first.
-      return intent.last_payment_error ? 'failed' : 'canceled';
+      return 'canceled';
     case 'processing':
     case 'requires_capture':
       return 'processing';

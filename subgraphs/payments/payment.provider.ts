@@ -95,20 +95,3 @@ export interface ServerConfirmation {
   /** The customer's answer to the bank's challenge, for an intent in `requires_action`. */
   completeAuthentication(ref: string, approve: boolean): Promise<ProviderIntent>;
 }
-
-/**
- * A failed attempt is final for us (the order becomes PAYMENT_FAILED), but
- * providers let a customer try again on the same intent. Cancelling it at the
- * provider first makes "failed" true there too, so no money can arrive for a
- * failed order; if the intent succeeded meanwhile, that is the answer instead.
- */
-export async function closeAfterFailure(provider: PaymentProvider, failed: Observation & { readonly ref: string }): Promise<Observation> {
-  try {
-    await provider.cancel(failed.ref);
-    return failed;
-  } catch (error) {
-    if (!(error instanceof PaymentProviderError && error.kind === 'invalid_state')) throw error;
-    const now = await provider.retrieve(failed.ref);
-    return now.state === 'succeeded' ? now : failed;
-  }
-}

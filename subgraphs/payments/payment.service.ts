@@ -12,14 +12,7 @@ import type { CreatePaymentInput } from './payment.inputs';
 import type { PaymentLedger } from './payment.ledger';
 import { checkPaymentMethod, checkRefundAmount, checkTerms, type Terms } from './payment.rules';
 import { RefundRequestEntity } from './refund-request.entity';
-import {
-  closeAfterFailure,
-  PaymentProviderError,
-  type Observation,
-  type PaymentProvider,
-  type ProviderIntent,
-  type ServerConfirmation,
-} from './payment.provider';
+import { PaymentProviderError, type Observation, type PaymentProvider, type ProviderIntent, type ServerConfirmation } from './payment.provider';
 
 const CHECK_BATCH = 100;
 
@@ -114,12 +107,12 @@ export class PaymentService {
     return payment;
   }
 
-  /** Internal: cancels a payment that has not succeeded. Idempotent; a FAILED one is answered as it is. */
+  /** Internal: cancels a payment that has not succeeded (a FAILED one too: it could still be paid). Idempotent. */
   async cancel(orderId: string, reason: string | null): Promise<PaymentEntity> {
     checkId(orderId, 'orderId');
     const why = optionalReason(reason) ?? 'canceled';
     const payment = await this.requireByOrder(orderId);
-    if (payment.status === PaymentStatus.CANCELED || payment.status === PaymentStatus.FAILED) return payment;
+    if (payment.status === PaymentStatus.CANCELED) return payment;
     if (payment.status === PaymentStatus.SUCCEEDED || payment.status === PaymentStatus.REFUNDED) throw alreadyPaid(payment, 'refund it instead');
     const provider = this.providerOf(payment);
     const ref = refOf(payment);
@@ -235,7 +228,8 @@ export class PaymentService {
         em.find(
           PaymentEntity,
           {
-            status: { $in: [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.PROCESSING] },
+            // FAILED too: the customer may have paid again on their device (Stripe.js).
+            status: { $in: [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.PROCESSING, PaymentStatus.FAILED] },
             provider: this.provider.name,
             providerRef: { $ne: null },
             updatedAt: { $lte: cutoff },
@@ -267,7 +261,12 @@ export class PaymentService {
     });
   }
 
-  /** The owner pays with a test payment method (simulated provider only; Stripe payments are confirmed with Stripe.js). */
+  /**
+   * The owner pays with a test payment method (simulated provider only;
+   * Stripe payments are confirmed with Stripe.js), again after a decline.
+   * Never charges twice: the provider's intent moves by compare-and-set, so
+   * of two racing confirmations one pays and the other is told ALREADY_PAID.
+   */
   async confirm(ctx: RequestContext, orderId: string, paymentMethod: string): Promise<PaymentEntity> {
     const payment = await this.ownPayment(ctx, orderId);
     const refused = refusal(payment);
@@ -283,7 +282,7 @@ export class PaymentService {
   /** The owner's answer to the bank's 3-D Secure challenge, for a payment waiting on it (simulated provider only). */
   async completeAuthentication(ctx: RequestContext, orderId: string, approve: boolean): Promise<PaymentEntity> {
     const payment = await this.ownPayment(ctx, orderId);
-    if (payment.status === PaymentStatus.REQUIRES_PAYMENT) {
+    if (payment.status === PaymentStatus.REQUIRES_PAYMENT || payment.status === PaymentStatus.FAILED) {
       throw conflict(`The payment for order ${orderId} is not waiting for authentication; confirm it first`, { reason: 'NOT_AWAITING_AUTHENTICATION' });
     }
     const refused = payment.status === PaymentStatus.PROCESSING ? null : refusal(payment);
@@ -293,12 +292,11 @@ export class PaymentService {
     return this.settle(payment, provider, () => confirmation.completeAuthentication(refOf(payment), approve));
   }
 
-  /** Runs a confirmation step at the provider and applies its outcome; a declined attempt is closed at the provider too. */
+  /** Runs a confirmation step at the provider and applies its outcome; a declined attempt leaves the payment payable (FAILED). */
   private async settle(payment: PaymentEntity, provider: PaymentProvider, step: () => Promise<ProviderIntent>): Promise<PaymentEntity> {
     let seen: Observation;
     try {
-      const intent = await step();
-      seen = intent.state === 'failed' ? await closeAfterFailure(provider, intent) : intent;
+      seen = await step();
     } catch (error) {
       if (error instanceof PaymentProviderError && error.param === 'payment_method') throw badInput(error.message, 'paymentMethod');
       if (!(error instanceof PaymentProviderError && error.kind === 'invalid_state')) throw error;
@@ -306,7 +304,7 @@ export class PaymentService {
       const { payment: now } = await this.ledger.apply(payment.id, await provider.retrieve(refOf(payment)));
       throw refusal(now) ?? conflict(`The payment for order ${payment.orderId} changed meanwhile; try again`, { reason: 'PAYMENT_CHANGED', retryable: true });
     }
-    return (await this.ledger.apply(payment.id, seen)).payment;
+    return (await this.ledger.apply(payment.id, seen, { attempt: true })).payment;
   }
 
   /** The order's payment, for its owner; NOT_FOUND for anyone who cannot see the order, FORBIDDEN for staff. */
@@ -354,6 +352,7 @@ function replay(existing: PaymentEntity, terms: Terms): PaymentEntity {
 function refusal(payment: PaymentEntity): GraphQLError | null {
   switch (payment.status) {
     case PaymentStatus.REQUIRES_PAYMENT:
+    case PaymentStatus.FAILED:
       return null;
     case PaymentStatus.SUCCEEDED:
     case PaymentStatus.REFUNDED:
@@ -361,11 +360,6 @@ function refusal(payment: PaymentEntity): GraphQLError | null {
     case PaymentStatus.PROCESSING:
       return conflict(`The payment for order ${payment.orderId} is being processed or waits for authentication`, {
         reason: 'PAYMENT_PROCESSING',
-        status: payment.status,
-      });
-    case PaymentStatus.FAILED:
-      return conflict(`The payment for order ${payment.orderId} failed (${payment.statusReason ?? 'no reason given'}); place a new order to try again`, {
-        reason: 'PAYMENT_FAILED',
         status: payment.status,
       });
     case PaymentStatus.CANCELED:

@@ -3,7 +3,7 @@ import { ProcessedEventEntity } from '../../platform/messaging/inbox';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { PaymentEntity } from './payment.entity';
 import type { PaymentLedger } from './payment.ledger';
-import { closeAfterFailure, type Observation } from './payment.provider';
+import type { Observation } from './payment.provider';
 import { intentOf, type StripePaymentProvider } from './payment.provider.stripe';
 
 /** What a delivery did: every one of them is answered 2xx, so Stripe stops retrying. */
@@ -13,6 +13,8 @@ export type WebhookOutcome = 'applied' | 'unchanged' | 'duplicate' | 'ignored';
 interface Subject {
   readonly ref: string;
   observe(): Promise<Observation>;
+  /** The event tells of an attempt to pay (see ApplyOptions.attempt). */
+  readonly attempt?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export class StripeWebhookService {
     }
     // Checked again (and settled) inside the ledger's unit of work; this spares Stripe a call for plain redeliveries.
     if (await this.deps.db.read((em) => em.findOne(ProcessedEventEntity, { key: marker }))) return 'duplicate';
-    const applied = await this.ledger.apply(payment.id, await subject.observe(), { marker });
+    const applied = await this.ledger.apply(payment.id, await subject.observe(), { marker, attempt: subject.attempt ?? false });
     if (applied.duplicate) return 'duplicate';
     return applied.changed ? 'applied' : 'unchanged';
   }
@@ -70,7 +72,7 @@ export class StripeWebhookService {
       case 'payment_intent.payment_failed': {
         // Stripe lets the customer try again after a decline, so the event may be stale: read the intent now.
         const ref = event.data.object.id;
-        return { ref, observe: () => this.failure(ref) };
+        return { ref, observe: () => this.stripe.retrieve(ref), attempt: true };
       }
       case 'charge.refunded': {
         const charge = event.data.object;
@@ -83,10 +85,5 @@ export class StripeWebhookService {
       default:
         return null;
     }
-  }
-
-  private async failure(ref: string): Promise<Observation> {
-    const now = await this.stripe.retrieve(ref);
-    return now.state === 'failed' ? closeAfterFailure(this.stripe, now) : now;
   }
 }

@@ -10,8 +10,8 @@ const PRICING_CONSUMER = 'pricing';
 
 /**
  * Code uses follow their order: committed when it is paid, given back when
- * it is cancelled (by its customer, staff, or the reservation's expiry) or
- * its payment fails. Idempotent: the change and the event's inbox marker
+ * it is cancelled (by its customer, staff, or the reservation's expiry; a
+ * declined payment leaves the order payable, and the use reserved). Idempotent: the change and the event's inbox marker
  * commit together (handleOnce), and a use moves from RESERVED only once.
  */
 export class UsageConsumer {
@@ -25,7 +25,8 @@ export class UsageConsumer {
     const { to, orderId } = event.payload;
     const now = this.deps.clock.now();
     if (to === 'PAID') await handleOnce(this.deps.db, PRICING_CONSUMER, event, (em) => promotionLedger.commit(em, orderId, now));
-    if (to === 'CANCELLED' || to === 'PAYMENT_FAILED') {
+    // Not on PAYMENT_FAILED: the order may still be paid (its reservation's expiry cancels it).
+    if (to === 'CANCELLED') {
       await retryRaces(() => handleOnce(this.deps.db, PRICING_CONSUMER, event, async (em) => void (await promotionLedger.release(em, orderId, now))));
     }
   }

@@ -77,7 +77,7 @@ export function paymentFailure(to: MailRecipient, payment: PaymentEventPayload):
     greeting: `Hello ${to.name},`,
     intro: [
       `your payment of ${money(payment.amount, payment.currency, to.locale)} for order ${payment.orderId} did not go through, and no money was taken.`,
-      'The order is closed and its items are available again. You are welcome to order again with another payment method.',
+      'The order stays open and its items stay reserved for a while: you can pay again with another payment method from the order page.',
     ],
   });
 }

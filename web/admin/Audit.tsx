@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { GraphqlRequestError } from '../shared/graphql';
-import { Field, formatDate, messageOf, Pager, useCursors, useLoad } from '../shared/ui';
+import { Field, formatDate, messageOf, Pager, useLoad, usePaging } from '../shared/ui';
 import { audit } from './api';
 
 export function AuditPage() {
   const [draft, setDraft] = useState({ action: '', entityId: '' });
   const [filter, setFilter] = useState<{ action?: string; entityId?: string }>({});
-  const cursors = useCursors();
-  const after = cursors.after;
-  const page = useLoad(() => audit.list(filter, after), [JSON.stringify(filter), after]);
+  const paging = usePaging();
+  const page = useLoad(() => audit.list(filter, paging.at), [JSON.stringify(filter), JSON.stringify(paging.at)]);
   const forbidden = page.error instanceof GraphqlRequestError && page.error.code === 'FORBIDDEN';
   return (
     <>
@@ -19,7 +18,7 @@ export function AuditPage() {
         onSubmit={(event) => {
           event.preventDefault();
           setFilter({ ...(draft.action.trim() ? { action: draft.action.trim() } : {}), ...(draft.entityId.trim() ? { entityId: draft.entityId.trim() } : {}) });
-          cursors.reset();
+          paging.reset();
         }}
       >
         <Field label="Action" name="action" placeholder="product.created" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} />
@@ -55,7 +54,7 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+      <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

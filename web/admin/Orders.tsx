@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSubscription } from '../shared/live';
-import { Field, formatDate, formatMoney, FormError, messageOf, Pager, useAction, useCursors, useLoad } from '../shared/ui';
+import { Field, formatDate, formatMoney, FormError, messageOf, Pager, useAction, useLoad, usePaging } from '../shared/ui';
 import { live, ORDER_STATUSES, orders, ORDERS_CHANGED, type Order, type OrderStatus } from './api';
 
 function OrderActions({ order, onChange }: { order: Order; onChange: (order: Order) => void }) {
@@ -28,9 +28,8 @@ export function OrdersBoard() {
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<{ status?: OrderStatus[]; search?: string }>({});
-  const cursors = useCursors();
-  const after = cursors.after;
-  const page = useLoad(() => orders.list(filter, after), [JSON.stringify(filter), after]);
+  const paging = usePaging();
+  const page = useLoad(() => orders.list(filter, paging.at), [JSON.stringify(filter), JSON.stringify(paging.at)]);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const upsert = (order: Order) => {
     page.set((current) => {
@@ -39,7 +38,8 @@ export function OrdersBoard() {
       const known = current.edges.find((edge) => edge.node.id === order.id);
       if (known && known.node.version > order.version) return current;
       if (known) return { ...current, edges: matches ? current.edges.map((edge) => (edge.node.id === order.id ? { node: order } : edge)) : current.edges.filter((edge) => edge.node.id !== order.id) };
-      if (!matches || filter.search || after) return current;
+      // A new order goes on top only when the top of the list is on show.
+      if (!matches || filter.search || current.pageInfo.hasPreviousPage) return current;
       return { ...current, edges: [{ node: order }, ...current.edges], totalCount: current.totalCount + 1 };
     });
     setChanged((ids) => new Set(ids).add(order.id));
@@ -54,7 +54,7 @@ export function OrdersBoard() {
         onSubmit={(event) => {
           event.preventDefault();
           setFilter({ ...(status ? { status: [status] } : {}), ...(search.trim() ? { search: search.trim() } : {}) });
-          cursors.reset();
+          paging.reset();
         }}
       >
         <div className="field">
@@ -97,7 +97,7 @@ export function OrdersBoard() {
           </tbody>
         </table>
       </div>
-      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+      <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field, fieldError, formatMoney, FormError, messageOf, Pager, useAction, useCursors, useLoad } from '../shared/ui';
+import { Field, fieldError, formatMoney, FormError, messageOf, Pager, useAction, useLoad, usePaging } from '../shared/ui';
 import { products, type Product, type ProductStatus } from './api';
 
 const cents = (text: string) => Math.round(Number(text) * 100);
@@ -114,9 +114,8 @@ function ProductRow({ product, onChange }: { product: Product; onChange: (produc
 export function ProductsPage() {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const cursors = useCursors();
-  const after = cursors.after;
-  const page = useLoad(() => products.list(query, after), [query, after]);
+  const paging = usePaging();
+  const page = useLoad(() => products.list(query, paging.at), [query, JSON.stringify(paging.at)]);
   const replace = (changed: Product) =>
     page.set((current) => current && { ...current, edges: current.edges.map((edge) => (edge.node.id === changed.id ? { node: changed } : edge)) });
   return (
@@ -129,7 +128,7 @@ export function ProductsPage() {
         onSubmit={(event) => {
           event.preventDefault();
           setQuery(search.trim());
-          cursors.reset();
+          paging.reset();
         }}
       >
         <Field label="Search products" name="search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -154,7 +153,7 @@ export function ProductsPage() {
           </tbody>
         </table>
       </div>
-      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+      <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

@@ -8,7 +8,7 @@ function Result({ level }: { level: StockLevel | null }) {
 }
 
 export function StockPage() {
-  const low = useLoad(() => stock.low(null), []);
+  const low = useLoad(() => stock.low(), []);
   const [setForm, setSetForm] = useState({ sku: '', onHand: '' });
   const [adjustForm, setAdjustForm] = useState({ sku: '', delta: '', reason: '' });
   // One key per adjustment meant: a retry after a timeout counts once; a new key once it succeeded.

@@ -1,6 +1,7 @@
 import { GraphqlClient } from '../shared/graphql';
 import { LiveClient } from '../shared/live';
 import { SessionStore, type Session } from '../shared/session';
+import { PAGE_INFO, pageArgs, type PageAt, type PageInfo } from '../shared/ui';
 
 /**
  * Everything the agent console asks of the API, in one place. It uses only
@@ -38,7 +39,7 @@ export interface StockLevel {
 }
 interface Page<T> {
   readonly edges: ReadonlyArray<{ readonly node: T }>;
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly pageInfo: PageInfo;
   readonly totalCount: number;
 }
 
@@ -46,11 +47,13 @@ const STOCK = 'productId onHand reserved available lowStockThreshold lowStock ve
 const PRODUCT = `id sku name status price { amount currency } stock { ${STOCK} }`;
 
 export const products = {
-  list: (search: string, after: string | null) =>
+  list: (search: string, at: PageAt) =>
     api
       .request<{ products: Page<Product> }>(
-        `query ConsoleProducts($filter: ProductFilter, $after: String) { products(filter: $filter, after: $after, first: 20) { edges { node { ${PRODUCT} } } pageInfo { hasNextPage endCursor } totalCount } }`,
-        { filter: search ? { search } : {}, after },
+        `query ConsoleProducts($filter: ProductFilter, $first: Int, $after: String, $last: Int, $before: String) {
+          products(filter: $filter, first: $first, after: $after, last: $last, before: $before) { edges { node { ${PRODUCT} } } ${PAGE_INFO} totalCount }
+        }`,
+        { filter: search ? { search } : {}, ...pageArgs(at, 20) },
       )
       .then((d) => d.products),
   create: (input: { sku: string; name: string; priceAmount: number; currency: string; description?: string }) =>
@@ -71,11 +74,11 @@ export const stock = {
         { sku, delta, reason, key: idempotencyKey },
       )
       .then((d) => d.adjustStockBySku),
-  low: (after: string | null) =>
+  /** The first 50 (the count says how many there are in all). */
+  low: () =>
     api
       .request<{ lowStock: Page<StockLevel & { product: { sku: string; name: string } }> }>(
-        `query ConsoleLowStock($after: String) { lowStock(after: $after, first: 50) { edges { node { ${STOCK} product { sku name } } } pageInfo { hasNextPage endCursor } totalCount } }`,
-        { after },
+        `query ConsoleLowStock { lowStock(first: 50) { edges { node { ${STOCK} product { sku name } } } ${PAGE_INFO} totalCount } }`,
       )
       .then((d) => d.lowStock),
 };
@@ -94,9 +97,14 @@ export interface Order {
 const ORDER = 'id status version createdAt total { amount currency } customer { email name } lines { quantity product { name } }';
 
 export const orders = {
-  list: (filter: { status?: OrderStatus[]; search?: string }, after: string | null) =>
+  list: (filter: { status?: OrderStatus[]; search?: string }, at: PageAt) =>
     api
-      .request<{ orders: Page<Order> }>(`query ConsoleOrders($filter: OrderFilter, $after: String) { orders(filter: $filter, after: $after, first: 20) { edges { node { ${ORDER} } } pageInfo { hasNextPage endCursor } totalCount } }`, { filter, after })
+      .request<{ orders: Page<Order> }>(
+        `query ConsoleOrders($filter: OrderFilter, $first: Int, $after: String, $last: Int, $before: String) {
+          orders(filter: $filter, first: $first, after: $after, last: $last, before: $before) { edges { node { ${ORDER} } } ${PAGE_INFO} totalCount }
+        }`,
+        { filter, ...pageArgs(at, 20) },
+      )
       .then((d) => d.orders),
   ship: (id: string) => api.request<{ shipOrder: Order }>(`mutation ConsoleShipOrder($id: ID!) { shipOrder(id: $id) { ${ORDER} } }`, { id }).then((d) => d.shipOrder),
   deliver: (id: string) => api.request<{ deliverOrder: Order }>(`mutation ConsoleDeliverOrder($id: ID!) { deliverOrder(id: $id) { ${ORDER} } }`, { id }).then((d) => d.deliverOrder),
@@ -115,11 +123,13 @@ export interface AuditEntry {
   readonly reason: string | null;
 }
 export const audit = {
-  list: (filter: { action?: string; entityId?: string }, after: string | null) =>
+  list: (filter: { action?: string; entityId?: string }, at: PageAt) =>
     api
       .request<{ auditLog: Page<AuditEntry> }>(
-        `query ConsoleAudit($filter: AuditFilter, $after: String) { auditLog(filter: $filter, after: $after, first: 30) { edges { node { id at actorId actorName service action entityType entityId reason } } pageInfo { hasNextPage endCursor } totalCount } }`,
-        { filter, after },
+        `query ConsoleAudit($filter: AuditFilter, $first: Int, $after: String, $last: Int, $before: String) {
+          auditLog(filter: $filter, first: $first, after: $after, last: $last, before: $before) { edges { node { id at actorId actorName service action entityType entityId reason } } ${PAGE_INFO} totalCount }
+        }`,
+        { filter, ...pageArgs(at, 30) },
       )
       .then((d) => d.auditLog),
 };

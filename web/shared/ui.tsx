@@ -174,34 +174,52 @@ export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-/** Forward cursor paging (the API's connections go forward only): the cursors of the pages visited give "Previous". */
-export interface Cursors {
-  /** The cursor to load the current page after (null: the first page). */
-  readonly after: string | null;
-  readonly onFirstPage: boolean;
-  reset(): void;
-  back(): void;
-  forward(endCursor: string | null): void;
+/** The page of a list on show: the first, the one after a cursor or the one before one (the API's connections page both ways). */
+export interface PageAt {
+  readonly after?: string;
+  readonly before?: string;
 }
 
-export function useCursors(): Cursors {
-  const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+/** The fields every connection is asked for to page it with `Pager`. */
+export const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+
+/** A connection's arguments for `size` items at `at`: `first`/`after` forward, `last`/`before` back. */
+export function pageArgs(at: PageAt, size: number): { first?: number; after?: string; last?: number; before?: string } {
+  return at.before ? { last: size, before: at.before } : { first: size, ...(at.after ? { after: at.after } : {}) };
+}
+
+export interface Paging {
+  readonly at: PageAt;
+  reset(): void;
+  next(pageInfo: PageInfo): void;
+  previous(pageInfo: PageInfo): void;
+}
+
+/** Where a paged list is; "Previous" asks for the page before the shown one's first item, so nothing is remembered. */
+export function usePaging(): Paging {
+  const [at, setAt] = useState<PageAt>({});
   return {
-    after: cursors[cursors.length - 1],
-    onFirstPage: cursors.length === 1,
-    reset: () => setCursors([null]),
-    back: () => setCursors((visited) => (visited.length > 1 ? visited.slice(0, -1) : visited)),
-    forward: (endCursor) => setCursors((visited) => [...visited, endCursor]),
+    at,
+    reset: () => setAt({}),
+    next: ({ endCursor }) => setAt(endCursor ? { after: endCursor } : {}),
+    previous: ({ startCursor }) => setAt(startCursor ? { before: startCursor } : {}),
   };
 }
 
-export function Pager({ cursors, pageInfo }: { cursors: Cursors; pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null } | undefined }) {
+export function Pager({ paging, pageInfo }: { paging: Paging; pageInfo: PageInfo | undefined }) {
   return (
     <nav className="pager" aria-label="Pages">
-      <button type="button" className="secondary" disabled={cursors.onFirstPage} onClick={cursors.back}>
+      <button type="button" className="secondary" disabled={!pageInfo?.hasPreviousPage} onClick={() => pageInfo && paging.previous(pageInfo)}>
         Previous
       </button>
-      <button type="button" className="secondary" disabled={!pageInfo?.hasNextPage} onClick={() => cursors.forward(pageInfo?.endCursor ?? null)}>
+      <button type="button" className="secondary" disabled={!pageInfo?.hasNextPage} onClick={() => pageInfo && paging.next(pageInfo)}>
         Next
       </button>
     </nav>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Field, fieldError, FormError, formatMoney, Link, Pager, useCursors, useLoad } from '../shared/ui';
+import { Field, fieldError, FormError, formatMoney, Link, Pager, useLoad, usePaging } from '../shared/ui';
 import { catalog, type ProductFilter, type ProductSort } from './api';
 import { StockText, useLiveStock } from './stock';
 
@@ -9,9 +9,8 @@ const REFRESH_MS = 5_000;
 export function Catalog() {
   const [filter, setFilter] = useState<ProductFilter>({});
   const [sort, setSort] = useState<ProductSort>('NEWEST');
-  const cursors = useCursors();
-  const after = cursors.after;
-  const page = useLoad(() => catalog.products(filter, sort, after), [JSON.stringify(filter), sort, after]);
+  const paging = usePaging();
+  const page = useLoad(() => catalog.products(filter, sort, paging.at), [JSON.stringify(filter), sort, JSON.stringify(paging.at)]);
   const categories = useLoad(() => catalog.categories(), []);
   const reload = page.reload;
   useEffect(() => {
@@ -33,7 +32,7 @@ export function Catalog() {
       ...(cents(draft.minPrice) !== undefined ? { minPrice: cents(draft.minPrice) } : {}),
       ...(cents(draft.maxPrice) !== undefined ? { maxPrice: cents(draft.maxPrice) } : {}),
     });
-    cursors.reset();
+    paging.reset();
   };
 
   return (
@@ -61,7 +60,7 @@ export function Catalog() {
             value={sort}
             onChange={(e) => {
               setSort(e.target.value as ProductSort);
-              cursors.reset();
+              paging.reset();
             }}
           >
             <option value="NEWEST">Newest</option>
@@ -88,7 +87,7 @@ export function Catalog() {
           </li>
         ))}
       </ul>
-      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+      <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSubscription } from '../shared/live';
-import { formatDate, formatMoney, FormError, idempotencyKey, Link, messageOf, navigate, Pager, useAction, useCursors, useLoad } from '../shared/ui';
+import { formatDate, formatMoney, FormError, Link, messageOf, Pager, useAction, useLoad, usePaging } from '../shared/ui';
 import { live, ORDER_STATUS_CHANGED, orders, session, type Order } from './api';
 import { NeedsAccount } from './routes';
 
@@ -44,18 +44,16 @@ export function OrderPage({ id }: { id: string }) {
     setDeclined(payment.status === 'FAILED' ? (payment.statusReason ?? 'The payment was declined.') : null);
     order.reload();
   });
-  const [reorderKey] = useState(idempotencyKey);
-  const reorder = useAction(async (failed: Order) => {
-    const placed = await orders.reorder(failed, reorderKey);
-    navigate(`/orders/${encodeURIComponent(placed.id)}`);
-  });
   if (!session.get()) {
     return <NeedsAccount what="this order" />;
   }
   if (order.error) return <p className="form-error" role="alert">{messageOf(order.error)}</p>;
   if (!order.data) return <p>{order.loading ? 'Loading…' : 'There is no such order.'}</p>;
   const o = order.data;
-  const reason = declined ?? (o.status === 'PAYMENT_FAILED' ? o.payment?.statusReason ?? 'The payment failed.' : null);
+  const failed = o.status === 'PAYMENT_FAILED';
+  const reason = declined ?? (failed ? (o.payment?.statusReason ?? 'The payment failed.') : null);
+  // A declined order stays payable (with another card) until its stock reservation runs out.
+  const payable = o.status === 'AWAITING_PAYMENT' || failed;
   return (
     <article className="card">
       <p>
@@ -80,7 +78,7 @@ export function OrderPage({ id }: { id: string }) {
           Payment failed: {reason}
         </p>
       )}
-      {o.status === 'AWAITING_PAYMENT' && (
+      {payable && (
         <form
           className="narrow card"
           onSubmit={(event) => {
@@ -88,7 +86,7 @@ export function OrderPage({ id }: { id: string }) {
             void pay.run();
           }}
         >
-          <h2>Pay</h2>
+          <h2>{reason ? 'Pay again with another card' : 'Pay'}</h2>
           <div className="field">
             <label htmlFor="card">Card (test payments)</label>
             <select id="card" value={method} onChange={(e) => setMethod(e.target.value)}>
@@ -105,15 +103,6 @@ export function OrderPage({ id }: { id: string }) {
           </button>
         </form>
       )}
-      {o.status === 'PAYMENT_FAILED' && (
-        <div className="card">
-          <p>This order's payment cannot be retried. Order the same products again and pay with another card:</p>
-          <FormError error={reorder.error} />
-          <button type="button" disabled={reorder.pending} onClick={() => void reorder.run(o)}>
-            Order again
-          </button>
-        </div>
-      )}
       <h2>History</h2>
       <ol>
         {o.statusHistory.map((change) => (
@@ -129,9 +118,8 @@ export function OrderPage({ id }: { id: string }) {
 
 export function OrderHistory() {
   const signedIn = session.get() !== null;
-  const cursors = useCursors();
-  const after = cursors.after;
-  const page = useLoad(() => (signedIn ? orders.history(after) : Promise.resolve(null)), [signedIn, after]);
+  const paging = usePaging();
+  const page = useLoad(() => (signedIn ? orders.history(paging.at) : Promise.resolve(null)), [signedIn, JSON.stringify(paging.at)]);
   if (!signedIn) {
     return (
       <>
@@ -154,7 +142,7 @@ export function OrderHistory() {
           </li>
         ))}
       </ul>
-      <Pager cursors={cursors} pageInfo={page.data?.pageInfo} />
+      <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { GraphqlClient } from '../shared/graphql';
 import { LiveClient } from '../shared/live';
 import { SessionStore, type Session } from '../shared/session';
+import { PAGE_INFO, pageArgs, type PageAt, type PageInfo } from '../shared/ui';
 
 /**
  * Everything the storefront asks of the API, in one place: the documents,
@@ -28,7 +29,7 @@ export interface ProductSummary {
 export interface Category { readonly id: string; readonly name: string }
 export interface ProductPage {
   readonly edges: ReadonlyArray<{ readonly node: ProductSummary; readonly cursor: string }>;
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly pageInfo: PageInfo;
   readonly totalCount: number;
 }
 export type ProductSort = 'NEWEST' | 'NAME_ASC' | 'PRICE_ASC' | 'PRICE_DESC';
@@ -38,13 +39,13 @@ const PRODUCT = 'id sku name description price { amount currency } stock { produ
 
 export const catalog = {
   categories: () => api.request<{ categories: Category[] }>(`query StoreCategories { categories { id name } }`).then((d) => d.categories),
-  products: (filter: ProductFilter, sort: ProductSort, after: string | null) =>
+  products: (filter: ProductFilter, sort: ProductSort, at: PageAt) =>
     api
       .request<{ products: ProductPage }>(
-        `query StoreProducts($filter: ProductFilter, $sort: ProductSort, $after: String) {
-          products(filter: $filter, sort: $sort, after: $after, first: 12) { edges { cursor node { ${PRODUCT} } } pageInfo { hasNextPage endCursor } totalCount }
+        `query StoreProducts($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String, $last: Int, $before: String) {
+          products(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { ${PRODUCT} } } ${PAGE_INFO} totalCount }
         }`,
-        { filter, sort, after },
+        { filter, sort, ...pageArgs(at, 12) },
       )
       .then((d) => d.products),
   product: (id: string) =>
@@ -92,24 +93,19 @@ const ORDER = 'id status version createdAt total { amount currency } lines { qua
 export const orders = {
   placeFromCart: (idempotencyKey: string) =>
     api.request<{ placeOrderFromCart: Order }>(`mutation StorePlaceOrder($key: String) { placeOrderFromCart(idempotencyKey: $key) { ${ORDER} } }`, { key: idempotencyKey }).then((d) => d.placeOrderFromCart),
-  /** A declined order cannot be paid again (its payment is final): the same lines are ordered anew. */
-  reorder: (order: Order, idempotencyKey: string) =>
-    api
-      .request<{ placeOrder: Order }>(`mutation StoreReorder($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER} } }`, {
-        input: { idempotencyKey, lines: order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })) },
-      })
-      .then((d) => d.placeOrder),
   get: (id: string) => api.request<{ order: Order | null }>(`query StoreOrder($id: ID!) { order(id: $id) { ${ORDER} } }`, { id }).then((d) => d.order),
   pay: (orderId: string, paymentMethod: string) =>
     api.request<{ confirmPayment: { status: string; statusReason: string | null } }>(
       `mutation StorePay($orderId: ID!, $paymentMethod: String!) { confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status statusReason } }`,
       { orderId, paymentMethod },
     ).then((d) => d.confirmPayment),
-  history: (after: string | null) =>
+  history: (at: PageAt) =>
     api
-      .request<{ me: { orders: { edges: Array<{ node: Order }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null }>(
-        `query StoreOrderHistory($after: String) { me { orders(after: $after, first: 10) { edges { node { ${ORDER} } } pageInfo { hasNextPage endCursor } } } }`,
-        { after },
+      .request<{ me: { orders: { edges: Array<{ node: Order }>; pageInfo: PageInfo } } | null }>(
+        `query StoreOrderHistory($first: Int, $after: String, $last: Int, $before: String) {
+          me { orders(first: $first, after: $after, last: $last, before: $before) { edges { node { ${ORDER} } } ${PAGE_INFO} } }
+        }`,
+        pageArgs(at, 10),
       )
       .then((d) => d.me?.orders ?? null),
 };
