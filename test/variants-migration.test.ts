@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import Database from 'libsql';
 import { ProductEntity } from '../subgraphs/catalog/product.entity';
 import { ProductVariantEntity } from '../subgraphs/catalog/variant.entity';
 import { StockLevelEntity } from '../subgraphs/inventory/stock.entity';
@@ -54,7 +54,7 @@ const PlaceFromCart = graphql(`
 /** Writes each fixture into its database file, as the earlier version left it. */
 async function writeOldDatabases(dataDir: string): Promise<void> {
   for (const service of ['catalog', 'inventory', 'orders']) {
-    const db = new DatabaseSync(path.join(dataDir, `${service}.sqlite`));
+    const db = new Database(path.join(dataDir, `${service}.sqlite`));
     db.exec(await readFile(path.join(FIXTURES, `${service}.sql`), 'utf8'));
     db.close();
   }
