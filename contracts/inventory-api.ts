@@ -27,7 +27,7 @@
  * - reservation(orderId): the reservation as it is now, or null.
  * - adjustStock(productId, delta, reason, idempotencyKey, warehouseId): the staff
  *   operation, open to SERVICE callers too (shipping puts returned units back on
- *   hand through it, so they are moved and audited like any adjustment); the same
+ *   hand through it, productId then the returned variant's id, as stock rows are per variant, so they are moved and audited like any adjustment); the same
  *   key again counts once; without a warehouseId, the default warehouse.
  * A CONFLICT with `extensions.retryable: true` means another call for the same
  * order is still running: retry shortly.
