@@ -48,9 +48,15 @@ const Receive = graphql(`
   }
 `);
 
+const Receipt = graphql(`
+  query ShipVariantsReceipt($orderId: ID!) {
+    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }
+  }
+`);
+
 const address = { recipient: 'Ada Lovelace', line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
 
-describe('shipping and returns per variant through the gateway', () => {
+describe('shipping, returns and receipts per variant through the gateway', () => {
   let t: TestStack;
   const tools = orderTools(() => t);
   const simulated = () => (t.stack.subgraphs.shipping.services as ShippingServices).simulated!;
@@ -63,7 +69,7 @@ describe('shipping and returns per variant through the gateway', () => {
   });
   afterAll(() => t.stop());
 
-  it('ships two variants of one product in two parcels, and restocks exactly the variant returned', async () => {
+  it('names each variant on the receipt, ships two variants of one product in two parcels, and restocks exactly the variant returned', async () => {
     const agent = await tools.agent();
     // A tee in S (its default variant, the product's id, 2000) and M (its own SKU, 2400), six of each.
     const productId = await tools.product({ weightGrams: 200, priceAmount: 2000, onHand: 6 });
@@ -85,6 +91,15 @@ describe('shipping and returns per variant through the gateway', () => {
     const sSku = placed.data!.placeOrder.lines.find((line) => line.variant.id === productId)!.sku;
     await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token });
     await tools.settled(orderId, 'PAID');
+
+    // The receipt names each variant as the order placed it; the shipping charge is no variant.
+    const receipt = await execute(t.url, Receipt, { orderId }, { token });
+    expect(receipt.errors).toBeUndefined();
+    expect(receipt.data?.receipt?.lines).toEqual([
+      { product: { id: productId }, variant: { id: productId, sku: sSku }, sku: sSku, optionValues: [{ option: 'Size', value: 'S' }], quantity: 2, unitPrice: { amount: 2000 } },
+      { product: { id: productId }, variant: { id: m, sku: mSku }, sku: mSku, optionValues: [{ option: 'Size', value: 'M' }], quantity: 1, unitPrice: { amount: 2400 } },
+      { product: { id: 'shipping:demo-method-fr-express' }, variant: null, sku: null, optionValues: [], quantity: 1, unitPrice: { amount: 1290 } },
+    ]);
 
     // The product alone is ambiguous in this order: refused, no shipment written.
     const ambiguous = await execute(t.url, Ship, { orderId, lines: [{ productId, quantity: 1 }] }, { token: agent });
