@@ -48,6 +48,12 @@ const Receive = graphql(`
   }
 `);
 
+const Shipments = graphql(`
+  query ShipVariantsShipments($orderId: ID!) {
+    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }
+  }
+`);
+
 const Receipt = graphql(`
   query ShipVariantsReceipt($orderId: ID!) {
     receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }
@@ -145,5 +151,43 @@ describe('shipping, returns and receipts per variant through the gateway', () =>
     // Received again: answered as it is, restocked once.
     expect((await execute(t.url, Receive, { id: returnId, restock: true }, { token: agent })).data?.receiveReturn.status).toBe('REFUNDED');
     expect(await tools.stock(m)).toEqual({ onHand: before.m.onHand + 1, reserved: before.m.reserved });
+  });
+
+  it('reads lines stored before variants as the default variant: shipped, returned and restocked to it, without a migration', async () => {
+    const agent = await tools.agent();
+    const productId = await tools.product({ weightGrams: 300, onHand: 4 });
+    const customerId = await tools.customer();
+    const token = await t.token(customerId);
+    const placed = await execute(t.url, Place, { input: { lines: [{ productId, quantity: 2 }], shipping: { address, methodId: 'demo-method-fr-express' } } }, { token });
+    const orderId = placed.data!.placeOrder.id;
+    await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token });
+    await tools.settled(orderId, 'PAID');
+    const shipped = await execute(t.url, Ship, { orderId, lines: [{ productId, quantity: 1 }] }, { token: agent });
+    expect(shipped.errors).toBeUndefined();
+
+    // The shipment as a version before variants wrote it: no variantId, no SKU, in its lines and in the order's.
+    const em = t.stack.subgraphs.shipping.orm.em.fork();
+    const row = await em.findOneOrFail(ShipmentEntity, { orderId });
+    await em.nativeUpdate(ShipmentEntity, { id: row.id }, { lines: [{ productId, quantity: 1 }], orderLines: [{ productId, quantity: 2 }] });
+    expect((await execute(t.url, Shipments, { orderId }, { token })).data?.shipments).toEqual([{ lines: [{ productId, variantId: productId, sku: null, quantity: 1 }] }]);
+
+    // The rest ships against it: one unit left, of the default variant.
+    const rest = await execute(t.url, Ship, { orderId }, { token: agent });
+    expect(rest.data?.createShipment.lines).toMatchObject([{ productId, variantId: productId, quantity: 1 }]);
+    for (const trackingNumber of [shipped.data!.createShipment.trackingNumber!, rest.data!.createShipment.trackingNumber!]) {
+      for (let i = 0; i < 3; i++) {
+        const webhook = simulated().advance(trackingNumber);
+        expect((await fetch(webhookUrl(), { method: 'POST', body: webhook.body, headers: webhook.headers })).status).toBe(200);
+      }
+    }
+    await tools.settled(orderId, 'DELIVERED');
+
+    const requested = await execute(t.url, RequestReturn, { orderId, lines: [{ productId, quantity: 2 }], reason: 'Not needed' }, { token });
+    expect(requested.data?.requestReturn).toMatchObject({ value: 2500, lines: [{ productId, variantId: productId, quantity: 2 }] });
+    const returnId = requested.data!.requestReturn.id;
+    await execute(t.url, Approve, { id: returnId }, { token: agent });
+    const before = await tools.stock(productId);
+    expect((await execute(t.url, Receive, { id: returnId, restock: true }, { token: agent })).data?.receiveReturn.status).toBe('REFUNDED');
+    expect(await tools.stock(productId)).toEqual({ onHand: before.onHand + 2, reserved: before.reserved });
   });
 });

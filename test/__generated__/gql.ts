@@ -201,6 +201,7 @@ type Documents = {
     "\n  mutation ShipVariantsRequestReturn($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { id status value lines { productId variantId sku quantity } }\n  }\n": typeof types.ShipVariantsRequestReturnDocument,
     "\n  mutation ShipVariantsApprove($id: ID!) {\n    approveReturn(id: $id) { id status }\n  }\n": typeof types.ShipVariantsApproveDocument,
     "\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n": typeof types.ShipVariantsReceiveDocument,
+    "\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n": typeof types.ShipVariantsShipmentsDocument,
     "\n  query ShipVariantsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": typeof types.ShipVariantsReceiptDocument,
     "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n": typeof types.ShippingCreateZoneDocument,
     "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n": typeof types.ShippingAddMethodDocument,
@@ -495,6 +496,7 @@ const documents: Documents = {
     "\n  mutation ShipVariantsRequestReturn($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { id status value lines { productId variantId sku quantity } }\n  }\n": types.ShipVariantsRequestReturnDocument,
     "\n  mutation ShipVariantsApprove($id: ID!) {\n    approveReturn(id: $id) { id status }\n  }\n": types.ShipVariantsApproveDocument,
     "\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n": types.ShipVariantsReceiveDocument,
+    "\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n": types.ShipVariantsShipmentsDocument,
     "\n  query ShipVariantsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": types.ShipVariantsReceiptDocument,
     "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n": types.ShippingCreateZoneDocument,
     "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n": types.ShippingAddMethodDocument,
@@ -1364,6 +1366,10 @@ export function graphql(source: "\n  mutation ShipVariantsApprove($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n"): (typeof documents)["\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
