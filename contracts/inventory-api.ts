@@ -27,8 +27,9 @@
  * - reservation(orderId): the reservation as it is now, or null.
  * - adjustStock(productId, delta, reason, idempotencyKey, warehouseId): the staff
  *   operation, open to SERVICE callers too (shipping puts returned units back on
- *   hand through it, so they are moved and audited like any adjustment); the same
- *   key again counts once; without a warehouseId, the default warehouse.
+ *   hand through it, so they are moved and audited like any adjustment; its
+ *   productId is then the returned variant's id, stock rows being per variant);
+ *   the same key again counts once; without a warehouseId, the default warehouse.
  * A CONFLICT with `extensions.retryable: true` means another call for the same
  * order is still running: retry shortly.
  */

@@ -68,8 +68,19 @@ export interface InternalPayment {
 
 const PAYMENT_FIELDS = 'id orderId status provider amount { amount currency } refundedAmount { amount }';
 
-/** A line as the order priced it (the same shape as orders' `OrderLinePayload`). */
-export type PaymentLineVariables = { readonly productId: string; readonly quantity: number; readonly unitPrice: number };
+/**
+ * A line as the order priced it (orders' `OrderLinePayload`), naming for the
+ * receipt the variant sold: variantId, sku and optionValues are absent from
+ * the shipping charge's line and from payments made before variants.
+ */
+export type PaymentLineVariables = {
+  readonly productId: string;
+  readonly variantId?: string | null;
+  readonly sku?: string | null;
+  readonly optionValues?: ReadonlyArray<{ readonly option: string; readonly value: string }> | null;
+  readonly quantity: number;
+  readonly unitPrice: number;
+};
 
 export type CreatePaymentVariables = {
   readonly input: {

@@ -42,6 +42,9 @@ export const SHIPPING_EVENTS = {
   returnUpdated: 'return.updated',
 } as const;
 
+/** Units of one variant (a product's default variant has the product's id); variantId and sku absent from events written before variants. */
+export type ShippedUnits = { readonly productId: string; readonly variantId?: string; readonly sku?: string | null; readonly quantity: number };
+
 export type ReturnStatusName = 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'RECEIVED' | 'REFUNDED';
 
 export type ReturnPayload = {
@@ -53,7 +56,7 @@ export type ReturnPayload = {
   readonly labelBought: boolean;
   /** The latest step's note (a refusal's reason for the customer). */
   readonly note: string | null;
-  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  readonly lines: readonly ShippedUnits[];
   readonly carrier: string | null;
   readonly returnTrackingNumber: string | null;
   readonly returnTrackingUrl: string | null;
@@ -70,7 +73,7 @@ export type ShipmentPayload = {
   /** The status before this change (the same as `status` when only the history grew): mails go on a change of status only. */
   readonly from: ShipmentStatusName;
   /** The units in the parcel. */
-  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  readonly lines: readonly ShippedUnits[];
   readonly carrier: string;
   readonly trackingNumber: string | null;
   readonly trackingUrl: string | null;

@@ -172,11 +172,13 @@ describe('notifications over SMTP', () => {
       version: 2,
       ...overrides,
     });
-    const first = parcel({});
+    // Two variants of one product: each line shows its own SKU.
+    const first = parcel({ lines: [{ productId: 'demo-product-0001', quantity: 2 }, { productId: 'demo-product-0001', variantId: 'variant-blue', sku: 'MUG-BLUE', quantity: 1 }] });
     await publish(t, SHIPPING_EVENTS.updated, first);
     const shipped = text(await mailTo(customer.email, `A parcel of your order ${order.orderId} is on its way`));
     expect(shipped).toContain('the rest follows in another parcel');
-    expect(shipped).toContain('2 × Classic mug');
+    expect(shipped).toMatch(/2 × Classic mug: (?!MUG-BLUE)\S+/);
+    expect(shipped).toContain('1 × Classic mug: MUG-BLUE');
     expect(shipped).toContain('Tracking number: SIM0001');
     expect(shipped).toContain('Follow your parcel: https://track.example/SIM0001');
 

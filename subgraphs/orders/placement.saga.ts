@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Shortage } from '../../contracts/inventory-api';
+import type { PaymentLineVariables } from '../../contracts/payments-api';
 import { pastDeadline } from '../../platform/deadline';
 import { badInput, conflict, errorMessage, tryAgain } from '../../platform/errors';
 import { withoutDeadline } from '../../platform/request-scope';
@@ -426,9 +427,10 @@ function checkTotal(total: number, source: Source): number {
  * charged amount; none when discounts or added tax make the priced total
  * differ (the order's totals, from pricing, are the breakdown then).
  */
-function receiptLines(order: OrderEntity): Array<{ productId: string; quantity: number; unitPrice: number }> {
-  const lines = [
-    ...order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+function receiptLines(order: OrderEntity): PaymentLineVariables[] {
+  const lines: PaymentLineVariables[] = [
+    // The receipt names the variant sold as the order does (its SKU and option values as placed).
+    ...order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), sku: line.sku, optionValues: line.optionValues, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
     ...(order.shipping ? [{ productId: `shipping:${order.shipping.methodId}`, quantity: 1, unitPrice: order.shipping.amount }] : []),
   ];
   return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) === order.totalAmount ? lines : [];

@@ -15,6 +15,14 @@ describe('checkTerms', () => {
     expect(checkTerms({ ...TERMS, amount: 99_999_999 }).amount).toBe(99_999_999);
   });
 
+  it('keeps the variant a line names for the receipt (its SKU and option values as placed)', () => {
+    const lines = [
+      { productId: 'p1', variantId: 'v1', sku: 'TEE-M', optionValues: [{ option: 'Size', value: 'M' }], quantity: 2, unitPrice: 1200 },
+      { productId: 'shipping:express', quantity: 1, unitPrice: 1800 },
+    ];
+    expect(checkTerms({ ...TERMS, lines }).lines).toEqual(lines);
+  });
+
   it.each([
     ['a blank order id', { orderId: ' ' }, 'orderId', 'orderId must be 1 to 100 characters'],
     ['a blank customer id', { customerId: '' }, 'customerId', 'customerId must be 1 to 100 characters'],
@@ -24,6 +32,7 @@ describe('checkTerms', () => {
     ['a lower-case currency', { currency: 'eur' }, 'currency', 'currency must be an ISO 4217 code in capitals, such as EUR'],
     ['too many lines', { lines: Array.from({ length: 101 }, () => ({ productId: 'p', quantity: 1, unitPrice: 1 })) }, 'lines', 'at most 100 lines'],
     ['a line without a product', { lines: [{ productId: '', quantity: 1, unitPrice: 4200 }] }, 'lines.0.productId', 'lines.0.productId must be 1 to 100 characters'],
+    ['a line with a blank variant', { lines: [{ productId: 'p', variantId: ' ', quantity: 1, unitPrice: 4200 }] }, 'lines.0.variantId', 'lines.0.variantId must be 1 to 100 characters'],
     ['a line of 0 units', { lines: [{ productId: 'p', quantity: 0, unitPrice: 4200 }] }, 'lines.0.quantity', 'quantity must be a positive whole number'],
     ['a negative unit price', { lines: [{ productId: 'p', quantity: 1, unitPrice: -1 }] }, 'lines.0.unitPrice', 'unitPrice must be a whole number of minor units, 0 or more'],
     ['lines that do not add up', { lines: [{ productId: 'p', quantity: 2, unitPrice: 2000 }] }, 'lines', 'lines add up to 4000, not to the amount 4200'],

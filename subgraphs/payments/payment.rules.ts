@@ -49,7 +49,9 @@ function checkLines(lines: readonly PaymentLineVariables[]): PaymentLineVariable
     checkId(line.productId, `lines.${i}.productId`);
     if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) throw badInput('quantity must be a positive whole number', `lines.${i}.quantity`);
     if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) throw badInput('unitPrice must be a whole number of minor units, 0 or more', `lines.${i}.unitPrice`);
-    return { productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice };
+    const variantId = line.variantId == null ? null : checkId(line.variantId, `lines.${i}.variantId`);
+    const variant = variantId ? { variantId, sku: line.sku ?? null, optionValues: (line.optionValues ?? []).map(({ option, value }) => ({ option, value })) } : {};
+    return { productId: line.productId, ...variant, quantity: line.quantity, unitPrice: line.unitPrice };
   });
 }
 

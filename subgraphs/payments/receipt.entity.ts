@@ -16,10 +16,40 @@ export class ProductRef {
   }
 }
 
+/** The catalog's ProductVariant, by key only. */
+@ObjectType('ProductVariant')
+@Directive('@key(fields: "id", resolvable: false)')
+export class ProductVariantRef {
+  @Field(() => ID)
+  id!: string;
+
+  static of(id: string): ProductVariantRef {
+    return Object.assign(new ProductVariantRef(), { id });
+  }
+}
+
+@ObjectType('ReceiptOptionValue', { description: "One of the variant's option values as it was when the order was placed." })
+export class ReceiptOptionValue {
+  @Field()
+  option!: string;
+
+  @Field()
+  value!: string;
+}
+
 @ObjectType('ReceiptLine')
 export class ReceiptLine {
   @Field(() => ProductRef)
   product!: ProductRef;
+
+  @Field(() => ProductVariantRef, { nullable: true, description: 'The variant sold; null for the shipping charge and on receipts issued before variants.' })
+  variant!: ProductVariantRef | null;
+
+  @Field(() => String, { nullable: true, description: "The variant's SKU when the order was placed; null where variant is." })
+  sku!: string | null;
+
+  @Field(() => [ReceiptOptionValue], { description: "The variant's option values as placed; empty for a product without options." })
+  optionValues!: ReceiptOptionValue[];
 
   @Field(() => Int)
   quantity!: number;
@@ -79,6 +109,9 @@ export class ReceiptEntity {
     return this.items.map((item) =>
       Object.assign(new ReceiptLine(), {
         product: ProductRef.of(item.productId),
+        variant: item.variantId ? ProductVariantRef.of(item.variantId) : null,
+        sku: item.sku ?? null,
+        optionValues: (item.optionValues ?? []).map((value) => Object.assign(new ReceiptOptionValue(), value)),
         quantity: item.quantity,
         unitPrice: Money.of(item.unitPrice, this.currency),
         lineTotal: Money.of(item.unitPrice * item.quantity, this.currency),

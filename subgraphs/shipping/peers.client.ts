@@ -6,10 +6,10 @@ import type { InternalClient } from '../../platform/internal-client';
 export class ReturnPeersClient {
   constructor(private readonly internal: InternalClient) {}
 
-  /** Units back on hand through inventory's audited adjustment; the same key again counts once. */
-  async restock(productId: string, units: number, reason: string, idempotencyKey: string): Promise<void> {
+  /** Units of a variant back on hand through inventory's audited adjustment (its stock rows are per variant); the same key again counts once. */
+  async restock(variantId: string, units: number, reason: string, idempotencyKey: string): Promise<void> {
     await this.internal.request<AdjustStockData>('inventory', ADJUST_STOCK, {
-      productId,
+      productId: variantId,
       delta: units,
       reason,
       idempotencyKey,

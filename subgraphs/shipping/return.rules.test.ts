@@ -22,7 +22,20 @@ describe('checkReturnLines', () => {
   const at = (days: number) => new Date(deliveredAt.getTime() + days * day);
 
   it('accepts delivered units within the window', () => {
-    expect(checkReturnLines([{ productId: 'a', quantity: 1 }], delivered, [], at(30), 30)).toEqual([{ productId: 'a', quantity: 1 }]);
+    expect(checkReturnLines([{ productId: 'a', quantity: 1 }], delivered, [], at(30), 30)).toEqual([{ productId: 'a', variantId: 'a', sku: null, quantity: 1 }]);
+  });
+
+  it('counts each variant of a product on its own', () => {
+    const tees = [
+      { productId: 'p', variantId: 'p', sku: 'TEE-S', quantity: 1, deliveredAt },
+      { productId: 'p', variantId: 'v', sku: 'TEE-M', quantity: 2, deliveredAt },
+    ];
+    expect(checkReturnLines([{ productId: 'p', variantId: 'v', quantity: 2 }], tees, [], at(1), 30)).toEqual([{ productId: 'p', variantId: 'v', sku: 'TEE-M', quantity: 2 }]);
+    expect(refusal(() => checkReturnLines([{ productId: 'p', variantId: 'p', quantity: 2 }], tees, [], at(1), 30))).toMatchObject({ reason: 'MORE_THAN_DELIVERED', delivered: 1 });
+    // An earlier return from before variants (no variantId) holds the default variant.
+    expect(refusal(() => checkReturnLines([{ productId: 'p', variantId: 'p', quantity: 1 }], tees, [{ productId: 'p', quantity: 1 }], at(1), 30))).toMatchObject({ reason: 'RETURN_ALREADY_REQUESTED', returnable: 0 });
+    expect(checkReturnLines([{ productId: 'p', variantId: 'v', quantity: 1 }], tees, [{ productId: 'p', quantity: 1 }], at(1), 30)[0].variantId).toBe('v');
+    expect(returnValue([{ productId: 'p', variantId: 'v', quantity: 2 }, { productId: 'p', quantity: 1 }], new Map([['p', 1000], ['v', 1200]]))).toBe(3400);
   });
 
   it('refuses more units than were delivered, naming the line', () => {

@@ -1,5 +1,6 @@
 import { requiredText } from '../../platform/checks';
 import { appError, badInput, conflict } from '../../platform/errors';
+import { nameOf, variantOf, type UnitLine } from './shipment.rules';
 
 /** A return's steps: REQUESTED, then APPROVED (a return label) or REFUSED; APPROVED, then RECEIVED, then REFUNDED. */
 export type ReturnStep = 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'RECEIVED' | 'REFUNDED';
@@ -23,8 +24,8 @@ export function checkReturnMove(id: string, from: ReturnStep, to: ReturnStep): v
     });
 }
 
-export type Units = { readonly productId: string; readonly quantity: number };
-/** Units of a product a delivered shipment brought, and when. */
+export type Units = UnitLine;
+/** Units of a variant a delivered shipment brought, and when. */
 export type DeliveredUnits = Units & { readonly deliveredAt: Date };
 
 /** A return's reason, and the staff's note on a refusal, are longer than platform/checks.ts's reasons: customers explain. */
@@ -37,33 +38,36 @@ export const checkReturnReason = (reason: string): string => requiredText(reason
 export const checkRefusalNote = (note: string): string => requiredText(note, 'note', MAX_RETURN_TEXT_LENGTH, 'note is required: tell the customer why');
 
 /**
- * The lines of a new return, checked against what was delivered and what
- * earlier returns (not refused) already hold, in this order for each line:
- * a positive whole quantity, each product once; no more units than were
- * delivered (MORE_THAN_DELIVERED); not units already in a return
- * (RETURN_ALREADY_REQUESTED); the last delivery of the product no more than
- * `windowDays` ago (RETURN_WINDOW_CLOSED).
+ * The lines of a new return (each naming its variant, see resolveVariants),
+ * checked against what was delivered and what earlier returns (not refused)
+ * already hold, in this order for each line: a positive whole quantity, each
+ * variant once; no more units than were delivered (MORE_THAN_DELIVERED); not
+ * units already in a return (RETURN_ALREADY_REQUESTED); the last delivery of
+ * the variant no more than `windowDays` ago (RETURN_WINDOW_CLOSED). Each line
+ * is named as its delivery names it.
  */
 export function checkReturnLines(lines: readonly Units[], delivered: readonly DeliveredUnits[], earlier: readonly Units[], now: Date, windowDays: number): Units[] {
   if (lines.length === 0) throw badInput('lines must name at least one delivered line', 'lines');
   const seen = new Set<string>();
   return lines.map((line, index) => {
     const field = `lines.${index}.quantity`;
+    const variantId = variantOf(line);
     if (!Number.isInteger(line.quantity) || line.quantity < 1) throw badInput('quantity must be a whole number of at least 1', field);
-    if (seen.has(line.productId)) throw badInput(`product ${line.productId} appears twice: name each line once`, `lines.${index}.productId`);
-    seen.add(line.productId);
-    const shipments = delivered.filter((d) => d.productId === line.productId);
+    if (seen.has(variantId)) throw badInput(`${nameOf(line)} appears twice: name each line once`, `lines.${index}.productId`);
+    seen.add(variantId);
+    const shipments = delivered.filter((d) => variantOf(d) === variantId);
+    const named = shipments.find((d) => d.sku) ?? shipments[0] ?? line;
     const units = shipments.reduce((sum, d) => sum + d.quantity, 0);
     if (line.quantity > units) {
-      throw appError('BAD_USER_INPUT', `Only ${units} unit(s) of product ${line.productId} were delivered: ${line.quantity} cannot be returned`, {
+      throw appError('BAD_USER_INPUT', `Only ${units} unit(s) of ${nameOf(named)} were delivered: ${line.quantity} cannot be returned`, {
         field,
         reason: 'MORE_THAN_DELIVERED',
         delivered: units,
       });
     }
-    const taken = earlier.filter((e) => e.productId === line.productId).reduce((sum, e) => sum + e.quantity, 0);
+    const taken = earlier.filter((e) => variantOf(e) === variantId).reduce((sum, e) => sum + e.quantity, 0);
     if (line.quantity > units - taken) {
-      throw conflict(`${taken} unit(s) of product ${line.productId} are in an earlier return already`, {
+      throw conflict(`${taken} unit(s) of ${nameOf(named)} are in an earlier return already`, {
         field,
         reason: 'RETURN_ALREADY_REQUESTED',
         returnable: units - taken,
@@ -71,19 +75,21 @@ export function checkReturnLines(lines: readonly Units[], delivered: readonly De
     }
     const deliveredAt = new Date(Math.max(...shipments.map((d) => d.deliveredAt.getTime())));
     if (now.getTime() > deliveredAt.getTime() + windowDays * 86_400_000) {
-      throw conflict(`Product ${line.productId} was delivered on ${deliveredAt.toISOString()}, more than ${windowDays} days ago: the return window is closed`, {
+      throw conflict(`${capitalized(nameOf(named))} was delivered on ${deliveredAt.toISOString()}, more than ${windowDays} days ago: the return window is closed`, {
         field,
         reason: 'RETURN_WINDOW_CLOSED',
         deliveredAt: deliveredAt.toISOString(),
       });
     }
-    return { productId: line.productId, quantity: line.quantity };
+    return { productId: named.productId, variantId, sku: named.sku ?? null, quantity: line.quantity };
   });
 }
 
-/** What the returned units were paid: their unit prices times the units. A line the order does not price counts 0. */
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the returned units were paid: their unit prices (by variant) times the units. A line the order does not price counts 0. */
 export function returnValue(lines: readonly Units[], prices: ReadonlyMap<string, number>): number {
-  return lines.reduce((sum, line) => sum + line.quantity * (prices.get(line.productId) ?? 0), 0);
+  return lines.reduce((sum, line) => sum + line.quantity * (prices.get(variantOf(line)) ?? 0), 0);
 }
 
 /** The refund of a received return: the lines' value when none is given, else 0 to that value (a partial refund). */

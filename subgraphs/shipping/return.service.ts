@@ -9,11 +9,12 @@ import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CarrierRefusedError, CarrierUnavailableError, type Carrier, type LabelRequest } from './carrier.port';
 import type { CatalogClient } from './catalog.client';
-import type { OrdersClient } from './orders.client';
+import { unitsOf, type OrdersClient } from './orders.client';
 import type { ReturnPeersClient } from './peers.client';
 import { ReturnRequestEntity, ReturnStatus, type ReturnStepEntry } from './return.entity';
 import { checkRefundAmount, checkRefusalNote, checkReturnLines, checkReturnMove, checkReturnReason, returnValue } from './return.rules';
 import { ShipmentEntity, ShipmentStatus } from './shipment.entity';
+import { resolveVariants, variantOf } from './shipment.rules';
 import type { ReturnLineInput } from './shipment.inputs';
 import { ORIGIN } from './shipment.service';
 
@@ -63,7 +64,8 @@ export class ReturnService {
     const why = checkReturnReason(reason);
     const order = await this.orders.order(id);
     if (!order || order.customer.id !== caller.userId) throw notFound('Order', id);
-    const prices = new Map(order.lines.map((line) => [line.product.id, line.unitPrice.amount]));
+    const asked = resolveVariants(lines, unitsOf(order));
+    const prices = new Map(order.lines.map((line) => [line.variant.id, line.unitPrice.amount]));
     const currency = order.lines[0]?.unitPrice.currency ?? 'EUR';
     const now = this.deps.clock.now();
     return this.deps.db.write(async (em) => {
@@ -85,7 +87,7 @@ export class ReturnService {
           status: { $ne: ReturnStatus.REFUSED },
         })
       ).flatMap((r) => r.lines);
-      const checked = checkReturnLines(lines, delivered, earlier, now, this.deps.config.shipping.returnWindowDays);
+      const checked = checkReturnLines(asked, delivered, earlier, now, this.deps.config.shipping.returnWindowDays);
       const created = Object.assign(new ReturnRequestEntity(), {
         orderId: id,
         customerId: caller.userId,
@@ -205,8 +207,9 @@ export class ReturnService {
     }
     const actor = actorOf(ctx.caller);
     if (current.restock) {
+      // Each line's own variant goes back on hand (a line from before variants: the default variant, the product's id, as its key was then).
       for (const line of current.lines)
-        await this.peers.restock(line.productId, line.quantity, `return ${current.id} received by ${actor}`, `return:${current.id}:${line.productId}`);
+        await this.peers.restock(variantOf(line), line.quantity, `return ${current.id} received by ${actor}`, `return:${current.id}:${variantOf(line)}`);
     }
     const amount = current.refundAmount ?? 0;
     if (amount > 0) await this.peers.refund(current.orderId, amount, `return ${current.id}`, `return:${current.id}`);
@@ -263,7 +266,7 @@ export class ReturnService {
       status: entity.status,
       labelBought,
       note: entity.history.at(-1)?.note ?? null,
-      lines: entity.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      lines: entity.lines.map((line) => ({ productId: line.productId, variantId: variantOf(line), sku: line.sku ?? null, quantity: line.quantity })),
       carrier: entity.carrier,
       returnTrackingNumber: entity.returnTrackingNumber,
       returnTrackingUrl: entity.returnTrackingUrl,

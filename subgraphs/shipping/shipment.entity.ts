@@ -22,10 +22,20 @@ registerEnumType(ShipmentStatus, {
   },
 });
 
-@ObjectType('ShipmentLine')
+/**
+ * Units of one variant, in a shipment, a return or the order they come from.
+ * Stored as JSON: rows written before variants have no variantId and mean the
+ * product's default variant, whose id is the product's (read through variantOf).
+ */
+@ObjectType('ShipmentLine', { description: 'Units of one variant; productId names its product (for display and weight).' })
 export class ShipmentLine {
   @Field(() => ID)
   productId!: string;
+
+  variantId?: string;
+
+  @Field(() => String, { nullable: true, description: "The variant's SKU when the order was placed; null for lines of orders placed before variants." })
+  sku?: string | null;
 
   @Field(() => Int)
   quantity!: number;

@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
-import { ShipmentEntity } from './shipment.entity';
+import { ShipmentEntity, ShipmentLine } from './shipment.entity';
 import { ShipmentLineInput } from './shipment.inputs';
+import { variantOf } from './shipment.rules';
 import type { ShippingServices } from './shipping.services';
 
 @Resolver(() => ShipmentEntity)
@@ -32,5 +33,14 @@ export class ShipmentResolver {
     @Arg('carrier', () => String, { nullable: true }) carrier: string | null,
   ): Promise<ShipmentEntity> {
     return this.services.shipments.create(ctx, orderId, lines ?? null, carrier ?? null);
+  }
+}
+
+@Resolver(() => ShipmentLine)
+export class ShipmentLineResolver {
+  // Lines stored before variants carry no variantId: theirs is the product's default variant.
+  @FieldResolver(() => ID, { description: "The variant the units are of (a product's default variant has the product's id)." })
+  variantId(@Root() line: ShipmentLine): string {
+    return variantOf(line);
   }
 }

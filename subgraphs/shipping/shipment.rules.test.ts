@@ -1,6 +1,6 @@
 import { badInputOf, refusalOf } from '../../test/support/refusals';
 import { ShipmentStatus, type TrackingEntry } from './shipment.entity';
-import { applyTracking, checkShipmentLines, orderProgress } from './shipment.rules';
+import { applyTracking, checkShipmentLines, orderProgress, resolveVariants } from './shipment.rules';
 
 const ordered = [
   { productId: 'a', quantity: 2 },
@@ -11,11 +11,41 @@ const entry = (status: ShipmentStatus, s: number): TrackingEntry => ({ status, o
 
 describe('shipment rules', () => {
   it('ships what is asked, or everything left when nothing is', () => {
-    expect(checkShipmentLines([{ productId: 'a', quantity: 1 }], ordered, [])).toEqual([{ productId: 'a', quantity: 1 }]);
+    expect(checkShipmentLines([{ productId: 'a', quantity: 1 }], ordered, [])).toEqual([{ productId: 'a', variantId: 'a', sku: null, quantity: 1 }]);
     expect(checkShipmentLines(null, ordered, [{ productId: 'a', quantity: 1 }])).toEqual([
-      { productId: 'a', quantity: 1 },
-      { productId: 'b', quantity: 1 },
+      { productId: 'a', variantId: 'a', sku: null, quantity: 1 },
+      { productId: 'b', variantId: 'b', sku: null, quantity: 1 },
     ]);
+  });
+
+  const variants = [
+    { productId: 'p', variantId: 'p', sku: 'TEE-S', quantity: 1 },
+    { productId: 'p', variantId: 'v', sku: 'TEE-M', quantity: 2 },
+  ];
+
+  it('keys lines by variant: two variants of one product never mix, and a row from before variants is its default variant', () => {
+    expect(checkShipmentLines([{ productId: 'p', variantId: 'v', quantity: 2 }], variants, [])).toEqual([{ productId: 'p', variantId: 'v', sku: 'TEE-M', quantity: 2 }]);
+    expect(checkShipmentLines(null, variants, [{ productId: 'p', quantity: 1 }])).toEqual([{ productId: 'p', variantId: 'v', sku: 'TEE-M', quantity: 2 }]);
+    expect(badInputOf(() => checkShipmentLines([{ productId: 'p', variantId: 'p', quantity: 2 }], variants, [])).message).toBe('Only 1 unit(s) of product p are left to ship');
+    expect(badInputOf(() => checkShipmentLines([{ productId: 'p', variantId: 'v', quantity: 1 }], variants, [{ productId: 'p', variantId: 'v', quantity: 2 }])).message).toBe(
+      'Only 0 unit(s) of product p (SKU TEE-M) are left to ship',
+    );
+    expect(orderProgress(variants, [{ status: ShipmentStatus.DELIVERED, lines: [{ productId: 'p', variantId: 'p', quantity: 3 }] }])).toEqual({ fullyShipped: false, delivered: false });
+  });
+
+  it('finds the variant a requested line means, or asks for it', () => {
+    expect(resolveVariants([{ productId: 'v', quantity: 1 }], variants)[0].variantId).toBe('v');
+    expect(resolveVariants([{ productId: 'p', variantId: 'p', quantity: 1 }], variants)[0].variantId).toBe('p');
+    expect(resolveVariants([{ productId: 'a', quantity: 1 }], ordered)[0].variantId).toBe('a');
+    expect(resolveVariants([{ productId: 'q', quantity: 1 }], [{ productId: 'q', variantId: 'w', quantity: 1 }])[0].variantId).toBe('w');
+    expect(resolveVariants([{ productId: 'z', quantity: 1 }], ordered)[0].variantId).toBe('z');
+    expect(refusalOf(() => resolveVariants([{ productId: 'p', quantity: 1 }], variants)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'VARIANT_REQUIRED',
+      field: 'lines.0.variantId',
+      variantIds: ['p', 'v'],
+    });
+    expect(badInputOf(() => resolveVariants([{ productId: 'a', variantId: 'v', quantity: 1 }], [...ordered, ...variants])).field).toBe('lines.0.variantId');
   });
 
   it('refuses more units than are left, a product not in the order, no lines, and shipping a shipped order', () => {

@@ -10,10 +10,10 @@ import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CarrierRefusedError, CarrierUnavailableError, type Carrier, type TrackingEvent } from './carrier.port';
 import type { CatalogClient } from './catalog.client';
-import type { OrdersClient } from './orders.client';
+import { unitsOf, type OrdersClient } from './orders.client';
 import { ShipmentEntity, ShipmentStatus, type TrackingEntry } from './shipment.entity';
 import type { ShipmentLineInput } from './shipment.inputs';
-import { applyTracking, checkShipmentLines, orderProgress } from './shipment.rules';
+import { applyTracking, checkShipmentLines, orderProgress, resolveVariants, variantOf } from './shipment.rules';
 
 /** Orders in these statuses may ship (more). */
 const SHIPPABLE = new Set(['PAID', 'PARTIALLY_SHIPPED']);
@@ -90,13 +90,14 @@ export class ShipmentService {
     if (!order) throw notFound('Order', id);
     if (!SHIPPABLE.has(order.status)) throw conflict(`Order ${id} is ${order.status}: only a paid order ships`, { reason: order.status === 'SHIPPED' || order.status === 'DELIVERED' ? 'ALREADY_SHIPPED' : 'NOT_PAID', status: order.status });
     if (!order.shipping) throw badInput(`Order ${id} was placed without a shipping address: it cannot ship by carrier`, 'orderId');
-    const ordered = order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity }));
+    const ordered = unitsOf(order);
+    const requested = lines && resolveVariants(lines, ordered);
     const address = order.shipping.address;
-    const weights = await this.catalog.weights(ordered.map((line) => line.productId));
+    const weights = await this.catalog.weights([...new Set(ordered.map((line) => line.productId))]);
     const now = this.deps.clock.now();
     const shipment = await this.deps.db.write(async (em) => {
       const earlier = await em.find(ShipmentEntity, { orderId: id });
-      const shipmentLines = checkShipmentLines(lines, ordered, earlier.flatMap((s) => s.lines));
+      const shipmentLines = checkShipmentLines(requested, ordered, earlier.flatMap((s) => s.lines));
       const created = Object.assign(new ShipmentEntity(), {
         orderId: id,
         customerId: order.customer.id,
@@ -245,7 +246,7 @@ export class ShipmentService {
       customerId: shipment.customerId,
       status: shipment.status,
       from,
-      lines: shipment.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      lines: shipment.lines.map((line) => ({ productId: line.productId, variantId: variantOf(line), sku: line.sku ?? null, quantity: line.quantity })),
       carrier: shipment.carrier,
       trackingNumber: shipment.trackingNumber,
       trackingUrl: shipment.trackingUrl,

@@ -12,7 +12,7 @@ import { ReturnRequestEntity } from './return.entity';
 import { ReturnResolver } from './return.resolver';
 import { ReturnService } from './return.service';
 import { ShipmentEntity } from './shipment.entity';
-import { ShipmentResolver } from './shipment.resolver';
+import { ShipmentLineResolver, ShipmentResolver } from './shipment.resolver';
 import { ShipmentService } from './shipment.service';
 import { ShipmentSubscriptionResolver } from './shipment.subscription';
 import { shippingReferences } from './shipping.reference';
@@ -24,7 +24,7 @@ import { ZoneService } from './zone.service';
 export const shipping: SubgraphModule<ShippingServices> = {
   name: 'shipping',
   entities: [ShippingZoneEntity, ShippingMethodEntity, ShipmentEntity, ReturnRequestEntity],
-  resolvers: [ZoneResolver, ShipmentResolver, ShipmentSubscriptionResolver, ReturnResolver, OrderShippingResolver],
+  resolvers: [ZoneResolver, ShipmentResolver, ShipmentLineResolver, ShipmentSubscriptionResolver, ReturnResolver, OrderShippingResolver],
   // Reachable only through entity references, so type-graphql must be told to emit it.
   orphanedTypes: [OrderRef],
   createServices: (deps) => {

@@ -257,8 +257,9 @@ function orderRows(to: MailRecipient, order: OrderEventPayload, products: Produc
   return rows;
 }
 
+/** A parcel's lines, each with its variant's SKU (events from before variants carry none: the product's). */
 function parcelRows(parcel: { readonly lines: ShipmentPayload['lines'] }, products: ProductLabels): Row[] {
-  return parcel.lines.map((line) => ({ label: `${line.quantity} × ${products.get(line.productId)?.name ?? `Product ${line.productId}`}`, value: products.get(line.productId)?.sku ?? '' }));
+  return parcel.lines.map((line) => ({ label: `${line.quantity} × ${products.get(line.productId)?.name ?? `Product ${line.productId}`}`, value: line.sku ?? products.get(line.productId)?.sku ?? '' }));
 }
 
 /** A malformed or unknown stored locale must not stop a mail: English then. */

@@ -194,6 +194,15 @@ type Documents = {
     "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": typeof types.SecurityUpsertDocument,
     "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": typeof types.SecuritySetStockDocument,
     "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": typeof types.SecurityOwnCustomerDocument,
+    "\n  mutation ShipVariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": typeof types.ShipVariantsSetOptionsDocument,
+    "\n  mutation ShipVariantsAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n": typeof types.ShipVariantsAddVariantDocument,
+    "\n  mutation ShipVariantsPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id lines { variant { id } sku quantity } }\n  }\n": typeof types.ShipVariantsPlaceDocument,
+    "\n  mutation ShipVariantsShip($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber lines { productId variantId sku quantity } }\n  }\n": typeof types.ShipVariantsShipDocument,
+    "\n  mutation ShipVariantsRequestReturn($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { id status value lines { productId variantId sku quantity } }\n  }\n": typeof types.ShipVariantsRequestReturnDocument,
+    "\n  mutation ShipVariantsApprove($id: ID!) {\n    approveReturn(id: $id) { id status }\n  }\n": typeof types.ShipVariantsApproveDocument,
+    "\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n": typeof types.ShipVariantsReceiveDocument,
+    "\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n": typeof types.ShipVariantsShipmentsDocument,
+    "\n  query ShipVariantsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": typeof types.ShipVariantsReceiptDocument,
     "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n": typeof types.ShippingCreateZoneDocument,
     "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n": typeof types.ShippingAddMethodDocument,
     "\n  mutation ShippingSetMethodActive($id: ID!, $active: Boolean!) {\n    setShippingMethodActive(id: $id, active: $active) { id active }\n  }\n": typeof types.ShippingSetMethodActiveDocument,
@@ -481,6 +490,15 @@ const documents: Documents = {
     "\n  mutation SecurityUpsert($input: [UpsertProductInput!]!) {\n    upsertProducts(input: $input) { index status error { code message field } }\n  }\n": types.SecurityUpsertDocument,
     "\n  mutation SecuritySetStock($productId: ID!, $onHand: Int!) {\n    setStock(productId: $productId, onHand: $onHand) { onHand }\n  }\n": types.SecuritySetStockDocument,
     "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n": types.SecurityOwnCustomerDocument,
+    "\n  mutation ShipVariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": types.ShipVariantsSetOptionsDocument,
+    "\n  mutation ShipVariantsAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n": types.ShipVariantsAddVariantDocument,
+    "\n  mutation ShipVariantsPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id lines { variant { id } sku quantity } }\n  }\n": types.ShipVariantsPlaceDocument,
+    "\n  mutation ShipVariantsShip($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber lines { productId variantId sku quantity } }\n  }\n": types.ShipVariantsShipDocument,
+    "\n  mutation ShipVariantsRequestReturn($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { id status value lines { productId variantId sku quantity } }\n  }\n": types.ShipVariantsRequestReturnDocument,
+    "\n  mutation ShipVariantsApprove($id: ID!) {\n    approveReturn(id: $id) { id status }\n  }\n": types.ShipVariantsApproveDocument,
+    "\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n": types.ShipVariantsReceiveDocument,
+    "\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n": types.ShipVariantsShipmentsDocument,
+    "\n  query ShipVariantsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n": types.ShipVariantsReceiptDocument,
     "\n  mutation ShippingCreateZone($input: ShippingZoneInput!) {\n    createShippingZone(input: $input) { id name countries regions }\n  }\n": types.ShippingCreateZoneDocument,
     "\n  mutation ShippingAddMethod($zoneId: ID!, $input: ShippingMethodInput!) {\n    addShippingMethod(zoneId: $zoneId, input: $input) { id name kind bands { from to amount } freeOver minDays maxDays active }\n  }\n": types.ShippingAddMethodDocument,
     "\n  mutation ShippingSetMethodActive($id: ID!, $active: Boolean!) {\n    setShippingMethodActive(id: $id, active: $active) { id active }\n  }\n": types.ShippingSetMethodActiveDocument,
@@ -1322,6 +1340,42 @@ export function graphql(source: "\n  mutation SecuritySetStock($productId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"): (typeof documents)["\n  query SecurityOwnCustomer($id: ID!) {\n    order(id: $id) { id customer { name } payment { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id sku }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id lines { variant { id } sku quantity } }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id lines { variant { id } sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsShip($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber lines { productId variantId sku quantity } }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsShip($orderId: ID!, $lines: [ShipmentLineInput!]) {\n    createShipment(orderId: $orderId, lines: $lines) { id status trackingNumber lines { productId variantId sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsRequestReturn($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { id status value lines { productId variantId sku quantity } }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsRequestReturn($orderId: ID!, $lines: [ReturnLineInput!]!, $reason: String!) {\n    requestReturn(orderId: $orderId, lines: $lines, reason: $reason) { id status value lines { productId variantId sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsApprove($id: ID!) {\n    approveReturn(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsApprove($id: ID!) {\n    approveReturn(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n"): (typeof documents)["\n  mutation ShipVariantsReceive($id: ID!, $restock: Boolean!) {\n    receiveReturn(id: $id, restock: $restock) { id status refundAmount lines { variantId quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n"): (typeof documents)["\n  query ShipVariantsShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { lines { productId variantId sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShipVariantsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n"): (typeof documents)["\n  query ShipVariantsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { lines { product { id } variant { id sku } sku optionValues { option value } quantity unitPrice { amount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
