@@ -68,6 +68,7 @@ function ProductRow({ product, onChange }: { product: Product; onChange: (produc
         <td>{product.name}</td>
         <td className="num">{formatMoney(product.price)}</td>
         <td><span className={`badge ${product.status}`}>{product.status}</span></td>
+        <td className="num" data-testid="variant-count">{variantCount(product)}</td>
         <td className="num">{product.stock.available} / {product.stock.onHand}</td>
         <td className="row">
           <button type="button" className="secondary" aria-label={`Edit ${product.sku}`} onClick={() => setEditing(true)}>Edit</button>
@@ -101,6 +102,7 @@ function ProductRow({ product, onChange }: { product: Product; onChange: (produc
           <option>ARCHIVED</option>
         </select>
       </td>
+      <td className="num">{variantCount(product)}</td>
       <td className="num">{product.stock.available} / {product.stock.onHand}</td>
       <td className="row">
         <button type="button" disabled={save.pending} onClick={() => void save.run()}>Save</button>
@@ -144,6 +146,7 @@ export function ProductsPage() {
               <th scope="col">Name</th>
               <th scope="col" className="num">Price</th>
               <th scope="col">Status</th>
+              <th scope="col" className="num">Variants</th>
               <th scope="col" className="num">Available / on hand</th>
               <th scope="col">Actions</th>
             </tr>
@@ -157,3 +160,6 @@ export function ProductsPage() {
     </>
   );
 }
+
+/** Variants still sold or to be sold: archived ones stay only for past orders. */
+const variantCount = (product: Product) => product.variants.filter((v) => v.status !== 'ARCHIVED').length;

@@ -27,6 +27,7 @@ export interface Product {
   readonly status: ProductStatus;
   readonly price: Money;
   readonly stock: StockLevel;
+  readonly variants: ReadonlyArray<{ readonly status: ProductStatus }>;
 }
 export interface StockLevel {
   readonly productId: string;
@@ -44,7 +45,7 @@ interface Page<T> {
 }
 
 const STOCK = 'productId onHand reserved available lowStockThreshold lowStock version';
-const PRODUCT = `id sku name status price { amount currency } stock { ${STOCK} }`;
+const PRODUCT = `id sku name status price { amount currency } stock { ${STOCK} } variants { status }`;
 
 export const products = {
   list: (search: string, at: PageAt) =>
