@@ -305,6 +305,11 @@ describe('the web apps in a browser', () => {
     await console_.getByLabel('Search products').fill('WEB-JACKET');
     await console_.getByRole('button', { name: 'Search' }).click();
     expect(await console_.locator('tr[data-sku="WEB-JACKET"] [data-testid="variant-count"]').textContent()).toBe('3');
+    await console_.getByRole('button', { name: '3 variants of WEB-JACKET' }).click();
+    const variants = console_.getByRole('table', { name: 'Variants of WEB-JACKET' });
+    expect(await variants.locator('tr[data-sku="WEB-JACKET-M"]').textContent()).toContain('7 / 7');
+    expect(await variants.locator('tr[data-sku="WEB-JACKET-L"]').textContent()).toContain('0 / 0');
+    await screenshot(console_, 'console-variants');
 
     const shop = await open('/');
     const problems = watchProblems(shop);

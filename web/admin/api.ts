@@ -38,6 +38,15 @@ export interface StockLevel {
   readonly lowStock: boolean;
   readonly version: number;
 }
+export interface Variant {
+  readonly id: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly status: ProductStatus;
+  readonly price: Money;
+  // Null, with an error beside it, while inventory is down.
+  readonly stock: { readonly available: number; readonly onHand: number } | null;
+}
 interface Page<T> {
   readonly edges: ReadonlyArray<{ readonly node: T }>;
   readonly pageInfo: PageInfo;
@@ -61,6 +70,14 @@ export const products = {
     api.request<{ createProduct: Product }>(`mutation ConsoleCreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT} } }`, { input }).then((d) => d.createProduct),
   update: (id: string, input: { name?: string; priceAmount?: number; status?: ProductStatus }) =>
     api.request<{ updateProduct: Product }>(`mutation ConsoleUpdateProduct($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { ${PRODUCT} } }`, { id, input }).then((d) => d.updateProduct),
+  /** Read when an agent opens a product's variants, not with every page of the table. */
+  variants: (productId: string) =>
+    api
+      .request<{ product: { variants: Variant[] } | null }>(
+        `query ConsoleProductVariants($id: ID!) { product(id: $id) { variants { id sku title status price { amount currency } stock { available onHand } } } }`,
+        { id: productId },
+      )
+      .then((d) => d.product?.variants ?? []),
   archive: (id: string) =>
     api.request<{ archiveProduct: Product }>(`mutation ConsoleArchiveProduct($id: ID!) { archiveProduct(id: $id) { ${PRODUCT} } }`, { id }).then((d) => d.archiveProduct),
 };
