@@ -15,10 +15,11 @@ export function ProductPage({ id }: { id: string }) {
   const choosing = p !== undefined && p !== null && p.variants.length > 1;
   // With several variants each one's own levels are watched (by variant id); otherwise the product's.
   const stockOf = useLiveStock(!p ? [] : choosing ? p.variants.flatMap((v) => (v.stock ? [v.stock] : [])) : [p.stock]);
-  const [picked, setPicked] = useState<Choice>({});
+  // Kept with the product it was made on: another product's page starts from its default variant.
+  const [picked, setPicked] = useState<{ id: string; choice: Choice }>({ id, choice: {} });
   const [quantity, setQuantity] = useState('1');
   const [done, setDone] = useState<string | null>(null);
-  const choice: Choice = p && choosing ? { ...Object.fromEntries((p.variants[0]?.optionValues ?? []).map((v) => [v.option, v.value])), ...picked } : {};
+  const choice: Choice = p && choosing ? { ...Object.fromEntries((p.variants[0]?.optionValues ?? []).map((v) => [v.option, v.value])), ...(picked.id === id ? picked.choice : {}) } : {};
   const variant = p && choosing ? p.variants.find((v) => fits(v, choice)) : undefined;
   const add = useAction(async () => {
     await cart.add(id, variant?.id ?? null, Number(quantity));
@@ -55,7 +56,7 @@ export function ProductPage({ id }: { id: string }) {
           if (signedIn()) void add.run();
         }}
       >
-        {choosing && <OptionPicker product={p} choice={choice} stockOf={stockOf} onPick={(option, value) => setPicked({ ...choice, [option]: value })} />}
+        {choosing && <OptionPicker product={p} choice={choice} stockOf={stockOf} onPick={(option, value) => setPicked({ id, choice: { ...choice, [option]: value } })} />}
         <Field label="Quantity" name="quantity" type="number" min="1" max="100" required value={quantity} onChange={(e) => setQuantity(e.target.value)} error={fieldError(add.error, 'quantity')} />
         <FormError error={add.error ?? save.error} fields={['quantity']} />
         <div className="row">
