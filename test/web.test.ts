@@ -20,6 +20,24 @@ const WebProductBySku = graphql(`
   }
 `);
 
+const WebCreateProduct = graphql(`
+  mutation WebCreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) { id }
+  }
+`);
+
+const WebSetOptions = graphql(`
+  mutation WebSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {
+    setProductOptions(productId: $productId, options: $options) { id }
+  }
+`);
+
+const WebAddVariant = graphql(`
+  mutation WebAddVariant($productId: ID!, $input: AddProductVariantInput!) {
+    addProductVariant(productId: $productId, input: $input) { id }
+  }
+`);
+
 const agent = DEMO_ACCOUNTS.find((account) => account.id === 'demo-user-agent')!;
 const admin = DEMO_ACCOUNTS.find((account) => account.id === 'demo-user-admin')!;
 const mug = DEMO_PRODUCTS[0];
@@ -254,6 +272,93 @@ describe('the web apps in a browser', () => {
     await shop.getByRole('link', { name: mug.name }).waitFor();
     expect(problems).toEqual([]);
     expect(consoleProblems).toEqual([]);
+  }, 120_000);
+
+  it('sells a chosen size: its own price, SKU and live stock, a sold-out size disabled, the size on the cart, order and history', async () => {
+    // A jacket in S (its default variant), M (dearer) and L (sold out).
+    const run = async <R,>(result: Promise<{ data?: R | null; errors?: unknown }>) => {
+      const { data, errors } = await result;
+      expect(errors).toBeUndefined();
+      return data!;
+    };
+    const { createProduct: jacket } = await run(
+      execute(t.url, WebCreateProduct, { input: { sku: 'WEB-JACKET', name: 'Field Jacket', priceAmount: 4900, currency: 'EUR' } }, { token: agentToken }),
+    );
+    await run(execute(t.url, WebSetOptions, { productId: jacket.id, options: [{ name: 'Size', values: ['S', 'M', 'L'] }] }, { token: agentToken }));
+    const size = (value: string) => [{ option: 'Size', value }];
+    await run(execute(t.url, WebAddVariant, { productId: jacket.id, input: { sku: 'WEB-JACKET-M', optionValues: size('M'), priceAmount: 5400 } }, { token: agentToken }));
+    const { addProductVariant: large } = await run(
+      execute(t.url, WebAddVariant, { productId: jacket.id, input: { sku: 'WEB-JACKET-L', optionValues: size('L') } }, { token: agentToken }),
+    );
+    await setStock(jacket.id, 4);
+    await setStock(large.id, 0);
+
+    // The console counts the variants and sets the M's stock by its SKU.
+    const console_ = await open('/admin/stock');
+    await signInToConsole(console_);
+    const set = console_.locator('form', { has: console_.getByRole('heading', { name: 'Set the count' }) });
+    await set.getByLabel('SKU').fill('WEB-JACKET-M');
+    await set.getByLabel('On hand').fill('7');
+    await set.getByRole('button', { name: 'Set stock' }).click();
+    await console_.getByText('Now 7 on hand').waitFor();
+    await console_.goto(`${origin}/admin/products`);
+    await console_.getByLabel('Search products').fill('WEB-JACKET');
+    await console_.getByRole('button', { name: 'Search' }).click();
+    expect(await console_.locator('tr[data-sku="WEB-JACKET"] [data-testid="variant-count"]').textContent()).toBe('3');
+    await console_.getByRole('button', { name: '3 variants of WEB-JACKET' }).click();
+    const variants = console_.getByRole('table', { name: 'Variants of WEB-JACKET' });
+    expect(await variants.locator('tr[data-sku="WEB-JACKET-M"]').textContent()).toContain('7 / 7');
+    expect(await variants.locator('tr[data-sku="WEB-JACKET-L"]').textContent()).toContain('0 / 0');
+    await screenshot(console_, 'console-variants');
+
+    const shop = await open('/');
+    const problems = watchProblems(shop);
+    await register(shop, 'vera@shop.test');
+    await shop.getByLabel('Search').fill('Field Jacket');
+    await shop.getByRole('button', { name: 'Search' }).click();
+    await shop.getByRole('link', { name: 'Field Jacket' }).click();
+    const sizes = shop.getByRole('group', { name: 'Size' });
+    await shop.getByText('4 in stock').waitFor();
+    expect(await sizes.getByRole('radio', { name: 'S', exact: true }).isChecked()).toBe(true);
+    expect(await sizes.getByRole('radio', { name: 'L (sold out)' }).isDisabled()).toBe(true);
+    expect(await text(shop, '.price')).toContain('49.00');
+    const box = async () => (await shop.getByRole('button', { name: 'Add to cart' }).boundingBox())!.y;
+    const before = await box();
+
+    await sizes.getByRole('radio', { name: 'M', exact: true }).check();
+    await shop.getByText('7 in stock').waitFor();
+    expect(await text(shop, '.price')).toContain('54.00');
+    expect(await text(shop, '[data-testid="sku"]')).toBe('SKU WEB-JACKET-M');
+    // Switching sizes moves nothing on the page.
+    expect(await box()).toBe(before);
+    // The M's own level arrives live (the page subscribes by the variant's id).
+    await console_.goto(`${origin}/admin/stock`);
+    await set.getByLabel('SKU').fill('WEB-JACKET-M');
+    await set.getByLabel('On hand').fill('6');
+    await set.getByRole('button', { name: 'Set stock' }).click();
+    await shop.getByText('6 in stock').waitFor();
+    await screenshot(shop, 'storefront-variants');
+    // The default size's id is the product's, whose notices carry the sum (3 + 6 + 0): the page shows the S's own 3.
+    await setStock(jacket.id, 3);
+    await sizes.getByRole('radio', { name: 'S', exact: true }).check();
+    await shop.getByText('3 in stock').waitFor();
+    await sizes.getByRole('radio', { name: 'M', exact: true }).check();
+    await shop.getByText('6 in stock').waitFor();
+
+    await shop.getByRole('button', { name: 'Add to cart' }).click();
+    await shop.getByText('Added to your cart.').waitFor();
+    await shop.getByRole('link', { name: 'Go to cart' }).click();
+    await shop.getByRole('spinbutton', { name: 'Quantity of Field Jacket (M)' }).waitFor();
+    expect(await text(shop, '.price')).toContain('54.00');
+    await shop.getByRole('button', { name: 'Check out' }).click();
+    await shop.waitForURL(/\/orders\/[^/]+$/);
+    await shop.getByText('1 × Field Jacket (Size: M)').waitFor();
+    await shop.getByLabel('Card (test payments)').selectOption('pm_card_visa');
+    await shop.getByRole('button', { name: /^Pay / }).click();
+    await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 15_000 });
+    await shop.getByRole('link', { name: 'Orders', exact: true }).click();
+    await shop.getByRole('list', { name: 'Orders' }).getByText('1 × Field Jacket (Size: M)').waitFor();
+    expect(problems).toEqual([]);
   }, 120_000);
 
   it('shows why a card was declined and lets the shopper pay the same order again with another card', async () => {

@@ -301,6 +301,9 @@ type Documents = {
     "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": typeof types.WarehousesAuditDocument,
     "\n  query WebOrder($id: ID!) {\n    order(id: $id) { payment { status } statusHistory { to } }\n  }\n": typeof types.WebOrderDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": typeof types.WebProductBySkuDocument,
+    "\n  mutation WebCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.WebCreateProductDocument,
+    "\n  mutation WebSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": typeof types.WebSetOptionsDocument,
+    "\n  mutation WebAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n": typeof types.WebAddVariantDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": typeof types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": typeof types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": typeof types.HooksDeliveriesDocument,
@@ -597,6 +600,9 @@ const documents: Documents = {
     "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": types.WarehousesAuditDocument,
     "\n  query WebOrder($id: ID!) {\n    order(id: $id) { payment { status } statusHistory { to } }\n  }\n": types.WebOrderDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": types.WebProductBySkuDocument,
+    "\n  mutation WebCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.WebCreateProductDocument,
+    "\n  mutation WebSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n": types.WebSetOptionsDocument,
+    "\n  mutation WebAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n": types.WebAddVariantDocument,
     "\n  mutation HooksRegister($input: RegisterWebhookEndpointInput!) {\n    registerWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes } }\n  }\n": types.HooksRegisterDocument,
     "\n  mutation HooksRemove($id: ID!) {\n    removeWebhookEndpoint(id: $id) { id removedAt }\n  }\n": types.HooksRemoveDocument,
     "\n  query HooksDeliveries($filter: WebhookDeliveryFilter) {\n    webhookDeliveries(filter: $filter, first: 100) { edges { node { id eventId eventType status attempts lastStatusCode lastError deliveredAt } } }\n  }\n": types.HooksDeliveriesDocument,
@@ -1768,6 +1774,18 @@ export function graphql(source: "\n  query WebOrder($id: ID!) {\n    order(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n"): (typeof documents)["\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation WebCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"): (typeof documents)["\n  mutation WebSetOptions($productId: ID!, $options: [ProductOptionInput!]!) {\n    setProductOptions(productId: $productId, options: $options) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation WebAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

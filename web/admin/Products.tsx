@@ -47,6 +47,38 @@ function CreateProduct({ onCreated }: { onCreated: (product: Product) => void })
   );
 }
 
+/** A product's variants with their own stock (set by each variant's SKU on the stock page). */
+function Variants({ product }: { product: Product }) {
+  const variants = useLoad(() => products.variants(product.id), [product.id]);
+  if (variants.error) return <p className="form-error" role="alert">{messageOf(variants.error)}</p>;
+  if (!variants.data) return <p>Loading…</p>;
+  return (
+    <table>
+      <caption>Variants of {product.sku}</caption>
+      <thead>
+        <tr>
+          <th scope="col">SKU</th>
+          <th scope="col">Title</th>
+          <th scope="col" className="num">Price</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">Available / on hand</th>
+        </tr>
+      </thead>
+      <tbody>
+        {variants.data.map((variant) => (
+          <tr key={variant.id} data-sku={variant.sku}>
+            <td>{variant.sku}</td>
+            <td>{variant.title}</td>
+            <td className="num">{formatMoney(variant.price)}</td>
+            <td><span className={`badge ${variant.status}`}>{variant.status}</span></td>
+            <td className="num">{variant.stock ? `${variant.stock.available} / ${variant.stock.onHand}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** One row, read-only until Edit: then name, price and status become inputs with the server's errors beside them. */
 function ProductRow({ product, onChange }: { product: Product; onChange: (product: Product) => void }) {
   const [editing, setEditing] = useState(false);
@@ -61,22 +93,42 @@ function ProductRow({ product, onChange }: { product: Product; onChange: (produc
     setEditing(false);
   });
   const archive = useAction(async () => onChange(await products.archive(product.id)));
+  const [open, setOpen] = useState(false);
+  const count = variantCount(product);
   if (!editing) {
     return (
-      <tr data-sku={product.sku}>
-        <td>{product.sku}</td>
-        <td>{product.name}</td>
-        <td className="num">{formatMoney(product.price)}</td>
-        <td><span className={`badge ${product.status}`}>{product.status}</span></td>
-        <td className="num">{product.stock.available} / {product.stock.onHand}</td>
-        <td className="row">
-          <button type="button" className="secondary" aria-label={`Edit ${product.sku}`} onClick={() => setEditing(true)}>Edit</button>
-          {product.status !== 'ARCHIVED' && (
-            <button type="button" className="danger" aria-label={`Archive ${product.sku}`} disabled={archive.pending} onClick={() => void archive.run()}>Archive</button>
-          )}
-          <FormError error={archive.error} />
-        </td>
-      </tr>
+      <>
+        <tr data-sku={product.sku}>
+          <td>{product.sku}</td>
+          <td>{product.name}</td>
+          <td className="num">{formatMoney(product.price)}</td>
+          <td><span className={`badge ${product.status}`}>{product.status}</span></td>
+          <td className="num" data-testid="variant-count">
+            {count > 1 ? (
+              <button type="button" className="secondary" aria-expanded={open} aria-controls={`variants-${product.id}`} aria-label={`${count} variants of ${product.sku}`} onClick={() => setOpen(!open)}>
+                {count}
+              </button>
+            ) : (
+              count
+            )}
+          </td>
+          <td className="num">{product.stock.available} / {product.stock.onHand}</td>
+          <td className="row">
+            <button type="button" className="secondary" aria-label={`Edit ${product.sku}`} onClick={() => setEditing(true)}>Edit</button>
+            {product.status !== 'ARCHIVED' && (
+              <button type="button" className="danger" aria-label={`Archive ${product.sku}`} disabled={archive.pending} onClick={() => void archive.run()}>Archive</button>
+            )}
+            <FormError error={archive.error} />
+          </td>
+        </tr>
+        {open && (
+          <tr id={`variants-${product.id}`}>
+            <td colSpan={7}>
+              <Variants product={product} />
+            </td>
+          </tr>
+        )}
+      </>
     );
   }
   const error = (field: string) => fieldError(save.error, field);
@@ -101,6 +153,7 @@ function ProductRow({ product, onChange }: { product: Product; onChange: (produc
           <option>ARCHIVED</option>
         </select>
       </td>
+      <td className="num">{variantCount(product)}</td>
       <td className="num">{product.stock.available} / {product.stock.onHand}</td>
       <td className="row">
         <button type="button" disabled={save.pending} onClick={() => void save.run()}>Save</button>
@@ -144,6 +197,7 @@ export function ProductsPage() {
               <th scope="col">Name</th>
               <th scope="col" className="num">Price</th>
               <th scope="col">Status</th>
+              <th scope="col" className="num">Variants</th>
               <th scope="col" className="num">Available / on hand</th>
               <th scope="col">Actions</th>
             </tr>
@@ -157,3 +211,6 @@ export function ProductsPage() {
     </>
   );
 }
+
+/** Variants still sold or to be sold: archived ones stay only for past orders. */
+const variantCount = (product: Product) => product.variants.filter((v) => v.status !== 'ARCHIVED').length;

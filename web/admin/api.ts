@@ -27,6 +27,7 @@ export interface Product {
   readonly status: ProductStatus;
   readonly price: Money;
   readonly stock: StockLevel;
+  readonly variants: ReadonlyArray<{ readonly status: ProductStatus }>;
 }
 export interface StockLevel {
   readonly productId: string;
@@ -37,6 +38,15 @@ export interface StockLevel {
   readonly lowStock: boolean;
   readonly version: number;
 }
+export interface Variant {
+  readonly id: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly status: ProductStatus;
+  readonly price: Money;
+  // Null, with an error beside it, while inventory is down.
+  readonly stock: { readonly available: number; readonly onHand: number } | null;
+}
 interface Page<T> {
   readonly edges: ReadonlyArray<{ readonly node: T }>;
   readonly pageInfo: PageInfo;
@@ -44,7 +54,7 @@ interface Page<T> {
 }
 
 const STOCK = 'productId onHand reserved available lowStockThreshold lowStock version';
-const PRODUCT = `id sku name status price { amount currency } stock { ${STOCK} }`;
+const PRODUCT = `id sku name status price { amount currency } stock { ${STOCK} } variants { status }`;
 
 export const products = {
   list: (search: string, at: PageAt) =>
@@ -60,6 +70,14 @@ export const products = {
     api.request<{ createProduct: Product }>(`mutation ConsoleCreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT} } }`, { input }).then((d) => d.createProduct),
   update: (id: string, input: { name?: string; priceAmount?: number; status?: ProductStatus }) =>
     api.request<{ updateProduct: Product }>(`mutation ConsoleUpdateProduct($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { ${PRODUCT} } }`, { id, input }).then((d) => d.updateProduct),
+  /** Read when an agent opens a product's variants, not with every page of the table. */
+  variants: (productId: string) =>
+    api
+      .request<{ product: { variants: Variant[] } | null }>(
+        `query ConsoleProductVariants($id: ID!) { product(id: $id) { variants { id sku title status price { amount currency } stock { available onHand } } } }`,
+        { id: productId },
+      )
+      .then((d) => d.product?.variants ?? []),
   archive: (id: string) =>
     api.request<{ archiveProduct: Product }>(`mutation ConsoleArchiveProduct($id: ID!) { archiveProduct(id: $id) { ${PRODUCT} } }`, { id }).then((d) => d.archiveProduct),
 };

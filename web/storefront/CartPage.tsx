@@ -9,8 +9,8 @@ export function CartPage() {
   const current = useLoad(() => (signedIn ? cart.get() : Promise.resolve(null)), [signedIn]);
   // One key per checkout attempt: a retried click never places a second order.
   const [checkoutKey] = useState(idempotencyKey);
-  const change = useAction(async (productId: string, quantity: number) => {
-    const updated = quantity > 0 ? await cart.update(productId, quantity) : await cart.remove(productId);
+  const change = useAction(async (variantId: string, quantity: number) => {
+    const updated = quantity > 0 ? await cart.update(variantId, quantity) : await cart.remove(variantId);
     current.set(() => updated);
   });
   const checkout = useAction(async () => {
@@ -41,31 +41,36 @@ export function CartPage() {
               </tr>
             </thead>
             <tbody>
-              {lines.map((line) => (
-                <tr key={line.product.id}>
-                  <td>
-                    <Link to={`/products/${encodeURIComponent(line.product.id)}`}>{line.product.name}</Link>
-                    {!line.available && <div className="field-error">Not enough in stock for this quantity</div>}
-                  </td>
-                  <td>
-                    <label className="skip" htmlFor={`qty-${line.product.id}`}>Quantity of {line.product.name}</label>
-                    <input
-                      id={`qty-${line.product.id}`}
-                      type="number"
-                      min="1"
-                      max="100"
-                      defaultValue={line.quantity}
-                      onBlur={(e) => Number(e.target.value) !== line.quantity && void change.run(line.product.id, Number(e.target.value))}
-                    />
-                  </td>
-                  <td className="num">{formatMoney(line.lineTotal)}</td>
-                  <td>
-                    <button type="button" className="secondary" onClick={() => void change.run(line.product.id, 0)}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {lines.map((line) => {
+                const id = line.variant.id;
+                const name = line.variant.isDefault ? line.product.name : `${line.product.name} (${line.variant.title})`;
+                return (
+                  <tr key={id}>
+                    <td>
+                      <Link to={`/products/${encodeURIComponent(line.product.id)}`}>{line.product.name}</Link>
+                      {!line.variant.isDefault && <div className="muted">{line.variant.title}</div>}
+                      {!line.available && <div className="field-error">Not enough in stock for this quantity</div>}
+                    </td>
+                    <td>
+                      <label className="skip" htmlFor={`qty-${id}`}>Quantity of {name}</label>
+                      <input
+                        id={`qty-${id}`}
+                        type="number"
+                        min="1"
+                        max="100"
+                        defaultValue={line.quantity}
+                        onBlur={(e) => Number(e.target.value) !== line.quantity && void change.run(id, Number(e.target.value))}
+                      />
+                    </td>
+                    <td className="num">{formatMoney(line.lineTotal)}</td>
+                    <td>
+                      <button type="button" className="secondary" aria-label={`Remove ${name}`} onClick={() => void change.run(id, 0)}>
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -67,8 +67,8 @@ export function OrderPage({ id }: { id: string }) {
       </p>
       <ul>
         {o.lines.map((line) => (
-          <li key={line.product.id}>
-            {line.quantity} × {line.product.name} — {formatMoney(line.lineTotal)}
+          <li key={line.sku ?? line.product.id}>
+            {line.quantity} × {lineName(line)} — {formatMoney(line.lineTotal)}
           </li>
         ))}
       </ul>
@@ -138,6 +138,7 @@ export function OrderHistory() {
           <li key={node.id} className="product-card">
             <Link to={`/orders/${encodeURIComponent(node.id)}`}>Order of {formatDate(node.createdAt)}</Link>
             <StatusBadge status={node.status} />
+            <span className="muted">{node.lines.map((line) => `${line.quantity} × ${lineName(line)}`).join(', ')}</span>
             <span className="price">{formatMoney(node.total)}</span>
           </li>
         ))}
@@ -145,4 +146,10 @@ export function OrderHistory() {
       <Pager paging={paging} pageInfo={page.data?.pageInfo} />
     </>
   );
+}
+
+/** A line's product with the option values it was sold with ("Tee (Size: M)"). */
+function lineName(line: Order['lines'][number]): string {
+  if (line.optionValues.length === 0) return line.product.name;
+  return `${line.product.name} (${line.optionValues.map((v) => `${v.option}: ${v.value}`).join(', ')})`;
 }

@@ -17,7 +17,12 @@ export const api = new GraphqlClient(session, () => {
 export const live = new LiveClient(api);
 
 export interface Money { readonly amount: number; readonly currency: string }
-export interface StockLevel { readonly productId: string; readonly available: number; readonly version: number }
+/**
+ * productId is the id the level was asked by: a product or a variant. variantId
+ * is null for a product's sum over several variants, set for one variant's own.
+ */
+export interface StockLevel { readonly productId: string; readonly variantId: string | null; readonly available: number; readonly version: number }
+const STOCK = 'stock { productId variantId available version }';
 export interface ProductSummary {
   readonly id: string;
   readonly sku: string;
@@ -25,6 +30,20 @@ export interface ProductSummary {
   readonly description: string | null;
   readonly price: Money;
   readonly stock: StockLevel;
+}
+export interface OptionValue { readonly option: string; readonly value: string }
+export interface Variant {
+  readonly id: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly optionValues: readonly OptionValue[];
+  readonly price: Money;
+  // Null, with an error beside it, while inventory is down.
+  readonly stock: StockLevel | null;
+}
+export interface ProductDetail extends ProductSummary {
+  readonly options: ReadonlyArray<{ readonly name: string; readonly values: readonly string[] }>;
+  readonly variants: readonly Variant[];
 }
 export interface Category { readonly id: string; readonly name: string }
 export interface ProductPage {
@@ -35,7 +54,8 @@ export interface ProductPage {
 export type ProductSort = 'NEWEST' | 'NAME_ASC' | 'PRICE_ASC' | 'PRICE_DESC';
 export interface ProductFilter { search?: string; categoryId?: string; minPrice?: number; maxPrice?: number }
 
-const PRODUCT = 'id sku name description price { amount currency } stock { productId available version }';
+const PRODUCT = `id sku name description price { amount currency } ${STOCK}`;
+const VARIANTS = `options { name values } variants { id sku title optionValues { option value } price { amount currency } ${STOCK} }`;
 
 export const catalog = {
   categories: () => api.request<{ categories: Category[] }>(`query StoreCategories { categories { id name } }`).then((d) => d.categories),
@@ -48,24 +68,36 @@ export const catalog = {
         { filter, sort, ...pageArgs(at, 12) },
       )
       .then((d) => d.products),
+  /** One variant's own levels (the only way to them for a default variant: its id, the product's, is watched as the sum). */
+  variantStock: (id: string) =>
+    api.request<{ productVariant: { stock: StockLevel | null } | null }>(`query StoreVariantStock($id: ID!) { productVariant(id: $id) { ${STOCK} } }`, { id }).then((d) => d.productVariant?.stock ?? null),
   product: (id: string) =>
-    api.request<{ product: ProductSummary | null }>(`query StoreProduct($id: ID!) { product(id: $id) { ${PRODUCT} } }`, { id }).then((d) => d.product),
+    api.request<{ product: ProductDetail | null }>(`query StoreProduct($id: ID!) { product(id: $id) { ${PRODUCT} ${VARIANTS} } }`, { id }).then((d) => d.product),
 };
 
-export const STOCK_CHANGED = `subscription StoreStock($productIds: [ID!]!) { stockLevelChanged(productIds: $productIds) { productId available version } }`;
+export const STOCK_CHANGED = `subscription StoreStock($productIds: [ID!]!) { stockLevelChanged(productIds: $productIds) { productId variantId available version } }`;
 
-export interface CartLine { readonly product: ProductSummary; readonly quantity: number; readonly lineTotal: Money; readonly available: boolean }
+/** The variant a cart or order line holds: its title shows only for a product with options. */
+export interface LineVariant { readonly id: string; readonly title: string; readonly isDefault: boolean }
+export interface CartLine { readonly product: ProductSummary; readonly variant: LineVariant; readonly quantity: number; readonly lineTotal: Money; readonly available: boolean }
 export interface Cart { readonly lines: readonly CartLine[]; readonly total: Money | null }
-const CART = `lines { quantity available lineTotal { amount currency } product { ${PRODUCT} } } total { amount currency }`;
+const CART = `lines { variant { id title isDefault } quantity available lineTotal { amount currency } product { ${PRODUCT} } } total { amount currency }`;
 
 export const cart = {
   get: () => api.request<{ cart: Cart }>(`query StoreCart { cart { ${CART} } }`).then((d) => d.cart),
-  add: (productId: string, quantity: number) =>
-    api.request<{ addToCart: Cart }>(`mutation StoreAddToCart($productId: ID!, $quantity: Int!) { addToCart(productId: $productId, quantity: $quantity) { ${CART} } }`, { productId, quantity }).then((d) => d.addToCart),
-  update: (productId: string, quantity: number) =>
-    api.request<{ updateCartLine: Cart }>(`mutation StoreUpdateCartLine($productId: ID!, $quantity: Int!) { updateCartLine(productId: $productId, quantity: $quantity) { ${CART} } }`, { productId, quantity }).then((d) => d.updateCartLine),
-  remove: (productId: string) =>
-    api.request<{ removeFromCart: Cart }>(`mutation StoreRemoveFromCart($productId: ID!) { removeFromCart(productId: $productId) { ${CART} } }`, { productId }).then((d) => d.removeFromCart),
+  /** variantId null: the product is sold as its one default variant. */
+  add: (productId: string, variantId: string | null, quantity: number) =>
+    api
+      .request<{ addToCart: Cart }>(
+        `mutation StoreAddToCart($productId: ID!, $variantId: ID, $quantity: Int!) { addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) { ${CART} } }`,
+        { productId, variantId, quantity },
+      )
+      .then((d) => d.addToCart),
+  // A line is named by its variant's id (a product's id names its default variant).
+  update: (variantId: string, quantity: number) =>
+    api.request<{ updateCartLine: Cart }>(`mutation StoreUpdateCartLine($productId: ID!, $quantity: Int!) { updateCartLine(productId: $productId, quantity: $quantity) { ${CART} } }`, { productId: variantId, quantity }).then((d) => d.updateCartLine),
+  remove: (variantId: string) =>
+    api.request<{ removeFromCart: Cart }>(`mutation StoreRemoveFromCart($productId: ID!) { removeFromCart(productId: $productId) { ${CART} } }`, { productId: variantId }).then((d) => d.removeFromCart),
 };
 
 export interface WishlistItem { readonly addedAt: string; readonly product: ProductSummary }
@@ -84,11 +116,17 @@ export interface Order {
   readonly version: number;
   readonly createdAt: string;
   readonly total: Money;
-  readonly lines: ReadonlyArray<{ readonly quantity: number; readonly lineTotal: Money; readonly product: { readonly id: string; readonly name: string } }>;
+  readonly lines: ReadonlyArray<{
+    readonly quantity: number;
+    readonly lineTotal: Money;
+    readonly sku: string | null;
+    readonly optionValues: readonly OptionValue[];
+    readonly product: { readonly id: string; readonly name: string };
+  }>;
   readonly payment: { readonly status: string; readonly statusReason: string | null } | null;
   readonly statusHistory: ReadonlyArray<{ readonly to: OrderStatus; readonly at: string; readonly reason: string | null }>;
 }
-const ORDER = 'id status version createdAt total { amount currency } lines { quantity lineTotal { amount currency } product { id name } } payment { status statusReason } statusHistory { to at reason }';
+const ORDER = 'id status version createdAt total { amount currency } lines { quantity lineTotal { amount currency } sku optionValues { option value } product { id name } } payment { status statusReason } statusHistory { to at reason }';
 
 export const orders = {
   placeFromCart: (idempotencyKey: string) =>
