@@ -136,7 +136,9 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     return answer.data;
   }
 
-  const ws: WsClient = createClient({
+  // Made on the first subscription, so a client that only sends requests needs no WebSocket (Node 20 has none built in).
+  let ws: WsClient | null = null;
+  const live = (): WsClient => (ws ??= createClient({
     url: options.wsUrl ?? options.url.replace(/^http/, 'ws'),
     webSocketImpl: options.webSocketImpl,
     lazy: true,
@@ -152,14 +154,14 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
       connected: () => options.onConnection?.('connected'),
       closed: () => options.onConnection?.('closed'),
     },
-  });
+  }));
 
   function subscribe<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, sink: Sink<TData>): () => void {
     const id = persistedId(document);
     const payload = id
       ? { query: '', variables: variables as Record<string, unknown>, extensions: { persistedQuery: { version: 1, sha256Hash: id.replace(/^sha256:/, '') } } }
       : { query: print(document), variables: variables as Record<string, unknown> };
-    return ws.subscribe<TData>(payload, {
+    return live().subscribe<TData>(payload, {
       next: (result) => {
         if (result.errors?.length) sink.error?.(new ShopClientError(result.errors, 200));
         else if (result.data) sink.next(result.data);
@@ -178,13 +180,13 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     setTokens: (next) => {
       tokens = next;
       // The socket authenticated as the previous caller: reconnect (subscriptions resubscribe) as the new one.
-      ws.terminate();
+      ws?.terminate();
     },
     get tokens() {
       return tokens;
     },
     dispose: async () => {
-      await ws.dispose();
+      await ws?.dispose();
     },
   };
 }
