@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { badInput, conflict } from '../../platform/errors';
+import { checkCountry } from '../../platform/places';
 import { availableOf, type StockLevels } from './stock.entity';
 import { MAX_UNITS } from './stock.rules';
 import { DEFAULT_WAREHOUSE } from './warehouse.entity';
@@ -62,7 +63,6 @@ export function mergeAllocations(allocations: readonly Allocation[]): Allocation
 
 export const MAX_PRIORITY = 1_000_000;
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
-const COUNTRY = /^[A-Z]{2}$/;
 
 export interface WarehouseFields {
   readonly code?: string | null;
@@ -95,9 +95,7 @@ export function checkWarehouseFields(input: WarehouseFields): WarehouseFields {
   }
   if (input.name != null) out.name = text(input.name, 'name');
   if (input.country != null) {
-    const country = input.country.trim().toUpperCase();
-    if (!COUNTRY.test(country)) throw badInput('country must be an ISO 3166-1 alpha-2 code (two letters)', 'country');
-    out.country = country;
+    out.country = checkCountry(input.country);
   }
   if (input.region !== undefined) out.region = input.region?.trim() ? text(input.region, 'region') : null;
   if (input.city != null) out.city = text(input.city, 'city');

@@ -39,7 +39,7 @@ describe('promotion rules', () => {
   it('refuses a tax zone with a bad country, a stray region or a rate over 100%', () => {
     const base = { name: 'EU', countries: ['fr'], standardRate: 2000, reducedRate: 550 };
     expect(checkTaxZone(base)).toMatchObject({ countries: ['FR'], regions: [], zeroRate: 0 });
-    expect(badInputOf(() => checkTaxZone({ ...base, countries: ['France'] })).field).toBe('countries');
+    expect(badInputOf(() => checkTaxZone({ ...base, countries: ['France'] })).field).toBe('countries.0');
     expect(badInputOf(() => checkTaxZone({ ...base, regions: ['DE-BY'] })).field).toBe('regions');
     expect(badInputOf(() => checkTaxZone({ ...base, standardRate: 10_001 })).field).toBe('standardRate');
   });

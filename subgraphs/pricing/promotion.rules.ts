@@ -1,13 +1,12 @@
 import type { GraphQLError } from 'graphql';
 import { isCurrencyCode } from '../../platform/currencies';
 import { appError, badInput, conflict, type RefusalReason } from '../../platform/errors';
+import { checkArea } from '../../platform/places';
 import type { PriceRuleInput, PromotionInput, TaxZoneInput } from './pricing.inputs';
 import { PriceRuleKind } from './price-rule.entity';
 import { PromotionKind, type PromotionEntity } from './promotion.entity';
 
 const CODE = /^[A-Za-z0-9_-]{4,40}$/;
-const COUNTRY = /^[A-Z]{2}$/;
-const REGION = /^([A-Z]{2})-[A-Z0-9]{1,3}$/;
 const MAX_GROUP = 40;
 
 function whole(value: number, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -99,11 +98,7 @@ export function checkPromotion(input: PromotionInput) {
 }
 
 export function checkTaxZone(input: TaxZoneInput) {
-  const countries = [...new Set(input.countries.map((c) => c.trim().toUpperCase()))];
-  if (countries.length === 0 || countries.some((c) => !COUNTRY.test(c))) throw badInput('countries must list ISO 3166-1 alpha-2 codes such as FR', 'countries');
-  const regions = [...new Set((input.regions ?? []).map((r) => r.trim().toUpperCase()))];
-  const stray = regions.find((r) => !REGION.test(r) || !countries.includes(r.slice(0, 2)));
-  if (stray) throw badInput(`region ${stray} is not an ISO 3166-2 code of the zone's countries`, 'regions');
+  const { countries, regions } = checkArea(input.countries, input.regions);
   return {
     name: name(input.name),
     countries,
@@ -114,11 +109,6 @@ export function checkTaxZone(input: TaxZoneInput) {
   };
 }
 
-export function checkCountry(value: string, field = 'defaultCountry'): string {
-  const code = value.trim().toUpperCase();
-  if (!COUNTRY.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-2 code such as FR`, field);
-  return code;
-}
 
 /** What a cart (or an order being placed) offers a code to be checked against. */
 export interface CodeUse {

@@ -1,9 +1,10 @@
 import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
 import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
+import { checkCountry } from '../../platform/places';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { PricingSettingsInput, TaxZoneInput } from './pricing.inputs';
-import { checkCountry, checkTaxZone } from './promotion.rules';
+import { checkTaxZone } from './promotion.rules';
 import { PricingSettingsEntity, TaxClassEntity, TaxZoneEntity, type TaxCategory } from './tax.entity';
 
 /** Tax zones, tax categories and the shop's pricing settings: staff only, every change audited. */
@@ -47,7 +48,7 @@ export class TaxService {
   async updateSettings(ctx: RequestContext, input: PricingSettingsInput): Promise<PricingSettingsEntity> {
     const changes = {
       ...(input.pricesIncludeTax === undefined || input.pricesIncludeTax === null ? {} : { pricesIncludeTax: input.pricesIncludeTax }),
-      ...(input.defaultCountry === undefined || input.defaultCountry === null ? {} : { defaultCountry: checkCountry(input.defaultCountry) }),
+      ...(input.defaultCountry === undefined || input.defaultCountry === null ? {} : { defaultCountry: checkCountry(input.defaultCountry, 'defaultCountry') }),
     };
     const now = this.deps.clock.now();
     return this.deps.db.write(async (em) => {

@@ -1,12 +1,12 @@
 import { badInput } from '../../platform/errors';
 import { requiredText } from '../../platform/checks';
 import { isCurrencyCode } from '../../platform/currencies';
+import { checkArea, checkCountry, checkRegion } from '../../platform/places';
 import { RateKind, type RateBand } from './zone.entity';
 
 /** The input rules of zones and methods, and the pricing of a parcel: pure functions, with a fast spec beside them. */
 
 export const MAX_NAME_LENGTH = 100;
-export const MAX_COUNTRIES = 250;
 export const MAX_BANDS = 50;
 export const MAX_DAYS = 90;
 /** The most a band boundary or a price may be (minor units or grams). */
@@ -40,9 +40,6 @@ export interface Parcel {
   readonly weightGrams: number | null;
 }
 
-const COUNTRY = /^[A-Z]{2}$/;
-const REGION = /^([A-Z]{2})-[A-Z0-9]{1,3}$/;
-
 const checkName = (value: string, field: string): string => requiredText(value, field, MAX_NAME_LENGTH);
 
 function checkAmount(value: number, field: string): number {
@@ -50,27 +47,9 @@ function checkAmount(value: number, field: string): number {
   return value;
 }
 
-export function checkCountry(value: string, field = 'country'): string {
-  const code = value.trim().toUpperCase();
-  if (!COUNTRY.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-2 code such as FR`, field);
-  return code;
-}
-
-export function checkRegion(value: string, country: string | null, field = 'region'): string {
-  const code = value.trim().toUpperCase();
-  const match = REGION.exec(code);
-  if (!match) throw badInput(`${field} must be an ISO 3166-2 code such as FR-75`, field);
-  if (country && match[1] !== country) throw badInput(`${field} ${code} is not in ${country}`, field);
-  return code;
-}
-
 export function checkZone(input: ZoneShape): { name: string; countries: string[]; regions: string[] } {
   const name = checkName(input.name, 'name');
-  if (input.countries.length === 0 || input.countries.length > MAX_COUNTRIES) throw badInput(`countries must list 1 to ${MAX_COUNTRIES} codes`, 'countries');
-  const countries = [...new Set(input.countries.map((c, i) => checkCountry(c, `countries.${i}`)))];
-  const regions = [...new Set((input.regions ?? []).map((r, i) => checkRegion(r, null, `regions.${i}`)))];
-  const stray = regions.find((r) => !countries.includes(r.slice(0, 2)));
-  if (stray) throw badInput(`region ${stray} is not in any of the zone's countries`, 'regions');
+  const { countries, regions } = checkArea(input.countries, input.regions);
   return { name, countries, regions };
 }
 
