@@ -36,3 +36,21 @@ export function checkArea(countries: readonly string[], regions: readonly string
   if (stray) throw badInput(`region ${stray} is not in any of the zone's countries`, 'regions');
   return { countries: checkedCountries, regions: checkedRegions };
 }
+
+/** Where something goes or is sold: a country, and a region of it when known. */
+export interface Place {
+  readonly country: string;
+  readonly region: string | null;
+}
+
+/**
+ * The zone for a place (a parcel's destination, a buyer's address for tax):
+ * one naming its region wins over one naming only its country, and regions
+ * narrow only their own country; among equals the first in `zones`. Null:
+ * the place is outside every zone.
+ */
+export function zoneFor<Z extends { readonly countries: readonly string[]; readonly regions: readonly string[] }>(zones: readonly Z[], place: Place): Z | null {
+  const inCountry = zones.filter((zone) => zone.countries.includes(place.country));
+  const byRegion = inCountry.find((zone) => place.region !== null && zone.regions.includes(place.region));
+  return byRegion ?? inCountry.find((zone) => !zone.regions.some((r) => r.startsWith(`${place.country}-`))) ?? null;
+}

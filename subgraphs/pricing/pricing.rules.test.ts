@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { taxRatesFor } from './pricing.service';
+import { TaxZoneEntity } from './tax.entity';
 import { allocate, divideHalfEven, priceBasket, taxOf, type Basket, type BasketLine, type Discount, type PriceRule, type TaxCategory } from './pricing.rules';
 
 const at = new Date('2026-06-01T12:00:00Z');
@@ -220,5 +222,13 @@ describe('any cart', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the tax zone of an address', () => {
+  it('applies a zone of several countries to the whole of a country it names no region of', () => {
+    const europe = Object.assign(new TaxZoneEntity(), { countries: ['FR', 'DE'], regions: ['DE-BY'], standardRate: 2000, reducedRate: 550, zeroRate: 0 });
+    expect(taxRatesFor([europe], 'FR', null)).toEqual({ STANDARD: 2000, REDUCED: 550, ZERO: 0 });
+    expect(taxRatesFor([europe], 'DE', 'DE-BE')).toEqual({ STANDARD: 0, REDUCED: 0, ZERO: 0 });
   });
 });

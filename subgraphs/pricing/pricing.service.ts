@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
 import { badInput, conflict } from '../../platform/errors';
 import { Money } from '../../platform/graphql-types';
+import { zoneFor } from '../../platform/places';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient, CatalogProduct } from './catalog.client';
 import { OrderPricingEntity } from './order-pricing.entity';
@@ -24,11 +25,9 @@ export type Priceable = Pick<PriceOrderVariables, 'customerId' | 'currency' | 'l
 
 const NO_TAX: TaxRates = { STANDARD: 0, REDUCED: 0, ZERO: 0 };
 
-/** The zone naming the region wins over one naming only the country; none: untaxed. */
+/** The rates of the zone for the place (platform/places.ts's rule, as shipping zones follow it); no zone: untaxed. */
 export function taxRatesFor(zones: readonly TaxZoneEntity[], country: string, region: string | null): TaxRates {
-  const byRegion = region ? zones.find((z) => z.regions.includes(region)) : undefined;
-  const byCountry = zones.find((z) => z.countries.includes(country) && z.regions.length === 0);
-  return (byRegion ?? byCountry)?.rates ?? NO_TAX;
+  return zoneFor(zones, { country, region })?.rates ?? NO_TAX;
 }
 
 /**

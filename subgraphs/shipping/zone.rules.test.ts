@@ -1,6 +1,7 @@
 import { badInputOf } from '../../test/support/refusals';
 import { RateKind } from './zone.entity';
-import { checkBands, checkMethod, checkParcel, checkZone, priceOf, zoneFor, type Parcel } from './zone.rules';
+import { zoneFor } from '../../platform/places';
+import { checkBands, checkMethod, checkParcel, checkZone, priceOf, type Parcel } from './zone.rules';
 
 const parcel = (over: Partial<Parcel> = {}): Parcel => ({ country: 'FR', region: null, currency: 'EUR', subtotal: 3000, weightGrams: 800, ...over });
 const method = { name: 'Standard', kind: RateKind.FLAT, currency: 'EUR', amount: 500, minDays: 2, maxDays: 4 };

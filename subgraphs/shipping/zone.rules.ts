@@ -103,17 +103,6 @@ export function checkParcel(input: { country: string; region?: string | null; cu
   return { country, region, currency: input.currency, subtotal, weightGrams };
 }
 
-/**
- * The zone for a destination: one naming its region wins over one naming
- * only its country; among equals the oldest (the first in `zones`). Null:
- * the address is outside every zone.
- */
-export function zoneFor<Z extends { readonly countries: readonly string[]; readonly regions: readonly string[] }>(zones: readonly Z[], parcel: Pick<Parcel, 'country' | 'region'>): Z | null {
-  const inCountry = zones.filter((zone) => zone.countries.includes(parcel.country));
-  const byRegion = inCountry.find((zone) => parcel.region !== null && zone.regions.includes(parcel.region));
-  return byRegion ?? inCountry.find((zone) => !zone.regions.some((r) => r.startsWith(`${parcel.country}-`))) ?? null;
-}
-
 /** A method's price for a parcel, or null when the method does not apply to it (other currency, no band, no weight). */
 export function priceOf(
   method: { readonly kind: RateKind; readonly currency: string; readonly amount: number | null; readonly bands: readonly RateBand[]; readonly freeOver: number | null },

@@ -2,10 +2,11 @@ import { AUDIT_RECORDED, auditRecord } from '../../contracts/audit';
 import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
 import { notFound } from '../../platform/errors';
+import { zoneFor } from '../../platform/places';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { RateKind, ShippingMethodEntity, ShippingQuote, ShippingZoneEntity } from './zone.entity';
 import type { ParcelInput, ShippingMethodInput, ShippingZoneInput } from './zone.inputs';
-import { checkMethod, checkParcel, checkZone, priceOf, zoneFor } from './zone.rules';
+import { checkMethod, checkParcel, checkZone, priceOf } from './zone.rules';
 
 /**
  * Zones and their methods (staff configure them, every change audited) and
