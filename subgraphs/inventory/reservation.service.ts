@@ -12,8 +12,8 @@ import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import type { ReservationLineInput } from './reservation.inputs';
 import { EXPIRES_FROM, REQUEST_EFFECTS, RESERVATION_TRANSITIONS, type RequestEffect, type ReservationRequest } from './reservation.transitions';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { availableOf, type StockLevels } from './stock.entity';
-import { DEFAULT_WAREHOUSE, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
+import type { StockLevels } from './stock.entity';
+import { DEFAULT_WAREHOUSE } from './warehouse.entity';
 import type { WarehouseLedger } from './warehouse.ledger';
 import { allocationsOf, mergeAllocations, type Allocation } from './warehouse.rules';
 import { actorOf, thresholdCrossing, type AppliedChange, type StockLedger } from './stock.ledger';
@@ -84,11 +84,10 @@ export class ReservationService {
     }
     if ('short' in outcome) {
       this.deps.metrics.reservations.inc({ outcome: 'refused' });
-      const others = (await this.deps.db.read((em) => this.shortages(em, lines))).filter((s) => s.productId !== outcome.short.productId);
-      throw shortfall(orderId, [outcome.short, ...others]);
+      throw shortfall(orderId, outcome.short);
     }
     this.deps.metrics.reservations.inc({ outcome: 'reserved' });
-    await this.ledger.announce(outcome.taken);
+    await this.ledger.notify(outcome.notices);
     return Object.assign(reservation, { allocations: outcome.allocations });
   }
 
@@ -151,16 +150,6 @@ export class ReservationService {
 
   private read(orderId: string): Promise<ReservationEntity | null> {
     return this.deps.db.read((em) => em.findOne(ReservationEntity, { orderId }));
-  }
-
-  /** Current shortfalls of `lines` (what active warehouses have available), read without writing. */
-  private async shortages(em: EntityManager, lines: readonly ReservationLine[]): Promise<Shortage[]> {
-    const active = new Set((await em.find(WarehouseEntity, { active: true }, { fields: ['id'] })).map((w) => w.id));
-    const rows = await em.find(WarehouseStockEntity, { productId: { $in: lines.map((l) => l.productId) } }, { disableIdentityMap: true });
-    return lines.flatMap((line) => {
-      const available = rows.filter((r) => r.productId === line.productId && active.has(r.warehouseId)).reduce((sum, r) => sum + availableOf(r), 0);
-      return available < line.quantity ? [{ productId: line.productId, requested: line.quantity, available }] : [];
-    });
   }
 
   /** Applies `request` as RESERVATION_TRANSITIONS says for the reservation's status; `absent` answers for an order without one. */

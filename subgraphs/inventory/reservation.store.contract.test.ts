@@ -39,7 +39,7 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'error', ...env });
     orm = await openOrm({ service: 'inventory', entities: [StockLevelEntity, StockMovementEntity, StockAdjustmentKeyEntity, ReservationEntity, WarehouseEntity, WarehouseStockEntity, StockTransferEntity, OutboxEntryEntity, ProcessedEventEntity], config });
     db = new Db(orm);
-    store = reservationStore(db);
+    store = reservationStore(db, config);
     await db.write(async (em) => em.persist(Object.assign(new WarehouseEntity(), DEFAULT_WAREHOUSE)));
   });
 
@@ -106,6 +106,10 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
         { productId: a, before: { onHand: 10, reserved: 0, lowStockThreshold: 0 }, after: { onHand: 10, reserved: 4, lowStockThreshold: 0 }, version: 1 },
         { productId: b, before: { onHand: 3, reserved: 0, lowStockThreshold: 1 }, after: { onHand: 3, reserved: 2, lowStockThreshold: 1 }, version: 1 },
       ]),
+      notices: [
+        { id: a, version: 1 },
+        { id: b, version: 1 },
+      ].sort((x, y) => x.id.localeCompare(y.id)),
     });
     expect(await levels(a)).toMatchObject({ onHand: 10, reserved: 4, version: 1, low: false });
     // 3 - 2 = 1 available, at the threshold of 1: the stored flag turns low.
@@ -138,7 +142,7 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     const plenty = await stock(10);
     const scarce = await stock(1);
     const req = request([{ productId: plenty, quantity: 2 }, { productId: scarce, quantity: 2 }]);
-    expect(await store.take(req)).toEqual({ short: { productId: scarce, requested: 2, available: 1 } });
+    expect(await store.take(req)).toEqual({ short: [{ productId: scarce, requested: 2, available: 1 }] });
     expect(await levels(plenty)).toMatchObject({ reserved: 0 });
     expect(await levels(scarce)).toMatchObject({ reserved: 0, version: 0 });
     expect(await reservation(req.reservation.orderId)).toBeNull();
@@ -148,9 +152,113 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     expect(held).toBe(0);
   });
 
+  it('names every short line of a refused order, as the stock stood, and writes nothing', async () => {
+    const [plenty, scarce, none] = [await stock(10), await stock(1), await stock(0)].sort();
+    const req = request([{ productId: plenty, quantity: 2 }, { productId: scarce, quantity: 2 }, { productId: none, quantity: 1 }]);
+    expect(await store.take(req)).toEqual({
+      short: [
+        { productId: scarce, requested: 2, available: 1 },
+        { productId: none, requested: 1, available: 0 },
+      ],
+    });
+    expect(await levels(plenty)).toMatchObject({ reserved: 0 });
+    expect(await reservation(req.reservation.orderId)).toBeNull();
+  });
+
+  it("notices a variant's change on the variant and on its product, with the sum of the product's versions", async () => {
+    const product = `p-${newId()}`;
+    const variant = `v-${newId()}`;
+    await db.write(async (em) => {
+      em.persist(Object.assign(StockLevelEntity.of(product, 0), { version: 5 }));
+      em.persist(StockLevelEntity.of(variant, 4, product));
+      em.persist(WarehouseStockEntity.of(DEFAULT_WAREHOUSE.id, variant, { onHand: 4, reserved: 0 }));
+    });
+    const outcome = await store.take(request([{ productId: variant, quantity: 1 }]));
+    expect(outcome).toMatchObject({ notices: [{ id: variant, version: 1 }, { id: product, version: 6 }] });
+  });
+
+  // Group commit: the calls below are all made in one event-loop turn, so a group-committing adapter takes them in one transaction.
+  it('gives each of many orders in one turn over one hot row its own outcome, as if taken one after the other', async () => {
+    const hot = await stock(10);
+    const quantities = [3, 4, 5, 2, 1, 1];
+    const reqs = quantities.map((quantity) => request([{ productId: hot, quantity }]));
+    const outcomes = await Promise.all(reqs.map((r) => store.take(r)));
+    const taken = outcomes.flatMap((o, i) => ('taken' in o ? [quantities[i]] : []));
+    // Whatever order they were taken in: never more than 10, and each refusal true when it was made.
+    expect(taken.reduce((sum, q) => sum + q, 0)).toBeLessThanOrEqual(10);
+    expect(await levels(hot)).toMatchObject({ reserved: taken.reduce((sum, q) => sum + q, 0), version: taken.length });
+    for (const [i, outcome] of outcomes.entries()) {
+      const orderId = reqs[i].reservation.orderId;
+      if ('taken' in outcome) {
+        expect(await reservation(orderId)).toMatchObject({ status: ReservationStatus.ACTIVE });
+        expect((await movements(orderId)).map((m) => m.reservedDelta)).toEqual([quantities[i]]);
+        expect(await outbox(orderId)).toHaveLength(2);
+      } else {
+        expect(outcome).toEqual({ short: [{ productId: hot, requested: quantities[i], available: expect.any(Number) }] });
+        if ('short' in outcome) expect(outcome.short[0].available).toBeLessThan(quantities[i]);
+        expect(await reservation(orderId)).toBeNull();
+        expect(await movements(orderId)).toEqual([]);
+        expect(await outbox(orderId)).toEqual([]);
+      }
+    }
+    // Stock only goes down, so what is left never fills an order refused earlier: no refusal was false.
+    const left = 10 - taken.reduce((sum, q) => sum + q, 0);
+    const refused = quantities.filter((_, i) => 'short' in outcomes[i]);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((q) => q > left)).toBe(true);
+  });
+
+  it('undoes the lines already taken of an order refused in the same turn as others on the same products, and keeps the others', async () => {
+    const [a, b] = [await stock(5), await stock(1)].sort();
+    const first = request([{ productId: a, quantity: 2 }]);
+    // Its line of a is taken before its line of b is found short: the line of a must be given back.
+    const refused = request([{ productId: a, quantity: 2 }, { productId: b, quantity: 2 }]);
+    const last = request([{ productId: a, quantity: 3 }, { productId: b, quantity: 1 }]);
+    const [one, two, three] = await Promise.all([store.take(first), store.take(refused), store.take(last)]);
+    expect(one).toHaveProperty('taken');
+    expect(two).toEqual({ short: [{ productId: b, requested: 2, available: 1 }] });
+    expect(three).toHaveProperty('taken');
+    expect(await levels(a)).toMatchObject({ onHand: 5, reserved: 5, version: 2 });
+    expect(await levels(b)).toMatchObject({ onHand: 1, reserved: 1, version: 1 });
+    expect(await shelf(DEFAULT_WAREHOUSE.id, a)).toMatchObject({ reserved: 5 });
+    expect(await reservation(refused.reservation.orderId)).toBeNull();
+    expect(await outbox(refused.reservation.orderId)).toEqual([]);
+    const held = (await movements(refused.reservation.orderId)).reduce((sum, m) => sum + m.reservedDelta, 0);
+    expect(held).toBe(0);
+  });
+
+  it('takes one of two calls for the same order in one turn and answers the other as existing', async () => {
+    const a = await stock(10);
+    const req = request([{ productId: a, quantity: 2 }]);
+    const outcomes = await Promise.all([store.take(req), store.take(request([{ productId: a, quantity: 2 }], req.reservation.orderId))]);
+    expect(outcomes.filter((o) => 'taken' in o)).toHaveLength(1);
+    expect(outcomes.filter((o) => 'exists' in o)).toHaveLength(1);
+    expect(await levels(a)).toMatchObject({ reserved: 2, version: 1 });
+    expect(await outbox(req.reservation.orderId)).toHaveLength(2);
+  });
+
+  it("fails alone a call whose work fails, writing nothing of it, and keeps its neighbours'", async () => {
+    const a = await stock(10);
+    const good = [request([{ productId: a, quantity: 1 }]), request([{ productId: a, quantity: 1 }])];
+    const broken: TakeRequest = {
+      ...request([{ productId: a, quantity: 1 }]),
+      events: () => {
+        throw new Error('no events for this one');
+      },
+    };
+    const [x, y, z] = await Promise.allSettled([store.take(good[0]), store.take(broken), store.take(good[1])]);
+    expect(x).toMatchObject({ status: 'fulfilled', value: { taken: expect.any(Array) } });
+    expect(y).toMatchObject({ status: 'rejected', reason: new Error('no events for this one') });
+    expect(z).toMatchObject({ status: 'fulfilled', value: { taken: expect.any(Array) } });
+    expect(await levels(a)).toMatchObject({ reserved: 2, version: 2 });
+    expect(await reservation(broken.reservation.orderId)).toBeNull();
+    const held = (await movements(broken.reservation.orderId)).reduce((sum, m) => sum + m.reservedDelta, 0);
+    expect(held).toBe(0);
+  });
+
   it('refuses a product never stocked as having none available', async () => {
     const req = request([{ productId: `missing-${newId()}`, quantity: 1 }]);
-    expect(await store.take(req)).toEqual({ short: { productId: req.reservation.lines[0].productId, requested: 1, available: 0 } });
+    expect(await store.take(req)).toEqual({ short: [{ productId: req.reservation.lines[0].productId, requested: 1, available: 0 }] });
     expect(await reservation(req.reservation.orderId)).toBeNull();
   });
 
@@ -200,7 +308,7 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     const closed = await warehouse(50, false);
     const a = await stock(8, 0, [[open, 3], [closed, 5]]);
     const req = request([{ productId: a, quantity: 4 }]);
-    expect(await store.take(req)).toEqual({ short: { productId: a, requested: 4, available: 3 } });
+    expect(await store.take(req)).toEqual({ short: [{ productId: a, requested: 4, available: 3 }] });
     expect(await shelf(open, a)).toMatchObject({ reserved: 0, version: 0 });
     expect(await shelf(closed, a)).toMatchObject({ reserved: 0, version: 0 });
     expect(await levels(a)).toMatchObject({ reserved: 0, version: 0 });

@@ -6,10 +6,11 @@ import { mongoCollectionOf } from '../../platform/orm';
 import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
 import { StockLevelEntity, type StockLevels } from './stock.entity';
-import type { AppliedChange } from './stock.ledger';
+import { stockNotices, type AppliedChange, type StockNotice } from './stock.ledger';
 import type { ReservationStore, TakeOutcome, TakeRequest } from './reservation.store';
 import { WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
-import { allocate, mergeAllocations, type Allocation } from './warehouse.rules';
+import { allocate, mergeAllocations, type Allocation, type Candidate } from './warehouse.rules';
+import type { Shortage } from '../../contracts/inventory-api';
 
 /** Plans of one line re-made after losing a warehouse's units to a concurrent order, before the line counts as short. */
 const PLAN_ATTEMPTS = 10;
@@ -60,20 +61,26 @@ export class MongoReservationStore implements ReservationStore {
         }
         await em.nativeDelete(ReservationEntity, { orderId, status: ReservationStatus.PENDING });
       };
-      for (const { productId, quantity } of reservation.lines) {
+      /** The active warehouses' rows of a product, as candidates for the allocation rule. */
+      const candidates = async (productId: string): Promise<Candidate[]> => {
+        const active = await warehouses.find({ active: true }, { session }).toArray();
+        const priorities = new Map(active.map((w) => [w._id, w.priority]));
+        const rows = await shelves.find({ productId, warehouseId: { $in: [...priorities.keys()] } }, { session }).toArray();
+        return rows.map((row) => ({ warehouseId: row.warehouseId, priority: priorities.get(row.warehouseId) ?? 0, available: Math.max(0, row.onHand - row.reserved) }));
+      };
+      for (const [index, { productId, quantity }] of reservation.lines.entries()) {
         let remaining = quantity;
         for (let attempt = 1; remaining > 0; attempt += 1) {
-          const active = await warehouses.find({ active: true }, { session }).toArray();
-          const priorities = new Map(active.map((w) => [w._id, w.priority]));
-          const rows = await shelves.find({ productId, warehouseId: { $in: [...priorities.keys()] } }, { session }).toArray();
-          const plan = allocate(
-            remaining,
-            rows.map((row) => ({ warehouseId: row.warehouseId, priority: priorities.get(row.warehouseId) ?? 0, available: Math.max(0, row.onHand - row.reserved) })),
-          );
+          const plan = allocate(remaining, await candidates(productId));
           if ('short' in plan || attempt > PLAN_ATTEMPTS) {
             await giveBack();
             const available = ('short' in plan ? plan.short.available : 0) + quantity - remaining;
-            return { short: { productId, requested: quantity, available } };
+            const others: Shortage[] = [];
+            for (const line of reservation.lines.slice(index + 1)) {
+              const left = (await candidates(line.productId)).reduce((sum, c) => sum + c.available, 0);
+              if (left < line.quantity) others.push({ productId: line.productId, requested: line.quantity, available: left });
+            }
+            return { short: [{ productId, requested: quantity, available }, ...others] };
           }
           for (const part of plan.parts) {
             const shelf = await increment(shelves, { productId, warehouseId: part.warehouseId }, session, part.quantity, at);
@@ -92,14 +99,24 @@ export class MongoReservationStore implements ReservationStore {
       const allocations = mergeAllocations(taken);
       await em.nativeUpdate(ReservationEntity, { orderId, status: ReservationStatus.PENDING }, { status: reservation.status, allocations, updatedAt: reservation.updatedAt });
       for (const row of request.events(applied, allocations)) em.persist(Object.assign(new OutboxEntryEntity(), row));
-      return { taken: applied, allocations };
+      return { taken: applied, allocations, notices: await noticesOf(stock, session, applied) };
     });
   }
+}
+
+/** The live-update notices of the changes (the changed rows and their owning products' version sums), read in the unit of work. */
+async function noticesOf(stock: Collection<LevelsDocument>, session: ClientSession | undefined, applied: readonly AppliedChange[]): Promise<StockNotice[]> {
+  const changed = await stock.find({ _id: { $in: [...new Set(applied.map((a) => a.productId))] } }, { session, projection: { owningProductId: 1 } }).toArray();
+  const owners = [...new Set(changed.map((row) => row.owningProductId ?? row._id))];
+  const rows = await stock.find({ $or: [{ _id: { $in: owners } }, { owningProductId: { $in: owners } }] }, { session, projection: { owningProductId: 1, version: 1 } }).toArray();
+  return stockNotices(applied, rows.map((row) => ({ productId: row._id, owningProductId: row.owningProductId ?? null, version: row.version })));
 }
 
 /** Levels as stored on MongoDB (the ORM maps the primary key to `_id`, see platform/orm.ts). */
 interface LevelsDocument {
   _id: string;
+  /** The product a variant's row belongs to (stock levels only). */
+  owningProductId?: string | null;
   onHand: number;
   reserved: number;
   lowStockThreshold: number;

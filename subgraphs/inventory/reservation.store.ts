@@ -1,7 +1,7 @@
 import type { Shortage } from '../../contracts/inventory-api';
 import type { OutboxRow } from '../../platform/messaging/outbox';
 import type { ReservationEntity } from './reservation.entity';
-import type { AppliedChange } from './stock.ledger';
+import type { AppliedChange, StockNotice } from './stock.ledger';
 import type { Allocation } from './warehouse.rules';
 
 export interface TakeRequest {
@@ -15,10 +15,15 @@ export interface TakeRequest {
 
 /**
  * Taken (every line held, in line order, a change of the product's total per
- * warehouse it took from, and the allocations recorded on the reservation);
- * the order already has a reservation; or a line is short (nothing written).
+ * warehouse it took from, the allocations recorded on the reservation, and
+ * the live-update notices of the stock it changed, read with the write); the
+ * order already has a reservation; or a line is short (nothing written): the
+ * first short line, then any other line short as the stock stood then.
  */
-export type TakeOutcome = { readonly taken: AppliedChange[]; readonly allocations: Allocation[] } | { readonly exists: true } | { readonly short: Shortage };
+export type TakeOutcome =
+  | { readonly taken: AppliedChange[]; readonly allocations: Allocation[]; readonly notices: StockNotice[] }
+  | { readonly exists: true }
+  | { readonly short: Shortage[] };
 
 /**
  * The hot write of a reservation: every line of an order or none. Each line
