@@ -30,6 +30,17 @@ const PLAN_ATTEMPTS = 10;
  * updates join its session; without one, the writes run in the order of the
  * SQL path's rows (claim PENDING first, each increment then its movement), so
  * a crash leaves a PENDING claim whose movements the expiry sweep releases.
+ *
+ * No group commit here, by design: SQLite has one writer, so its reservations
+ * queue for the write lock anyway and sharing a commit only removes waiting;
+ * MongoDB locks per document, each increment is one atomic findOneAndUpdate
+ * whose filter is the stock condition (no read-compare-retry), so concurrent
+ * reservations of different products never wait for each other, and ones of
+ * the same product serialize only on that document for one update. Grouping
+ * them into one multi-document transaction would make one request's write
+ * conflict abort its neighbours and add a commit round trip per group, for
+ * nothing the per-document atomicity does not already give. The refusal's
+ * shortfalls and the live-update versions are read in the same unit of work.
  */
 export class MongoReservationStore implements ReservationStore {
   constructor(private readonly db: Db) {}
