@@ -10,6 +10,7 @@ import { openOrm } from '../../platform/orm';
 import { newId } from '../../platform/ids';
 import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import type { ReservationStore, TakeRequest } from './reservation.store';
+import type { ReservationRequest } from './reservation.transitions';
 import { reservationStore } from './reservation.store.factory';
 import { MongoReservationStore } from './reservation.store.mongo';
 import { SqliteReservationStore } from './reservation.store.sqlite';
@@ -254,6 +255,81 @@ describe.each(databases)('ReservationStore contract: %s', (name, env) => {
     expect(await reservation(broken.reservation.orderId)).toBeNull();
     const held = (await movements(broken.reservation.orderId)).reduce((sum, m) => sum + m.reservedDelta, 0);
     expect(held).toBe(0);
+  });
+
+  const settle = (orderId: string, request: ReservationRequest) =>
+    store.settle({
+      orderId,
+      request,
+      reason: request === 'commit' ? null : `${request} test`,
+      at: AT,
+      actorId: 'service:orders',
+      events: (before, after, applied) => [
+        { id: newId(), type: `stock.${request}`, payload: { orderId, from: before.status, to: after.status, products: applied.map((a) => a.productId) }, occurredAt: AT, traceparent: null },
+      ],
+    });
+
+  it('commits a reservation: its units leave on hand and reserved, per warehouse and in total, with a movement and its event', async () => {
+    const a = await stock(10);
+    const req = request([{ productId: a, quantity: 3 }]);
+    await store.take(req);
+    const orderId = req.reservation.orderId;
+    const outcome = await settle(orderId, 'commit');
+    expect(outcome).toMatchObject({
+      before: { orderId, status: ReservationStatus.ACTIVE },
+      after: { orderId, status: ReservationStatus.COMMITTED, lines: req.reservation.lines },
+      applied: [{ productId: a, before: { onHand: 10, reserved: 3 }, after: { onHand: 7, reserved: 0 }, version: 2 }],
+      notices: [{ id: a, version: 2 }],
+    });
+    expect(await reservation(orderId)).toMatchObject({ status: ReservationStatus.COMMITTED });
+    expect(await levels(a)).toMatchObject({ onHand: 7, reserved: 0, version: 2 });
+    expect(await shelf(DEFAULT_WAREHOUSE.id, a)).toMatchObject({ onHand: 7, reserved: 0 });
+    expect((await movements(orderId)).map((m) => [m.kind, m.onHandDelta, m.reservedDelta, m.onHandAfter, m.reservedAfter]).sort()).toEqual(
+      [
+        [StockMovementKind.RESERVE, 0, 3, 10, 3],
+        [StockMovementKind.COMMIT, -3, -3, 7, 0],
+      ].sort(),
+    );
+    expect((await outbox(orderId)).map((e) => e.type).sort()).toEqual(['audit.recorded', 'stock.commit', 'stock.reserved']);
+  });
+
+  it('releases a reservation once: a repeated release, and a commit after it, find it released and move nothing', async () => {
+    const a = await stock(10);
+    const req = request([{ productId: a, quantity: 4 }]);
+    await store.take(req);
+    const orderId = req.reservation.orderId;
+    expect(await settle(orderId, 'release')).toMatchObject({ after: { status: ReservationStatus.RELEASED, releaseReason: 'release test' } });
+    expect(await settle(orderId, 'release')).toEqual({ current: expect.objectContaining({ status: ReservationStatus.RELEASED }) });
+    expect(await settle(orderId, 'commit')).toEqual({ current: expect.objectContaining({ status: ReservationStatus.RELEASED }) });
+    expect(await levels(a)).toMatchObject({ onHand: 10, reserved: 0, version: 2 });
+    expect(await outbox(orderId)).toHaveLength(3);
+  });
+
+  it('moves a reservation for exactly one of a commit and a release racing in one turn', async () => {
+    const a = await stock(10);
+    const req = request([{ productId: a, quantity: 2 }]);
+    await store.take(req);
+    const orderId = req.reservation.orderId;
+    const outcomes = await Promise.all([settle(orderId, 'commit'), settle(orderId, 'release'), settle(orderId, 'commit')]);
+    const moved = outcomes.filter((o) => 'after' in o);
+    expect(moved).toHaveLength(1);
+    const final = (await reservation(orderId))?.status;
+    expect(final === ReservationStatus.COMMITTED || final === ReservationStatus.RELEASED).toBe(true);
+    expect(await levels(a)).toMatchObject(final === ReservationStatus.COMMITTED ? { onHand: 8, reserved: 0, version: 2 } : { onHand: 10, reserved: 0, version: 2 });
+  });
+
+  it('returns a sold reservation to its warehouses, and answers an order without one as absent', async () => {
+    const [w1, w2] = [await warehouse(2), await warehouse(1)];
+    const a = await stock(5, 0, [[w1, 2], [w2, 3]]);
+    const req = request([{ productId: a, quantity: 4 }]);
+    await store.take(req);
+    const orderId = req.reservation.orderId;
+    await settle(orderId, 'commit');
+    expect(await settle(orderId, 'return')).toMatchObject({ after: { status: ReservationStatus.RETURNED } });
+    expect(await levels(a)).toMatchObject({ onHand: 5, reserved: 0 });
+    expect(await shelf(w1, a)).toMatchObject({ onHand: 2, reserved: 0 });
+    expect(await shelf(w2, a)).toMatchObject({ onHand: 3, reserved: 0 });
+    expect(await settle(`o-${newId()}`, 'release')).toEqual({ current: null });
   });
 
   it('refuses a product never stocked as having none available', async () => {

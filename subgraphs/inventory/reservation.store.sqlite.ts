@@ -1,11 +1,14 @@
 import { newId } from '../../platform/ids';
-import type { ReservationLine, Shortage } from '../../contracts/inventory-api';
+import type { ReservationLine, ReservationStatusName, Shortage } from '../../contracts/inventory-api';
+import { notFound } from '../../platform/errors';
 import { SqliteGroupCommit, type Db, type GroupCommitLimits, type Prepared } from '../../platform/db';
 import { OUTBOX_INSERT_SQL, outboxValues } from '../../platform/messaging/outbox';
 import { StockMovementKind } from './stock-movement.entity';
-import { stockNotices, type AppliedChange } from './stock.ledger';
-import type { ReservationStore, TakeOutcome, TakeRequest } from './reservation.store';
-import { allocate, mergeAllocations, type Allocation, type Candidate } from './warehouse.rules';
+import { ReservationEntity } from './reservation.entity';
+import { REQUEST_EFFECTS, RESERVATION_TRANSITIONS } from './reservation.transitions';
+import { stockNotices, type AppliedChange, type StockNotice } from './stock.ledger';
+import type { ReservationStore, SettleOutcome, SettleRequest, TakeOutcome, TakeRequest } from './reservation.store';
+import { allocate, allocationsOf, mergeAllocations, type Allocation, type Candidate } from './warehouse.rules';
 
 // The tables and columns of ReservationEntity, StockLevelEntity, WarehouseStockEntity, WarehouseEntity and StockMovementEntity (the contract test reads back through the ORM).
 const CLAIM =
@@ -24,7 +27,16 @@ const RESERVE =
 const PRODUCT_ROWS = 'select product_id, owning_product_id, version from stock_levels where product_id = ? or owning_product_id = ?';
 const MOVEMENT =
   'insert into stock_movements (id, product_id, version, kind, warehouse_id, on_hand_delta, reserved_delta, on_hand_after, reserved_after, ' +
-  'warehouse_on_hand_after, warehouse_reserved_after, order_id, reason, actor_id, at) values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, null, ?, ?)';
+  'warehouse_on_hand_after, warehouse_reserved_after, order_id, reason, actor_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const READ_RESERVATION = 'select order_id, status, lines, allocations, expires_at, release_reason, created_at, updated_at from reservations where order_id = ?';
+const MOVE_RESERVATION = 'update reservations set status = ?, release_reason = ?, updated_at = ? where order_id = ? and status = ?';
+// A settlement's deltas (on hand, reserved), unconditional: the reservation's status says the units are there; the rule is checked on what it returns.
+const SETTLE_IN_WAREHOUSE =
+  'update warehouse_stock set on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1, low = (on_hand + ? - reserved - ? <= low_stock_threshold), updated_at = ? ' +
+  'where warehouse_id = ? and product_id = ? returning on_hand, reserved';
+const SETTLE =
+  'update stock_levels set on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1, low = (on_hand + ? - reserved - ? <= low_stock_threshold), updated_at = ? ' +
+  'where product_id = ? returning on_hand, reserved, low_stock_threshold, version, owning_product_id';
 const ALLOCATIONS = 'update reservations set allocations = ? where order_id = ?';
 
 interface LevelsRow {
@@ -33,6 +45,17 @@ interface LevelsRow {
   readonly low_stock_threshold: number;
   readonly version: number;
   readonly owning_product_id: string | null;
+}
+
+interface ReservationRow {
+  readonly order_id: string;
+  readonly status: ReservationStatusName;
+  readonly lines: string;
+  readonly allocations: string | null;
+  readonly expires_at: number;
+  readonly release_reason: string | null;
+  readonly created_at: number;
+  readonly updated_at: number;
 }
 
 interface ProductRow {
@@ -87,6 +110,11 @@ export class SqliteReservationStore implements ReservationStore {
       throw error;
     }
   }
+
+  /** In the same group commit: one read of the reservation, and the move if the table allows it (the transaction holds the write lock, so nothing changes between). */
+  settle(request: SettleRequest): Promise<SettleOutcome> {
+    return this.group.run((prepared) => settleIn(prepared, request));
+  }
 }
 
 function takeIn(prepared: Prepared, { reservation, actorId, events }: TakeRequest): TakeOutcome {
@@ -106,7 +134,7 @@ function takeIn(prepared: Prepared, { reservation, actorId, events }: TakeReques
       // Only a total out of step with its warehouses could refuse what the warehouse rows just allowed.
       if (!row) throw new Error(`Stock of ${productId} in ${part.warehouseId} refused a reservation its allocation allowed`);
       const after = { onHand: row.on_hand, reserved: row.reserved, lowStockThreshold: row.low_stock_threshold };
-      prepared(MOVEMENT).run(newId(), productId, row.version, StockMovementKind.RESERVE, part.warehouseId, part.quantity, row.on_hand, row.reserved, inWarehouse.on_hand, inWarehouse.reserved, orderId, actorId, at);
+      prepared(MOVEMENT).run(newId(), productId, row.version, StockMovementKind.RESERVE, part.warehouseId, 0, part.quantity, row.on_hand, row.reserved, inWarehouse.on_hand, inWarehouse.reserved, orderId, null, actorId, at);
       applied.push({ productId, before: { ...after, reserved: after.reserved - part.quantity }, after, version: row.version });
       allocations.push({ productId, warehouseId: part.warehouseId, quantity: part.quantity });
       owners.add(row.owning_product_id ?? productId);
@@ -115,12 +143,59 @@ function takeIn(prepared: Prepared, { reservation, actorId, events }: TakeReques
   const recorded = mergeAllocations(allocations);
   prepared(ALLOCATIONS).run(JSON.stringify(recorded), orderId);
   for (const event of events(applied, recorded)) prepared(OUTBOX_INSERT_SQL).run(...outboxValues(event));
+  return { taken: applied, allocations: recorded, notices: noticesOf(prepared, applied, owners) };
+}
+
+function settleIn(prepared: Prepared, { orderId, request, reason, at, actorId, events }: SettleRequest): SettleOutcome {
+  const row = prepared(READ_RESERVATION).get(orderId) as ReservationRow | undefined;
+  const before = row ? reservationOf(row) : null;
+  if (!before || RESERVATION_TRANSITIONS[request][before.status] !== 'move') return { current: before };
+  const effect = REQUEST_EFFECTS[request];
+  const when = at.getTime();
+  prepared(MOVE_RESERVATION).run(effect.to, reason, when, orderId, before.status);
+  const after = Object.assign(new ReservationEntity(), { ...before, status: effect.to, releaseReason: reason, updatedAt: at });
+  const applied: AppliedChange[] = [];
+  const owners = new Set<string>();
+  for (const { productId, warehouseId, quantity } of allocationsOf(before)) {
+    // The deltas of one allocation, whatever the levels: each effect adds or takes a fixed amount.
+    const delta = effect.next({ onHand: 0, reserved: 0, lowStockThreshold: 0 }, quantity);
+    const change = [delta.onHand, delta.reserved, delta.onHand, delta.reserved, when] as const;
+    const shelf = prepared(SETTLE_IN_WAREHOUSE).get(...change, warehouseId, productId) as Pick<LevelsRow, 'on_hand' | 'reserved'> | undefined;
+    if (!shelf) throw notFound(`Stock of product ${productId} in warehouse`, warehouseId);
+    const total = prepared(SETTLE).get(...change, productId) as LevelsRow | undefined;
+    if (!total) throw notFound('Stock level', productId);
+    for (const [where, levels] of [[`${productId} in ${warehouseId}`, shelf], [productId, total]] as const) {
+      if (levels.reserved < 0 || levels.on_hand < levels.reserved) throw new Error(`Stock rule broken for ${where}: onHand ${levels.on_hand}, reserved ${levels.reserved}`);
+    }
+    prepared(MOVEMENT).run(newId(), productId, total.version, effect.movement, warehouseId, delta.onHand, delta.reserved, total.on_hand, total.reserved, shelf.on_hand, shelf.reserved, orderId, reason, actorId, when);
+    const levels = { onHand: total.on_hand, reserved: total.reserved, lowStockThreshold: total.low_stock_threshold };
+    applied.push({ productId, before: { ...levels, onHand: levels.onHand - delta.onHand, reserved: levels.reserved - delta.reserved }, after: levels, version: total.version });
+    owners.add(total.owning_product_id ?? productId);
+  }
+  for (const event of events(before, after, applied)) prepared(OUTBOX_INSERT_SQL).run(...outboxValues(event));
+  return { before, after, applied, notices: noticesOf(prepared, applied, owners) };
+}
+
+/** The live-update notices of `applied`, from every row of the products owning them, read in the transaction that changed them. */
+function noticesOf(prepared: Prepared, applied: readonly AppliedChange[], owners: ReadonlySet<string>): StockNotice[] {
   const rows = [...owners].flatMap((owner) => prepared(PRODUCT_ROWS).all(owner, owner) as ProductRow[]);
-  const notices = stockNotices(
+  return stockNotices(
     applied,
     rows.map((row) => ({ productId: row.product_id, owningProductId: row.owning_product_id, version: row.version })),
   );
-  return { taken: applied, allocations: recorded, notices };
+}
+
+function reservationOf(row: ReservationRow): ReservationEntity {
+  return Object.assign(new ReservationEntity(), {
+    orderId: row.order_id,
+    status: row.status,
+    lines: JSON.parse(row.lines) as ReservationLine[],
+    allocations: row.allocations === null ? null : (JSON.parse(row.allocations) as Allocation[]),
+    expiresAt: new Date(row.expires_at),
+    releaseReason: row.release_reason,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  });
 }
 
 function candidates(prepared: Prepared, productId: string): Candidate[] {
