@@ -7,7 +7,7 @@ import { Db, SqliteGroupCommit, type Prepared } from './db';
 import { newId } from './ids';
 import { OUTBOX_INSERT_SQL, OutboxEntryEntity, outboxValues } from './messaging/outbox';
 import { openOrm } from './orm';
-import { setRequestDeadline, withRequestId } from './request-scope';
+import { currentRequestId, setRequestDeadline, withRequestId } from './request-scope';
 
 describe('SqliteGroupCommit', () => {
   let dir: string;
@@ -44,6 +44,12 @@ describe('SqliteGroupCommit', () => {
     expect(outcomes[1]).toMatchObject({ reason: new Error(`${type}-bad refused`) });
     expect(await rowsOf(type)).toBe(2);
     expect(await rowsOf(`${type}-bad`)).toBe(0);
+  });
+
+  it("runs each request's work in its own caller's request scope, not the group's first", async () => {
+    const group = new SqliteGroupCommit(db, { what: 'write', queue: 10 });
+    const ids = await Promise.all(['a', 'b', 'c'].map((id) => withRequestId(id, () => group.run(() => currentRequestId()))));
+    expect(ids).toEqual(['a', 'b', 'c']);
   });
 
   it('refuses with TRY_AGAIN, at once and before its work runs, a request past the bounded queue; the queue frees as groups commit', async () => {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { LockWaitTimeoutException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type Libsql from 'libsql';
@@ -159,7 +160,8 @@ export class SqliteGroupCommit {
       return Promise.reject(tryAgain(`Too busy to ${this.limits.what} now: ${this.limits.queue} requests are waiting already; nothing was done`));
     }
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, deadline: requestDeadline(), resolve: resolve as (value: unknown) => void, reject });
+      // Bound to its caller's async context, so its log lines and the trace its outbox rows carry are its own request's, not the group's first.
+      this.waiting.push({ work: AsyncResource.bind(work), deadline: requestDeadline(), resolve: resolve as (value: unknown) => void, reject });
       // Deferred to the end of the turn, so every request that arrived in it joins the group.
       if (!this.running && this.waiting.length === 1) setImmediate(() => void this.drain());
     });
