@@ -33,8 +33,10 @@ const SWEEP_BATCH = 100;
  * the write and no retry loop, with the reservation row keyed by the order id
  * (which makes a repeated call answer the reservation already there), the
  * movements and the outbox events written with it. A refused call writes
- * nothing. Release, commit, return and expiry move the reservation through
- * RESERVATION_TRANSITIONS with the ledger's compare-and-set writes. A crash
+ * nothing. Release, commit and return are the store's too (`settle`: the
+ * status, the stock per allocation, movements and events in one unit, moved
+ * only where RESERVATION_TRANSITIONS says `move`); expiry, background work,
+ * moves it with the ledger's compare-and-set writes. A crash
  * mid-way through a reservation (possible only on MongoDB without a replica
  * set) leaves its claim PENDING, and the order's movements (a ledger of what
  * it holds) tell the expiry sweep exactly what to release.
