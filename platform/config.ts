@@ -173,6 +173,8 @@ export interface Config {
     readonly reservationTtlSeconds: number;
     /** How often each inventory process looks for expired reservations. */
     readonly reservationSweepIntervalMs: number;
+    /** Reservations that may wait for the next group commit; one more is refused at once with TRY_AGAIN. */
+    readonly reservationQueue: number;
   };
   readonly orders: {
     /** A placement still PENDING this long after it began is presumed dead (crashed mid-saga) and compensated. */
@@ -481,6 +483,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
       reservationSweepIntervalMs: read.int('RESERVATION_SWEEP_INTERVAL_MS', 5_000, 100, 3_600_000),
+      reservationQueue: read.int('RESERVATION_QUEUE', 1_000, 1, 100_000),
     },
     orders: {
       placementTimeoutSeconds: read.int('ORDER_PLACEMENT_TIMEOUT_SECONDS', 120, 10, 86_400),

@@ -1,9 +1,12 @@
+import { AsyncResource } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { LockWaitTimeoutException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type Libsql from 'libsql';
 
 type Database = Libsql.Database;
+import { tryAgain } from './errors';
 import { sqlitePoolOf, type SqlitePool } from './orm';
+import { requestDeadline } from './request-scope';
 
 /** A prepared statement of the SQLite driver (run, get, all). */
 export type SqliteStatement = Libsql.Statement;
@@ -108,6 +111,101 @@ export class Db {
       await em.flush();
       return result;
     });
+  }
+}
+
+export interface GroupCommitLimits {
+  /** What the grouped work is, for the TRY_AGAIN refusals ("reserve stock"). */
+  readonly what: string;
+  /** Requests that may wait for the next group; one more is refused at once with TRY_AGAIN. */
+  readonly queue: number;
+}
+
+interface Waiting {
+  readonly work: (prepared: Prepared) => unknown;
+  /** When its caller stops waiting (ms since epoch), or null. */
+  readonly deadline: number | null;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Group commit on SQLite: the requests that arrive while the database is busy
+ * (at least those of one event-loop turn) share one `BEGIN IMMEDIATE ...
+ * COMMIT` (Db.sqliteTransaction), each in its own savepoint, so each gets its
+ * own outcome: a request whose work throws (a refusal, bad input) rolls back
+ * to its savepoint and is rejected with its error, and its neighbours commit.
+ * A commit, its journal write and the connection's hand-over are paid once
+ * per group instead of once per request. One group runs at a time; requests
+ * arriving meanwhile form the next. The queue is bounded: past `queue`
+ * waiting requests one more is refused at once with TRY_AGAIN, and a request
+ * whose caller gave up while it waited is refused the same way before its
+ * work runs. A failure of the transaction itself (not of one request's work)
+ * rejects the whole group, which wrote nothing.
+ */
+export class SqliteGroupCommit {
+  private waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly limits: GroupCommitLimits,
+  ) {}
+
+  /** Runs `work` (synchronous, as for `sqliteTransaction`) in the next group; resolves once that group committed. */
+  run<T>(work: (prepared: Prepared) => T): Promise<T> {
+    if (this.waiting.length >= this.limits.queue) {
+      return Promise.reject(tryAgain(`Too busy to ${this.limits.what} now: ${this.limits.queue} requests are waiting already; nothing was done`));
+    }
+    return new Promise<T>((resolve, reject) => {
+      // Bound to its caller's async context, so its log lines and the trace its outbox rows carry are its own request's, not the group's first.
+      this.waiting.push({ work: AsyncResource.bind(work), deadline: requestDeadline(), resolve: resolve as (value: unknown) => void, reject });
+      // Deferred to the end of the turn, so every request that arrived in it joins the group.
+      if (!this.running && this.waiting.length === 1) setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting;
+        this.waiting = [];
+        let outcomes: Outcome[];
+        try {
+          outcomes = await this.db.sqliteTransaction((prepared) => group.map((request) => this.each(prepared, request)));
+        } catch (error) {
+          for (const request of group) request.reject(error);
+          continue;
+        }
+        group.forEach((request, i) => {
+          const outcome = outcomes[i];
+          if (outcome.ok) request.resolve(outcome.value);
+          else request.reject(outcome.error);
+        });
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private each(prepared: Prepared, { work, deadline }: Waiting): Outcome {
+    if (deadline !== null && deadline <= Date.now()) {
+      return { ok: false, error: tryAgain(`Too busy to ${this.limits.what} before the request's deadline; nothing was done`) };
+    }
+    prepared('savepoint grouped').run();
+    try {
+      const value = work(prepared);
+      prepared('release grouped').run();
+      return { ok: true, value };
+    } catch (error) {
+      // Undoes this request's statements only; an error here (the database itself failing) fails the whole group.
+      prepared('rollback to grouped').run();
+      prepared('release grouped').run();
+      return { ok: false, error };
+    }
   }
 }
 

@@ -27,6 +27,8 @@ const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKi
  * answers 500 to anything its plugins throw before parsing.
  */
 export function documentTooDeep(query: string, maxTokens: number): GraphQLError | null {
+  // Nesting never exceeds the number of opening characters: most documents pass without lexing (the lexer was 2% of a subgraph's CPU per request).
+  if (openingCharacters(query) <= MAX_DOCUMENT_NESTING) return null;
   const lexer = new Lexer(new Source(query));
   let depth = 0;
   try {
@@ -43,6 +45,16 @@ export function documentTooDeep(query: string, maxTokens: number): GraphQLError 
     return null;
   }
   return null;
+}
+
+/** How many `{`, `[` and `(` the text holds, counting no further than one past MAX_DOCUMENT_NESTING. */
+function openingCharacters(query: string): number {
+  let count = 0;
+  for (let i = 0; i < query.length && count <= MAX_DOCUMENT_NESTING; i++) {
+    const c = query.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b || c === 0x28) count++;
+  }
+  return count;
 }
 
 /**

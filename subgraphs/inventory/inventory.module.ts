@@ -33,7 +33,7 @@ export const inventory: SubgraphModule<InventoryServices> = {
       ledger,
       warehouses,
       stock: new StockService(deps, ledger, new CatalogClient(deps.internal), warehouses),
-      reservations: new ReservationService(deps, ledger, warehouses.ledger, reservationStore(deps.db)),
+      reservations: new ReservationService(deps, ledger, warehouses.ledger, reservationStore(deps.db, deps.config)),
     };
   },
   referenceResolvers: (services) => inventoryReferences(services.stock),

@@ -1,19 +1,19 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
 import { AUDIT_RECORDED, auditRecord, type AuditState } from '../../contracts/audit';
-import type { Caller } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
 import { checkDeadline } from '../../platform/deadline';
 import { conflict, notFound } from '../../platform/errors';
 import { INVENTORY_EVENTS, type ReservationLine, type ReservationPayload, type ReservationStatusName, type Shortage } from '../../contracts/inventory-api';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
+import type { OutboxRow } from '../../platform/messaging/outbox';
 import { ReservationEntity, ReservationStatus } from './reservation.entity';
 import type { ReservationLineInput } from './reservation.inputs';
-import { EXPIRES_FROM, REQUEST_EFFECTS, RESERVATION_TRANSITIONS, type RequestEffect, type ReservationRequest } from './reservation.transitions';
+import { EXPIRES_FROM, REQUEST_EFFECTS, RESERVATION_TRANSITIONS, type ReservationRequest } from './reservation.transitions';
 import { StockMovementEntity, StockMovementKind } from './stock-movement.entity';
-import { availableOf, type StockLevels } from './stock.entity';
-import { DEFAULT_WAREHOUSE, WarehouseEntity, WarehouseStockEntity } from './warehouse.entity';
+import type { StockLevels } from './stock.entity';
+import { DEFAULT_WAREHOUSE } from './warehouse.entity';
 import type { WarehouseLedger } from './warehouse.ledger';
 import { allocationsOf, mergeAllocations, type Allocation } from './warehouse.rules';
 import { actorOf, thresholdCrossing, type AppliedChange, type StockLedger } from './stock.ledger';
@@ -33,8 +33,10 @@ const SWEEP_BATCH = 100;
  * the write and no retry loop, with the reservation row keyed by the order id
  * (which makes a repeated call answer the reservation already there), the
  * movements and the outbox events written with it. A refused call writes
- * nothing. Release, commit, return and expiry move the reservation through
- * RESERVATION_TRANSITIONS with the ledger's compare-and-set writes. A crash
+ * nothing. Release, commit and return are the store's too (`settle`: the
+ * status, the stock per allocation, movements and events in one unit, moved
+ * only where RESERVATION_TRANSITIONS says `move`); expiry, background work,
+ * moves it with the ledger's compare-and-set writes. A crash
  * mid-way through a reservation (possible only on MongoDB without a replica
  * set) leaves its claim PENDING, and the order's movements (a ledger of what
  * it holds) tell the expiry sweep exactly what to release.
@@ -70,10 +72,7 @@ export class ReservationService {
       events: (applied, allocations) => [
         this.deps.outbox.row(INVENTORY_EVENTS.reserved, payloadOf(reservation)),
         this.deps.outbox.row(AUDIT_RECORDED, auditRecord('inventory', ctx.caller, now, { action: 'stock.reserved', entityType: 'Reservation', entityId: orderId, before: null, after: stateOf({ ...reservation, allocations }) })),
-        ...applied.flatMap((change) => {
-          const crossing = thresholdCrossing(change.productId, change.before, change.after);
-          return crossing ? [this.deps.outbox.row(crossing.type, crossing.payload)] : [];
-        }),
+        ...crossings(this.deps, applied),
       ],
     });
     if ('exists' in outcome) {
@@ -84,11 +83,10 @@ export class ReservationService {
     }
     if ('short' in outcome) {
       this.deps.metrics.reservations.inc({ outcome: 'refused' });
-      const others = (await this.deps.db.read((em) => this.shortages(em, lines))).filter((s) => s.productId !== outcome.short.productId);
-      throw shortfall(orderId, [outcome.short, ...others]);
+      throw shortfall(orderId, outcome.short);
     }
     this.deps.metrics.reservations.inc({ outcome: 'reserved' });
-    await this.ledger.announce(outcome.taken);
+    await this.ledger.notify(outcome.notices);
     return Object.assign(reservation, { allocations: outcome.allocations });
   }
 
@@ -153,18 +151,14 @@ export class ReservationService {
     return this.deps.db.read((em) => em.findOne(ReservationEntity, { orderId }));
   }
 
-  /** Current shortfalls of `lines` (what active warehouses have available), read without writing. */
-  private async shortages(em: EntityManager, lines: readonly ReservationLine[]): Promise<Shortage[]> {
-    const active = new Set((await em.find(WarehouseEntity, { active: true }, { fields: ['id'] })).map((w) => w.id));
-    const rows = await em.find(WarehouseStockEntity, { productId: { $in: lines.map((l) => l.productId) } }, { disableIdentityMap: true });
-    return lines.flatMap((line) => {
-      const available = rows.filter((r) => r.productId === line.productId && active.has(r.warehouseId)).reduce((sum, r) => sum + availableOf(r), 0);
-      return available < line.quantity ? [{ productId: line.productId, requested: line.quantity, available }] : [];
-    });
-  }
-
-  /** Applies `request` as RESERVATION_TRANSITIONS says for the reservation's status; `absent` answers for an order without one. */
-  private request(
+  /**
+   * Applies `request` as RESERVATION_TRANSITIONS says for the reservation's
+   * status: the store moves it (with its stock, movements and events) where
+   * the table says `move`, and otherwise answers what it is, for the table's
+   * other verdicts; `absent` answers for an order without one (null when a
+   * reservation appeared meanwhile: asked again).
+   */
+  private async request(
     ctx: RequestContext,
     orderId: string,
     request: ReservationRequest,
@@ -172,8 +166,31 @@ export class ReservationService {
     absent: () => Promise<ReservationEntity | null>,
   ): Promise<ReservationEntity> {
     const effect = REQUEST_EFFECTS[request];
-    return this.transition(orderId, async (current) => {
-      if (!current) return absent();
+    for (let attempt = 1; attempt <= STATUS_ATTEMPTS; attempt += 1) {
+      const now = this.deps.clock.now();
+      const outcome = await this.store.settle({
+        orderId,
+        request,
+        reason,
+        at: now,
+        actorId: actorOf(ctx.caller),
+        events: (before, after, applied) => [
+          this.deps.outbox.row(effect.event, payloadOf(after)),
+          this.deps.outbox.row(AUDIT_RECORDED, auditRecord('inventory', ctx.caller, now, { action: effect.action, entityType: 'Reservation', entityId: orderId, reason, before: stateOf(before), after: stateOf(after) })),
+          ...crossings(this.deps, applied),
+        ],
+      });
+      if ('after' in outcome) {
+        this.deps.metrics.reservations.inc({ outcome: effect.to.toLowerCase() });
+        await this.ledger.notify(outcome.notices);
+        return outcome.after;
+      }
+      const { current } = outcome;
+      if (!current) {
+        const answer = await absent();
+        if (answer) return answer;
+        continue;
+      }
       switch (RESERVATION_TRANSITIONS[request][current.status]) {
         case 'done':
           return current;
@@ -182,51 +199,11 @@ export class ReservationService {
         case 'refuse':
           throw conflict(effect.refusal(orderId, current.status), { orderId, status: current.status });
         case 'move':
-          return this.finish(ctx.caller, current, effect, reason);
+          // Moved by another request between the store's read and its write (MongoDB): asked again.
+          continue;
       }
-    });
-  }
-
-  /** Runs `step` on the current reservation, again when its status changed under it (it answers null then). */
-  private async transition(
-    orderId: string,
-    step: (current: ReservationEntity | null) => Promise<ReservationEntity | null>,
-  ): Promise<ReservationEntity> {
-    for (let attempt = 1; attempt <= STATUS_ATTEMPTS; attempt += 1) {
-      const result = await step(await this.read(orderId));
-      if (result) return result;
     }
     throw inProgress(orderId);
-  }
-
-  /**
-   * Moves a reservation to the request's status and applies its effect to
-   * each line's stock, in one unit of work. The status write is conditional,
-   * so of a release, a commit and an expiry racing, exactly one wins; null
-   * when this one lost.
-   */
-  private async finish(caller: Caller | null, current: ReservationEntity, effect: RequestEffect, reason: string | null): Promise<ReservationEntity | null> {
-    const outcome = await this.deps.db.write(async (em) => {
-      const at = this.deps.clock.now();
-      const moved = await em.nativeUpdate(ReservationEntity, { orderId: current.orderId, status: current.status }, { status: effect.to, releaseReason: reason, updatedAt: at });
-      if (moved === 0) return null;
-      const applied = await this.moveAllocations(em, allocationsOf(current), effect.movement, effect.next, actorOf(caller), current.orderId, reason);
-      const done = withStatus(current, effect.to, reason, at);
-      this.deps.outbox.add(em, effect.event, payloadOf(done));
-      this.ledger.audit(em, caller, {
-        action: effect.action,
-        entityType: 'Reservation',
-        entityId: current.orderId,
-        reason,
-        before: stateOf(current),
-        after: stateOf(done),
-      });
-      return { done, applied };
-    });
-    if (!outcome) return null;
-    this.deps.metrics.reservations.inc({ outcome: effect.to.toLowerCase() });
-    await this.ledger.announce(outcome.applied);
-    return outcome.done;
   }
 
   /** Expires one due reservation; false when another process got to it first (or it was just committed). */
@@ -323,6 +300,14 @@ function withStatus(reservation: ReservationEntity, status: ReservationStatusNam
     releaseReason,
     createdAt: reservation.createdAt,
     updatedAt,
+  });
+}
+
+/** The low-stock and replenished events of the changes (only crossings alert). */
+function crossings(deps: SubgraphDeps, applied: readonly AppliedChange[]): OutboxRow[] {
+  return applied.flatMap((change) => {
+    const crossing = thresholdCrossing(change.productId, change.before, change.after);
+    return crossing ? [deps.outbox.row(crossing.type, crossing.payload)] : [];
   });
 }
 

@@ -20,6 +20,12 @@ export interface AppliedChange {
   readonly version: number;
 }
 
+/** A live-update notice of a stock level (a product, or one of its variants) at a version. */
+export interface StockNotice {
+  readonly id: string;
+  readonly version: number;
+}
+
 export interface MovementNote {
   readonly kind: StockMovementKind;
   readonly actorId: string;
@@ -93,18 +99,20 @@ export class StockLedger {
    * latest version) for live updates, and the outbox relay nudged.
    */
   async announce(changes: readonly AppliedChange[]): Promise<void> {
-    const latest = new Map<string, number>();
-    for (const change of changes) latest.set(change.productId, Math.max(change.version, latest.get(change.productId) ?? 0));
-    await this.addOwners(latest);
+    await this.notify(await this.noticesOf(changes));
+  }
+
+  /** Publishes notices already worked out (a reservation reads its product sums in its own transaction), and nudges the outbox relay. */
+  async notify(notices: readonly StockNotice[]): Promise<void> {
     await Promise.all(
-      [...latest].map(([productId, version]) =>
-        this.deps.pubsub.publish(channels.stock(productId), { id: productId, version }).catch((error: unknown) => {
+      notices.map(({ id, version }) =>
+        this.deps.pubsub.publish(channels.stock(id), { id, version }).catch((error: unknown) => {
           // Notices are best effort: a subscriber that misses one re-reads on the next.
-          this.deps.log.warn('stock change notice not published', { productId, version, error: String(error) });
+          this.deps.log.warn('stock change notice not published', { productId: id, version, error: String(error) });
         }),
       ),
     );
-    await announceChanges(this.deps, 'StockLevel', [...latest].map(([id, version]) => ({ id, version })));
+    await announceChanges(this.deps, 'StockLevel', notices);
     void this.deps.outbox.kick();
   }
 
@@ -114,20 +122,17 @@ export class StockLedger {
    * the sum's version, the one its subscribers last saw a lower value of.
    * Two reads after the commit, whatever the number of changes.
    */
-  private async addOwners(latest: Map<string, number>): Promise<void> {
-    const unknown = [...latest.keys()].filter((id) => !this.owners.has(id));
+  private async noticesOf(changes: readonly AppliedChange[]): Promise<StockNotice[]> {
+    const unknown = [...new Set(changes.map((c) => c.productId))].filter((id) => !this.owners.has(id));
     if (unknown.length > 0) {
       const rows = await this.deps.db.read((em) => em.find(StockLevelEntity, { productId: { $in: unknown } }, { fields: ['productId', 'owningProductId'] }));
       for (const row of rows) this.owners.set(row.productId, ownerOf(row));
     }
-    const products = [...new Set([...latest.keys()].map((id) => this.owners.get(id) ?? id))];
+    const products = [...new Set(changes.map((c) => this.owners.get(c.productId) ?? c.productId))];
     const rows = await this.deps.db.read((em) =>
       em.find(StockLevelEntity, { $or: [{ productId: { $in: products } }, { owningProductId: { $in: products } }] }, { fields: ['productId', 'owningProductId', 'version'] }),
     );
-    for (const product of products) {
-      const mine = rows.filter((row) => row.productId === product || ownerOf(row) === product);
-      if (mine.length > 0) latest.set(product, mine.reduce((sum, row) => sum + row.version, 0));
-    }
+    return stockNotices(changes, rows);
   }
 
   private record(em: EntityManager, productId: string, version: number, before: StockLevels, after: StockLevels, note: MovementNote | null, at: Date): void {
@@ -172,6 +177,22 @@ export function thresholdCrossing(
     threshold: after.lowStockThreshold,
   };
   return { type: isLow ? INVENTORY_EVENTS.low : INVENTORY_EVENTS.replenished, payload };
+}
+
+/**
+ * The notices of `changes`: each changed row at its latest version, and each
+ * owning product at the sum of its rows' versions (`rows`: every row of the
+ * products concerned, their variants included).
+ */
+export function stockNotices(changes: readonly AppliedChange[], rows: ReadonlyArray<Pick<StockLevelEntity, 'productId' | 'owningProductId' | 'version'>>): StockNotice[] {
+  const latest = new Map<string, number>();
+  for (const change of changes) latest.set(change.productId, Math.max(change.version, latest.get(change.productId) ?? 0));
+  const owners = new Map(rows.map((row) => [row.productId, ownerOf(row)]));
+  for (const product of new Set([...latest.keys()].map((id) => owners.get(id) ?? id))) {
+    const mine = rows.filter((row) => ownerOf(row) === product || row.productId === product);
+    if (mine.length > 0) latest.set(product, mine.reduce((sum, row) => sum + row.version, 0));
+  }
+  return [...latest].map(([id, version]) => ({ id, version }));
 }
 
 /** The actor id movements record, as the audit log names it (contracts/audit.ts). */
