@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -118,9 +118,16 @@ export function currentTraceparent(): string | null {
 }
 
 /** Runs `work` in a span whose parent is `traceparent` (none: a new trace), recording a failure on it. */
-export async function inSpanFrom<T>(traceparent: string | null | undefined, name: string, kind: SpanKind, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+export async function inSpanFrom<T>(
+  traceparent: string | null | undefined,
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  work: () => Promise<T>,
+  links: readonly Link[] = [],
+): Promise<T> {
   const parent: Context = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
-  return tracer().startActiveSpan(name, { kind, attributes }, parent, async (span: Span) => {
+  return tracer().startActiveSpan(name, { kind, attributes, links: [...links] }, parent, async (span: Span) => {
     try {
       return await work();
     } catch (error) {
@@ -131,6 +138,12 @@ export async function inSpanFrom<T>(traceparent: string | null | undefined, name
       span.end();
     }
   });
+}
+
+/** A link to the span `traceparent` names; none for an event written without tracing. */
+function linkTo(traceparent: string | undefined): Link[] {
+  const spanContext = traceparent ? trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent })) : undefined;
+  return spanContext ? [{ context: spanContext }] : [];
 }
 
 /**
@@ -155,6 +168,23 @@ export function tracedEvents(bus: EventBus, service: string): EventBus {
             'messaging.message.id': event.id,
           },
           () => handler(event),
+        ),
+      ),
+    // A batch of one continues its event's trace; a bigger one starts its own, linked to each event's.
+    consumeBatches: (options, handler) =>
+      bus.consumeBatches(options, (events) =>
+        inSpanFrom(
+          events.length === 1 ? events[0].traceparent : null,
+          'process batch',
+          SpanKind.CONSUMER,
+          {
+            [SERVICE_ATTRIBUTE]: service,
+            'messaging.operation.type': 'process',
+            'messaging.consumer.group.name': options.group,
+            'messaging.batch.message_count': events.length,
+          },
+          () => handler(events),
+          events.length === 1 ? [] : events.flatMap((event) => linkTo(event.traceparent)),
         ),
       ),
     deadLetters: (group) => bus.deadLetters(group),

@@ -27,6 +27,10 @@ class RecordingBus implements EventBus {
     throw new Error('not used');
   }
 
+  consumeBatches(): never {
+    throw new Error('not used');
+  }
+
   deadLetters(): never {
     throw new Error('not used');
   }
