@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { TestClock } from '../../test/support/clock';
+import { countStatements } from '../../test/support/sqlite-statements';
 import { loadConfig } from '../config';
 import type { DomainEvent, EventBus } from './event-bus';
 import { createLogger } from '../log';
 import { openOrm } from '../orm';
-import Libsql from 'libsql';
 import { Outbox, OutboxEntryEntity, type RelayOptions } from './outbox';
 import type { RelayStore } from './outbox.store';
 import { OrmRelayStore } from './outbox.store.orm';
@@ -47,42 +47,6 @@ class RecordingBus implements EventBus {
 
 const HOUR = 3_600_000;
 const silent = createLogger('outbox-test', 'error', () => undefined);
-
-type Method = (this: object, ...args: unknown[]) => unknown;
-
-/**
- * Counts the statements the SQLite driver runs (each run, all or get of a
- * prepared statement, whoever prepared it: the ORM's or the relay's own),
- * besides transaction control.
- */
-function countStatements(): { count(): number; restore(): void } {
-  const connection = Libsql.prototype as unknown as Record<'prepare', Method>;
-  const probe = new Libsql(':memory:');
-  const statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<'run' | 'all' | 'get', Method>;
-  probe.close();
-  const sqlOf = new WeakMap<object, string>();
-  let count = 0;
-  const prepare = connection.prepare;
-  connection.prepare = function (...args) {
-    const prepared = prepare.apply(this, args) as object;
-    sqlOf.set(prepared, String(args[0]));
-    return prepared;
-  };
-  const originals = { run: statement.run, all: statement.all, get: statement.get };
-  for (const method of ['run', 'all', 'get'] as const) {
-    statement[method] = function (...args) {
-      if (!/^\s*(begin|commit|rollback|savepoint|release)/i.test(sqlOf.get(this) ?? '')) count += 1;
-      return originals[method].apply(this, args);
-    };
-  }
-  return {
-    count: () => count,
-    restore: () => {
-      connection.prepare = prepare;
-      Object.assign(statement, originals);
-    },
-  };
-}
 
 /** The two stores behind the relay: each must keep every property below. */
 const stores: Array<[string, ((orm: MikroORM) => RelayStore) | null]> = [
