@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Entity, PrimaryKey, Property, type MikroORM } from '@mikro-orm/core';
-import { countStatements } from '../../test/support/sqlite-statements';
+import { countStatements } from '../../bench/sqlite-statements';
 import { waitFor } from '../../test/support/wait-for';
 import { loadConfig } from '../config';
 import { Db } from '../db';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { TestClock } from '../../test/support/clock';
-import { countStatements } from '../../test/support/sqlite-statements';
+import { countStatements } from '../../bench/sqlite-statements';
 import { loadConfig } from '../config';
 import type { DomainEvent, EventBus } from './event-bus';
 import { createLogger } from '../log';
