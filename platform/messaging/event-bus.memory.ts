@@ -22,10 +22,11 @@ interface Group {
 /**
  * In-process EventBus with the Redis adapter's semantics: a group receives
  * every event published after it was first consumed, events wait in the
- * group while it has no running consumer, each consumer handles one batch at
- * a time (what is queued, up to its `maxBatch`), and a failed event is retried with backoff until its handler
- * resolves or it has failed `maxAttempts` times, when it joins the group's
- * dead letters. Events do not survive the process.
+ * group while it has no running consumer, each consumer handles one batch
+ * at a time (what is queued, up to its `maxBatch`), and a failed event is
+ * retried with backoff until its handler resolves or it has failed
+ * `maxAttempts` times, when it joins the group's dead letters. Events do not
+ * survive the process.
  */
 export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Group>();
@@ -191,10 +192,7 @@ class MemoryConsumer implements EventConsumer {
   }
 
   private async handle(batch: readonly Delivery[]): Promise<void> {
-    const failures = await runBatch(
-      this.handler,
-      batch.map((delivery) => delivery.event),
-    );
+    const failures = await runBatch(this.handler, batch.map((delivery) => delivery.event));
     for (const delivery of batch) if (failures.has(delivery.event.id)) this.failed(delivery, failures.get(delivery.event.id));
   }
 }

@@ -50,7 +50,7 @@ type PendingRow = readonly [id: string, consumer: string, idleMs: number, delive
 
 /** Approximate trimming keeps XADD O(1); consumers should never lag this far behind. */
 const MAX_STREAM_LENGTH = 100_000;
-/** Page size of pending-entry listings (claims and retries, which are handled one entry at a time). */
+/** Page size of reads and of pending-entry listings (claims and retries are handled one entry at a time). */
 const BATCH_SIZE = 10;
 const EVENT_FIELD = 'event';
 
@@ -270,14 +270,17 @@ class RedisConsumer implements EventConsumer {
     if (this.rescanPending || this.retryDue()) await this.retryPending();
     if (this.stopping) return;
     const { stream } = this.settings;
-    const read = this.blocking.xreadgroup('GROUP', this.group, this.name, 'COUNT', this.rules.maxBatch, 'BLOCK', this.blockFor(), 'STREAMS', stream, '>');
+    // At least a page per read, handed over `maxBatch` at a time: a one-event consumer still reads in pages.
+    const read = this.blocking.xreadgroup('GROUP', this.group, this.name, 'COUNT', Math.max(this.rules.maxBatch, BATCH_SIZE), 'BLOCK', this.blockFor(), 'STREAMS', stream, '>');
     // ioredis 6.0 never settles a command caught by disconnect() while it waits to reconnect
     // (redis/ioredis#2197), so a stop must not wait for the read; a late rejection is ignored.
     read.catch(() => undefined);
-    const reply = await Promise.race([read, this.halted]);
-    // A batch read while stopping is not started: its entries stay pending, retried under this name or claimed by another consumer.
-    if (this.stopping) return;
-    await this.handleNew(entriesOf(reply));
+    const entries = entriesOf(await Promise.race([read, this.halted]));
+    for (let start = 0; start < entries.length; start += this.rules.maxBatch) {
+      // Entries not started stay pending: retried under this name or claimed by another consumer.
+      if (this.stopping) return;
+      await this.handleNew(entries.slice(start, start + this.rules.maxBatch));
+    }
   }
 
   /** Entries read for the first time (one delivery each), as one batch; acknowledged together. */
