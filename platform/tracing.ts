@@ -152,41 +152,25 @@ function linkTo(traceparent: string | undefined): Link[] {
  * further events) joins the trace of the request that caused it.
  */
 export function tracedEvents(bus: EventBus, service: string): EventBus {
+  const processing = (group: string, event: DomainEvent) => ({
+    [SERVICE_ATTRIBUTE]: service,
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': event.type,
+    'messaging.consumer.group.name': group,
+    'messaging.message.id': event.id,
+  });
   return {
     publish: (event) => bus.publish(event),
     consume: (options, handler) =>
-      bus.consume(options, (event: DomainEvent) =>
-        inSpanFrom(
-          event.traceparent,
-          `process ${event.type}`,
-          SpanKind.CONSUMER,
-          {
-            [SERVICE_ATTRIBUTE]: service,
-            'messaging.operation.type': 'process',
-            'messaging.destination.name': event.type,
-            'messaging.consumer.group.name': options.group,
-            'messaging.message.id': event.id,
-          },
-          () => handler(event),
-        ),
-      ),
-    // A batch of one continues its event's trace; a bigger one starts its own, linked to each event's.
+      bus.consume(options, (event: DomainEvent) => inSpanFrom(event.traceparent, `process ${event.type}`, SpanKind.CONSUMER, processing(options.group, event), () => handler(event))),
+    // A batch of one is traced as `consume` traces its event; a bigger one starts a trace of its own, linked to each event's.
     consumeBatches: (options, handler) =>
-      bus.consumeBatches(options, (events) =>
-        inSpanFrom(
-          events.length === 1 ? events[0].traceparent : null,
-          'process batch',
-          SpanKind.CONSUMER,
-          {
-            [SERVICE_ATTRIBUTE]: service,
-            'messaging.operation.type': 'process',
-            'messaging.consumer.group.name': options.group,
-            'messaging.batch.message_count': events.length,
-          },
-          () => handler(events),
-          events.length === 1 ? [] : events.flatMap((event) => linkTo(event.traceparent)),
-        ),
-      ),
+      bus.consumeBatches(options, (events) => {
+        if (events.length === 1) return inSpanFrom(events[0].traceparent, `process ${events[0].type}`, SpanKind.CONSUMER, processing(options.group, events[0]), () => handler(events));
+        const attributes = { [SERVICE_ATTRIBUTE]: service, 'messaging.operation.type': 'process', 'messaging.consumer.group.name': options.group, 'messaging.batch.message_count': events.length };
+        const links = events.flatMap((event) => linkTo(event.traceparent));
+        return inSpanFrom(null, 'process batch', SpanKind.CONSUMER, attributes, () => handler(events), links);
+      }),
     deadLetters: (group) => bus.deadLetters(group),
     redrive: (group) => bus.redrive(group),
     ...(bus.connected ? { connected: () => bus.connected?.() ?? true } : {}),
