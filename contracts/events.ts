@@ -40,8 +40,11 @@ export type EventType = keyof EventMap;
 /** An event of one type, its payload typed by the map. */
 export type EventOf<K extends EventType> = DomainEvent<EventMap[K]> & { readonly type: K };
 
+/** Handlers per event type, each with a result of type R (and what the caller passes along, of type C). */
+export type EventHandlersOf<R, C = void> = { readonly [K in EventType]?: (event: EventOf<K>, context: C) => Promise<R> };
+
 /** Handlers per event type: only these types reach the consumer (the others are acknowledged unseen). */
-export type EventHandlers = { readonly [K in EventType]?: (event: EventOf<K>) => Promise<void> };
+export type EventHandlers = EventHandlersOf<void>;
 
 /**
  * Starts a consumer group that dispatches each event to the handler of its
@@ -51,7 +54,59 @@ export type EventHandlers = { readonly [K in EventType]?: (event: EventOf<K>) =>
 export function consumeEvents(bus: EventBus, options: Omit<ConsumerOptions, 'types'>, handlers: EventHandlers): Promise<EventConsumer> {
   const types = Object.keys(handlers) as EventType[];
   return bus.consume({ ...options, types }, async (event) => {
-    const handler = handlers[event.type as EventType] as ((event: DomainEvent) => Promise<void>) | undefined;
-    await handler?.(event);
+    await handlerOf(handlers, event)?.(event);
   });
+}
+
+/** An event of a batch and what its handler made of it. */
+export interface Decided<R> {
+  readonly event: DomainEvent;
+  readonly result: R;
+}
+
+/**
+ * Starts a consumer group that takes its events in batches (what is waiting,
+ * up to `maxBatch`), of the types `handlers` names. Each event's handler
+ * decides what it comes to, one after the other; one that throws fails that
+ * event alone (it is retried, then parked). `commit` then records the
+ * decisions together, typically in one unit of work with their inbox
+ * markers (handleBatchOnce); if it throws, the bus retries the batch event
+ * by event. With `subjectOf`, the decisions are committed before an event
+ * about a subject (an order, say) already decided in the batch, so every
+ * decision reads what the ones before it committed.
+ */
+export function consumeEventBatches<R>(
+  bus: EventBus,
+  options: Omit<ConsumerOptions, 'types'>,
+  handlers: EventHandlersOf<R>,
+  commit: (decided: readonly Decided<R>[]) => Promise<void>,
+  subjectOf: (event: DomainEvent) => string | undefined = () => undefined,
+): Promise<EventConsumer> {
+  return bus.consumeBatches({ ...options, types: Object.keys(handlers) }, async (events) => {
+    const failures = new Map<string, unknown>();
+    let decided: Decided<R>[] = [];
+    const subjects = new Set<string>();
+    for (const event of events) {
+      const subject = subjectOf(event);
+      if (subject !== undefined && subjects.has(subject)) {
+        if (decided.length > 0) await commit(decided);
+        decided = [];
+        subjects.clear();
+      }
+      if (subject !== undefined) subjects.add(subject);
+      try {
+        const handler = handlerOf(handlers, event);
+        if (handler) decided.push({ event, result: await handler(event) });
+      } catch (error) {
+        failures.set(event.id, error);
+      }
+    }
+    if (decided.length > 0) await commit(decided);
+    return failures;
+  });
+}
+
+/** The handler of the event's type: the one place a payload is taken to be what the map says, since every writer went through the typed outbox. */
+export function handlerOf<R, C>(handlers: EventHandlersOf<R, C>, event: DomainEvent): ((event: DomainEvent, context: C) => Promise<R>) | undefined {
+  return handlers[event.type as EventType] as ((event: DomainEvent, context: C) => Promise<R>) | undefined;
 }

@@ -157,11 +157,16 @@ export class Metrics {
   /** Dead letters of every group consumed through `bus`, counted when scraped. */
   trackDeadLetters(bus: EventBus): { bus: EventBus; stop(): void } {
     const stops: Array<() => void> = [];
+    const track = (group: string) => stops.push(this.deadLetters.track({ group }, async () => (await bus.deadLetters(group)).length));
     const observed: EventBus = {
       publish: (event) => bus.publish(event),
       consume: (options, handler) => {
-        stops.push(this.deadLetters.track({ group: options.group }, async () => (await bus.deadLetters(options.group)).length));
+        track(options.group);
         return bus.consume(options, handler);
+      },
+      consumeBatches: (options, handler) => {
+        track(options.group);
+        return bus.consumeBatches(options, handler);
       },
       deadLetters: (group) => bus.deadLetters(group),
       redrive: (group) => bus.redrive(group),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -118,9 +118,16 @@ export function currentTraceparent(): string | null {
 }
 
 /** Runs `work` in a span whose parent is `traceparent` (none: a new trace), recording a failure on it. */
-export async function inSpanFrom<T>(traceparent: string | null | undefined, name: string, kind: SpanKind, attributes: Attributes, work: () => Promise<T>): Promise<T> {
+export async function inSpanFrom<T>(
+  traceparent: string | null | undefined,
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  work: () => Promise<T>,
+  links: readonly Link[] = [],
+): Promise<T> {
   const parent: Context = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
-  return tracer().startActiveSpan(name, { kind, attributes }, parent, async (span: Span) => {
+  return tracer().startActiveSpan(name, { kind, attributes, links: [...links] }, parent, async (span: Span) => {
     try {
       return await work();
     } catch (error) {
@@ -133,30 +140,37 @@ export async function inSpanFrom<T>(traceparent: string | null | undefined, name
   });
 }
 
+/** A link to the span `traceparent` names; none for an event written without tracing. */
+function linkTo(traceparent: string | undefined): Link[] {
+  const spanContext = traceparent ? trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent })) : undefined;
+  return spanContext ? [{ context: spanContext }] : [];
+}
+
 /**
  * The bus with every handler run in a consumer span continuing the trace
  * the event was written in, so what a consumer does (writes, internal calls,
  * further events) joins the trace of the request that caused it.
  */
 export function tracedEvents(bus: EventBus, service: string): EventBus {
+  const processing = (group: string, event: DomainEvent) => ({
+    [SERVICE_ATTRIBUTE]: service,
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': event.type,
+    'messaging.consumer.group.name': group,
+    'messaging.message.id': event.id,
+  });
   return {
     publish: (event) => bus.publish(event),
     consume: (options, handler) =>
-      bus.consume(options, (event: DomainEvent) =>
-        inSpanFrom(
-          event.traceparent,
-          `process ${event.type}`,
-          SpanKind.CONSUMER,
-          {
-            [SERVICE_ATTRIBUTE]: service,
-            'messaging.operation.type': 'process',
-            'messaging.destination.name': event.type,
-            'messaging.consumer.group.name': options.group,
-            'messaging.message.id': event.id,
-          },
-          () => handler(event),
-        ),
-      ),
+      bus.consume(options, (event: DomainEvent) => inSpanFrom(event.traceparent, `process ${event.type}`, SpanKind.CONSUMER, processing(options.group, event), () => handler(event))),
+    // A batch of one is traced as `consume` traces its event; a bigger one starts a trace of its own, linked to each event's.
+    consumeBatches: (options, handler) =>
+      bus.consumeBatches(options, (events) => {
+        if (events.length === 1) return inSpanFrom(events[0].traceparent, `process ${events[0].type}`, SpanKind.CONSUMER, processing(options.group, events[0]), () => handler(events));
+        const attributes = { [SERVICE_ATTRIBUTE]: service, 'messaging.operation.type': 'process', 'messaging.consumer.group.name': options.group, 'messaging.batch.message_count': events.length };
+        const links = events.flatMap((event) => linkTo(event.traceparent));
+        return inSpanFrom(null, 'process batch', SpanKind.CONSUMER, attributes, () => handler(events), links);
+      }),
     deadLetters: (group) => bus.deadLetters(group),
     redrive: (group) => bus.redrive(group),
     ...(bus.connected ? { connected: () => bus.connected?.() ?? true } : {}),

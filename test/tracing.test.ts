@@ -9,7 +9,8 @@ import { print } from 'graphql';
 import { loadConfig, SERVICE_NAMES } from '../platform/config';
 import { createLogger } from '../platform/log';
 import { projectRoot } from '../platform/project';
-import { SERVICE_ATTRIBUTE, startTracing, type Tracing } from '../platform/tracing';
+import { SERVICE_ATTRIBUTE, startTracing, tracedEvents, type Tracing } from '../platform/tracing';
+import { MemoryEventBus } from '../platform/messaging/event-bus.memory';
 import { OutboxEntryEntity } from '../platform/messaging/outbox';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
@@ -141,6 +142,32 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
     const root = exporter.getFinishedSpans().find((span) => !before.has(span.spanContext().traceId) && serviceOf(span) === 'gateway' && span.kind === SpanKind.SERVER);
     expect(root?.parentSpanContext).toBeUndefined();
     expect(root?.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('continues the trace of an event handled alone, and links a batch of several to the trace of each', async () => {
+    const bus = tracedEvents(new MemoryEventBus(), 'catalog');
+    const held = { open: () => undefined as void };
+    const holding = new Promise<void>((resolve) => (held.open = resolve));
+    let batches = 0;
+    await bus.consumeBatches({ group: 'traced' }, async () => {
+      batches += 1;
+      if (batches === 1) await holding;
+    });
+    const traced = (n: number) => `00-${String(n).padStart(32, 'a')}-${String(n).padStart(16, 'b')}-01`;
+    const event = (n: number) => ({ id: `event-${n}`, type: 'audit.recorded', occurredAt: new Date().toISOString(), payload: {}, traceparent: traced(n) });
+    await bus.publish(event(1));
+    await waitFor(() => batches === 1);
+    await bus.publish(event(2));
+    await bus.publish(event(3));
+    held.open();
+    await waitFor(() => exporter.getFinishedSpans().filter((span) => span.attributes['messaging.consumer.group.name'] === 'traced').length === 2);
+    const [alone, batch] = exporter.getFinishedSpans().filter((span) => span.attributes['messaging.consumer.group.name'] === 'traced');
+    expect(alone.name).toBe('process audit.recorded');
+    expect(alone.parentSpanContext?.spanId).toBe(String(1).padStart(16, 'b'));
+    expect(batch.name).toBe('process batch');
+    expect(batch.attributes['messaging.batch.message_count']).toBe(2);
+    expect(batch.links.map((link) => link.context.spanId)).toEqual([String(2).padStart(16, 'b'), String(3).padStart(16, 'b')]);
+    await bus.close();
   });
 
   it('does not trace health probes or metrics scrapes', async () => {

@@ -252,6 +252,86 @@ describe.each(adapters)('EventBus contract: %s', (_name, factory) => {
     expect(await bus.redrive('never-seen')).toBe(0);
   });
 
+  /** A batch handler that holds its first batch until `held.open()`, recording every batch it was given. */
+  const heldBatches = (fail: (batch: readonly DomainEvent[]) => ReadonlyMap<string, unknown> | void = () => undefined) => {
+    const held = gate();
+    const batches: DomainEvent[][] = [];
+    const handler = async (batch: readonly DomainEvent[]) => {
+      batches.push([...batch]);
+      if (batches.length === 1) await held.promise;
+      return fail(batch);
+    };
+    return { held, batches, handler, started: () => batches.length > 0 };
+  };
+
+  it('hands what is waiting to a batch consumer in one run, up to maxBatch, without waiting for a batch to fill', async () => {
+    const bus = await open();
+    const { held, batches, handler, started } = heldBatches();
+    await bus.consumeBatches({ group: 'billing', maxBatch: 3 }, handler);
+    const first = event('order.placed');
+    await bus.publish(first);
+    // A lone event is handed over at once.
+    await waitFor(started);
+    const waiting = Array.from({ length: 5 }, (_, n) => event('order.placed', { n }));
+    for (const e of waiting) await bus.publish(e);
+    held.open();
+    await waitFor(() => batches.flat().length === 6);
+    expect(batches.map(ids)).toEqual([[first.id], ids(waiting.slice(0, 3)), ids(waiting.slice(3))]);
+  });
+
+  it('retries a failed batch event by event: a poisoned event is parked after its attempts and its neighbours are handled once', async () => {
+    const bus = await open();
+    const poison = event('order.malformed');
+    const handled: DomainEvent[] = [];
+    const { held, batches, handler, started } = heldBatches((batch) => {
+      if (batch.some((e) => e.id === poison.id)) throw new Error('malformed payload');
+      handled.push(...batch);
+    });
+    await bus.consumeBatches({ group: 'billing', maxAttempts: 3 }, handler);
+    await bus.publish(event('order.placed'));
+    await waitFor(started);
+    const [before, after] = [event('order.placed'), event('order.placed')];
+    for (const e of [before, poison, after]) await bus.publish(e);
+    held.open();
+
+    await waitFor(async () => (await bus.deadLetters('billing')).length === 1);
+    const [letter] = await bus.deadLetters('billing');
+    expect(letter).toEqual({ event: poison, group: 'billing', attempts: 3, error: 'malformed payload', at: expect.any(String) });
+    const sentinel = await publishSentinel(bus, () => handled);
+    expect(ids(handled).slice(1)).toEqual([before.id, after.id, sentinel.id]);
+    // The batch of three, then each of its events alone, then the poison's two retries alone.
+    expect(batches.slice(1, 6).map(ids)).toEqual([[before.id, poison.id, after.id], [before.id], [poison.id], [after.id], [poison.id]]);
+    expect(batches.filter((batch) => batch.some((e) => e.id === poison.id))).toHaveLength(4);
+  });
+
+  it('retries only the events a batch handler reports failed', async () => {
+    const bus = await open();
+    const flaky = event('order.placed', { flaky: true });
+    let failedOnce = false;
+    const { held, batches, handler, started } = heldBatches((batch) => {
+      if (failedOnce || !batch.some((e) => e.id === flaky.id)) return undefined;
+      failedOnce = true;
+      return new Map([[flaky.id, new Error('not yet')]]);
+    });
+    await bus.consumeBatches({ group: 'billing' }, handler);
+    await bus.publish(event('order.placed'));
+    await waitFor(started);
+    const steady = event('order.placed');
+    await bus.publish(flaky);
+    await bus.publish(steady);
+    held.open();
+    await waitFor(() => batches.length === 3);
+    const sentinel = event('order.placed');
+    await bus.publish(sentinel);
+    await waitFor(() => batches.some((batch) => seen(batch, sentinel)));
+    expect(batches.slice(1).map(ids)).toEqual([[flaky.id, steady.id], [flaky.id], [sentinel.id]]);
+  });
+
+  it('refuses a maxBatch that is not a positive integer', async () => {
+    const bus = await open();
+    await expect(bus.consumeBatches({ group: 'billing', maxBatch: 0 }, async () => undefined)).rejects.toThrow('maxBatch must be a positive integer, got 0');
+  });
+
   it('has no dead letters for a group it never saw', async () => {
     const bus = await open();
     expect(await bus.deadLetters('billing')).toEqual([]);

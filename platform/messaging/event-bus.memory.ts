@@ -1,4 +1,4 @@
-import { DeliveryRules, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
+import { DeliveryRules, oneByOne, runBatch, type BatchHandler, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
 import { errorMessage } from '../errors';
 import { withoutDeadline } from '../request-scope';
 
@@ -22,10 +22,11 @@ interface Group {
 /**
  * In-process EventBus with the Redis adapter's semantics: a group receives
  * every event published after it was first consumed, events wait in the
- * group while it has no running consumer, each consumer handles one event at
- * a time, and a failed event is retried with backoff until its handler
- * resolves or it has failed `maxAttempts` times, when it joins the group's
- * dead letters. Events do not survive the process.
+ * group while it has no running consumer, each consumer handles one batch
+ * at a time (what is queued, up to its `maxBatch`), and a failed event is
+ * retried with backoff until its handler resolves or it has failed
+ * `maxAttempts` times, when it joins the group's dead letters. Events do not
+ * survive the process.
  */
 export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Group>();
@@ -45,7 +46,11 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
-  async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
+  consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
+    return this.consumeBatches({ ...options, maxBatch: 1 }, oneByOne(handler));
+  }
+
+  async consumeBatches(options: ConsumerOptions, handler: BatchHandler): Promise<EventConsumer> {
     this.assertOpen();
     const rules = new DeliveryRules(options, this.options);
     let group = this.groups.get(options.group);
@@ -100,7 +105,8 @@ export class MemoryEventBus implements EventBus {
     while (group.queue.length > 0) {
       const consumer = this.idleConsumer(group);
       if (!consumer) return;
-      consumer.run(group.queue.shift() as Delivery);
+      const batch = consumer.take(group.queue);
+      if (batch.length > 0) consumer.run(batch);
     }
   }
 
@@ -150,7 +156,7 @@ class MemoryConsumer implements EventConsumer {
   constructor(
     private readonly group: Group,
     private readonly rules: DeliveryRules,
-    private readonly handler: EventHandler,
+    private readonly handler: BatchHandler,
     private readonly failed: (delivery: Delivery, error: unknown) => void,
     private readonly onIdle: () => void,
   ) {}
@@ -159,8 +165,18 @@ class MemoryConsumer implements EventConsumer {
     return !this.stopped && this.inFlight === null;
   }
 
-  run(delivery: Delivery): void {
-    this.inFlight = this.handle(delivery).finally(() => {
+  /** What is queued, up to `maxBatch` events it takes; filtered ones are dropped, as the Redis adapter acknowledges them unseen. */
+  take(queue: Delivery[]): Delivery[] {
+    const batch: Delivery[] = [];
+    while (queue.length > 0 && batch.length < this.rules.maxBatch) {
+      const delivery = queue.shift() as Delivery;
+      if (this.rules.takes(delivery.event.type)) batch.push(delivery);
+    }
+    return batch;
+  }
+
+  run(batch: readonly Delivery[]): void {
+    this.inFlight = this.handle(batch).finally(() => {
       this.inFlight = null;
       this.onIdle();
     });
@@ -175,13 +191,8 @@ class MemoryConsumer implements EventConsumer {
     await this.inFlight;
   }
 
-  private async handle(delivery: Delivery): Promise<void> {
-    // Filtered events are dropped, as the Redis adapter acknowledges them unseen.
-    if (!this.rules.takes(delivery.event.type)) return;
-    try {
-      await this.handler(delivery.event);
-    } catch (error) {
-      this.failed(delivery, error);
-    }
+  private async handle(batch: readonly Delivery[]): Promise<void> {
+    const failures = await runBatch(this.handler, batch.map((delivery) => delivery.event));
+    for (const delivery of batch) if (failures.has(delivery.event.id)) this.failed(delivery, failures.get(delivery.event.id));
   }
 }

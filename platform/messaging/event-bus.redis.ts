@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
-import { DeliveryRules, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
+import { DeliveryRules, oneByOne, runBatch, type BatchHandler, type ConsumerOptions, type DeadLetter, type DeadLetterOptions, type DomainEvent, type EventBus, type EventConsumer, type EventHandler } from './event-bus';
 import { errorMessage } from '../errors';
 import { closeRedis, connectRedis } from './redis-connection';
 
@@ -50,6 +50,7 @@ type PendingRow = readonly [id: string, consumer: string, idleMs: number, delive
 
 /** Approximate trimming keeps XADD O(1); consumers should never lag this far behind. */
 const MAX_STREAM_LENGTH = 100_000;
+/** Page size of reads and of pending-entry listings (claims and retries are handled one entry at a time). */
 const BATCH_SIZE = 10;
 const EVENT_FIELD = 'event';
 
@@ -64,7 +65,9 @@ let instances = 0;
 
 /**
  * EventBus on one Redis stream per deployment; each consumer group is a
- * Redis consumer group. Handlers run one at a time per consumer; a failed
+ * Redis consumer group. Each consumer reads what is new, up to its
+ * `maxBatch` entries, hands it to its handler as one batch and acknowledges
+ * the batch in one command; a failed
  * event stays pending and is retried by its consumer with backoff, and
  * events of a dead consumer are claimed by a live one after `claimIdleMs`.
  * An event delivered `maxAttempts` times without success moves to the
@@ -105,7 +108,11 @@ export class RedisEventBus implements EventBus {
     await this.redis.xadd(this.settings.stream, 'MAXLEN', '~', MAX_STREAM_LENGTH, '*', EVENT_FIELD, JSON.stringify(event));
   }
 
-  async consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
+  consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer> {
+    return this.consumeBatches({ ...options, maxBatch: 1 }, oneByOne(handler));
+  }
+
+  async consumeBatches(options: ConsumerOptions, handler: BatchHandler): Promise<EventConsumer> {
     this.assertOpen();
     const rules = new DeliveryRules(options, this.settings);
     await createGroup(this.redis, this.settings.stream, options.group);
@@ -208,7 +215,7 @@ class RedisConsumer implements EventConsumer {
     private readonly group: string,
     private readonly rules: DeliveryRules,
     private readonly name: string,
-    private readonly handler: EventHandler,
+    private readonly handler: BatchHandler,
     private readonly onStopped: () => void,
   ) {
     this.claimEveryMs = Math.max(settings.claimIdleMs / 2, 10);
@@ -263,16 +270,35 @@ class RedisConsumer implements EventConsumer {
     if (this.rescanPending || this.retryDue()) await this.retryPending();
     if (this.stopping) return;
     const { stream } = this.settings;
-    const read = this.blocking.xreadgroup('GROUP', this.group, this.name, 'COUNT', BATCH_SIZE, 'BLOCK', this.blockFor(), 'STREAMS', stream, '>');
+    // At least a page per read, handed over `maxBatch` at a time: a one-event consumer still reads in pages.
+    const read = this.blocking.xreadgroup('GROUP', this.group, this.name, 'COUNT', Math.max(this.rules.maxBatch, BATCH_SIZE), 'BLOCK', this.blockFor(), 'STREAMS', stream, '>');
     // ioredis 6.0 never settles a command caught by disconnect() while it waits to reconnect
     // (redis/ioredis#2197), so a stop must not wait for the read; a late rejection is ignored.
     read.catch(() => undefined);
-    const reply = await Promise.race([read, this.halted]);
-    for (const entry of entriesOf(reply)) {
+    const entries = entriesOf(await Promise.race([read, this.halted]));
+    for (let start = 0; start < entries.length; start += this.rules.maxBatch) {
       // Entries not started stay pending: retried under this name or claimed by another consumer.
       if (this.stopping) return;
-      await this.handle(entry, 1);
+      await this.handleNew(entries.slice(start, start + this.rules.maxBatch));
     }
+  }
+
+  /** Entries read for the first time (one delivery each), as one batch; acknowledged together. */
+  private async handleNew(entries: readonly Entry[]): Promise<void> {
+    const done: string[] = [];
+    const taken: Array<{ id: string; event: DomainEvent }> = [];
+    for (const [id, fields] of entries) {
+      const event = fields ? parseEvent(fields) : null;
+      // Filtered, trimmed and malformed entries are acknowledged too: they could never succeed.
+      if (event && this.rules.takes(event.type)) taken.push({ id, event });
+      else done.push(id);
+    }
+    const failures = taken.length > 0 ? await runBatch(this.handler, taken.map(({ event }) => event)) : new Map<string, unknown>();
+    for (const { id, event } of taken) {
+      if (failures.has(event.id)) await this.failedTry(id, event, 1, failures.get(event.id));
+      else done.push(id);
+    }
+    if (done.length > 0) await this.redis.xack(this.settings.stream, this.group, ...done);
   }
 
   /** Takes over entries that consumers (presumably dead) left unacknowledged for claimIdleMs. */
@@ -331,17 +357,18 @@ class RedisConsumer implements EventConsumer {
         await this.deadLetter(id, event, deliveries - 1, `not acknowledged after ${deliveries - 1} deliveries; its consumers stopped or crashed while handling it`);
         return;
       }
-      try {
-        await this.handler(event);
-      } catch (error) {
-        if (deliveries >= this.rules.maxAttempts) await this.deadLetter(id, event, deliveries, errorMessage(error));
-        else this.retries.set(id, Date.now() + this.rules.retryDelayMs(deliveries));
-        return;
-      }
+      const failures = await runBatch(this.handler, [event]);
+      if (failures.has(event.id)) return this.failedTry(id, event, deliveries, failures.get(event.id));
     }
     // Filtered, trimmed and malformed entries are acknowledged too: they could never succeed.
     await this.redis.xack(this.settings.stream, this.group, id);
     this.retries.delete(id);
+  }
+
+  /** After the `deliveries`-th try failed: parked at the limit, else retried after the backoff. */
+  private async failedTry(id: string, event: DomainEvent, deliveries: number, error: unknown): Promise<void> {
+    if (deliveries >= this.rules.maxAttempts) await this.deadLetter(id, event, deliveries, errorMessage(error));
+    else this.retries.set(id, Date.now() + this.rules.retryDelayMs(deliveries));
   }
 
   /** Parks the event before acknowledging it: a crash in between parks it twice but never loses it. */

@@ -21,6 +21,21 @@ export interface DomainEvent<TPayload = Record<string, unknown>> {
 export type EventHandler = (event: DomainEvent) => Promise<void>;
 
 /**
+ * Handles a batch of a group's events, in delivery order, and resolves with
+ * the ones it could not handle yet (by event id, with the error): those are
+ * retried and parked one by one, the rest are acknowledged. Throwing fails
+ * the whole batch: the bus then hands each of its events to the handler
+ * alone at once, so one poisoned event does not hold back its neighbours.
+ */
+export type BatchHandler = (events: readonly DomainEvent[]) => Promise<BatchFailures | void>;
+
+/** A batch's events that failed, by id, with what they failed with. */
+export type BatchFailures = ReadonlyMap<string, unknown>;
+
+/** Largest batch `consumeBatches` hands over unless told otherwise. */
+export const DEFAULT_MAX_BATCH = 100;
+
+/**
  * Tries per event and group before it is parked, unless the bus or consumer
  * says otherwise: with retries at most a second apart, about an hour of
  * failures, so an outage of what a handler needs (a subgraph mid-deploy, the
@@ -35,6 +50,12 @@ export interface ConsumerOptions {
   readonly types?: readonly string[];
   /** Tries before an event is parked as a dead letter; default: the bus's `maxAttempts`. */
   readonly maxAttempts?: number;
+  /**
+   * Most events per batch (`consumeBatches`; `consume` takes one at a time).
+   * A batch is whatever is waiting, up to this, taken at once: no timer waits
+   * for a batch to fill. Default DEFAULT_MAX_BATCH.
+   */
+  readonly maxBatch?: number;
 }
 
 /** An event a group gave up on: acknowledged there, kept for an operator to inspect. */
@@ -64,7 +85,10 @@ export interface EventConsumer {
 
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
+  /** One event per handler run. */
   consume(options: ConsumerOptions, handler: EventHandler): Promise<EventConsumer>;
+  /** What is waiting for the group, up to `maxBatch` events per handler run. */
+  consumeBatches(options: ConsumerOptions, handler: BatchHandler): Promise<EventConsumer>;
   /** The group's parked events, oldest first. */
   deadLetters(group: string): Promise<DeadLetter[]>;
   /**
@@ -87,11 +111,15 @@ export interface EventBus {
 export class DeliveryRules {
   /** The consumer's limit, else the bus's, else the default; a positive integer. */
   readonly maxAttempts: number;
+  /** Most events handed to one handler run. */
+  readonly maxBatch: number;
   private readonly types: ReadonlySet<string> | null;
 
   constructor(consumer: ConsumerOptions, bus: DeadLetterOptions) {
     this.maxAttempts = consumer.maxAttempts ?? bus.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new Error(`maxAttempts must be a positive integer, got ${this.maxAttempts}`);
+    this.maxBatch = consumer.maxBatch ?? DEFAULT_MAX_BATCH;
+    if (!Number.isSafeInteger(this.maxBatch) || this.maxBatch < 1) throw new Error(`maxBatch must be a positive integer, got ${this.maxBatch}`);
     this.types = consumer.types ? new Set(consumer.types) : null;
   }
 
@@ -104,4 +132,34 @@ export class DeliveryRules {
   retryDelayMs(failures: number): number {
     return Math.min(10 * 2 ** (failures - 1), 1000);
   }
+}
+
+/** A per-event handler as a batch handler of one event at a time (`consume`'s batches hold one event). */
+export function oneByOne(handler: EventHandler): BatchHandler {
+  return async (events) => {
+    for (const event of events) await handler(event);
+  };
+}
+
+/**
+ * Runs `handler` on `events` and returns the failed ones by id. A batch that
+ * throws is split: each event is handed over alone, so only the events that
+ * fail alone count as failed.
+ */
+export async function runBatch(handler: BatchHandler, events: readonly DomainEvent[]): Promise<BatchFailures> {
+  try {
+    return (await handler(events)) ?? new Map();
+  } catch (error) {
+    if (events.length === 1) return new Map([[events[0].id, error]]);
+  }
+  const failures = new Map<string, unknown>();
+  for (const event of events) {
+    try {
+      const failed = await handler([event]);
+      if (failed?.has(event.id)) failures.set(event.id, failed.get(event.id));
+    } catch (error) {
+      failures.set(event.id, error);
+    }
+  }
+  return failures;
 }

@@ -2,8 +2,8 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { Db } from '../../platform/db';
 import type { Clock } from '../../platform/clock';
 import { errorMessage } from '../../platform/errors';
-import type { DomainEvent } from '../../platform/messaging/event-bus';
-import type { EventHandlers, EventOf } from '../../contracts/events';
+import type { BatchFailures, DomainEvent } from '../../platform/messaging/event-bus';
+import { handlerOf, type EventHandlersOf, type EventOf } from '../../contracts/events';
 import { INVENTORY_EVENTS } from '../../contracts/inventory-api';
 import type { Logger } from '../../platform/log';
 import { ORDER_EVENTS, type OrderStatusChangedPayload, type OrderStatusName } from '../../contracts/orders-api';
@@ -29,6 +29,7 @@ import {
   securityAlert,
   shippingNotice,
   type MailRecipient,
+  type ProductLabel,
   type ProductLabels,
   type RenderedMail,
 } from './notification.templates';
@@ -67,6 +68,13 @@ interface Mail {
   readonly content: RenderedMail;
 }
 
+/** A mail owed for an event, and its record's key. */
+interface Owed {
+  readonly event: DomainEvent;
+  readonly mail: Mail;
+  readonly key: string;
+}
+
 /**
  * Turns domain events into mails to the users they concern and sends each
  * (event, user) mail at most once per successful delivery: a NotificationEntity
@@ -89,149 +97,187 @@ export class NotificationService {
 
   /**
    * The mails each event type calls for; the worker's consumer takes these
-   * types only. A handler throws while a mail is still owed, so the event is
-   * delivered again.
+   * types only (`types`), in batches (`handleBatch`).
    */
-  handlers(): EventHandlers {
-    return {
-      [ORDER_EVENTS.placed]: (event) => this.send(event, (em) => this.orderConfirmation(em, event)),
-      [ORDER_EVENTS.statusChanged]: (event) => this.send(event, (em) => this.statusNotice(em, event)),
-      [PAYMENT_EVENTS.succeeded]: (event) => this.send(event, (em) => this.paymentNotice(em, event, paymentConfirmation)),
-      [PAYMENT_EVENTS.failed]: (event) => this.send(event, (em) => this.paymentNotice(em, event, paymentFailure)),
-      [PAYMENT_EVENTS.refunded]: (event) => this.send(event, (em) => this.paymentNotice(em, event, refundNotice)),
-      [INVENTORY_EVENTS.low]: (event) => this.send(event, (em) => this.lowStockAlerts(em, event)),
-      [USER_EVENTS.securityAlert]: (event) => this.send(event, (em) => this.securityAlert(em, event)),
-      [SHIPPING_EVENTS.updated]: (event) => this.send(event, (em) => this.parcelNotice(em, event)),
-      [SHIPPING_EVENTS.returnUpdated]: (event) => this.send(event, (em) => this.returnNotice(em, event)),
-    };
+  private readonly composers: EventHandlersOf<Mail[], MailReads> = {
+    [ORDER_EVENTS.placed]: (event, reads) => this.orderConfirmation(reads, event),
+    [ORDER_EVENTS.statusChanged]: (event, reads) => this.statusNotice(reads, event),
+    [PAYMENT_EVENTS.succeeded]: (event, reads) => this.paymentNotice(reads, event, paymentConfirmation),
+    [PAYMENT_EVENTS.failed]: (event, reads) => this.paymentNotice(reads, event, paymentFailure),
+    [PAYMENT_EVENTS.refunded]: (event, reads) => this.paymentNotice(reads, event, refundNotice),
+    [INVENTORY_EVENTS.low]: (event, reads) => this.lowStockAlerts(reads, event),
+    [USER_EVENTS.securityAlert]: (event, reads) => this.securityAlert(reads, event),
+    [SHIPPING_EVENTS.updated]: (event, reads) => this.parcelNotice(reads, event),
+    [SHIPPING_EVENTS.returnUpdated]: (event, reads) => this.returnNotice(reads, event),
+  };
+
+  /** The event types that call for mails. */
+  get types(): string[] {
+    return Object.keys(this.composers);
   }
 
-  private async send(event: DomainEvent, compose: (em: EntityManager) => Promise<Mail[]>): Promise<void> {
-    try {
-      const mails = await this.deps.db.read(compose);
-      let owed: unknown = null;
-      for (const mail of mails) {
+  /**
+   * Sends the mails a batch of events calls for: the recipients and product
+   * names of the whole batch read at once (one query, one call to catalog),
+   * the mails' records claimed in one write and marked sent in one write.
+   * An event is reported failed while a mail of it is still owed, so it is
+   * delivered again and only what is still owed is sent.
+   */
+  async handleBatch(events: readonly DomainEvent[]): Promise<BatchFailures> {
+    const failures = new Map<string, unknown>();
+    const owed: Owed[] = [];
+    await this.deps.db.read(async (em) => {
+      const reads = new MailReads(em, this.catalog, this.deps.log);
+      await reads.prefetch(events);
+      for (const event of events) {
         try {
-          await this.deliverOnce(event, mail);
+          const mails = (await handlerOf(this.composers, event)?.(event, reads)) ?? [];
+          owed.push(...mails.map((mail) => ({ event, mail, key: `${event.id}:${mail.user.id}` })));
         } catch (error) {
-          // The other recipients still get theirs; the event is redelivered for this one.
-          owed ??= error;
+          failures.set(event.id, error);
         }
       }
-      if (owed) throw owed;
-    } catch (error) {
-      this.deps.log.warn('notification not sent yet; the event will be redelivered', { eventId: event.id, eventType: event.type, error: String(error) });
-      throw error;
+    });
+    await this.deliver(owed, failures);
+    for (const [eventId, error] of failures) {
+      const event = events.find((candidate) => candidate.id === eventId);
+      this.deps.log.warn('notification not sent yet; the event will be redelivered', { eventId, eventType: event?.type, error: String(error) });
     }
+    return failures;
   }
 
-  private async orderConfirmation(em: EntityManager, event: EventOf<typeof ORDER_EVENTS.placed>): Promise<Mail[]> {
+  private async orderConfirmation(reads: MailReads, event: EventOf<typeof ORDER_EVENTS.placed>): Promise<Mail[]> {
     const order = event.payload;
-    const user = await this.customer(em, event, order.customerId);
+    const user = await reads.customer(event, order.customerId);
     if (!user) return [];
-    const products = await this.catalog.labels(order.lines.map((line) => line.productId));
+    const products = await reads.labels(order.lines.map((line) => line.productId));
     return [{ user, content: orderConfirmation(recipient(user), order, products) }];
   }
 
-  private async statusNotice(em: EntityManager, event: EventOf<typeof ORDER_EVENTS.statusChanged>): Promise<Mail[]> {
+  private async statusNotice(reads: MailReads, event: EventOf<typeof ORDER_EVENTS.statusChanged>): Promise<Mail[]> {
     const change = event.payload;
     const template = STATUS_TEMPLATES[change.to];
     // A placement undone before the customer saw an order (PENDING) is no cancellation to them.
     if (!template || change.from === 'PENDING') return [];
     // Shipments move the order as "system": the customer hears of those per parcel (parcelNotice), with the tracking link.
     if ((change.to === 'SHIPPED' || change.to === 'DELIVERED') && change.actor === SYSTEM_ACTOR) return [];
-    const user = await this.customer(em, event, change.customerId);
+    const user = await reads.customer(event, change.customerId);
     // Status mails are what the "order updates" preference turns off; confirmations and payments always go.
     if (!user?.preferences.orderUpdates) return [];
-    const products = await this.catalog.labels(change.lines.map((line) => line.productId));
+    const products = await reads.labels(change.lines.map((line) => line.productId));
     return [{ user, content: template(recipient(user), change, products) }];
   }
 
   /** A parcel shipped or delivered: only on the change of status (a late scan of a delivered parcel sends nothing), and with "order updates" on. */
-  private async parcelNotice(em: EntityManager, event: EventOf<typeof SHIPPING_EVENTS.updated>): Promise<Mail[]> {
+  private async parcelNotice(reads: MailReads, event: EventOf<typeof SHIPPING_EVENTS.updated>): Promise<Mail[]> {
     const shipment = event.payload;
     const template = PARCEL_TEMPLATES[shipment.status];
     if (!template || shipment.from === shipment.status) return [];
-    const user = await this.customer(em, event, shipment.customerId);
+    const user = await reads.customer(event, shipment.customerId);
     if (!user?.preferences.orderUpdates) return [];
-    const products = await this.catalog.labels(shipment.lines.map((line) => line.productId));
+    const products = await reads.labels(shipment.lines.map((line) => line.productId));
     return [{ user, content: template(recipient(user), shipment, products) }];
   }
 
   /** A return's label bought (how to send it back) or its refusal; the refund is told by payments' refund mail. */
-  private async returnNotice(em: EntityManager, event: EventOf<typeof SHIPPING_EVENTS.returnUpdated>): Promise<Mail[]> {
+  private async returnNotice(reads: MailReads, event: EventOf<typeof SHIPPING_EVENTS.returnUpdated>): Promise<Mail[]> {
     const request: ReturnPayload = event.payload;
     const template = request.labelBought ? returnLabelNotice : request.status === 'REFUSED' ? returnRefusedNotice : null;
     if (!template) return [];
-    const user = await this.customer(em, event, request.customerId);
+    const user = await reads.customer(event, request.customerId);
     if (!user) return [];
-    const products = await this.catalog.labels(request.lines.map((line) => line.productId));
+    const products = await reads.labels(request.lines.map((line) => line.productId));
     return [{ user, content: template(recipient(user), request, products) }];
   }
 
   private async paymentNotice(
-    em: EntityManager,
+    reads: MailReads,
     event: DomainEvent<PaymentEventPayload>,
     template: (to: MailRecipient, payment: PaymentEventPayload) => RenderedMail,
   ): Promise<Mail[]> {
-    const user = await this.customer(em, event, event.payload.customerId);
+    const user = await reads.customer(event, event.payload.customerId);
     return user ? [{ user, content: template(recipient(user), event.payload) }] : [];
   }
 
-  private async lowStockAlerts(em: EntityManager, event: EventOf<typeof INVENTORY_EVENTS.low>): Promise<Mail[]> {
+  private async lowStockAlerts(reads: MailReads, event: EventOf<typeof INVENTORY_EVENTS.low>): Promise<Mail[]> {
     const stock = event.payload;
-    const admins = await em.find(UserEntity, jsonArrayIncludes(em, UserEntity, 'roles', 'ADMIN'), { orderBy: { id: 'asc' } });
+    const admins = await reads.admins();
     if (admins.length === 0) return [];
-    const product = (await this.catalog.labels([stock.productId])).get(stock.productId);
+    const product = (await reads.labels([stock.productId])).get(stock.productId);
     return admins.map((user) => ({ user, content: lowStockAlert(recipient(user), stock, product) }));
   }
 
   /** Always sent, whatever the preferences: the owner must hear of changes to how their account signs in. */
-  private async securityAlert(em: EntityManager, event: EventOf<typeof USER_EVENTS.securityAlert>): Promise<Mail[]> {
-    const user = await this.customer(em, event, event.payload.userId);
+  private async securityAlert(reads: MailReads, event: EventOf<typeof USER_EVENTS.securityAlert>): Promise<Mail[]> {
+    const user = await reads.customer(event, event.payload.userId);
     return user ? [{ user, content: securityAlert(recipient(user), event.payload) }] : [];
   }
 
-  private async customer(em: EntityManager, event: DomainEvent, customerId: string): Promise<UserEntity | null> {
-    const user = await em.findOne(UserEntity, { id: customerId });
-    // Retrying cannot make a missing customer appear; the event is acknowledged without a mail.
-    if (!user) this.deps.log.warn('no mail: the event names no known customer', { eventId: event.id, eventType: event.type });
-    return user;
-  }
-
-  private async deliverOnce(event: DomainEvent, { user, content }: Mail): Promise<void> {
-    const { clock, log } = this.deps;
-    const key = `${event.id}:${user.id}`;
-    const { db } = this.deps;
-    const record = await db.read((em) => em.findOne(NotificationEntity, { key }));
-    if (record && (record.status === NotificationStatus.SENT || record.status === NotificationStatus.FAILED)) return;
+  /**
+   * Claims the owed mails' records (new ones inserted in one write, retries
+   * taken over one by one with a compare-and-set), sends each mail, and
+   * records the sent ones in one write. A mail not sent yet fails its event.
+   */
+  private async deliver(owed: readonly Owed[], failures: Map<string, unknown>): Promise<void> {
+    const { db, clock } = this.deps;
+    if (owed.length === 0) return;
+    const records = new Map((await db.read((em) => em.find(NotificationEntity, { key: { $in: owed.map((item) => item.key) } }))).map((record) => [record.key, record]));
     const now = clock.now();
     const claimedUntil = new Date(now.getTime() + SENDING_LEASE_MS);
-    if (!record) {
-      try {
-        await db.write((em) => em.insert(NotificationEntity, {
-          key,
-          eventId: event.id,
-          eventType: event.type,
-          userId: user.id,
-          kind: content.kind,
-          status: NotificationStatus.SENDING,
-          attempts: 1,
-          claimedUntil,
-          createdAt: now,
-        }));
-      } catch (error) {
-        throw error instanceof UniqueConstraintViolationException ? busy(key) : error;
-      }
-    } else {
-      if (record.status === NotificationStatus.SENDING && record.claimedUntil && record.claimedUntil > now) throw busy(key);
-      // Compare-and-set on the attempt count: of two workers taking over, one wins.
-      const claimed = await db.write((em) =>
-        em.nativeUpdate(NotificationEntity, { key, attempts: record.attempts }, { status: NotificationStatus.SENDING, attempts: record.attempts + 1, claimedUntil }),
-      );
-      if (claimed === 0) throw busy(key);
+    const fresh = owed.filter((item) => !records.has(item.key));
+    try {
+      await db.write(async (em) => {
+        for (const { event, mail, key } of fresh) {
+          em.persist(
+            em.create(NotificationEntity, {
+              key,
+              eventId: event.id,
+              eventType: event.type,
+              userId: mail.user.id,
+              kind: mail.content.kind,
+              status: NotificationStatus.SENDING,
+              attempts: 1,
+              claimedUntil,
+              createdAt: now,
+            }),
+          );
+        }
+      });
+    } catch (error) {
+      // Another worker claimed one of them first: it sends those; the events come again for what is left.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      for (const item of fresh) failures.set(item.event.id, busy(item.key));
+      return;
     }
+    const sent: string[] = [];
+    for (const item of owed) {
+      try {
+        const record = records.get(item.key);
+        if (record && !(await this.claimAgain(record, now, claimedUntil))) continue;
+        if (await this.sendOne(item)) sent.push(item.key);
+      } catch (error) {
+        // The other recipients still get theirs; the event is redelivered for this one.
+        if (!failures.has(item.event.id)) failures.set(item.event.id, error);
+      }
+    }
+    if (sent.length > 0) await db.write((em) => em.nativeUpdate(NotificationEntity, { key: { $in: sent } }, { status: NotificationStatus.SENT, sentAt: clock.now(), claimedUntil: null }));
+  }
 
+  /** A mail recorded before: false when it needs nothing (sent or refused for good); throws while another worker holds it. */
+  private async claimAgain(record: NotificationEntity, now: Date, claimedUntil: Date): Promise<boolean> {
+    if (record.status === NotificationStatus.SENT || record.status === NotificationStatus.FAILED) return false;
+    if (record.status === NotificationStatus.SENDING && record.claimedUntil && record.claimedUntil > now) throw busy(record.key);
+    // Compare-and-set on the attempt count: of two workers taking over, one wins.
+    const claimed = await this.deps.db.write((em) =>
+      em.nativeUpdate(NotificationEntity, { key: record.key, attempts: record.attempts }, { status: NotificationStatus.SENDING, attempts: record.attempts + 1, claimedUntil }),
+    );
+    if (claimed === 0) throw busy(record.key);
+    return true;
+  }
+
+  /** Sends a claimed mail; true once the server took it, false for a permanent refusal (recorded FAILED); throws on a transient failure (recorded RETRYING). */
+  private async sendOne({ event, mail: { user, content }, key }: Owed): Promise<boolean> {
+    const { db, log } = this.deps;
     try {
       await this.transport.send({
         from: this.deps.mailFrom,
@@ -247,11 +293,72 @@ export class NotificationService {
       await db.write((em) => em.nativeUpdate(NotificationEntity, { key }, { status: permanent ? NotificationStatus.FAILED : NotificationStatus.RETRYING, lastError, claimedUntil: null }));
       if (!permanent) throw error;
       log.error('mail refused for good; not retried', { key, kind: content.kind, userId: user.id, error: lastError });
-      return;
+      return false;
     }
-    await db.write((em) => em.nativeUpdate(NotificationEntity, { key }, { status: NotificationStatus.SENT, sentAt: clock.now(), claimedUntil: null }));
     log.info('mail sent', { key, kind: content.kind, userId: user.id });
+    return true;
   }
+}
+
+/**
+ * What a batch's mails read: its recipients and product names, fetched for
+ * the whole batch at once (what the payloads name), then from memory.
+ */
+class MailReads {
+  private readonly users = new Map<string, UserEntity | null>();
+  private readonly products = new Map<string, ProductLabel | null>();
+  private adminUsers: UserEntity[] | null = null;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CatalogClient,
+    private readonly log: Logger,
+  ) {}
+
+  /** One query for the users and one call for the products the batch's payloads name (customerId, userId, productId, lines). */
+  async prefetch(events: readonly DomainEvent[]): Promise<void> {
+    const userIds = new Set<string>();
+    const productIds = new Set<string>();
+    for (const { payload } of events) {
+      for (const id of [payload.customerId, payload.userId]) if (typeof id === 'string') userIds.add(id);
+      if (typeof payload.productId === 'string') productIds.add(payload.productId);
+      if (Array.isArray(payload.lines)) for (const line of payload.lines as unknown[]) if (isLine(line)) productIds.add(line.productId);
+    }
+    if (userIds.size > 0) {
+      for (const id of userIds) this.users.set(id, null);
+      for (const user of await this.em.find(UserEntity, { id: { $in: [...userIds] } })) this.users.set(user.id, user);
+    }
+    await this.labels([...productIds]);
+  }
+
+  async customer(event: DomainEvent, customerId: string): Promise<UserEntity | null> {
+    if (!this.users.has(customerId)) this.users.set(customerId, await this.em.findOne(UserEntity, { id: customerId }));
+    const user = this.users.get(customerId) ?? null;
+    // Retrying cannot make a missing customer appear; the event is acknowledged without a mail.
+    if (!user) this.log.warn('no mail: the event names no known customer', { eventId: event.id, eventType: event.type });
+    return user;
+  }
+
+  async labels(productIds: readonly string[]): Promise<ProductLabels> {
+    const missing = productIds.filter((id) => !this.products.has(id));
+    if (missing.length > 0) {
+      const found = await this.catalog.labels(missing);
+      for (const id of missing) this.products.set(id, found.get(id) ?? null);
+    }
+    return new Map(productIds.flatMap((id) => {
+      const label = this.products.get(id);
+      return label ? [[id, label] as const] : [];
+    }));
+  }
+
+  async admins(): Promise<UserEntity[]> {
+    this.adminUsers ??= await this.em.find(UserEntity, jsonArrayIncludes(this.em, UserEntity, 'roles', 'ADMIN'), { orderBy: { id: 'asc' } });
+    return this.adminUsers;
+  }
+}
+
+function isLine(line: unknown): line is { readonly productId: string } {
+  return typeof line === 'object' && line !== null && typeof (line as { productId?: unknown }).productId === 'string';
 }
 
 function recipient(user: UserEntity): MailRecipient {

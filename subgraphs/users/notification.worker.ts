@@ -1,6 +1,5 @@
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
-import { consumeEvents } from '../../contracts/events';
 import type { EventConsumer } from '../../platform/messaging/event-bus';
 import { once } from '../../platform/once';
 import type { SubgraphDeps } from '../../platform/subgraph';
@@ -34,7 +33,7 @@ export async function startNotificationWorker(deps: NotificationWorkerDeps): Pro
   const service = new NotificationService({ db: deps.db, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, new CatalogClient(deps.internal, log));
   let consumer: EventConsumer;
   try {
-    consumer = await consumeEvents(deps.events, { group: NOTIFICATIONS_GROUP }, service.handlers());
+    consumer = await deps.events.consumeBatches({ group: NOTIFICATIONS_GROUP, types: service.types }, (events) => service.handleBatch(events));
   } catch (error) {
     await transport.close();
     throw error;
