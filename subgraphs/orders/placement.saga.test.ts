@@ -14,6 +14,8 @@ class FakeWorld implements PlacementActions {
 
   codes: 'none' | 'reserved' | 'released' = 'none';
 
+  quote = (): Promise<void> => this.act('quote', null, () => undefined);
+  store = (): Promise<void> => this.act('store', null, () => undefined);
   price = (): Promise<void> => this.act('price', null, () => (this.codes = this.codes === 'none' ? 'reserved' : this.codes));
   unprice = (): Promise<void> => this.act('unprice', null, () => (this.codes = this.codes === 'none' ? 'none' : 'released'));
   reserve = (): Promise<void> => this.act('reserve', null, () => (this.reservation = this.reservation === 'none' ? 'active' : this.reservation));
@@ -50,11 +52,13 @@ function setUp() {
 }
 
 describe('the placement steps', () => {
-  it('are price, reserve, pay, await payment; price (its code uses), reserve and pay are undone', () => {
+  it('are quote, reserve, price, store, pay, await payment; reserve, price (its code uses) and pay are undone', () => {
     const { steps } = setUp();
     expect(steps.map((step) => [step.name, step.undo !== undefined])).toEqual([
-      ['price', true],
+      ['quote', false],
       ['reserve', true],
+      ['price', true],
+      ['store', false],
       ['pay', true],
       ['await payment', false],
     ]);
@@ -63,21 +67,21 @@ describe('the placement steps', () => {
   it('complete in that order', async () => {
     const { world, steps, run } = setUp();
     await completeSteps(steps, placement, run);
-    expect(world.calls).toEqual(['price', 'reserve', 'pay', 'awaitPayment']);
+    expect(world.calls).toEqual(['quote', 'reserve', 'price', 'store', 'pay', 'awaitPayment']);
     expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
   });
 
   it('are undone last first, each of them, whether or not it ran', async () => {
     const { world, steps } = setUp();
     expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
-    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'release (the payment could not be created)', 'unprice']);
+    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'unprice', 'release (the payment could not be created)']);
   });
 
   it('stop at a failing step, which names the reason to undo them for', async () => {
     const { world, steps, run, failed } = setUp();
     world.failing.set('pay', { landed: false });
     await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
-    expect(world.calls).toEqual(['price', 'reserve', 'pay']);
+    expect(world.calls).toEqual(['quote', 'reserve', 'price', 'store', 'pay']);
     expect(failed).toEqual(['pay']);
     expect(steps.find((step) => step.name === failed[0])?.failure).toBe('the payment could not be created');
   });
@@ -93,6 +97,16 @@ describe('the placement steps', () => {
     expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
     expect(await undoSteps(steps, placement, 'the placement did not complete in time')).toEqual([]);
     expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
+  });
+
+  it('give the stock back when pricing refuses after the reservation, and the code uses too', async () => {
+    const { world, steps, run, failed } = setUp();
+    world.failing.set('price', { landed: false });
+    await expect(completeSteps(steps, placement, run)).rejects.toThrow('price failed');
+    expect(failed).toEqual(['price']);
+    expect(steps.find((step) => step.name === 'price')?.failure).toBe('the order could not be priced');
+    expect(await undoSteps(steps, placement, 'the order could not be priced')).toEqual([]);
+    expect(world).toMatchObject({ reservation: 'released', payment: 'none', codes: 'none' });
   });
 
   it('release the stock even while the payment cannot be closed, and report what is left', async () => {
