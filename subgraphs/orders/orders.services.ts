@@ -2,6 +2,7 @@ import type { CartService } from './cart.service';
 import type { CheckoutService } from './checkout.service';
 import type { OrderConsumer } from './order.consumer';
 import type { OrderService } from './order.service';
+import type { PriceBookFeed } from './price-book.consumer';
 import type { WishlistService } from './wishlist.service';
 
 /** What the orders resolvers, reference resolvers and background tasks are given (orders.module.ts builds it). */
@@ -11,4 +12,5 @@ export interface OrdersServices {
   readonly cart: CartService;
   readonly wishlist: WishlistService;
   readonly consumer: OrderConsumer;
+  readonly priceBook: PriceBookFeed;
 }

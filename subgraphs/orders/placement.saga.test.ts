@@ -52,12 +52,12 @@ function setUp() {
 }
 
 describe('the placement steps', () => {
-  it('are quote, reserve, price, store, pay, await payment; reserve, price (its code uses) and pay are undone', () => {
+  it('are quote, price, reserve, store, pay, await payment; price (its code uses), reserve and pay are undone', () => {
     const { steps } = setUp();
     expect(steps.map((step) => [step.name, step.undo !== undefined])).toEqual([
       ['quote', false],
-      ['reserve', true],
       ['price', true],
+      ['reserve', true],
       ['store', false],
       ['pay', true],
       ['await payment', false],
@@ -67,21 +67,21 @@ describe('the placement steps', () => {
   it('complete in that order', async () => {
     const { world, steps, run } = setUp();
     await completeSteps(steps, placement, run);
-    expect(world.calls).toEqual(['quote', 'reserve', 'price', 'store', 'pay', 'awaitPayment']);
+    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'pay', 'awaitPayment']);
     expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
   });
 
   it('are undone last first, each of them, whether or not it ran', async () => {
     const { world, steps } = setUp();
     expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
-    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'unprice', 'release (the payment could not be created)']);
+    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'release (the payment could not be created)', 'unprice']);
   });
 
   it('stop at a failing step, which names the reason to undo them for', async () => {
     const { world, steps, run, failed } = setUp();
     world.failing.set('pay', { landed: false });
     await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
-    expect(world.calls).toEqual(['quote', 'reserve', 'price', 'store', 'pay']);
+    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'pay']);
     expect(failed).toEqual(['pay']);
     expect(steps.find((step) => step.name === failed[0])?.failure).toBe('the payment could not be created');
   });
@@ -99,14 +99,14 @@ describe('the placement steps', () => {
     expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
   });
 
-  it('give the stock back when pricing refuses after the reservation, and the code uses too', async () => {
+  it('hold nothing when pricing refuses: no reservation was asked for, and the failure names nothing to undo', async () => {
     const { world, steps, run, failed } = setUp();
     world.failing.set('price', { landed: false });
     await expect(completeSteps(steps, placement, run)).rejects.toThrow('price failed');
+    expect(world.calls).toEqual(['quote', 'price']);
     expect(failed).toEqual(['price']);
-    expect(steps.find((step) => step.name === 'price')?.failure).toBe('the order could not be priced');
-    expect(await undoSteps(steps, placement, 'the order could not be priced')).toEqual([]);
-    expect(world).toMatchObject({ reservation: 'released', payment: 'none', codes: 'none' });
+    expect(steps.find((step) => step.name === 'price')?.failure).toBeUndefined();
+    expect(world).toMatchObject({ reservation: 'none', payment: 'none', codes: 'none' });
   });
 
   it('release the stock even while the payment cannot be closed, and report what is left', async () => {

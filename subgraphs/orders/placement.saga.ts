@@ -2,6 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Shortage } from '../../contracts/inventory-api';
 import type { PaymentLineVariables } from '../../contracts/payments-api';
+import { ORDER_EVENTS } from '../../contracts/orders-api';
+import { basketOf, priceBasket, priceChanged, type Totals } from '../../contracts/pricing-rules';
 import { pastDeadline } from '../../platform/deadline';
 import { badInput, conflict, errorMessage, tryAgain } from '../../platform/errors';
 import { withoutDeadline } from '../../platform/request-scope';
@@ -15,6 +17,7 @@ import { SYSTEM_ACTOR, type OrderTransitions } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
 import { OrderShippingEntity, type ShippingAddressEntity } from './shipping.entity';
+import type { PriceBookCopy } from './price-book.copy';
 import type { PricingClient } from './pricing.client';
 import type { ShippingClient } from './shipping.client';
 import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
@@ -25,34 +28,40 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
  * its undo. order.consumer.ts is the asynchronous half.
  *
  * | step          | does                                          | undo                          |
- * | quote         | the lines at the catalog's prices, shipping   | —  (holds nothing)            |
- * |               | priced; the order drafted in memory, its id   |                               |
+ * | quote         | the lines at the catalog's prices, shipping;  | —  (holds nothing)            |
+ * |               | without a code, priced here from the copy of  |                               |
+ * |               | pricing's rules; drafted in memory, with id   |                               |
+ * | price         | otherwise priced by pricing (discounts, tax,  | gives the codes' uses back    |
+ * |               | code uses reserved)                           |                               |
  * | reserve       | reserves the stock by the draft's id, all     | releases it                   |
  * |               | lines or none                                 |                               |
- * | price         | prices it (pricing: discounts, tax, code uses | gives the codes' uses back    |
- * |               | reserved)                                     |                               |
  * | store         | stores the order PENDING                      | (abandoning removes it)       |
  * | pay           | creates the payment                           | cancels it, or refunds it     |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
  *
- * The reservation comes before anything is written: a sold-out refusal
- * (inventory takes nothing) and a bad input write nothing in orders and ask
- * pricing nothing. The order id is made with the draft, so the reservation
- * and the code uses are keyed by it before the order exists.
+ * Synchronous calls: catalog, then inventory's reservation; pricing only
+ * for an order that may carry codes (placed from the cart, whose codes
+ * pricing keeps) or while the copy of its rules is not known current
+ * (price-book.copy.ts: cold, behind a change, too old). The reservation
+ * comes before anything is written in orders: a sold-out refusal writes
+ * nothing here (inventory takes nothing), and for an order priced from the
+ * copy asks pricing nothing either. The order id is made with the draft, so
+ * the reservation and the code uses are keyed by it before the order exists.
  *
  * Every step and every undo is idempotent by order id, so a repeated call
  * with the same idempotency key completes an earlier call's PENDING order
- * instead of starting another, and undoing twice is as undoing once. A step
- * that fails after holding something has everything undone and the order,
- * if stored, removed.
+ * instead of starting another, and undoing twice is as undoing once. Bad
+ * input, a code refused and PRICE_CHANGED are refused before anything is
+ * held. A step that fails after holding something has everything undone
+ * and the order, if stored, removed.
  *
  * A placement that dies midway (a crash) is undone by whichever of two
  * clocks applies. Once the order is stored, the placement sweep
- * (checkout.service.ts) finds it PENDING and abandons it as above. Before it
- * is stored, nothing in orders names it: the reservation expires after its
- * TTL (inventory's sweep, `reservation.expired`) and pricing gives the codes'
- * uses back on that event (pricing/usage.consumer.ts). Nobody was told the
- * order was placed, so nobody waits on it; the units come back at the TTL.
+ * (checkout.service.ts) finds it PENDING and abandons it as above. Before
+ * it is stored, nothing in orders names it: the reservation expires after
+ * its TTL (`reservation.expired`), and pricing gives the codes' uses back on
+ * that event (pricing/usage.consumer.ts). Nobody was told the order was
+ * placed, so nobody is left waiting on it; the units come back at the TTL.
  */
 
 /** One step of a saga, beside what takes it back. */
@@ -142,6 +151,9 @@ export class Placement {
   /** The order quoted but not yet stored: its id keys the reservation and the code uses before it is written. */
   draft: OrderEntity | null = null;
 
+  /** The breakdown, when orders priced it from its copy of pricing's rules; null: pricing prices it (or did). */
+  totals: Totals | null = null;
+
   /** A placement stored earlier (a repeated key, the sweep), resumed or abandoned from its order. */
   static of(order: OrderEntity, source: Source): Placement {
     return new Placement(order.customerId, linesOf(order), null, source, order);
@@ -170,10 +182,10 @@ export class Placement {
 /** The actions of the placement steps, in the order the steps take them. */
 export interface PlacementActions {
   quote(placement: Placement): Promise<void>;
-  reserve(placement: Placement): Promise<void>;
-  release(placement: Placement, reason: string): Promise<void>;
   price(placement: Placement): Promise<void>;
   unprice(placement: Placement): Promise<void>;
+  reserve(placement: Placement): Promise<void>;
+  release(placement: Placement, reason: string): Promise<void>;
   store(placement: Placement): Promise<void>;
   pay(placement: Placement): Promise<void>;
   cancelOrRefund(placement: Placement, reason: string): Promise<void>;
@@ -184,8 +196,9 @@ export interface PlacementActions {
 export function placementSteps(act: PlacementActions): readonly SagaStep<Placement>[] {
   return [
     { name: 'quote', run: (p) => act.quote(p) },
+    // Its undo has no `failure`: a price step that fails holds nothing (pricing refuses before it reserves a use), and nothing before it does.
+    { name: 'price', run: (p) => act.price(p), undo: (p) => act.unprice(p) },
     { name: 'reserve', run: (p) => act.reserve(p), undo: (p, reason) => act.release(p, reason), failure: 'the stock could not be reserved' },
-    { name: 'price', run: (p) => act.price(p), undo: (p) => act.unprice(p), failure: 'the order could not be priced' },
     { name: 'store', run: (p) => act.store(p) },
     { name: 'pay', run: (p) => act.pay(p), undo: (p, reason) => act.cancelOrRefund(p, reason), failure: 'the payment could not be created' },
     { name: 'await payment', run: (p) => act.awaitPayment(p) },
@@ -196,10 +209,10 @@ export function placementSteps(act: PlacementActions): readonly SagaStep<Placeme
 export class PlacementSaga {
   private readonly steps = placementSteps({
     quote: (p) => this.quote(p),
-    reserve: (p) => this.reserve(p),
-    release: (p, reason) => this.release(p, reason),
     price: (p) => this.price(p),
     unprice: (p) => this.unprice(p),
+    reserve: (p) => this.reserve(p),
+    release: (p, reason) => this.release(p, reason),
     store: (p) => this.store(p),
     pay: (p) => this.pay(p),
     cancelOrRefund: (p, reason) => this.cancelOrRefund(p, reason),
@@ -215,6 +228,7 @@ export class PlacementSaga {
     private readonly cart: CartService,
     private readonly shipping: ShippingClient,
     private readonly pricing: PricingClient,
+    private readonly prices: PriceBookCopy,
   ) {}
 
   /** Runs the steps the placement still needs; the order as placed (AWAITING_PAYMENT, or later when placed earlier). */
@@ -249,38 +263,54 @@ export class PlacementSaga {
 
   /**
    * A step failed. One with an undo may have held something: everything is
-   * undone. One without holds nothing of its own (quote writes nothing, a
-   * store that failed stored nothing and undoes itself), and an order the
-   * last step could not move is the sweep's. Short stock held nothing either.
+   * undone. One without holds nothing of its own (quote writes nothing,
+   * pricing refuses before it holds, a store that failed stored nothing and
+   * undoes itself), and an order the last step could not move is the
+   * sweep's. Short stock held nothing either.
    */
   private async failed(step: SagaStep<Placement>, placement: Placement, error: unknown): Promise<void> {
     if (step.undo && step.failure && !refusedHoldingNothing.has(error as object)) await this.abandon(placement, step.failure);
   }
 
-  /** Prices the lines from the catalog (never from the client) into a draft order: nothing is written. */
+  /**
+   * Prices the lines from the catalog (never from the client) into a draft
+   * order, and without a code from the copy of pricing's rules with the one
+   * pricing function: nothing is written, nothing is called but catalog (and
+   * shipping for a shipping line).
+   */
   private async quote(placement: Placement): Promise<void> {
     // Resumed by its key, or quoted by an earlier run: the order stands as first quoted.
-    if (!placement.order && !placement.draft) placement.draft = await this.priced(placement);
-  }
-
-  /** All lines or none, keyed by the order's id. Too little stock is refused before anything is written or held. */
-  private async reserve(placement: Placement): Promise<void> {
-    const order = placement.subject;
-    try {
-      const reservation = await this.inventory.reserve(order.id, reservationLinesOf(order));
-      if (reservation.status !== 'ACTIVE') throw abandoned(order.id);
-    } catch (error) {
-      const shortages = shortagesOf(error);
-      if (!shortages) throw error;
-      // Inventory took nothing, and nothing else was held or written yet.
-      throw heldNothing(insufficientStock(shortages, placement.source));
+    if (placement.order || placement.draft) return;
+    const { order, categoryIds } = await this.priced(placement);
+    // From the cart it may carry codes, which pricing alone knows: pricing prices it.
+    const book = placement.source === 'lines' ? this.prices.current() : null;
+    if (book) {
+      const totals = priceBasket(
+        basketOf(
+          book,
+          {
+            currency: order.currency,
+            customerGroup: book.customerGroups.get(order.customerId) ?? null,
+            lines: order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), categoryIds: categoryIds.get(stockIdOf(line)) ?? [], quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+            shipping: order.shipping?.amount ?? null,
+            country: order.shipping?.address.country ?? null,
+            region: order.shipping?.address.region ?? null,
+          },
+          [],
+          this.deps.clock.now(),
+        ),
+      );
+      if (placement.expectedTotal !== null && placement.expectedTotal !== totals.total) throw priceChanged(totals);
+      order.totalAmount = checkTotal(totals.total, placement.source);
+      placement.totals = totals;
     }
+    placement.draft = order;
   }
 
-  /** Discounts, tax and code uses from pricing: refusals (a code no longer valid, PRICE_CHANGED, pricing down) hold nothing there. */
+  /** Discounts, tax and code uses from pricing, unless quoted from the copy: refusals (a code no longer valid, PRICE_CHANGED, pricing down) hold nothing there. */
   private async price(placement: Placement): Promise<void> {
-    // Priced when it was first stored.
-    if (placement.order) return;
+    // Priced when it was first stored, or from the copy.
+    if (placement.order || placement.totals) return;
     const order = placement.subject;
     const { total } = await this.pricing.priceOrder({
       orderId: order.id,
@@ -296,18 +326,35 @@ export class PlacementSaga {
     order.totalAmount = checkTotal(total, placement.source);
   }
 
-  /** Gives back the code uses reserved for the order: harmless for an order pricing never saw. */
+  /** Gives back the code uses reserved for the order: harmless for an order pricing never saw; none for one priced from the copy. */
   private async unprice(placement: Placement): Promise<void> {
-    await this.pricing.release(placement.subject.id);
+    if (!placement.totals) await this.pricing.release(placement.subject.id);
   }
 
-  /** Stores the priced draft PENDING: from here the sweep can find it. */
+  /** All lines or none, keyed by the order's id. Too little stock is refused before anything is written in orders or held. */
+  private async reserve(placement: Placement): Promise<void> {
+    const order = placement.subject;
+    try {
+      const reservation = await this.inventory.reserve(order.id, reservationLinesOf(order));
+      if (reservation.status !== 'ACTIVE') throw abandoned(order.id);
+    } catch (error) {
+      const shortages = shortagesOf(error);
+      if (!shortages) throw error;
+      // Inventory took nothing; the code uses pricing reserved go back (none when priced from the copy).
+      await this.unprice(placement);
+      throw heldNothing(insufficientStock(shortages, placement.source));
+    }
+  }
+
+  /** Stores the priced draft PENDING (with the breakdown for pricing, when priced from the copy): from here the sweep can find it. */
   private async store(placement: Placement): Promise<void> {
     const order = placement.draft;
     if (placement.order || !order) return;
+    const { totals } = placement;
     try {
       await this.deps.db.write(async (em) => {
         em.persist(order);
+        if (totals) this.deps.outbox.add(em, ORDER_EVENTS.priced, { orderId: order.id, customerId: order.customerId, totals });
       });
       placement.order = order;
     } catch (error) {
@@ -366,8 +413,11 @@ export class PlacementSaga {
     placement.order = current;
   }
 
-  /** A new PENDING order, not yet stored, for the placement's lines at the catalog's current prices. */
-  private async priced(placement: Placement): Promise<OrderEntity> {
+  /**
+   * A new PENDING order, not yet stored, for the placement's lines at the catalog's current prices;
+   * beside it, each variant's product's categories (category rules and tax classes apply by them).
+   */
+  private async priced(placement: Placement): Promise<{ order: OrderEntity; categoryIds: Map<string, readonly string[]> }> {
     const { customerId, lines, key, source } = placement;
     const variants = await this.catalog.variants(lines.map((line) => line.variantId ?? line.productId ?? ''));
     const chosen = lines.map((line) => sellableVariant(variants, { productId: line.productId, variantId: line.variantId ?? null }, source));
@@ -403,7 +453,7 @@ export class PlacementSaga {
       updatedAt: now,
     });
     if (key) order.placementKey = placementKeyOf(key);
-    return order;
+    return { order, categoryIds: new Map(chosen.map((c) => [c.variant.id, c.categoryIds])) };
   }
 
   /**
