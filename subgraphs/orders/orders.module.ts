@@ -46,6 +46,7 @@ export const orders: SubgraphModule<OrdersServices> = {
       wishlist: new WishlistService(deps, catalog),
       consumer: new OrderConsumer(deps, transitions, inventory, payments),
       priceBook: new PriceBookFeed(deps, prices),
+      prices,
     };
   },
   referenceResolvers: (services) => orderReferences(services.orders, services.cart),

@@ -3,6 +3,7 @@ import type { CheckoutService } from './checkout.service';
 import type { OrderConsumer } from './order.consumer';
 import type { OrderService } from './order.service';
 import type { PriceBookFeed } from './price-book.consumer';
+import type { PriceBookCopy } from './price-book.copy';
 import type { WishlistService } from './wishlist.service';
 
 /** What the orders resolvers, reference resolvers and background tasks are given (orders.module.ts builds it). */
@@ -13,4 +14,6 @@ export interface OrdersServices {
   readonly wishlist: WishlistService;
   readonly consumer: OrderConsumer;
   readonly priceBook: PriceBookFeed;
+  /** The copy of pricing's rules placement prices by (its version is what tests wait on). */
+  readonly prices: PriceBookCopy;
 }
