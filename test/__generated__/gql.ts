@@ -187,6 +187,7 @@ type Documents = {
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": typeof types.SagaCreateCodeDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": typeof types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": typeof types.SecuritySignInDocument,
     "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": typeof types.SecurityRenameDocument,
@@ -491,6 +492,7 @@ const documents: Documents = {
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": types.SagaCreateCodeDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": types.SecuritySignInDocument,
     "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": types.SecurityRenameDocument,
@@ -1328,6 +1330,10 @@ export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
