@@ -360,8 +360,9 @@ export class PlacementSaga {
     } catch (error) {
       // A concurrent call with the same key stored its order first: that one is this call's order too, and this draft's holds go back.
       const earlier = placement.key && error instanceof UniqueConstraintViolationException ? await this.findByKey(placement.customerId, placement.key) : null;
+      // Not stored: what the draft holds goes back now rather than at the reservation's expiry.
+      await this.abandon(placement, earlier ? 'the same order was placed by a concurrent call' : 'the order could not be stored');
       if (!earlier) throw error;
-      await this.abandon(placement, 'the same order was placed by a concurrent call');
       placement.resume(earlier);
     }
   }
