@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Caller } from '../platform/caller';
 import { loadConfig, type Config } from '../platform/config';
 import { createLogger } from '../platform/log';
+import { Metrics } from '../platform/metrics';
 import { signAccessToken } from '../platform/tokens';
 import { startStack, type RunningStack } from '../stack';
 import { ReservationEntity, ReservationStatus } from '../subgraphs/inventory/reservation.entity';
@@ -50,7 +51,20 @@ class Shop {
   constructor(
     readonly stack: RunningStack,
     readonly config: Config,
+    readonly metrics: Metrics,
   ) {}
+
+  /** GraphQL operations served so far, by service (the gateway's own and every subgraph's, internal calls included). */
+  async operations(): Promise<Map<string, number>> {
+    const { values } = await this.metrics.operations.get();
+    const counts = new Map<string, number>();
+    for (const v of values) {
+      if (v.metricName !== 'graphql_operation_duration_seconds_count') continue;
+      const service = String(v.labels.service);
+      counts.set(service, (counts.get(service) ?? 0) + v.value);
+    }
+    return counts;
+  }
 
   token(userId: string, ...roles: Caller['roles'][number][]): Promise<string> {
     const now = Date.now();
@@ -106,6 +120,7 @@ async function checkout(shop: Shop, seconds: number, concurrency: number, produc
   const orderIds: string[] = [];
   const failures = new Map<string, number>();
   const latencies: number[] = [];
+  const operationsBefore = await shop.operations();
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const until = started + seconds * 1000;
@@ -137,6 +152,10 @@ async function checkout(shop: Shop, seconds: number, concurrency: number, produc
   const lag = await shop.settled(orderIds, answeredAt);
   const settledSeconds = (answeredAt + lag - started) / 1000;
   const cpuMs = (cpu.user + cpu.system) / 1000;
+  const calls = [...(await shop.operations())]
+    .map(([service, count]) => [service, (count - (operationsBefore.get(service) ?? 0)) / Math.max(1, orderIds.length)] as const)
+    .filter(([, perCheckout]) => perCheckout > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
   return [
     `${products.length === 1 ? 'one hot product' : `${products.length} products`}`,
     orderIds.length,
@@ -146,6 +165,7 @@ async function checkout(shop: Shop, seconds: number, concurrency: number, produc
     percentile(latencies, 50),
     percentile(latencies, 99),
     (cpuMs / Math.max(1, orderIds.length)).toFixed(1),
+    calls.map(([service, perCheckout]) => `${service} ${perCheckout.toFixed(1)}`).join(', '),
     [...failures].map(([k, v]) => `${k}: ${v}`).join(', ') || '-',
   ].join(' | ');
 }
@@ -246,8 +266,9 @@ async function main(): Promise<void> {
   if (scenario !== 'checkout' && scenario !== 'flash') throw new Error('usage: checkout.bench.js checkout|flash [options]');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'shop-bench-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'error' });
-  const stack = await startStack({ config, log: createLogger('bench', 'error', () => undefined), anyFreePort: true });
-  const shop = new Shop(stack, config);
+  const metrics = new Metrics();
+  const stack = await startStack({ config, log: createLogger('bench', 'error', () => undefined), anyFreePort: true, metrics });
+  const shop = new Shop(stack, config, metrics);
   const lines = [
     `${scenario} through the gateway, embedded, ${new Date().toISOString()}, Node ${process.version}, ${availableParallelism()} CPU(s) (${cpus()[0]?.model ?? 'unknown'})`,
     `command: node dist/bench/checkout.bench.js ${process.argv.slice(2).join(' ')}`,
@@ -259,7 +280,7 @@ async function main(): Promise<void> {
       const hot = [await shop.product(1_000_000)];
       const many = await Promise.all(Array.from({ length: 200 }, () => shop.product(1_000_000)));
       await checkout(shop, 3, 8, hot); // warm-up
-      lines.push('scenario | checkouts | answered/s | settled/s | settled after | p50 ms | p99 ms | CPU ms/checkout (whole process) | failures');
+      lines.push('scenario | checkouts | answered/s | settled/s | settled after | p50 ms | p99 ms | CPU ms/checkout (whole process) | GraphQL operations per checkout, by service | failures');
       lines.push(await checkout(shop, seconds, concurrency, hot));
       lines.push(await checkout(shop, seconds, concurrency, many));
     } else {

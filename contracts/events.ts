@@ -1,7 +1,8 @@
 import type { ConsumerOptions, DomainEvent, EventBus, EventConsumer } from '../platform/messaging/event-bus';
 import { AUDIT_RECORDED, type AuditRecord } from './audit';
 import { INVENTORY_EVENTS, type ReservationPayload, type StockThresholdPayload } from './inventory-api';
-import { ORDER_EVENTS, type OrderEventPayload, type OrderStatusChangedPayload } from './orders-api';
+import { ORDER_EVENTS, type OrderEventPayload, type OrderPricedPayload, type OrderStatusChangedPayload } from './orders-api';
+import { PRICING_EVENTS, type PricingRulesChangedPayload } from './pricing-api';
 import { PAYMENT_EVENTS, type PaymentEventPayload } from './payments-api';
 import { USER_EVENTS, type SecurityAlertPayload } from './users-api';
 import { RECOMMENDATION_EVENTS, type ProductViewedPayload } from './recommendations-api';
@@ -17,6 +18,8 @@ import { SHIPPING_EVENTS, type ReturnPayload, type ShipmentPayload } from './shi
 export interface EventMap {
   [ORDER_EVENTS.placed]: OrderEventPayload;
   [ORDER_EVENTS.statusChanged]: OrderStatusChangedPayload;
+  [ORDER_EVENTS.priced]: OrderPricedPayload;
+  [PRICING_EVENTS.rulesChanged]: PricingRulesChangedPayload;
   [INVENTORY_EVENTS.reserved]: ReservationPayload;
   [INVENTORY_EVENTS.released]: ReservationPayload;
   [INVENTORY_EVENTS.committed]: ReservationPayload;

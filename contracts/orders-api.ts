@@ -1,3 +1,5 @@
+import type { Totals } from './pricing-rules';
+
 /**
  * Orders' domain events, consumed by notifications (emails) and by anyone
  * else who needs to follow orders. Every order status change also publishes
@@ -11,6 +13,8 @@ export const ORDER_EVENTS = {
   placed: 'order.placed',
   /** Any transition of the state machine: `OrderStatusChangedPayload`. */
   statusChanged: 'order.status_changed',
+  /** An order priced by orders from its copy of pricing's rules, stored PENDING: `OrderPricedPayload` (pricing keeps the breakdown). */
+  priced: 'order.priced',
 } as const;
 
 export type OrderStatusName =
@@ -39,6 +43,13 @@ export type OrderEventPayload = {
   readonly total: number;
   readonly currency: string;
   readonly lines: readonly OrderLinePayload[];
+};
+
+/** The breakdown an order was placed at, priced by orders itself (no code): pricing stores it as `Order.totals`. */
+export type OrderPricedPayload = {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly totals: Totals;
 };
 
 export type OrderStatusChangedPayload = OrderEventPayload & {

@@ -1,3 +1,5 @@
+import type { PriceRule, PricingRules, Promotion, TaxCategory } from './pricing-rules';
+
 /**
  * Pricing's contract with the other subgraphs (SERVICE callers only, every
  * operation `@inaccessible`).
@@ -44,3 +46,57 @@ export type PriceOrderVariables = {
 };
 
 export type PricedOrderPayload = { readonly total: number; readonly currency: string };
+
+/**
+ * priceBook: every rule an order is priced by (price rules, automatic
+ * promotions, tax zones and classes, the settings, customer groups) and the
+ * version they stand at, as one JSON document (`readPriceBook`): what
+ * orders' copy is filled from at start-up and after a change it was told of.
+ *
+ * pricing.rules_changed: written in the unit of work of every change to
+ * them, with the version it made (time-ordered ids: a later change has a
+ * greater version).
+ */
+export const PRICE_BOOK = `query PriceBook {
+  priceBook
+}`;
+export type PriceBookData = { readonly priceBook: string };
+
+export const PRICING_EVENTS = {
+  /** Any change to what an order is priced by: `PricingRulesChangedPayload`. */
+  rulesChanged: 'pricing.rules_changed',
+} as const;
+
+export type PricingRulesChangedPayload = { readonly version: string };
+
+/** Pricing's rules at one version, with every customer's group. */
+export interface PriceBook extends PricingRules {
+  readonly version: string;
+  /** By user id: the customers in a group (GROUP rules). */
+  readonly customerGroups: ReadonlyMap<string, string>;
+}
+
+/** The book as `priceBook` writes it: JSON, so maps are entries and dates ISO strings. */
+export function writePriceBook(book: PriceBook): string {
+  return JSON.stringify({ ...book, taxClasses: [...book.taxClasses], customerGroups: [...book.customerGroups] });
+}
+
+/** The book `priceBook` answered, its maps and dates restored. */
+export function readPriceBook(json: string): PriceBook {
+  type Written = Omit<PriceBook, 'taxClasses' | 'customerGroups' | 'rules' | 'automatic'> & {
+    taxClasses: Array<[string, TaxCategory]>;
+    customerGroups: Array<[string, string]>;
+    rules: Array<PriceRule & Window>;
+    automatic: Array<Promotion & Window & { createdAt: string }>;
+  };
+  type Window = { startsAt: string | null; endsAt: string | null };
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  const written = JSON.parse(json) as Written;
+  return {
+    ...written,
+    rules: written.rules.map((r) => ({ ...r, startsAt: date(r.startsAt), endsAt: date(r.endsAt) })),
+    automatic: written.automatic.map((p) => ({ ...p, startsAt: date(p.startsAt), endsAt: date(p.endsAt), createdAt: new Date(p.createdAt) })),
+    taxClasses: new Map(written.taxClasses),
+    customerGroups: new Map(written.customerGroups),
+  };
+}

@@ -185,6 +185,13 @@ export interface Config {
     readonly placementConcurrency: number;
     /** Placements that may wait for a turn; one more is refused at once with TRY_AGAIN. */
     readonly placementQueue: number;
+    /**
+     * The longest orders prices from its copy of pricing's rules without
+     * having read them again (a change announced to another orders process
+     * reaches this one by then); past it the copy is refreshed, and an order
+     * is priced by pricing until it is.
+     */
+    readonly priceCopyMaxAgeMs: number;
   };
   readonly reviews: {
     /** immediate: a review passing the filter is published at once; approval: every review waits for staff. */
@@ -490,6 +497,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       placementSweepIntervalMs: read.int('ORDER_PLACEMENT_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
       placementConcurrency: read.int('ORDER_PLACEMENT_CONCURRENCY', 16, 1, 10_000),
       placementQueue: read.int('ORDER_PLACEMENT_QUEUE', 64, 0, 100_000),
+      priceCopyMaxAgeMs: read.int('ORDER_PRICE_COPY_MAX_AGE_MS', 30_000, 1_000, 3_600_000),
     },
     reviews: {
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),

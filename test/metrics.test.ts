@@ -138,8 +138,8 @@ describe('metrics at /metrics', () => {
     expect(delta(text, 'checkout_outcomes_total', 'outcome="placed",reason=""')).toBe(2);
     expect(delta(text, 'checkout_outcomes_total', 'outcome="paid",reason=""')).toBe(1);
     expect(delta(text, 'checkout_outcomes_total', 'outcome="failed",reason=""')).toBe(1);
-    // Orders refuses a sold-out line before asking inventory (nothing written), so inventory refused no reservation.
-    expect(delta(text, 'inventory_reservations_total', 'outcome="refused"')).toBe(0);
+    // The reservation is what refuses a sold-out line (before orders writes anything), so inventory counts that refusal.
+    expect(delta(text, 'inventory_reservations_total', 'outcome="refused"')).toBe(1);
     expect(delta(text, 'inventory_reservations_total', 'outcome="reserved"')).toBe(2);
   });
 

@@ -12,6 +12,7 @@ import { SUBGRAPHS } from '../subgraphs/modules';
 import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity } from '../subgraphs/orders/order.entity';
 import { placementKeyOf } from '../subgraphs/orders/order.rules';
 import type { OrdersServices } from '../subgraphs/orders/orders.services';
+import { CodeUsageEntity, PromotionEntity } from '../subgraphs/pricing/promotion.entity';
 import { graphql } from './__generated__/index';
 import { TestClock } from './support/clock';
 import { codesOf, execute } from './support/graphql';
@@ -23,6 +24,12 @@ import { waitFor } from './support/wait-for';
 const MyOrderCount = graphql(`
   query SagaMyOrderCount {
     me { orders { totalCount } }
+  }
+`);
+
+const SagaCreateCode = graphql(`
+  mutation SagaCreateCode($input: PromotionInput!) {
+    createPromotion(input: $input) { id }
   }
 `);
 
@@ -194,6 +201,31 @@ describe('the checkout saga over time and failures', () => {
       expect((await tools.reservation(orderId))?.status).toBe(ReservationStatus.RELEASED);
       expect(await tools.stock(productId)).toEqual({ onHand: 5, reserved: 0 });
       expect(await tools.payment(orderId)).toBeNull();
+    });
+
+    it("gives back what a placement held when its process died before storing the order: the stock at the reservation's expiry, and the code use with it", async () => {
+      const productId = await tools.product({ onHand: 4 });
+      const customerId = newCustomer();
+      // Reserved and priced by pricing (a code use taken), then the process died: nothing in orders names the order.
+      const orderId = `order-${randomUUID()}`;
+      const created = await execute(t.url, SagaCreateCode, { input: { name: 'Crash', code: `CRASH${randomUUID().slice(0, 8)}`, currency: 'EUR', kind: 'PERCENTAGE', value: 10 } }, { token: await tools.agent() });
+      const promotionId = created.data!.createPromotion.id;
+      const pricing = () => services.current('pricing').orm.em.fork();
+      await pricing().nativeUpdate(PromotionEntity, { id: promotionId }, { used: 1 });
+      await pricing().persistAndFlush(Object.assign(new CodeUsageEntity(), { promotionId, orderId, customerId, status: 'RESERVED', updatedAt: clock.now() }));
+      const reserved = await callSubgraph<ReserveStockData>(services.current('inventory').url, t.config.auth.internalSecret, RESERVE_STOCK, { orderId, lines: [{ productId, quantity: 3 }] });
+      expect(reserved.errors).toBeUndefined();
+      // The placement sweep has nothing to find.
+      clock.advance(PLACEMENT_TIMEOUT_MS);
+      expect(await checkout().sweepStalePlacements()).toBe(0);
+      expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 3 });
+
+      clock.advance(RESERVATION_TTL_MS);
+      expect(await sweepReservations()).toBeGreaterThanOrEqual(1);
+      expect(await tools.stock(productId)).toEqual({ onHand: 4, reserved: 0 });
+      await waitFor(async () => (await pricing().findOneOrFail(CodeUsageEntity, { orderId })).status === 'RELEASED');
+      expect((await pricing().findOneOrFail(PromotionEntity, { id: promotionId })).used).toBe(0);
+      expect(await services.current('orders').orm.em.fork().count(OrderEntity, { id: orderId })).toBe(0);
     });
 
     it('finishes a placement cut short when the customer retries with the same idempotency key', async () => {

@@ -29,19 +29,22 @@ export interface CatalogVariant extends CatalogVariantFacts {
     readonly id: string;
     readonly status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
     readonly weightGrams: number | null;
+    /** Where it is filed: category price rules, promotions and tax classes apply by it. */
+    readonly categories: ReadonlyArray<{ readonly id: string }>;
     readonly variants: readonly CatalogVariantFacts[];
   };
 }
 
 const VARIANT_FACTS = 'id sku status price { amount currency } optionValues { option value }';
 const VARIANTS = `query OrderVariants($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on ProductVariant { ${VARIANT_FACTS} product { id status weightGrams variants { ${VARIANT_FACTS} } } } }
+  _entities(representations: $representations) { ... on ProductVariant { ${VARIANT_FACTS} product { id status weightGrams categories { id } variants { ${VARIANT_FACTS} } } } }
 }`;
 
 /** The line a customer asked for, resolved to one variant on sale, with its product. */
 export interface ChosenVariant {
   readonly productId: string;
   readonly weightGrams: number | null;
+  readonly categoryIds: readonly string[];
   readonly variant: CatalogVariantFacts;
 }
 
@@ -129,5 +132,5 @@ export function sellableVariant(
   if (variant.status !== 'ACTIVE') {
     throw appError('BAD_USER_INPUT', `Variant ${variant.id} of product ${product.id} is no longer sold`, { field: field, reason: 'PRODUCT_UNAVAILABLE', productId: product.id });
   }
-  return { productId: product.id, weightGrams: product.weightGrams, variant };
+  return { productId: product.id, weightGrams: product.weightGrams, categoryIds: product.categories.map((c) => c.id), variant };
 }

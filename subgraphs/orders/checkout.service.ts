@@ -29,6 +29,16 @@ export class CheckoutService {
   /** Placements wait in a bounded queue; past it, or too late for their deadline, they are refused with TRY_AGAIN before anything is written. */
   private readonly admission: Admission;
 
+  /**
+   * Placements under way in this process, by customer and idempotency key.
+   * The stock is reserved before the order (and so the key) is stored, so
+   * concurrent calls with one key would each reserve for a draft of their
+   * own; a call waits for the one before it instead and then resumes the
+   * order it stored. Across processes the key's unique index still decides
+   * (placement.saga.ts, the store step), the losers giving their holds back.
+   */
+  private readonly placing = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly deps: SubgraphDeps,
     private readonly saga: PlacementSaga,
@@ -100,6 +110,23 @@ export class CheckoutService {
 
   /** The same key again answers the order it placed (completed first if it is still PENDING), never a second one. */
   private async place(placement: Placement): Promise<OrderEntity> {
+    if (!placement.key) return this.admit(placement);
+    const slot = `${placement.customerId}\u0000${placement.key}`;
+    const before = this.placing.get(slot);
+    const mine = (async () => {
+      // Only its end matters: this call then finds the order it stored, or places anew.
+      await before?.catch(() => undefined);
+      return this.admit(placement);
+    })();
+    this.placing.set(slot, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.placing.get(slot) === mine) this.placing.delete(slot);
+    }
+  }
+
+  private async admit(placement: Placement): Promise<OrderEntity> {
     try {
       return await this.admission.run(async () => {
         const earlier = placement.key ? await this.saga.findByKey(placement.customerId, placement.key) : null;

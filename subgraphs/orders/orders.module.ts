@@ -14,6 +14,8 @@ import { OrderSubscriptionResolver } from './order.subscription';
 import { OrderTransitions } from './order.transitions';
 import type { OrdersServices } from './orders.services';
 import { PaymentsClient } from './payments.client';
+import { PriceBookFeed } from './price-book.consumer';
+import { PriceBookCopy } from './price-book.copy';
 import { PricingClient } from './pricing.client';
 import { PlacementSaga } from './placement.saga';
 import { UsersClient } from './users.client';
@@ -34,16 +36,20 @@ export const orders: SubgraphModule<OrdersServices> = {
     const shipping = new ShippingClient(deps.internal);
     const transitions = new OrderTransitions(deps);
     const cart = new CartService(deps, catalog, inventory, shipping);
-    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart, shipping, new PricingClient(deps.internal));
+    const pricing = new PricingClient(deps.internal);
+    const prices = new PriceBookCopy(() => pricing.priceBook(), deps.config.orders.priceCopyMaxAgeMs, deps.log);
+    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart, shipping, pricing, prices);
     return {
       orders: new OrderService(deps, transitions, payments, new UsersClient(deps.internal)),
       checkout: new CheckoutService(deps, placement, cart),
       cart,
       wishlist: new WishlistService(deps, catalog),
       consumer: new OrderConsumer(deps, transitions, inventory, payments),
+      priceBook: new PriceBookFeed(deps, prices),
+      prices,
     };
   },
   referenceResolvers: (services) => orderReferences(services.orders, services.cart),
-  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short.
-  background: async (services) => [await services.consumer.start(), services.checkout.startSweeping()],
+  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short; pricing's changes keep the copy of its rules current.
+  background: async (services) => [await services.consumer.start(), services.checkout.startSweeping(), await services.priceBook.start()],
 };

@@ -2,6 +2,8 @@ import type { CartService } from './cart.service';
 import type { CheckoutService } from './checkout.service';
 import type { OrderConsumer } from './order.consumer';
 import type { OrderService } from './order.service';
+import type { PriceBookFeed } from './price-book.consumer';
+import type { PriceBookCopy } from './price-book.copy';
 import type { WishlistService } from './wishlist.service';
 
 /** What the orders resolvers, reference resolvers and background tasks are given (orders.module.ts builds it). */
@@ -11,4 +13,7 @@ export interface OrdersServices {
   readonly cart: CartService;
   readonly wishlist: WishlistService;
   readonly consumer: OrderConsumer;
+  readonly priceBook: PriceBookFeed;
+  /** The copy of pricing's rules placement prices by (its version is what tests wait on). */
+  readonly prices: PriceBookCopy;
 }

@@ -14,6 +14,8 @@ class FakeWorld implements PlacementActions {
 
   codes: 'none' | 'reserved' | 'released' = 'none';
 
+  quote = (): Promise<void> => this.act('quote', null, () => undefined);
+  store = (): Promise<void> => this.act('store', null, () => undefined);
   price = (): Promise<void> => this.act('price', null, () => (this.codes = this.codes === 'none' ? 'reserved' : this.codes));
   unprice = (): Promise<void> => this.act('unprice', null, () => (this.codes = this.codes === 'none' ? 'none' : 'released'));
   reserve = (): Promise<void> => this.act('reserve', null, () => (this.reservation = this.reservation === 'none' ? 'active' : this.reservation));
@@ -50,11 +52,13 @@ function setUp() {
 }
 
 describe('the placement steps', () => {
-  it('are price, reserve, pay, await payment; price (its code uses), reserve and pay are undone', () => {
+  it('are quote, price, reserve, store, pay, await payment; price (its code uses), reserve and pay are undone', () => {
     const { steps } = setUp();
     expect(steps.map((step) => [step.name, step.undo !== undefined])).toEqual([
+      ['quote', false],
       ['price', true],
       ['reserve', true],
+      ['store', false],
       ['pay', true],
       ['await payment', false],
     ]);
@@ -63,7 +67,7 @@ describe('the placement steps', () => {
   it('complete in that order', async () => {
     const { world, steps, run } = setUp();
     await completeSteps(steps, placement, run);
-    expect(world.calls).toEqual(['price', 'reserve', 'pay', 'awaitPayment']);
+    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'pay', 'awaitPayment']);
     expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
   });
 
@@ -77,7 +81,7 @@ describe('the placement steps', () => {
     const { world, steps, run, failed } = setUp();
     world.failing.set('pay', { landed: false });
     await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
-    expect(world.calls).toEqual(['price', 'reserve', 'pay']);
+    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'pay']);
     expect(failed).toEqual(['pay']);
     expect(steps.find((step) => step.name === failed[0])?.failure).toBe('the payment could not be created');
   });
@@ -93,6 +97,16 @@ describe('the placement steps', () => {
     expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
     expect(await undoSteps(steps, placement, 'the placement did not complete in time')).toEqual([]);
     expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
+  });
+
+  it('hold nothing when pricing refuses: no reservation was asked for, and the failure names nothing to undo', async () => {
+    const { world, steps, run, failed } = setUp();
+    world.failing.set('price', { landed: false });
+    await expect(completeSteps(steps, placement, run)).rejects.toThrow('price failed');
+    expect(world.calls).toEqual(['quote', 'price']);
+    expect(failed).toEqual(['price']);
+    expect(steps.find((step) => step.name === 'price')?.failure).toBeUndefined();
+    expect(world).toMatchObject({ reservation: 'none', payment: 'none', codes: 'none' });
   });
 
   it('release the stock even while the payment cannot be closed, and report what is left', async () => {

@@ -2,6 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Shortage } from '../../contracts/inventory-api';
 import type { PaymentLineVariables } from '../../contracts/payments-api';
+import { ORDER_EVENTS } from '../../contracts/orders-api';
+import { basketOf, priceBasket, priceChanged, type Totals } from '../../contracts/pricing-rules';
 import { pastDeadline } from '../../platform/deadline';
 import { badInput, conflict, errorMessage, tryAgain } from '../../platform/errors';
 import { withoutDeadline } from '../../platform/request-scope';
@@ -15,32 +17,51 @@ import { SYSTEM_ACTOR, type OrderTransitions } from './order.transitions';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
 import { OrderShippingEntity, type ShippingAddressEntity } from './shipping.entity';
+import type { PriceBookCopy } from './price-book.copy';
 import type { PricingClient } from './pricing.client';
 import type { ShippingClient } from './shipping.client';
 import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
 /**
- * Placing an order, a saga across catalog, inventory and payments
+ * Placing an order, a saga across catalog, inventory, pricing and payments
  * (docs/architecture.md, "The checkout saga"): the steps below, each beside
- * its undo. The order is stored PENDING as soon as it is priced: it is the
- * saga's durable record (PENDING orders are never shown), unique per
- * (customer, idempotency key). order.consumer.ts is the asynchronous half.
+ * its undo. order.consumer.ts is the asynchronous half.
  *
  * | step          | does                                          | undo                          |
- * | price         | prices the lines (catalog, then pricing:      | gives the codes' uses back    |
- *                 | discounts, tax, codes reserved), stores it    |                               |
- * | reserve       | reserves the stock, all lines or none         | releases it                   |
+ * | quote         | the lines at the catalog's prices, shipping;  | —  (holds nothing)            |
+ * |               | without a code, priced here from the copy of  |                               |
+ * |               | pricing's rules; drafted in memory, with id   |                               |
+ * | price         | otherwise priced by pricing (discounts, tax,  | gives the codes' uses back    |
+ * |               | code uses reserved)                           |                               |
+ * | reserve       | reserves the stock by the draft's id, all     | releases it                   |
+ * |               | lines or none                                 |                               |
+ * | store         | stores the order PENDING                      | (abandoning removes it)       |
  * | pay           | creates the payment                           | cancels it, or refunds it     |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
  *
+ * Synchronous calls: catalog, then inventory's reservation; pricing only
+ * for an order that may carry codes (placed from the cart, whose codes
+ * pricing keeps) or while the copy of its rules is not known current
+ * (price-book.copy.ts: cold, behind a change, too old). The reservation
+ * comes before anything is written in orders: a sold-out refusal writes
+ * nothing here (inventory takes nothing), and for an order priced from the
+ * copy asks pricing nothing either. The order id is made with the draft, so
+ * the reservation and the code uses are keyed by it before the order exists.
+ *
  * Every step and every undo is idempotent by order id, so a repeated call
  * with the same idempotency key completes an earlier call's PENDING order
- * instead of starting another, and undoing twice is as undoing once. Bad input
- * and short stock are refused before anything is held, and the PENDING order
- * is removed: nothing is left behind. A step that fails after holding
- * something has everything undone and the order removed. A placement that dies
- * midway (a crash) is found by the placement sweep (checkout.service.ts) and
- * abandoned the same way.
+ * instead of starting another, and undoing twice is as undoing once. Bad
+ * input, a code refused and PRICE_CHANGED are refused before anything is
+ * held. A step that fails after holding something has everything undone
+ * and the order, if stored, removed.
+ *
+ * A placement that dies midway (a crash) is undone by whichever of two
+ * clocks applies. Once the order is stored, the placement sweep
+ * (checkout.service.ts) finds it PENDING and abandons it as above. Before
+ * it is stored, nothing in orders names it: the reservation expires after
+ * its TTL (`reservation.expired`), and pricing gives the codes' uses back on
+ * that event (pricing/usage.consumer.ts). Nobody was told the order was
+ * placed, so nobody is left waiting on it; the units come back at the TTL.
  */
 
 /** One step of a saga, beside what takes it back. */
@@ -123,9 +144,15 @@ export class Placement {
     readonly lines: readonly RequestedLine[],
     readonly key: string | null,
     readonly source: Source,
-    /** Null until the price step stored it; PENDING until the last step moved it on. */
+    /** Null until the store step stored it; PENDING until the last step moved it on. */
     public order: OrderEntity | null = null,
   ) {}
+
+  /** The order quoted but not yet stored: its id keys the reservation and the code uses before it is written. */
+  draft: OrderEntity | null = null;
+
+  /** The breakdown, when orders priced it from its copy of pricing's rules; null: pricing prices it (or did). */
+  totals: Totals | null = null;
 
   /** A placement stored earlier (a repeated key, the sweep), resumed or abandoned from its order. */
   static of(order: OrderEntity, source: Source): Placement {
@@ -134,8 +161,15 @@ export class Placement {
 
   /** The order, once stored. */
   get stored(): OrderEntity {
-    if (!this.order) throw new Error('the placement has no order before it is priced');
+    if (!this.order) throw new Error('the placement has no order before it is stored');
     return this.order;
+  }
+
+  /** The order stored, or else the one drafted: what the reservation and pricing are keyed by. */
+  get subject(): OrderEntity {
+    const order = this.order ?? this.draft;
+    if (!order) throw new Error('the placement has no order before it is quoted');
+    return order;
   }
 
   /** Takes up the order an earlier call with the same key stored: the same lines, or a CONFLICT. */
@@ -147,10 +181,12 @@ export class Placement {
 
 /** The actions of the placement steps, in the order the steps take them. */
 export interface PlacementActions {
+  quote(placement: Placement): Promise<void>;
   price(placement: Placement): Promise<void>;
   unprice(placement: Placement): Promise<void>;
   reserve(placement: Placement): Promise<void>;
   release(placement: Placement, reason: string): Promise<void>;
+  store(placement: Placement): Promise<void>;
   pay(placement: Placement): Promise<void>;
   cancelOrRefund(placement: Placement, reason: string): Promise<void>;
   awaitPayment(placement: Placement): Promise<void>;
@@ -159,9 +195,11 @@ export interface PlacementActions {
 /** The placement saga: its steps in order, each beside its undo. */
 export function placementSteps(act: PlacementActions): readonly SagaStep<Placement>[] {
   return [
-    // Its undo has no `failure`: a price step that fails holds nothing (it gives back what it reserved itself).
+    { name: 'quote', run: (p) => act.quote(p) },
+    // Its undo has no `failure`: a price step that fails holds nothing (pricing refuses before it reserves a use), and nothing before it does.
     { name: 'price', run: (p) => act.price(p), undo: (p) => act.unprice(p) },
     { name: 'reserve', run: (p) => act.reserve(p), undo: (p, reason) => act.release(p, reason), failure: 'the stock could not be reserved' },
+    { name: 'store', run: (p) => act.store(p) },
     { name: 'pay', run: (p) => act.pay(p), undo: (p, reason) => act.cancelOrRefund(p, reason), failure: 'the payment could not be created' },
     { name: 'await payment', run: (p) => act.awaitPayment(p) },
   ];
@@ -170,10 +208,12 @@ export function placementSteps(act: PlacementActions): readonly SagaStep<Placeme
 /** The placement saga's steps at work against catalog, inventory, payments and the orders database. */
 export class PlacementSaga {
   private readonly steps = placementSteps({
+    quote: (p) => this.quote(p),
     price: (p) => this.price(p),
     unprice: (p) => this.unprice(p),
     reserve: (p) => this.reserve(p),
     release: (p, reason) => this.release(p, reason),
+    store: (p) => this.store(p),
     pay: (p) => this.pay(p),
     cancelOrRefund: (p, reason) => this.cancelOrRefund(p, reason),
     awaitPayment: (p) => this.awaitPayment(p),
@@ -188,30 +228,31 @@ export class PlacementSaga {
     private readonly cart: CartService,
     private readonly shipping: ShippingClient,
     private readonly pricing: PricingClient,
+    private readonly prices: PriceBookCopy,
   ) {}
 
   /** Runs the steps the placement still needs; the order as placed (AWAITING_PAYMENT, or later when placed earlier). */
   async complete(placement: Placement): Promise<OrderEntity> {
     await completeSteps(this.steps, placement, {
       done: (p) => p.order !== null && p.order.status !== OrderStatus.PENDING,
-      failed: (step, p) => this.failed(step, p),
+      failed: (step, p, error) => this.failed(step, p, error),
     });
     return placement.stored;
   }
 
   /**
-   * Undoes everything the placement may have done, then removes its order.
-   * Returns false, leaving the order PENDING for the sweep, when a step
-   * cannot be undone now.
+   * Undoes everything the placement may have done, then removes its order
+   * (if stored). Returns false when a step cannot be undone now, leaving a
+   * stored order PENDING for the sweep (a draft's holds to their expiry).
    */
   async abandon(placement: Placement, reason: string): Promise<boolean> {
     // Undone even when the request's caller has stopped waiting: that is often why it is undone.
     const failures = await withoutDeadline(() => undoSteps(this.steps, placement, reason));
     if (failures.length > 0) {
-      this.deps.log.warn('could not undo an order placement yet; the placement sweep will retry', { orderId: placement.order?.id, failures });
+      this.deps.log.warn('could not undo an order placement yet; the placement sweep or the reservation expiry will', { orderId: placement.subject.id, failures });
       return false;
     }
-    await this.forget(placement);
+    if (placement.order) await this.forget(placement);
     return true;
   }
 
@@ -222,19 +263,55 @@ export class PlacementSaga {
 
   /**
    * A step failed. One with an undo may have held something: everything is
-   * undone. One without holds nothing of its own: pricing stored nothing
-   * yet, and an order the last step could not move is the sweep's.
+   * undone. One without holds nothing of its own (quote writes nothing,
+   * pricing refuses before it holds, a store that failed stored nothing and
+   * undoes itself), and an order the last step could not move is the
+   * sweep's. Short stock held nothing either.
    */
-  private async failed(step: SagaStep<Placement>, placement: Placement): Promise<void> {
-    if (step.undo && step.failure && placement.order) await this.abandon(placement, step.failure);
+  private async failed(step: SagaStep<Placement>, placement: Placement, error: unknown): Promise<void> {
+    if (step.undo && step.failure && !refusedHoldingNothing.has(error as object)) await this.abandon(placement, step.failure);
   }
 
-  /** Prices the lines from the catalog (never from the client) and stores the order PENDING. */
+  /**
+   * Prices the lines from the catalog (never from the client) into a draft
+   * order, and without a code from the copy of pricing's rules with the one
+   * pricing function: nothing is written, nothing is called but catalog (and
+   * shipping for a shipping line).
+   */
+  private async quote(placement: Placement): Promise<void> {
+    // Resumed by its key, or quoted by an earlier run: the order stands as first quoted.
+    if (placement.order || placement.draft) return;
+    const { order, categoryIds } = await this.priced(placement);
+    // From the cart it may carry codes, which pricing alone knows: pricing prices it.
+    const book = placement.source === 'lines' ? this.prices.current() : null;
+    if (book) {
+      const totals = priceBasket(
+        basketOf(
+          book,
+          {
+            currency: order.currency,
+            customerGroup: book.customerGroups.get(order.customerId) ?? null,
+            lines: order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), categoryIds: categoryIds.get(stockIdOf(line)) ?? [], quantity: line.quantity, unitPrice: line.unitPriceAmount })),
+            shipping: order.shipping?.amount ?? null,
+            country: order.shipping?.address.country ?? null,
+            region: order.shipping?.address.region ?? null,
+          },
+          [],
+          this.deps.clock.now(),
+        ),
+      );
+      if (placement.expectedTotal !== null && placement.expectedTotal !== totals.total) throw priceChanged(totals);
+      order.totalAmount = checkTotal(totals.total, placement.source);
+      placement.totals = totals;
+    }
+    placement.draft = order;
+  }
+
+  /** Discounts, tax and code uses from pricing, unless quoted from the copy: refusals (a code no longer valid, PRICE_CHANGED, pricing down) hold nothing there. */
   private async price(placement: Placement): Promise<void> {
-    // Resumed by its key: priced when it was first stored.
-    if (placement.order) return;
-    const order = await this.priced(placement);
-    // Pricing refuses (a code no longer valid, PRICE_CHANGED, pricing down) before it holds anything.
+    // Priced when it was first stored, or from the copy.
+    if (placement.order || placement.totals) return;
+    const order = placement.subject;
     const { total } = await this.pricing.priceOrder({
       orderId: order.id,
       customerId: order.customerId,
@@ -246,46 +323,53 @@ export class PlacementSaga {
       withCartCodes: placement.source === 'cart',
       expectedTotal: placement.expectedTotal,
     });
-    try {
-      order.totalAmount = checkTotal(total, placement.source);
-      await this.deps.db.write(async (em) => {
-        em.persist(order);
-      });
-      placement.order = order;
-    } catch (error) {
-      // Not stored: the code uses reserved for it go back.
-      await this.pricing.release(order.id);
-      // A concurrent call with the same key stored its order first: that one is this call's order too.
-      const earlier = placement.key && error instanceof UniqueConstraintViolationException ? await this.findByKey(placement.customerId, placement.key) : null;
-      if (!earlier) throw error;
-      placement.resume(earlier);
-    }
+    order.totalAmount = checkTotal(total, placement.source);
   }
 
-  /** Gives back the code uses reserved for the order: harmless for an order pricing never saw. */
+  /** Gives back the code uses reserved for the order: harmless for an order pricing never saw; none for one priced from the copy. */
   private async unprice(placement: Placement): Promise<void> {
-    if (placement.order) await this.pricing.release(placement.order.id);
+    if (!placement.totals) await this.pricing.release(placement.subject.id);
   }
 
-  /** All lines or none. Too little stock is refused before anything is held: the order goes, nothing is left to undo. */
+  /** All lines or none, keyed by the order's id. Too little stock is refused before anything is written in orders or held. */
   private async reserve(placement: Placement): Promise<void> {
-    const order = placement.stored;
+    const order = placement.subject;
     try {
       const reservation = await this.inventory.reserve(order.id, reservationLinesOf(order));
       if (reservation.status !== 'ACTIVE') throw abandoned(order.id);
     } catch (error) {
       const shortages = shortagesOf(error);
       if (!shortages) throw error;
-      // Inventory took nothing, and no payment exists before stock is held: the code uses and the order are left to remove.
+      // Inventory took nothing; the code uses pricing reserved go back (none when priced from the copy).
       await this.unprice(placement);
-      await this.forget(placement);
-      throw insufficientStock(shortages, placement.source);
+      throw heldNothing(insufficientStock(shortages, placement.source));
+    }
+  }
+
+  /** Stores the priced draft PENDING (with the breakdown for pricing, when priced from the copy): from here the sweep can find it. */
+  private async store(placement: Placement): Promise<void> {
+    const order = placement.draft;
+    if (placement.order || !order) return;
+    const { totals } = placement;
+    try {
+      await this.deps.db.write(async (em) => {
+        em.persist(order);
+        if (totals) this.deps.outbox.add(em, ORDER_EVENTS.priced, { orderId: order.id, customerId: order.customerId, totals });
+      });
+      placement.order = order;
+    } catch (error) {
+      // A concurrent call with the same key stored its order first: that one is this call's order too, and this draft's holds go back.
+      const earlier = placement.key && error instanceof UniqueConstraintViolationException ? await this.findByKey(placement.customerId, placement.key) : null;
+      // Not stored: what the draft holds goes back now rather than at the reservation's expiry.
+      await this.abandon(placement, earlier ? 'the same order was placed by a concurrent call' : 'the order could not be stored');
+      if (!earlier) throw error;
+      placement.resume(earlier);
     }
   }
 
   /** Releasing stock never reserved records the release, so a reservation arriving late is refused. */
   private async release(placement: Placement, reason: string): Promise<void> {
-    await this.inventory.release(placement.stored.id, reason);
+    await this.inventory.release(placement.subject.id, reason);
   }
 
   private async pay(placement: Placement): Promise<void> {
@@ -300,7 +384,8 @@ export class PlacementSaga {
   }
 
   private async cancelOrRefund(placement: Placement, reason: string): Promise<void> {
-    await this.payments.cancelOrRefund(placement.stored.id, reason);
+    // The payment is created after the order is stored: a draft has none.
+    if (placement.order) await this.payments.cancelOrRefund(placement.order.id, reason);
   }
 
   /**
@@ -330,18 +415,13 @@ export class PlacementSaga {
   }
 
   /**
-   * A new PENDING order for the placement's lines at the catalog's current prices. Stock known to be short
-   * is refused here, before the order is written (the reservation still decides: stock may go meanwhile).
+   * A new PENDING order, not yet stored, for the placement's lines at the catalog's current prices;
+   * beside it, each variant's product's categories (category rules and tax classes apply by them).
    */
-  private async priced(placement: Placement): Promise<OrderEntity> {
+  private async priced(placement: Placement): Promise<{ order: OrderEntity; categoryIds: Map<string, readonly string[]> }> {
     const { customerId, lines, key, source } = placement;
     const variants = await this.catalog.variants(lines.map((line) => line.variantId ?? line.productId ?? ''));
     const chosen = lines.map((line) => sellableVariant(variants, { productId: line.productId, variantId: line.variantId ?? null }, source));
-    const available = await this.inventory.available(chosen.map((c) => c.variant.id));
-    const shortages = lines.flatMap((line, i) => {
-      const left = available.get(chosen[i].variant.id) ?? 0;
-      return left < line.quantity ? [{ productId: chosen[i].variant.id, requested: line.quantity, available: left }] : [];
-    });
     const priced = lines.map((line, i) => {
       const { productId, variant } = chosen[i];
       return Object.assign(new OrderLineEntity(), {
@@ -356,7 +436,6 @@ export class PlacementSaga {
     });
     checkDistinctVariants(priced, source);
     const weights = new Map(chosen.map((c) => [c.variant.id, c.weightGrams]));
-    if (shortages.length > 0) throw insufficientStock(shortages, source);
     const currencies = [...new Set(priced.map((line) => line.currency))];
     if (currencies.length > 1) throw badInput(`An order is paid in one currency; these products are priced in ${currencies.join(', ')}`, source);
     const subtotal = priced.reduce((sum, line) => sum + line.unitPriceAmount * line.quantity, 0);
@@ -375,7 +454,7 @@ export class PlacementSaga {
       updatedAt: now,
     });
     if (key) order.placementKey = placementKeyOf(key);
-    return order;
+    return { order, categoryIds: new Map(chosen.map((c) => [c.variant.id, c.categoryIds])) };
   }
 
   /**
@@ -450,6 +529,14 @@ function checkDistinctVariants(lines: readonly OrderLineEntity[], field: string)
     if (seen.has(stockIdOf(line))) throw badInput(`Variant ${stockIdOf(line)} is named by two lines: name it once, with the quantities added up`, field);
     seen.add(stockIdOf(line));
   }
+}
+
+/** Refusals that held nothing: a step failing with one has nothing to undo. */
+const refusedHoldingNothing = new WeakSet<object>();
+
+function heldNothing(error: GraphQLError): GraphQLError {
+  refusedHoldingNothing.add(error);
+  return error;
 }
 
 function insufficientStock(shortages: readonly Shortage[], field: string): GraphQLError {

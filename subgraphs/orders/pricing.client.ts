@@ -1,8 +1,8 @@
-import { PRICE_ORDER, RELEASE_ORDER_PRICING, type PricedOrderPayload, type PriceOrderVariables } from '../../contracts/pricing-api';
+import { PRICE_BOOK, PRICE_ORDER, readPriceBook, RELEASE_ORDER_PRICING, type PriceBook, type PriceBookData, type PricedOrderPayload, type PriceOrderVariables } from '../../contracts/pricing-api';
 import type { InternalClient } from '../../platform/internal-client';
 import { callPeer } from './peer.calls';
 
-/** An order's price from the pricing subgraph, and its code uses given back (contracts/pricing-api.ts). */
+/** An order's price from the pricing subgraph, its code uses given back, and the rules orders keeps a copy of (contracts/pricing-api.ts). */
 export class PricingClient {
   constructor(private readonly internal: InternalClient) {}
 
@@ -13,5 +13,9 @@ export class PricingClient {
 
   async release(orderId: string): Promise<void> {
     await callPeer(this.internal, 'pricing', RELEASE_ORDER_PRICING, { orderId });
+  }
+
+  async priceBook(): Promise<PriceBook> {
+    return readPriceBook((await callPeer<PriceBookData>(this.internal, 'pricing', PRICE_BOOK, {})).priceBook);
   }
 }

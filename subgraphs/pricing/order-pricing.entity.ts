@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Totals } from './pricing.rules';
+import type { Totals } from '../../contracts/pricing-rules';
 
 /**
  * An order's price breakdown as placed: written once by priceOrder and never

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../platform/ids';
-import type { PriceRule } from './pricing.rules';
+import type { PriceRule } from '../../contracts/pricing-rules';
 
 export enum PriceRuleKind {
   SALE = 'SALE',

@@ -7,6 +7,7 @@ import { PriceRuleEntity } from './price-rule.entity';
 import type { PriceRuleInput } from './pricing.inputs';
 import { checkGroup, checkPriceRule } from './promotion.rules';
 import { CustomerGroupEntity } from './tax.entity';
+import { rulesChanged } from './price-book.service';
 
 /** Price rules (sales, group and tier prices) and customer groups: staff only, every change audited. */
 export class PriceRuleService {
@@ -23,6 +24,7 @@ export class PriceRuleService {
     await this.deps.db.write(async (em) => {
       em.persist(rule);
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'price_rule.created', entityType: 'PriceRule', entityId: rule.id, before: null, after: { ...checked } }));
+      await rulesChanged(em, this.deps.outbox);
     });
     return rule;
   }
@@ -36,6 +38,7 @@ export class PriceRuleService {
       if (!rule) throw notFound('Price rule', id);
       em.remove(rule);
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'price_rule.deleted', entityType: 'PriceRule', entityId: id, before: { kind: rule.kind, variantId: rule.variantId, categoryId: rule.categoryId }, after: null }));
+      await rulesChanged(em, this.deps.outbox);
       return true;
     });
   }
@@ -52,6 +55,7 @@ export class PriceRuleService {
       else if (key !== null && row) row.group = key;
       else if (key !== null) em.persist(Object.assign(new CustomerGroupEntity(), { userId: id, group: key }));
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'customer_group.set', entityType: 'User', entityId: id, before, after: { group: key } }));
+      await rulesChanged(em, this.deps.outbox);
     });
     return key;
   }

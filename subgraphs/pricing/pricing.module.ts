@@ -4,6 +4,8 @@ import { CatalogClient } from './catalog.client';
 import { OrderPricingEntity } from './order-pricing.entity';
 import { OrderRef } from './order.stub';
 import { OrdersClient } from './orders.client';
+import { PriceBookVersionEntity } from './price-book.entity';
+import { PriceBookService } from './price-book.service';
 import { PriceRuleEntity } from './price-rule.entity';
 import { PriceRuleResolver } from './price-rule.resolver';
 import { PriceRuleService } from './price-rule.service';
@@ -22,18 +24,18 @@ import { UsageConsumer } from './usage.consumer';
 
 export const pricing: SubgraphModule<PricingServices> = {
   name: 'pricing',
-  entities: [PriceRuleEntity, PromotionEntity, CodeUsageEntity, CartCodeEntity, TaxZoneEntity, TaxClassEntity, PricingSettingsEntity, CustomerGroupEntity, OrderPricingEntity],
+  entities: [PriceRuleEntity, PromotionEntity, CodeUsageEntity, CartCodeEntity, TaxZoneEntity, TaxClassEntity, PricingSettingsEntity, CustomerGroupEntity, OrderPricingEntity, PriceBookVersionEntity],
   resolvers: [CartPricingResolver, OrderPricingResolver, ProductPricingResolver, PromotionResolver, PriceRuleResolver, TaxResolver],
   // Reachable only through entity references, so type-graphql must be told to emit them.
   orphanedTypes: [CartRef, OrderRef, ProductRef],
   createServices: (deps) => {
     const pricing = new PricingService(deps, new OrdersClient(deps.internal), new CatalogClient(deps.internal));
-    return { pricing, promotions: new PromotionService(deps, pricing), rules: new PriceRuleService(deps), tax: new TaxService(deps), consumer: new UsageConsumer(deps) };
+    return { pricing, promotions: new PromotionService(deps, pricing), rules: new PriceRuleService(deps), tax: new TaxService(deps), consumer: new UsageConsumer(deps), book: new PriceBookService(deps) };
   },
   seed: async (services, deps) => {
     if (deps.config.seedDemo) await services.tax.seedDemo();
   },
   referenceResolvers: () => pricingReferences(),
-  // Code uses follow their orders: committed when paid, given back when cancelled or unpaid.
+  // Code uses follow their orders: committed when paid, given back when cancelled or unpaid; orders priced by orders leave their breakdown here.
   background: async (services) => [await services.consumer.start()],
 };

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { writePriceBook } from '../../contracts/pricing-api';
 import type { RequestContext } from '../../platform/context';
 import { Money } from '../../platform/graphql-types';
 import { CartRef } from './cart.stub';
@@ -42,6 +43,13 @@ export class CartPricingResolver {
   @Mutation(() => PricedOrderView, { description: 'contracts/pricing-api.ts' })
   priceOrder(@Arg('input', () => PriceOrderInput) input: PriceOrderInput): Promise<PricedOrderView> {
     return this.services.pricing.priceOrder(input).then((p) => Object.assign(new PricedOrderView(), p));
+  }
+
+  @Authorized('SERVICE')
+  @Directive('@inaccessible')
+  @Query(() => String, { description: 'contracts/pricing-api.ts: the rules orders prices by, as JSON.' })
+  async priceBook(): Promise<string> {
+    return writePriceBook(await this.services.book.book());
   }
 
   @Authorized('SERVICE')

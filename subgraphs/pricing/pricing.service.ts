@@ -4,16 +4,15 @@ import type { PricedOrderPayload, PriceOrderVariables } from '../../contracts/pr
 import { isStaff } from '../../platform/caller';
 import type { RequestContext } from '../../platform/context';
 import { checkId } from '../../platform/checks';
-import { badInput, conflict } from '../../platform/errors';
+import { badInput } from '../../platform/errors';
 import { Money } from '../../platform/graphql-types';
-import { zoneFor } from '../../platform/places';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CatalogClient, CatalogProduct } from './catalog.client';
 import { OrderPricingEntity } from './order-pricing.entity';
 import type { OrdersClient } from './orders.client';
 import { PriceRuleEntity, PriceRuleKind } from './price-rule.entity';
 import type { PriceOrderInput } from './pricing.inputs';
-import { inWindow, priceBasket, unitPriceOf, type Basket, type BasketLine, type TaxCategory, type TaxRates, type Totals } from './pricing.rules';
+import { basketOf, inWindow, priceBasket, priceChanged, unitPriceOf, type Basket, type PricingRules, type TaxCategory } from '../../contracts/pricing-rules';
 import { CartCodeEntity, CodeUsageEntity, PromotionEntity } from './promotion.entity';
 import { promotionLedger, retryRaces } from './promotion.ledger';
 import { codeRefusal } from './promotion.rules';
@@ -22,13 +21,6 @@ import { ProductPromotionView, TotalsView } from './totals.view';
 
 /** A cart or an order being placed, before pricing: lines at the catalog's prices, where it ships, its shipping price. */
 export type Priceable = Pick<PriceOrderVariables, 'customerId' | 'currency' | 'lines' | 'shipping' | 'country' | 'region'>;
-
-const NO_TAX: TaxRates = { STANDARD: 0, REDUCED: 0, ZERO: 0 };
-
-/** The rates of the zone for the place (platform/places.ts's rule, as shipping zones follow it); no zone: untaxed. */
-export function taxRatesFor(zones: readonly TaxZoneEntity[], country: string, region: string | null): TaxRates {
-  return zoneFor(zones, { country, region })?.rates ?? NO_TAX;
-}
 
 /**
  * Prices carts and orders with the one pricing function (pricing.rules.ts):
@@ -55,30 +47,18 @@ export class PricingService {
       em.findOne(CustomerGroupEntity, { userId: input.customerId }),
     ]);
     const categoriesOf = (id: string) => products.get(id)?.categories.map((c) => c.id) ?? [];
-    const classes = new Map(
-      (await em.find(TaxClassEntity, { targetId: { $in: [...new Set([...ids, ...ids.flatMap(categoriesOf)])] } })).map((c) => [c.targetId, c.category as TaxCategory]),
-    );
-    const taxCategory = (id: string): TaxCategory => classes.get(id) ?? categoriesOf(id).map((c) => classes.get(c)).find(Boolean) ?? 'STANDARD';
-    // Categories and tax classes are the product's; rules may name the variant or its product.
-    const lineOf = (l: Priceable['lines'][number]): BasketLine => ({
-      variantId: l.variantId,
-      productId: l.productId,
-      categoryIds: categoriesOf(l.productId),
-      quantity: l.quantity,
-      regularUnitPrice: l.unitPrice,
-      taxCategory: taxCategory(l.productId),
-    });
-    return {
-      currency: input.currency,
-      at,
-      customerGroup: group?.group ?? null,
-      lines: input.lines.map(lineOf),
+    const classes = await em.find(TaxClassEntity, { targetId: { $in: [...new Set([...ids, ...ids.flatMap(categoriesOf)])] } });
+    const read: PricingRules = {
       rules,
-      discounts: [...automatic, ...codes].filter((p) => p.active && inWindow(p, at)).map((p) => p.toDiscount()),
-      shipping: input.shipping,
+      automatic: automatic.map((p) => p.toPromotion()),
+      zones,
+      taxClasses: new Map(classes.map((c) => [c.targetId, c.category as TaxCategory])),
       pricesIncludeTax: settings.pricesIncludeTax,
-      taxRates: taxRatesFor(zones, input.country ?? settings.defaultCountry, input.region),
+      defaultCountry: settings.defaultCountry,
     };
+    // Categories and tax classes are the product's; rules may name the variant or its product.
+    const lines = input.lines.map((l) => ({ ...l, categoryIds: categoriesOf(l.productId) }));
+    return basketOf(read, { ...input, customerGroup: group?.group ?? null, lines }, codes.map((p) => p.toPromotion()), at);
   }
 
   async settings(em: EntityManager): Promise<PricingSettingsEntity> {
@@ -218,13 +198,4 @@ export class PricingService {
       })
       .load(productId);
   }
-}
-
-/** PRICE_CHANGED: the new breakdown's figures ride along, so the client can show them without another call. */
-export function priceChanged(totals: Totals) {
-  const { currency, subtotal, discountTotal, shipping, taxTotal, total } = totals;
-  return conflict(`The total is now ${total} ${currency}: show the new total and place the order again`, {
-    reason: 'PRICE_CHANGED',
-    totals: { currency, subtotal, discountTotal, shipping, taxTotal, total, discounts: totals.discounts.map((d) => ({ source: d.source, code: d.code, name: d.name, amount: d.amount })) },
-  });
 }

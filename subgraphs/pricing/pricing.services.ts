@@ -1,3 +1,4 @@
+import type { PriceBookService } from './price-book.service';
 import type { PriceRuleService } from './price-rule.service';
 import type { PricingService } from './pricing.service';
 import type { PromotionService } from './promotion.service';
@@ -11,4 +12,5 @@ export interface PricingServices {
   readonly rules: PriceRuleService;
   readonly tax: TaxService;
   readonly consumer: UsageConsumer;
+  readonly book: PriceBookService;
 }

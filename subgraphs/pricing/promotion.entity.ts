@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../platform/ids';
-import type { Discount } from './pricing.rules';
+import type { Discount, Promotion } from '../../contracts/pricing-rules';
 
 export enum PromotionKind {
   PERCENTAGE = 'PERCENTAGE',
@@ -122,6 +122,12 @@ export class PromotionEntity {
   toDiscount(): Discount {
     const { id, code, name, kind, value, variantId, categoryId, buyQuantity, getQuantity, minSubtotal, stackable, priority, createdAt } = this;
     return { id, source: code ? 'CODE' : 'PROMOTION', code: code?.toUpperCase() ?? null, name, kind, value, variantId, categoryId, buyQuantity, getQuantity, minSubtotal, stackable, priority, createdAt };
+  }
+
+  /** With its window, currency and switch: as `basketOf` and orders' copy of the rules take it. */
+  toPromotion(): Promotion {
+    const { currency, active, startsAt, endsAt } = this;
+    return { ...this.toDiscount(), currency, active, startsAt, endsAt };
   }
 }
 

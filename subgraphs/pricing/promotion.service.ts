@@ -6,10 +6,11 @@ import { badInput, conflict, notFound, unauthenticated } from '../../platform/er
 import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartRef } from './cart.stub';
 import type { PromotionInput } from './pricing.inputs';
-import { priceBasket } from './pricing.rules';
+import { priceBasket } from '../../contracts/pricing-rules';
 import type { PricingService } from './pricing.service';
 import { CartCodeEntity, CodeUsageEntity, PromotionEntity } from './promotion.entity';
 import { codeKeyOf, codeRefusal, checkPromotion } from './promotion.rules';
+import { rulesChanged } from './price-book.service';
 
 /** The most codes one cart may carry. */
 const MAX_CART_CODES = 5;
@@ -38,6 +39,7 @@ export class PromotionService {
       await this.deps.db.write(async (em) => {
         em.persist(promotion);
         this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'promotion.created', entityType: 'Promotion', entityId: promotion.id, before: null, after: { ...checked } }));
+        await rulesChanged(em, this.deps.outbox);
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw conflict(`The code ${promotion.codeKey} exists already (codes match case-insensitively)`, { field: 'code' });
@@ -56,6 +58,7 @@ export class PromotionService {
       const before = { active: promotion.active };
       promotion.active = active;
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'promotion.updated', entityType: 'Promotion', entityId: id, before, after: { active } }));
+      await rulesChanged(em, this.deps.outbox);
       return promotion;
     });
   }

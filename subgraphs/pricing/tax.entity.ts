@@ -1,7 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../platform/ids';
-import type { TaxRates } from './pricing.rules';
+import type { TaxRates } from '../../contracts/pricing-rules';
 
 export enum TaxCategory {
   STANDARD = 'STANDARD',

@@ -6,6 +6,7 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import type { PricingSettingsInput, TaxZoneInput } from './pricing.inputs';
 import { checkTaxZone } from './promotion.rules';
 import { PricingSettingsEntity, TaxClassEntity, TaxZoneEntity, type TaxCategory } from './tax.entity';
+import { rulesChanged } from './price-book.service';
 
 /** Tax zones, tax categories and the shop's pricing settings: staff only, every change audited. */
 export class TaxService {
@@ -22,6 +23,7 @@ export class TaxService {
     await this.deps.db.write(async (em) => {
       em.persist(zone);
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'tax_zone.created', entityType: 'TaxZone', entityId: zone.id, before: null, after: { ...checked } }));
+      await rulesChanged(em, this.deps.outbox);
     });
     return zone;
   }
@@ -36,6 +38,7 @@ export class TaxService {
       if (row) row.category = category;
       else em.persist(Object.assign(new TaxClassEntity(), { targetId: id, category }));
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'tax_category.set', entityType: 'TaxCategory', entityId: id, before, after: { category } }));
+      await rulesChanged(em, this.deps.outbox);
     });
     return category;
   }
@@ -60,6 +63,7 @@ export class TaxService {
       }
       Object.assign(row, changes);
       this.deps.outbox.add(em, AUDIT_RECORDED, auditRecord('pricing', ctx.caller, now, { action: 'pricing_settings.updated', entityType: 'PricingSettings', entityId: 'shop', before, after: changes }));
+      await rulesChanged(em, this.deps.outbox);
       return row;
     });
   }
@@ -69,6 +73,7 @@ export class TaxService {
     await this.deps.db.write(async (em) => {
       if ((await em.count(TaxZoneEntity, {})) > 0) return;
       em.persist(Object.assign(new TaxZoneEntity(), { id: 'demo-tax-fr', name: 'France', countries: ['FR'], regions: [], standardRate: 2000, reducedRate: 550, zeroRate: 0, createdAt: this.deps.clock.now() }));
+      await rulesChanged(em, this.deps.outbox);
     });
   }
 }

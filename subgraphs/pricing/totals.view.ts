@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
-import type { Totals } from './pricing.rules';
+import type { Totals } from '../../contracts/pricing-rules';
 import { TaxCategory } from './tax.entity';
 
 export enum DiscountSource {

@@ -83,6 +83,11 @@ type Documents = {
     "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n": typeof types.InventoryMovementsDocument,
     "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": typeof types.InventoryProductStockDocument,
     "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": typeof types.InventoryAuditDocument,
+    "\n  mutation LocalPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status total { amount currency } }\n  }\n": typeof types.LocalPlaceOrderDocument,
+    "\n  query LocalOrderTotals($id: ID!) {\n    order(id: $id) { id totals { total { amount } lines { unitPrice { amount } } } }\n  }\n": typeof types.LocalOrderTotalsDocument,
+    "\n  mutation LocalCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n": typeof types.LocalCreateRuleDocument,
+    "\n  mutation LocalAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": typeof types.LocalAddToCartDocument,
+    "\n  mutation LocalPlaceFromCart {\n    placeOrderFromCart { id status }\n  }\n": typeof types.LocalPlaceFromCartDocument,
     "\n  query LogsMe {\n    me { id }\n  }\n": typeof types.LogsMeDocument,
     "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": typeof types.LogsProductsDocument,
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": typeof types.LogsLoginDocument,
@@ -182,6 +187,7 @@ type Documents = {
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": typeof types.SagaCreateCodeDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": typeof types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": typeof types.SecuritySignInDocument,
     "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": typeof types.SecurityRenameDocument,
@@ -382,6 +388,11 @@ const documents: Documents = {
     "\n  query InventoryMovements($productId: ID!, $first: Int, $after: String) {\n    stockMovements(productId: $productId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { kind onHandDelta reservedDelta onHandAfter reservedAfter orderId reason actorId version } }\n    }\n  }\n": types.InventoryMovementsDocument,
     "\n  query InventoryProductStock($id: ID!) {\n    product(id: $id) { id stock { onHand reserved available lowStock lowStockThreshold } }\n  }\n": types.InventoryProductStockDocument,
     "\n  query InventoryAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) {\n      edges { node { action service actorId actorRoles entityType entityId reason before after } }\n    }\n  }\n": types.InventoryAuditDocument,
+    "\n  mutation LocalPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status total { amount currency } }\n  }\n": types.LocalPlaceOrderDocument,
+    "\n  query LocalOrderTotals($id: ID!) {\n    order(id: $id) { id totals { total { amount } lines { unitPrice { amount } } } }\n  }\n": types.LocalOrderTotalsDocument,
+    "\n  mutation LocalCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n": types.LocalCreateRuleDocument,
+    "\n  mutation LocalAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": types.LocalAddToCartDocument,
+    "\n  mutation LocalPlaceFromCart {\n    placeOrderFromCart { id status }\n  }\n": types.LocalPlaceFromCartDocument,
     "\n  query LogsMe {\n    me { id }\n  }\n": types.LogsMeDocument,
     "\n  query LogsProducts {\n    products(first: 1) { edges { node { name } } }\n  }\n": types.LogsProductsDocument,
     "\n  mutation LogsLogin($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken }\n  }\n": types.LogsLoginDocument,
@@ -481,6 +492,7 @@ const documents: Documents = {
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
     "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": types.SagaCreateCodeDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": types.SecuritySignInDocument,
     "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": types.SecurityRenameDocument,
@@ -905,6 +917,26 @@ export function graphql(source: "\n  query InventoryAudit($filter: AuditFilter) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LocalPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status total { amount currency } }\n  }\n"): (typeof documents)["\n  mutation LocalPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status total { amount currency } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LocalOrderTotals($id: ID!) {\n    order(id: $id) { id totals { total { amount } lines { unitPrice { amount } } } }\n  }\n"): (typeof documents)["\n  query LocalOrderTotals($id: ID!) {\n    order(id: $id) { id totals { total { amount } lines { unitPrice { amount } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LocalCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation LocalCreateRule($input: PriceRuleInput!) {\n    createPriceRule(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LocalAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"): (typeof documents)["\n  mutation LocalAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LocalPlaceFromCart {\n    placeOrderFromCart { id status }\n  }\n"): (typeof documents)["\n  mutation LocalPlaceFromCart {\n    placeOrderFromCart { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query LogsMe {\n    me { id }\n  }\n"): (typeof documents)["\n  query LogsMe {\n    me { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1298,6 +1330,10 @@ export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,12 @@
+import { conflict } from '../platform/errors';
+import { zoneFor } from '../platform/places';
+
 /**
  * The one pricing function (no I/O): a cart and an order are priced by
- * `priceBasket`, from the same inputs, so they cannot disagree. Every amount
- * is an integer of minor units.
+ * `priceBasket`, from the same inputs, so they cannot disagree. Pricing
+ * prices with it from its database; orders prices an order without a code
+ * with it from its event-fed copy of pricing's rules (`basketOf` builds the
+ * basket the same way for both). Every amount is an integer of minor units.
  *
  * The model (README "Pricing"):
  * 1. Unit price: the lowest of the regular price and every price rule that
@@ -307,4 +312,88 @@ function taxLines(lines: readonly PricedLine[], shipping: number, shippingTax: n
   for (const line of lines) add(line.taxCategory, line.taxRate, line.subtotal - line.discount, line.tax);
   if (shipping > 0) add('STANDARD', basket.taxRates.STANDARD, shipping, shippingTax);
   return [...rows.values()].sort((a, b) => TAX_CATEGORIES.indexOf(a.category) - TAX_CATEGORIES.indexOf(b.category) || b.rate - a.rate);
+}
+
+/** An automatic promotion or a code as stored: the discount with its window, currency and switch. */
+export interface Promotion extends Discount {
+  readonly currency: string;
+  readonly active: boolean;
+  readonly startsAt: Date | null;
+  readonly endsAt: Date | null;
+}
+
+/** A tax zone: the places it covers (platform/places.ts's rule) and its rates. */
+export interface TaxZone {
+  readonly countries: readonly string[];
+  readonly regions: readonly string[];
+  readonly rates: TaxRates;
+}
+
+/** Pricing's rules a basket is priced from: all of them (orders' copy), or those read for one basket (pricing). */
+export interface PricingRules {
+  readonly rules: readonly PriceRule[];
+  /** Automatic promotions (code null), any currency. */
+  readonly automatic: readonly Promotion[];
+  /** Oldest first: the first zone covering a place wins. */
+  readonly zones: readonly TaxZone[];
+  /** By variant, product or category id. */
+  readonly taxClasses: ReadonlyMap<string, TaxCategory>;
+  readonly pricesIncludeTax: boolean;
+  /** Where a basket without an address is taxed. */
+  readonly defaultCountry: string;
+}
+
+/** A cart or an order to price: lines at the catalog's prices (with their products' categories), for whom, where it ships. */
+export interface BasketInput {
+  readonly currency: string;
+  readonly customerGroup: string | null;
+  readonly lines: ReadonlyArray<{ readonly variantId: string; readonly productId: string; readonly categoryIds: readonly string[]; readonly quantity: number; readonly unitPrice: number }>;
+  readonly shipping: number | null;
+  readonly country: string | null;
+  readonly region: string | null;
+}
+
+const NO_TAX: TaxRates = { STANDARD: 0, REDUCED: 0, ZERO: 0 };
+
+/** The rates of the zone for the place (platform/places.ts's rule, as shipping zones follow it); no zone: untaxed. */
+export function taxRatesFor(zones: readonly TaxZone[], country: string, region: string | null): TaxRates {
+  return zoneFor(zones, { country, region })?.rates ?? NO_TAX;
+}
+
+/**
+ * The basket `priceBasket` prices: the automatic promotions of the basket's
+ * currency and the codes applied, in their windows; the tax category of each
+ * line's product, else of its first classed category, else STANDARD.
+ */
+export function basketOf(rules: PricingRules, input: BasketInput, codes: readonly Promotion[], at: Date): Basket {
+  const taxCategory = (line: BasketInput['lines'][number]): TaxCategory =>
+    rules.taxClasses.get(line.productId) ?? line.categoryIds.map((c) => rules.taxClasses.get(c)).find(Boolean) ?? 'STANDARD';
+  const automatic = rules.automatic.filter((p) => p.currency === input.currency);
+  return {
+    currency: input.currency,
+    at,
+    customerGroup: input.customerGroup,
+    lines: input.lines.map((l) => ({
+      variantId: l.variantId,
+      productId: l.productId,
+      categoryIds: l.categoryIds,
+      quantity: l.quantity,
+      regularUnitPrice: l.unitPrice,
+      taxCategory: taxCategory(l),
+    })),
+    rules: rules.rules.filter((r) => r.currency === input.currency),
+    discounts: [...automatic, ...codes].filter((p) => p.active && inWindow(p, at)),
+    shipping: input.shipping,
+    pricesIncludeTax: rules.pricesIncludeTax,
+    taxRates: taxRatesFor(rules.zones, input.country ?? rules.defaultCountry, input.region),
+  };
+}
+
+/** PRICE_CHANGED: the new breakdown's figures ride along, so the client can show them without another call. */
+export function priceChanged(totals: Totals) {
+  const { currency, subtotal, discountTotal, shipping, taxTotal, total } = totals;
+  return conflict(`The total is now ${total} ${currency}: show the new total and place the order again`, {
+    reason: 'PRICE_CHANGED',
+    totals: { currency, subtotal, discountTotal, shipping, taxTotal, total, discounts: totals.discounts.map((d) => ({ source: d.source, code: d.code, name: d.name, amount: d.amount })) },
+  });
 }
