@@ -6,7 +6,7 @@ import { MfaLogin } from './support/mfa';
 import { ConfirmPayment, orderTools, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
-import { buildWebApps, clearScreenshots, launchChromium, screenshot, watchProblems } from './support/web';
+import { buildWebApps, clearScreenshots, launchChromium, orderOneOf, registerShopper, screenshot, statusOf, watchProblems } from './support/web';
 
 const WebOrder = graphql(`
   query WebOrder($id: ID!) {
@@ -80,16 +80,8 @@ describe('the web apps in a browser', () => {
   const setStock = async (productId: string, onHand: number) =>
     expect((await execute(t.url, SetStock, { productId, onHand }, { token: agentToken })).errors).toBeUndefined();
   const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
-  const statusOf = async (page: Page) => page.getAttribute('[data-testid="order-status"]', 'data-status');
 
-  async function register(page: Page, email: string): Promise<void> {
-    await page.goto(`${origin}/register`);
-    await page.getByLabel('Name').fill('Sam Shopper');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('a-long-enough-password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
+  const register = (page: Page, email: string) => registerShopper(page, origin, email);
 
   async function signInToConsole(page: Page, who = agent): Promise<void> {
     await page.getByLabel('Email').fill(who.email);
@@ -98,20 +90,7 @@ describe('the web apps in a browser', () => {
     await page.getByRole('navigation', { name: 'Console' }).waitFor();
   }
 
-  /** From the product page to an order awaiting payment, through the cart. */
-  async function orderOne(page: Page, productName: string): Promise<string> {
-    await page.goto(origin);
-    await page.getByLabel('Search').fill(productName);
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('link', { name: productName }).click();
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByText('Added to your cart.').waitFor();
-    await page.getByRole('link', { name: 'Go to cart' }).click();
-    await page.getByRole('button', { name: 'Check out' }).click();
-    await page.waitForURL(/\/orders\/[^/]+$/);
-    await waitFor(async () => (await statusOf(page)) === 'AWAITING_PAYMENT', { timeout: 15_000 });
-    return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-  }
+  const orderOne = (page: Page, productName: string) => orderOneOf(page, origin, productName);
 
   it('serves both apps with their caching and security headers, and answers non-browsers as an API', async () => {
     const storefront = await fetch(origin + '/', { headers: { accept: 'text/html' } });
@@ -121,6 +100,11 @@ describe('the web apps in a browser', () => {
     expect(storefront.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(storefront.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(storefront.headers.get('x-content-type-options')).toBe('nosniff');
+    // Without a publishable key: no Stripe origin in the policy, and the app is told to use the test cards.
+    expect(storefront.headers.get('content-security-policy')).not.toMatch(/stripe|frame-src/);
+    const appConfig = await fetch(origin + '/app-config.json');
+    expect(appConfig.headers.get('cache-control')).toBe('no-cache');
+    expect(await appConfig.json()).toEqual({ stripe: null });
     const html = await storefront.text();
     expect(html).toContain('<title>Shop</title>');
 

@@ -299,6 +299,7 @@ type Documents = {
     "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": typeof types.WarehousesSetThresholdDocument,
     "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n": typeof types.WarehousesMovementsDocument,
     "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": typeof types.WarehousesAuditDocument,
+    "\n  query WebStripeOrder($id: ID!) {\n    order(id: $id) { status payment { status provider } statusHistory { to } }\n  }\n": typeof types.WebStripeOrderDocument,
     "\n  query WebOrder($id: ID!) {\n    order(id: $id) { payment { status } statusHistory { to } }\n  }\n": typeof types.WebOrderDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": typeof types.WebProductBySkuDocument,
     "\n  mutation WebCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": typeof types.WebCreateProductDocument,
@@ -598,6 +599,7 @@ const documents: Documents = {
     "\n  mutation WarehousesSetThreshold($warehouseId: ID!, $productId: ID!, $threshold: Int!) {\n    setWarehouseLowStockThreshold(warehouseId: $warehouseId, productId: $productId, threshold: $threshold) { available lowStock lowStockThreshold }\n  }\n": types.WarehousesSetThresholdDocument,
     "\n  query WarehousesMovements($productId: ID!) {\n    stockMovements(productId: $productId, first: 50) { edges { node { kind warehouseId onHandDelta reservedDelta onHandAfter reservedAfter warehouseOnHandAfter warehouseReservedAfter orderId } } }\n  }\n": types.WarehousesMovementsDocument,
     "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n": types.WarehousesAuditDocument,
+    "\n  query WebStripeOrder($id: ID!) {\n    order(id: $id) { status payment { status provider } statusHistory { to } }\n  }\n": types.WebStripeOrderDocument,
     "\n  query WebOrder($id: ID!) {\n    order(id: $id) { payment { status } statusHistory { to } }\n  }\n": types.WebOrderDocument,
     "\n  query WebProductBySku($sku: String!) {\n    product(sku: $sku) { id name status }\n  }\n": types.WebProductBySkuDocument,
     "\n  mutation WebCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { id }\n  }\n": types.WebCreateProductDocument,
@@ -1766,6 +1768,10 @@ export function graphql(source: "\n  query WarehousesMovements($productId: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n"): (typeof documents)["\n  query WarehousesAudit($filter: AuditFilter) {\n    auditLog(first: 50, filter: $filter) { edges { node { action entityType entityId reason before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebStripeOrder($id: ID!) {\n    order(id: $id) { status payment { status provider } statusHistory { to } }\n  }\n"): (typeof documents)["\n  query WebStripeOrder($id: ID!) {\n    order(id: $id) { status payment { status provider } statusHistory { to } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

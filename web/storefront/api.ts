@@ -137,6 +137,11 @@ export const orders = {
       `mutation StorePay($orderId: ID!, $paymentMethod: String!) { confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { status statusReason } }`,
       { orderId, paymentMethod },
     ).then((d) => d.confirmPayment),
+  /** For Stripe.js: asked only on the payment step (Stripe makes the order's intent on the first ask). */
+  clientSecret: (orderId: string) =>
+    api
+      .request<{ order: { payment: { clientSecret: string | null } | null } | null }>(`query StoreOrderClientSecret($id: ID!) { order(id: $id) { payment { clientSecret } } }`, { id: orderId })
+      .then((d) => d.order?.payment?.clientSecret ?? null),
   history: (at: PageAt) =>
     api
       .request<{ me: { orders: { edges: Array<{ node: Order }>; pageInfo: PageInfo } } | null }>(
