@@ -345,6 +345,34 @@ describe('the web apps in a browser', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("shows the demo hoodie's sizes and colours out of the box: own prices and stock, a sold-out and a missing combination disabled", async () => {
+    const hoodie = DEMO_PRODUCTS.find((product) => product.variants)!;
+    const variant = (sku: string) => hoodie.variants!.find((v) => v.sku === sku)!;
+    const shop = await open('/');
+    const problems = watchProblems(shop);
+    await shop.getByRole('link', { name: hoodie.name }).click();
+    const sizes = shop.getByRole('group', { name: 'Size' });
+    const colours = shop.getByRole('group', { name: 'Colour' });
+    // The default variant, S in grey.
+    await shop.getByText(`${variant('HOODIE').onHand} in stock`).waitFor();
+    expect(await sizes.getByRole('radio', { name: 'S', exact: true }).isChecked()).toBe(true);
+    expect(await colours.getByRole('radio', { name: 'Grey', exact: true }).isChecked()).toBe(true);
+    expect(await sizes.getByRole('radio', { name: 'L (sold out)' }).isDisabled()).toBe(true);
+    // No navy S was made.
+    expect(await colours.getByRole('radio', { name: 'Navy', exact: true }).isDisabled()).toBe(true);
+
+    await sizes.getByRole('radio', { name: 'M', exact: true }).check();
+    await shop.getByText(`${variant('HOODIE-M-GREY').onHand} in stock`).waitFor();
+    await colours.getByRole('radio', { name: 'Navy', exact: true }).check();
+    await shop.getByText(`${variant('HOODIE-M-NAVY').onHand} in stock`).waitFor();
+    expect(await text(shop, '.price')).toContain('64.00');
+    expect(await text(shop, '[data-testid="sku"]')).toBe('SKU HOODIE-M-NAVY');
+    // In navy, L is in stock.
+    expect(await sizes.getByRole('radio', { name: 'L', exact: true }).isDisabled()).toBe(false);
+    await screenshot(shop, 'storefront-demo-variants');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('shows why a card was declined and lets the shopper pay the same order again with another card', async () => {
     const shop = await open('/');
     await register(shop, 'declined@shop.test');

@@ -1,6 +1,5 @@
-import { GraphqlClient } from '../shared/graphql';
-import { LiveClient } from '../shared/live';
-import { SessionStore, type Session } from '../shared/session';
+import { appClients } from '../shared/clients';
+import type { Session } from '../shared/session';
 import { PAGE_INFO, pageArgs, type PageAt, type PageInfo } from '../shared/ui';
 
 /**
@@ -10,13 +9,7 @@ import { PAGE_INFO, pageArgs, type PageAt, type PageInfo } from '../shared/ui';
  * cannot use.
  */
 
-export const session = new SessionStore('shop.console.session');
-export const signedOut = { onSignedOut: () => undefined as void };
-export const api = new GraphqlClient(session, () => {
-  session.set(null);
-  signedOut.onSignedOut();
-});
-export const live = new LiveClient(api);
+export const { session, signedOut, api, live } = appClients('shop.console.session');
 
 export interface Money { readonly amount: number; readonly currency: string }
 export type ProductStatus = 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
