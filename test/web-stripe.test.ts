@@ -33,7 +33,7 @@ describe('the storefront paying with Stripe Elements', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    buildWebApps();
+    await buildWebApps();
     api = await StripeStandIn.start();
     stripeJs = await StripeJsStandIn.start(api, PUBLISHABLE_KEY);
     t = await startTestStack({
@@ -85,13 +85,13 @@ describe('the storefront paying with Stripe Elements', () => {
     await form.getByRole('button', { name: /^Pay / }).click();
     await shop.getByTestId('payment-failure').getByText('Your card was declined.').waitFor();
     // Stripe's signed webhook moved the order; the page heard it on its subscription.
-    await waitFor(async () => (await statusOf(shop)) === 'PAYMENT_FAILED', { timeout: 15_000 });
+    await waitFor(async () => (await statusOf(shop)) === 'PAYMENT_FAILED', { timeout: 30_000 });
     await form.getByRole('heading', { name: 'Pay again with another card' }).waitFor();
     await screenshot(shop, 'storefront-stripe-declined');
 
     await form.getByLabel('Card number').fill('4242 4242 4242 4242');
     await form.getByRole('button', { name: /^Pay / }).click();
-    await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 15_000 });
+    await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 30_000 });
     await shop.getByTestId('payment-failure').waitFor({ state: 'detached' });
     await form.waitFor({ state: 'detached' });
     await screenshot(shop, 'storefront-stripe-paid');

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { StoreProductsDocument } from '../client/__generated__/graphql';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
@@ -56,7 +57,7 @@ describe('the web apps in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    buildWebApps();
+    await buildWebApps();
     await clearScreenshots();
     // The demo admin reads the audit log with a password alone here; the second factor has tests of its own.
     t = await startTestStack({ env: { MFA_REQUIRED_ROLES: 'none' } });
@@ -401,8 +402,9 @@ describe('the web apps in a browser', () => {
     const shop = await open('/');
     const asked: Array<Record<string, unknown>> = [];
     shop.on('request', (request) => {
-      const body = request.postDataJSON() as { query?: string; variables?: Record<string, unknown> } | null;
-      if (body?.query?.includes('StoreProducts')) asked.push(body.variables ?? {});
+      // The app sends its operations by persisted id.
+      const body = request.postDataJSON() as { documentId?: string; variables?: Record<string, unknown> } | null;
+      if (body?.documentId === (StoreProductsDocument as unknown as { __meta__: { hash: string } }).__meta__.hash) asked.push(body.variables ?? {});
     });
     const list = shop.getByRole('list', { name: 'Products' });
     const shown = () => list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));

@@ -1,3 +1,4 @@
+import { closeSync, openSync, rmSync, statSync, type Stats } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -6,9 +7,41 @@ import { waitFor } from './wait-for';
 
 const { buildWebIfStale } = require('../../scripts/build-if-stale.cjs') as { buildWebIfStale: (options?: { quiet?: boolean }) => boolean };
 
-/** Builds web/dist when a source changed since the last build, as `npm start` does. */
-export function buildWebApps(): void {
-  if (!buildWebIfStale({ quiet: true })) throw new Error('npm run build:web failed (see above)');
+// Outside web/, whose own mtime would make the build look stale.
+const BUILD_LOCK = path.join(projectRoot(), 'test', 'artifacts', 'web-build.lock');
+/** A lock older than this was left by a run that died mid-build. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Builds web/dist when a source changed since the last build, as `npm start`
+ * does. The browser suites run in parallel workers: one builds while the
+ * others wait for its lock to go, so no page is served from a half-written dist.
+ */
+export async function buildWebApps(): Promise<void> {
+  const take = () => {
+    try {
+      closeSync(openSync(BUILD_LOCK, 'wx'));
+      return true;
+    } catch {
+      if (Date.now() - (statIfAny(BUILD_LOCK)?.mtimeMs ?? Date.now()) > STALE_LOCK_MS) rmSync(BUILD_LOCK, { force: true });
+      return false;
+    }
+  };
+  await mkdir(path.dirname(BUILD_LOCK), { recursive: true });
+  await waitFor(take, { timeout: 180_000, interval: 100 });
+  try {
+    if (!buildWebIfStale({ quiet: true })) throw new Error('npm run build:web failed (see above)');
+  } finally {
+    rmSync(BUILD_LOCK, { force: true });
+  }
+}
+
+function statIfAny(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Debian's Chromium, headless; `.ci/run` installs it when absent. */

@@ -37,7 +37,7 @@ const CARDS = [
 export function OrderPage({ id }: { id: string }) {
   const order = useLoad(() => orders.get(id), [id]);
   const app = useLoad(appConfig, []);
-  useSubscription<{ orderStatusChanged: Order }>(live, ORDER_STATUS_CHANGED, session.get() ? { orderId: id } : null, ({ orderStatusChanged: next }) =>
+  useSubscription(live, ORDER_STATUS_CHANGED, session.get() ? { orderId: id } : null, ({ orderStatusChanged: next }) =>
     order.set((shown) => (shown && shown.version > next.version ? shown : next)),
   );
   const [declined, setDeclined] = useState<string | null>(null);
