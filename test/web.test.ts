@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { StoreProductsDocument } from '../client/__generated__/graphql';
+import { ConsoleSetStockDocument, StoreProductsDocument } from '../client/__generated__/graphql';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
@@ -38,6 +38,9 @@ const WebAddVariant = graphql(`
     addProductVariant(productId: $productId, input: $input) { id }
   }
 `);
+
+/** The persisted-operation id codegen gave a document of client/operations, which the apps send instead of its text. */
+const idOf = (document: unknown): string => (document as { __meta__: { hash: string } }).__meta__.hash;
 
 const agent = DEMO_ACCOUNTS.find((account) => account.id === 'demo-user-agent')!;
 const admin = DEMO_ACCOUNTS.find((account) => account.id === 'demo-user-admin')!;
@@ -404,7 +407,7 @@ describe('the web apps in a browser', () => {
     shop.on('request', (request) => {
       // The app sends its operations by persisted id.
       const body = request.postDataJSON() as { documentId?: string; variables?: Record<string, unknown> } | null;
-      if (body?.documentId === (StoreProductsDocument as unknown as { __meta__: { hash: string } }).__meta__.hash) asked.push(body.variables ?? {});
+      if (body?.documentId === idOf(StoreProductsDocument)) asked.push(body.variables ?? {});
     });
     const list = shop.getByRole('list', { name: 'Products' });
     const shown = () => list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -601,4 +604,36 @@ describe('without the web apps', () => {
       await t.stop();
     }
   });
+});
+
+describe('the storefront with SAFELIST=true', () => {
+  it('browses and watches stock live, since it sends only the persisted operations of @shop/client', async () => {
+    await buildWebApps();
+    const t = await startTestStack({ env: { SAFELIST: 'true' } });
+    const browser = await launchChromium();
+    try {
+      const origin = new URL(t.url).origin;
+      const page = await (await browser.newContext()).newPage();
+      const problems = watchProblems(page);
+      await page.goto(`${origin}/products/${mug.id}`);
+      await page.getByText(`${mug.onHand} in stock`).waitFor();
+      await waitFor(async () => (await page.locator('.live').getAttribute('data-status')) === 'live', { timeout: 15_000 });
+      // A document outside the manifest is refused here: the page's were all in it.
+      const text = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(((await text.json()) as { errors?: unknown[] }).errors).toBeDefined();
+      const agentToken = await t.token('demo-user-agent', 'CUSTOMER', 'AGENT');
+      // The console's own operation, by its id as the console sends it.
+      const set = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
+        body: JSON.stringify({ documentId: idOf(ConsoleSetStockDocument), variables: { sku: mug.sku, onHand: 17 } }),
+      });
+      expect(((await set.json()) as { errors?: unknown[] }).errors).toBeUndefined();
+      await page.getByText('17 in stock').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await t.stop();
+    }
+  }, 90_000);
 });
