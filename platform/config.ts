@@ -746,8 +746,9 @@ export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
  * Stripe Elements when STRIPE_PUBLISHABLE_KEY is set. The key must be of the
  * secret key's mode: a test publishable key with a live secret key (or the
  * reverse) makes client secrets Stripe.js cannot use, which would only show
- * at a customer's first payment. Both settings are read in every case, so a
- * stray value is still checked.
+ * at a customer's first payment. It is refused beside the simulated provider,
+ * whose payments have no client secret. Both settings are read in every case,
+ * so a stray value is still checked.
  */
 function readStripeElements(read: EnvReader, production: boolean, payments: PaymentsConfig): StripeElementsSettings | null {
   const publishableKey = read.optionalString('STRIPE_PUBLISHABLE_KEY');
@@ -757,9 +758,13 @@ function readStripeElements(read: EnvReader, production: boolean, payments: Paym
   if (publishableKey === undefined) return null;
   const mode = /^pk_(test|live)_[A-Za-z0-9]+$/.exec(publishableKey)?.[1];
   if (!mode) throw new ConfigError('STRIPE_PUBLISHABLE_KEY is not a Stripe publishable key; expected pk_test_... or pk_live_...');
-  if (!payments.stripe) throw new ConfigError('STRIPE_PUBLISHABLE_KEY needs payments through Stripe (STRIPE_SECRET_KEY, and PAYMENT_PROVIDER not simulated)');
-  const secretMode = payments.stripe.secretKey.split('_')[1];
-  if (secretMode !== mode) throw new ConfigError(`STRIPE_PUBLISHABLE_KEY is a ${mode} key but STRIPE_SECRET_KEY is a ${secretMode} key; use the same mode for both`);
+  if (payments.provider === 'simulated') throw new ConfigError('STRIPE_PUBLISHABLE_KEY needs payments through Stripe (STRIPE_SECRET_KEY, and PAYMENT_PROVIDER not simulated)');
+  // Without the secret key here (a production gateway of a split deployment: payments holds it) there is nothing to compare;
+  // given to payments too, the key is compared there at its start-up.
+  const secretMode = payments.stripe?.secretKey.split('_')[1];
+  if (secretMode !== undefined && secretMode !== mode) {
+    throw new ConfigError(`STRIPE_PUBLISHABLE_KEY is a ${mode} key but STRIPE_SECRET_KEY is a ${secretMode} key; use the same mode for both`);
+  }
   return { publishableKey, jsUrl: jsUrl ?? STRIPE_JS_URL };
 }
 

@@ -21,6 +21,8 @@ describe('Stripe Elements settings (STRIPE_PUBLISHABLE_KEY, STRIPE_JS_URL)', () 
     });
     const live = { ...PRODUCTION, ...STRIPE, STRIPE_SECRET_KEY: 'rk_live_42xyz', STRIPE_PUBLISHABLE_KEY: 'pk_live_42xyz' };
     expect(loadConfig(live, '/srv/shop').gateway.stripeElements?.publishableKey).toBe('pk_live_42xyz');
+    // A production gateway of a split deployment holds no secret key (payments does): the key is taken as given.
+    expect(loadConfig({ ...PRODUCTION, STRIPE_PUBLISHABLE_KEY: 'pk_live_42xyz' }, '/srv/shop').gateway.stripeElements?.publishableKey).toBe('pk_live_42xyz');
     const standIn = { ...STRIPE, STRIPE_PUBLISHABLE_KEY: 'pk_test_51abc', STRIPE_JS_URL: 'http://127.0.0.1:12112/v3/' };
     expect(loadConfig(standIn, '/srv/shop').gateway.stripeElements?.jsUrl).toBe('http://127.0.0.1:12112/v3/');
   });
@@ -34,7 +36,7 @@ describe('Stripe Elements settings (STRIPE_PUBLISHABLE_KEY, STRIPE_JS_URL)', () 
       { ...PRODUCTION, ...STRIPE, STRIPE_SECRET_KEY: 'sk_live_51abc', STRIPE_PUBLISHABLE_KEY: 'pk_test_51abc' },
       'STRIPE_PUBLISHABLE_KEY is a test key but STRIPE_SECRET_KEY is a live key; use the same mode for both',
     ],
-    ['a key without Stripe payments', { STRIPE_PUBLISHABLE_KEY: 'pk_test_51abc' }, 'STRIPE_PUBLISHABLE_KEY needs payments through Stripe (STRIPE_SECRET_KEY, and PAYMENT_PROVIDER not simulated)'],
+    ['a key beside the simulated provider', { STRIPE_PUBLISHABLE_KEY: 'pk_test_51abc' }, 'STRIPE_PUBLISHABLE_KEY needs payments through Stripe (STRIPE_SECRET_KEY, and PAYMENT_PROVIDER not simulated)'],
     [
       'a key with the simulator chosen',
       { ...STRIPE, PAYMENT_PROVIDER: 'simulated', STRIPE_PUBLISHABLE_KEY: 'pk_test_51abc' },

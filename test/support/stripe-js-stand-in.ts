@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import type { Delivery, StripeStandIn } from './stripe-stand-in';
+import { readAll, type Delivery, type StripeStandIn } from './stripe-stand-in';
 
 /**
  * A local stand-in for Stripe.js (https://js.stripe.com/v3/), for browser
@@ -185,13 +185,4 @@ export class StripeJsStandIn {
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
   }
-}
-
-function readAll(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
