@@ -37,7 +37,7 @@ export class GraphqlRequestError extends Error {
  * the text: smaller requests, no GraphQL printer in the bundle, and they keep
  * working with SAFELIST=true, which runs only the manifest's operations.
  */
-export function documentIdOf(document: TypedDocumentNode<unknown, never> | object): string {
+export function documentIdOf(document: object): string {
   const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
   if (typeof hash !== 'string') throw new Error('Not a persisted document of client/operations: run npm run codegen');
   return hash;

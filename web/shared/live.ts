@@ -74,7 +74,8 @@ export class LiveClient {
     return () => this.listeners.delete(listener);
   };
 
-  subscribe<T>(document: TypedDocumentNode<T, never> | object, variables: object, onData: (data: T) => void, onError: (errors: readonly GraphqlErrorItem[]) => void): () => void {
+  /** `document`: a typed document of client/operations (useSubscription types the data by it). */
+  subscribe<T>(document: object, variables: object, onData: (data: T) => void, onError: (errors: readonly GraphqlErrorItem[]) => void): () => void {
     // By persisted id, as over HTTP (graphql-ws carries it as Apollo's persistedQuery extension).
     const sha256Hash = documentIdOf(document).replace(/^sha256:/, '');
     return this.client.subscribe<T>(

@@ -80,7 +80,7 @@ export function OrderPage({ id }: { id: string }) {
         </p>
       )}
       {payable && app.error ? <p className="form-error" role="alert">{messageOf(app.error)}</p> : null}
-      {payable && app.data?.stripe ? <StripePayment orderId={o.id} total={o.total} again={reason !== null} settings={app.data.stripe} onDeclined={paid} /> : null}
+      {payable && app.data?.stripe ? <StripePayment orderId={o.id} total={o.total} again={reason !== null} settings={app.data.stripe} onPaid={paid} /> : null}
       {payable && app.data && !app.data.stripe ? <TestCardPayment orderId={o.id} total={o.total} again={reason !== null} onPaid={paid} /> : null}
       <h2>History</h2>
       <ol>

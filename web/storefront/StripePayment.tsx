@@ -15,13 +15,14 @@ export function StripePayment({
   total,
   again,
   settings,
-  onDeclined,
+  onPaid,
 }: {
   orderId: string;
   total: Money;
   again: boolean;
   settings: StripeSettings;
-  onDeclined: (reason: string | null) => void;
+  /** Told after each attempt: why the card was declined, or null when Stripe took it (the webhook then moves the order). */
+  onPaid: (declined: string | null) => void;
 }) {
   const secret = useLoad(() => orders.clientSecret(orderId), [orderId]);
   const box = useRef<HTMLDivElement>(null);
@@ -57,9 +58,9 @@ export function StripePayment({
     if (!form) return;
     const { error } = await form.stripe.confirmPayment({ elements: form.elements, redirect: 'if_required', confirmParams: { return_url: window.location.href } });
     // A card error is the bank's answer (declined, no funds): shown as why the payment failed. Others are the form's own.
-    if (error?.type === 'card_error') onDeclined(error.message ?? 'The payment was declined.');
+    if (error?.type === 'card_error') onPaid(error.message ?? 'The payment was declined.');
     else if (error) throw new Error(error.message ?? 'The payment could not be sent.');
-    else onDeclined(null);
+    else onPaid(null);
   });
 
   const unavailable = secret.data === null ? new Error('This order cannot be paid by card here.') : null;
