@@ -104,6 +104,7 @@ export async function orderOneOf(page: Page, origin: string, productName: string
   await page.getByRole('link', { name: 'Go to cart' }).click();
   await page.getByRole('button', { name: 'Check out' }).click();
   await page.waitForURL(/\/orders\/[^/]+$/);
-  await waitFor(async () => (await statusOf(page)) === 'AWAITING_PAYMENT', { timeout: 15_000 });
+  // Placing reserves stock and makes the payment (with Stripe, a PaymentIntent over HTTP): slow on a loaded machine.
+  await waitFor(async () => (await statusOf(page)) === 'AWAITING_PAYMENT', { timeout: 30_000 });
   return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
 }
