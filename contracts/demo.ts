@@ -11,10 +11,35 @@ export interface DemoProduct {
   readonly description: string;
   readonly priceAmount: number;
   readonly currency: string;
+  /** In stock; for a product with variants, the sum of theirs. */
   readonly onHand: number;
   /** Shipping weight in grams. */
   readonly weightGrams: number;
+  /** The ways a product with variants varies (size, colour); absent for one sold as its default variant alone. */
+  readonly options?: ReadonlyArray<{ readonly name: string; readonly values: readonly string[] }>;
+  /** Every variant of a product with options, the first its default one (the product's id and SKU). */
+  readonly variants?: readonly DemoVariant[];
 }
+
+/** One size or colour of a demo product, with its own SKU, price and stock. */
+export interface DemoVariant {
+  readonly id: string;
+  readonly sku: string;
+  readonly optionValues: ReadonlyArray<{ readonly option: string; readonly value: string }>;
+  readonly priceAmount: number;
+  readonly onHand: number;
+}
+
+const hoodie = (id: string, sku: string, size: string, colour: string, priceAmount: number, onHand: number): DemoVariant => ({
+  id,
+  sku,
+  optionValues: [
+    { option: 'Size', value: size },
+    { option: 'Colour', value: colour },
+  ],
+  priceAmount,
+  onHand,
+});
 
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
   { id: 'demo-product-0001', sku: 'MUG-CLASSIC', name: 'Classic mug', description: 'A 330 ml stoneware mug.', priceAmount: 1200, currency: 'EUR', onHand: 40, weightGrams: 350 },
@@ -23,6 +48,28 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
   { id: 'demo-product-0004', sku: 'BOTTLE-STEEL', name: 'Steel bottle', description: 'Keeps drinks cold for 24 hours.', priceAmount: 2900, currency: 'EUR', onHand: 8, weightGrams: 400 },
   { id: 'demo-product-0005', sku: 'NOTEBOOK-A5', name: 'A5 notebook', description: 'Dotted pages, lay-flat binding.', priceAmount: 900, currency: 'EUR', onHand: 3, weightGrams: 250 },
   { id: 'demo-product-0006', sku: 'POSTER-MAP', name: 'City map poster', description: '50 x 70 cm, matte paper.', priceAmount: 3500, currency: 'EUR', onHand: 0, weightGrams: 600 },
+  // The storefront's variant picker out of the box: sizes and colours with their own prices and stock, one sold out, one never made.
+  {
+    id: 'demo-product-0007',
+    sku: 'HOODIE',
+    name: 'Hooded sweatshirt',
+    description: 'Brushed organic cotton, in three sizes and two colours.',
+    priceAmount: 5900,
+    currency: 'EUR',
+    onHand: 35,
+    weightGrams: 550,
+    options: [
+      { name: 'Size', values: ['S', 'M', 'L'] },
+      { name: 'Colour', values: ['Grey', 'Navy'] },
+    ],
+    variants: [
+      hoodie('demo-product-0007', 'HOODIE', 'S', 'Grey', 5900, 8),
+      hoodie('demo-variant-0007-m-grey', 'HOODIE-M-GREY', 'M', 'Grey', 5900, 12),
+      hoodie('demo-variant-0007-l-grey', 'HOODIE-L-GREY', 'L', 'Grey', 5900, 0),
+      hoodie('demo-variant-0007-m-navy', 'HOODIE-M-NAVY', 'M', 'Navy', 6400, 9),
+      hoodie('demo-variant-0007-l-navy', 'HOODIE-L-NAVY', 'L', 'Navy', 6400, 6),
+    ],
+  },
 ];
 
 export interface DemoAccount {
@@ -63,4 +110,5 @@ export const DEMO_PRODUCT_CATEGORIES: Readonly<Record<string, string>> = {
   'demo-product-0004': 'demo-category-kitchen',
   'demo-product-0005': 'demo-category-stationery',
   'demo-product-0006': 'demo-category-home',
+  'demo-product-0007': 'demo-category-apparel',
 };

@@ -193,7 +193,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     stripeWebhookProxy(urls.payments, config.gateway.subgraphTimeoutMs),
     // Last: the apps answer every other path a browser navigates to.
-    ...(config.gateway.webApps ? webRoutes(webDistDir()) : []),
+    ...(config.gateway.webApps ? webRoutes(webDistDir(), config.gateway.stripeElements) : []),
   ], { intercept: (req, res) => applyCors(config.gateway.cors, req, res), log, service: 'gateway' });
   const engine = new SubscriptionEngine({
     schema: apiSchema,

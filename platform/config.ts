@@ -74,6 +74,8 @@ export interface Config {
     readonly ide: boolean;
     /** The storefront at / and the agent console at /admin, from web/dist (gateway/web.ts). */
     readonly webApps: boolean;
+    /** Stripe Elements in the storefront's payment step; null: the simulated provider's card list. */
+    readonly stripeElements: StripeElementsSettings | null;
     /** Browser origins allowed over HTTP (CORS) and WebSocket (Origin check). */
     readonly cors: CorsSettings;
     /** Requests one API key may make per minute (all gateways together when Redis is set); more get 429. */
@@ -298,6 +300,14 @@ export interface StripeSettings {
   readonly api: { readonly protocol: 'http' | 'https'; readonly host: string; readonly port: number } | null;
 }
 
+/** What the storefront needs to take card details with Stripe.js (given to it at run time by the gateway). */
+export interface StripeElementsSettings {
+  /** `pk_test_...` or `pk_live_...`, of the same mode as STRIPE_SECRET_KEY. */
+  readonly publishableKey: string;
+  /** Where the page loads Stripe.js from: Stripe's own address, or a stand-in under test. */
+  readonly jsUrl: string;
+}
+
 export interface PaymentsConfig {
   /**
    * The provider new payments are made with. Null in production when neither
@@ -400,6 +410,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('ADMIN_PASSWORD must be at least 10 characters');
   }
 
+  const payments = readPayments(read, production);
+
   return {
     env: nodeEnv,
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
@@ -424,6 +436,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
       ide: readIde(read, nodeEnv),
       webApps: read.bool('WEB_APPS', true),
+      stripeElements: readStripeElements(read, production, payments),
       cors: readCors(read, production),
       apiKeyRequestsPerMinute: read.int('API_KEY_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
       persisted: {
@@ -476,7 +489,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     admin: adminEmail !== undefined && adminPassword !== undefined ? { email: adminEmail, password: adminPassword } : null,
     seedDemo: read.bool('SEED_DEMO', !production),
-    payments: readPayments(read, production),
+    payments,
     paymentChecks: {
       staleAfterSeconds: read.int('PAYMENT_CHECK_AFTER_SECONDS', 300, 10, 86_400),
       intervalMs: read.int('PAYMENT_CHECK_INTERVAL_MS', 60_000, 100, 3_600_000),
@@ -735,6 +748,35 @@ function readMfa(read: EnvReader, internalSecret: string): MfaConfig {
     issuer: read.string('MFA_ISSUER', 'Shop'),
     keySources: encryptionKeySources(read, 'MFA_ENCRYPTION_KEY', 'MFA_ENCRYPTION_KEY_PREVIOUS', internalSecret),
   };
+}
+
+/** Stripe.js as every site loads it (Stripe forbids bundling or self-hosting it). */
+export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
+
+/**
+ * Stripe Elements when STRIPE_PUBLISHABLE_KEY is set. The key must be of the
+ * secret key's mode: a test publishable key with a live secret key (or the
+ * reverse) makes client secrets Stripe.js cannot use, which would only show
+ * at a customer's first payment. It is refused beside the simulated provider,
+ * whose payments have no client secret. Both settings are read in every case,
+ * so a stray value is still checked.
+ */
+function readStripeElements(read: EnvReader, production: boolean, payments: PaymentsConfig): StripeElementsSettings | null {
+  const publishableKey = read.optionalString('STRIPE_PUBLISHABLE_KEY');
+  const jsUrl = read.optionalUrl('STRIPE_JS_URL', ['http:', 'https:']);
+  // A stand-in Stripe.js in production would take card numbers into a page Stripe never served.
+  if (jsUrl !== undefined && production) throw new ConfigError('STRIPE_JS_URL is for tests and local mocks; it is not allowed when NODE_ENV=production');
+  if (publishableKey === undefined) return null;
+  const mode = /^pk_(test|live)_[A-Za-z0-9]+$/.exec(publishableKey)?.[1];
+  if (!mode) throw new ConfigError('STRIPE_PUBLISHABLE_KEY is not a Stripe publishable key; expected pk_test_... or pk_live_...');
+  if (payments.provider === 'simulated') throw new ConfigError('STRIPE_PUBLISHABLE_KEY needs payments through Stripe (STRIPE_SECRET_KEY, and PAYMENT_PROVIDER not simulated)');
+  // Without the secret key here (a production gateway of a split deployment: payments holds it) there is nothing to compare;
+  // given to payments too, the key is compared there at its start-up.
+  const secretMode = payments.stripe?.secretKey.split('_')[1];
+  if (secretMode !== undefined && secretMode !== mode) {
+    throw new ConfigError(`STRIPE_PUBLISHABLE_KEY is a ${mode} key but STRIPE_SECRET_KEY is a ${secretMode} key; use the same mode for both`);
+  }
+  return { publishableKey, jsUrl: jsUrl ?? STRIPE_JS_URL };
 }
 
 /**

@@ -73,7 +73,8 @@ function webIsStale() {
     return true;
   }
   const skip = new Set(['node_modules', 'dist']);
-  return [webDir, path.join(root, 'package-lock.json')].some((entry) => changedSince(entry, built, skip));
+  // The apps bundle the client package's generated documents too.
+  return [webDir, path.join(root, 'client', '__generated__'), path.join(root, 'package-lock.json')].some((entry) => changedSince(entry, built, skip));
 }
 
 /** Builds the storefront and the console when stale; false (after Vite printed why) when the build fails. */

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEMO_PRODUCTS } from '../contracts/demo';
 import { validateMongoMetadata } from '../platform/orm';
 import { subgraphEntities } from '../platform/subgraph';
 import { SUBGRAPHS } from '../subgraphs/modules';
@@ -23,7 +24,7 @@ describe('persistence', () => {
       for (let start = 0; start < 2; start++) {
         const t = await startTestStack({ dataDir, env });
         try {
-          expect((await execute(t.url, Count)).data).toEqual({ products: { totalCount: 6 } });
+          expect((await execute(t.url, Count)).data).toEqual({ products: { totalCount: DEMO_PRODUCTS.length } });
           const users = await t.stack.subgraphs.users.orm.em.fork().find(UserEntity, {}, { orderBy: { email: 'asc' } });
           expect(users.map((u) => [u.email, u.roles])).toEqual([
             ['admin@shop.test', ['CUSTOMER', 'AGENT', 'ADMIN']],

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { ConsoleSetStockDocument, StoreProductsDocument } from '../client/__generated__/graphql';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { graphql } from './__generated__/index';
 import { execute } from './support/graphql';
@@ -6,7 +7,7 @@ import { MfaLogin } from './support/mfa';
 import { ConfirmPayment, orderTools, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
-import { buildWebApps, clearScreenshots, launchChromium, screenshot, watchProblems } from './support/web';
+import { buildWebApps, clearScreenshots, launchChromium, orderOneOf, registerShopper, screenshot, statusOf, watchProblems } from './support/web';
 
 const WebOrder = graphql(`
   query WebOrder($id: ID!) {
@@ -38,6 +39,9 @@ const WebAddVariant = graphql(`
   }
 `);
 
+/** The persisted-operation id codegen gave a document of client/operations, which the apps send instead of its text. */
+const idOf = (document: unknown): string => (document as { __meta__: { hash: string } }).__meta__.hash;
+
 const agent = DEMO_ACCOUNTS.find((account) => account.id === 'demo-user-agent')!;
 const admin = DEMO_ACCOUNTS.find((account) => account.id === 'demo-user-admin')!;
 const mug = DEMO_PRODUCTS[0];
@@ -56,7 +60,7 @@ describe('the web apps in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    buildWebApps();
+    await buildWebApps();
     await clearScreenshots();
     // The demo admin reads the audit log with a password alone here; the second factor has tests of its own.
     t = await startTestStack({ env: { MFA_REQUIRED_ROLES: 'none' } });
@@ -80,16 +84,8 @@ describe('the web apps in a browser', () => {
   const setStock = async (productId: string, onHand: number) =>
     expect((await execute(t.url, SetStock, { productId, onHand }, { token: agentToken })).errors).toBeUndefined();
   const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
-  const statusOf = async (page: Page) => page.getAttribute('[data-testid="order-status"]', 'data-status');
 
-  async function register(page: Page, email: string): Promise<void> {
-    await page.goto(`${origin}/register`);
-    await page.getByLabel('Name').fill('Sam Shopper');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('a-long-enough-password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
+  const register = (page: Page, email: string) => registerShopper(page, origin, email);
 
   async function signInToConsole(page: Page, who = agent): Promise<void> {
     await page.getByLabel('Email').fill(who.email);
@@ -98,20 +94,7 @@ describe('the web apps in a browser', () => {
     await page.getByRole('navigation', { name: 'Console' }).waitFor();
   }
 
-  /** From the product page to an order awaiting payment, through the cart. */
-  async function orderOne(page: Page, productName: string): Promise<string> {
-    await page.goto(origin);
-    await page.getByLabel('Search').fill(productName);
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('link', { name: productName }).click();
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByText('Added to your cart.').waitFor();
-    await page.getByRole('link', { name: 'Go to cart' }).click();
-    await page.getByRole('button', { name: 'Check out' }).click();
-    await page.waitForURL(/\/orders\/[^/]+$/);
-    await waitFor(async () => (await statusOf(page)) === 'AWAITING_PAYMENT', { timeout: 15_000 });
-    return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-  }
+  const orderOne = (page: Page, productName: string) => orderOneOf(page, origin, productName);
 
   it('serves both apps with their caching and security headers, and answers non-browsers as an API', async () => {
     const storefront = await fetch(origin + '/', { headers: { accept: 'text/html' } });
@@ -121,6 +104,11 @@ describe('the web apps in a browser', () => {
     expect(storefront.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(storefront.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(storefront.headers.get('x-content-type-options')).toBe('nosniff');
+    // Without a publishable key: no Stripe origin in the policy, and the app is told to use the test cards.
+    expect(storefront.headers.get('content-security-policy')).not.toMatch(/stripe|frame-src/);
+    const appConfig = await fetch(origin + '/app-config.json');
+    expect(appConfig.headers.get('cache-control')).toBe('no-cache');
+    expect(await appConfig.json()).toEqual({ stripe: null });
     const html = await storefront.text();
     expect(html).toContain('<title>Shop</title>');
 
@@ -361,6 +349,34 @@ describe('the web apps in a browser', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("shows the demo hoodie's sizes and colours out of the box: own prices and stock, a sold-out and a missing combination disabled", async () => {
+    const hoodie = DEMO_PRODUCTS.find((product) => product.variants)!;
+    const variant = (sku: string) => hoodie.variants!.find((v) => v.sku === sku)!;
+    const shop = await open('/');
+    const problems = watchProblems(shop);
+    await shop.getByRole('link', { name: hoodie.name }).click();
+    const sizes = shop.getByRole('group', { name: 'Size' });
+    const colours = shop.getByRole('group', { name: 'Colour' });
+    // The default variant, S in grey.
+    await shop.getByText(`${variant('HOODIE').onHand} in stock`).waitFor();
+    expect(await sizes.getByRole('radio', { name: 'S', exact: true }).isChecked()).toBe(true);
+    expect(await colours.getByRole('radio', { name: 'Grey', exact: true }).isChecked()).toBe(true);
+    expect(await sizes.getByRole('radio', { name: 'L (sold out)' }).isDisabled()).toBe(true);
+    // No navy S was made.
+    expect(await colours.getByRole('radio', { name: 'Navy', exact: true }).isDisabled()).toBe(true);
+
+    await sizes.getByRole('radio', { name: 'M', exact: true }).check();
+    await shop.getByText(`${variant('HOODIE-M-GREY').onHand} in stock`).waitFor();
+    await colours.getByRole('radio', { name: 'Navy', exact: true }).check();
+    await shop.getByText(`${variant('HOODIE-M-NAVY').onHand} in stock`).waitFor();
+    expect(await text(shop, '.price')).toContain('64.00');
+    expect(await text(shop, '[data-testid="sku"]')).toBe('SKU HOODIE-M-NAVY');
+    // In navy, L is in stock.
+    expect(await sizes.getByRole('radio', { name: 'L', exact: true }).isDisabled()).toBe(false);
+    await screenshot(shop, 'storefront-demo-variants');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('shows why a card was declined and lets the shopper pay the same order again with another card', async () => {
     const shop = await open('/');
     await register(shop, 'declined@shop.test');
@@ -389,8 +405,9 @@ describe('the web apps in a browser', () => {
     const shop = await open('/');
     const asked: Array<Record<string, unknown>> = [];
     shop.on('request', (request) => {
-      const body = request.postDataJSON() as { query?: string; variables?: Record<string, unknown> } | null;
-      if (body?.query?.includes('StoreProducts')) asked.push(body.variables ?? {});
+      // The app sends its operations by persisted id.
+      const body = request.postDataJSON() as { documentId?: string; variables?: Record<string, unknown> } | null;
+      if (body?.documentId === idOf(StoreProductsDocument)) asked.push(body.variables ?? {});
     });
     const list = shop.getByRole('list', { name: 'Products' });
     const shown = () => list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -587,4 +604,36 @@ describe('without the web apps', () => {
       await t.stop();
     }
   });
+});
+
+describe('the storefront with SAFELIST=true', () => {
+  it('browses and watches stock live, since it sends only the persisted operations of @shop/client', async () => {
+    await buildWebApps();
+    const t = await startTestStack({ env: { SAFELIST: 'true' } });
+    const browser = await launchChromium();
+    try {
+      const origin = new URL(t.url).origin;
+      const page = await (await browser.newContext()).newPage();
+      const problems = watchProblems(page);
+      await page.goto(`${origin}/products/${mug.id}`);
+      await page.getByText(`${mug.onHand} in stock`).waitFor();
+      await waitFor(async () => (await page.locator('.live').getAttribute('data-status')) === 'live', { timeout: 15_000 });
+      // A document outside the manifest is refused here: the page's were all in it.
+      const text = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(((await text.json()) as { errors?: unknown[] }).errors).toBeDefined();
+      const agentToken = await t.token('demo-user-agent', 'CUSTOMER', 'AGENT');
+      // The console's own operation, by its id as the console sends it.
+      const set = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
+        body: JSON.stringify({ documentId: idOf(ConsoleSetStockDocument), variables: { sku: mug.sku, onHand: 17 } }),
+      });
+      expect(((await set.json()) as { errors?: unknown[] }).errors).toBeUndefined();
+      await page.getByText('17 in stock').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await t.stop();
+    }
+  }, 90_000);
 });

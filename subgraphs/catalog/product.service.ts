@@ -17,7 +17,7 @@ import { ProductSort, type CreateProductInput, type ProductFilter, type UpdatePr
 import { UpsertProductResult, UpsertStatus } from './product.results';
 import { ProductVariantEntity } from './variant.entity';
 import { defaultVariantOf, type VariantService } from './variant.service';
-import { skuTaken } from './variant.rules';
+import { skuTaken, variantTitle } from './variant.rules';
 import {
   checkAllFields,
   checkCreatable,
@@ -218,6 +218,22 @@ export class ProductService {
         const categoryId = DEMO_PRODUCT_CATEGORIES[demo.id];
         if (categoryId) product.categories.set([em.getReference(CategoryEntity, categoryId)]);
         em.persist(product);
+        if (demo.options && demo.variants) {
+          product.optionList = demo.options.map((option) => ({ name: option.name, values: [...option.values] }));
+          for (const variant of demo.variants) {
+            const optionValueList = variant.optionValues.map((value) => ({ ...value }));
+            em.persist(
+              Object.assign(defaultVariantOf(product), {
+                id: variant.id,
+                sku: variant.sku,
+                skuKey: skuKeyOf(variant.sku),
+                title: variantTitle(optionValueList),
+                optionValueList,
+                priceAmount: variant.priceAmount,
+              }),
+            );
+          }
+        }
       }
     });
   }

@@ -171,9 +171,11 @@ export class StockService {
   /** Demo stock: only for products inventory has no row for yet. */
   async seedDemo(): Promise<void> {
     await this.deps.db.write(async (em) => {
-      const existing = new Set((await em.find(StockLevelEntity, { productId: { $in: DEMO_PRODUCTS.map((p) => p.id) } })).map((s) => s.productId));
-      for (const demo of DEMO_PRODUCTS) {
-        if (!existing.has(demo.id)) em.persist(StockLevelEntity.of(demo.id, demo.onHand));
+      // A product with variants is stocked per variant (its id the product's for the default one).
+      const rows = DEMO_PRODUCTS.flatMap((demo) => (demo.variants ?? [demo]).map((stocked) => ({ variantId: stocked.id, onHand: stocked.onHand, productId: demo.id })));
+      const existing = new Set((await em.find(StockLevelEntity, { productId: { $in: rows.map((row) => row.variantId) } })).map((s) => s.productId));
+      for (const row of rows) {
+        if (!existing.has(row.variantId)) em.persist(StockLevelEntity.of(row.variantId, row.onHand, row.productId));
       }
     });
   }

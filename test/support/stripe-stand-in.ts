@@ -437,7 +437,8 @@ function send(res: ServerResponse, status: number, body: Json, headers: Record<s
   res.end(text);
 }
 
-function readAll(req: IncomingMessage): Promise<string> {
+/** A request's body as text. */
+export function readAll(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -44,7 +44,7 @@ export function OrdersBoard() {
     });
     setChanged((ids) => new Set(ids).add(order.id));
   };
-  useSubscription<{ ordersChanged: Order }>(live, ORDERS_CHANGED, { filter: filter.status ? { status: filter.status } : {} }, ({ ordersChanged }) => upsert(ordersChanged));
+  useSubscription(live, ORDERS_CHANGED, { filter: filter.status ? { status: filter.status } : {} }, ({ ordersChanged }) => upsert(ordersChanged));
   return (
     <>
       <h1>Orders</h1>

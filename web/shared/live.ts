@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { GraphqlClient, GraphqlErrorItem } from './graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { documentIdOf, type GraphqlClient, type GraphqlErrorItem } from './graphql';
 
 /** `idle`: no subscription open; `reconnecting`: the socket was lost and is being re-opened (subscriptions resume on their own). */
 export type LiveStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
@@ -73,9 +74,12 @@ export class LiveClient {
     return () => this.listeners.delete(listener);
   };
 
-  subscribe<T>(query: string, variables: object, onData: (data: T) => void, onError: (errors: readonly GraphqlErrorItem[]) => void): () => void {
+  /** `document`: a typed document of client/operations (useSubscription types the data by it). */
+  subscribe<T>(document: object, variables: object, onData: (data: T) => void, onError: (errors: readonly GraphqlErrorItem[]) => void): () => void {
+    // By persisted id, as over HTTP (graphql-ws carries it as Apollo's persistedQuery extension).
+    const sha256Hash = documentIdOf(document).replace(/^sha256:/, '');
     return this.client.subscribe<T>(
-      { query, variables: variables as Record<string, unknown> },
+      { query: '', variables: variables as Record<string, unknown>, extensions: { persistedQuery: { version: 1, sha256Hash } } },
       {
         next: (result) => {
           if (result.errors?.length) onError(result.errors as readonly GraphqlErrorItem[]);
@@ -99,10 +103,10 @@ export function useLiveStatus(live: LiveClient): LiveStatus {
 }
 
 /** Subscribes while mounted (and again when the variables change); `onData` may change between renders. */
-export function useSubscription<T>(
+export function useSubscription<T, V extends object>(
   live: LiveClient,
-  query: string,
-  variables: object | null,
+  document: TypedDocumentNode<T, V>,
+  variables: V | null,
   onData: (data: T) => void,
   onError: (errors: readonly GraphqlErrorItem[]) => void = () => undefined,
 ): void {
@@ -111,6 +115,6 @@ export function useSubscription<T>(
   const key = variables ? JSON.stringify(variables) : null;
   useEffect(() => {
     if (key === null) return undefined;
-    return live.subscribe<T>(query, JSON.parse(key) as object, (data) => handlers.current.onData(data), (errors) => handlers.current.onError(errors));
-  }, [live, query, key]);
+    return live.subscribe<T>(document, JSON.parse(key) as object, (data) => handlers.current.onData(data), (errors) => handlers.current.onError(errors));
+  }, [live, document, key]);
 }

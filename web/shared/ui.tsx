@@ -187,9 +187,6 @@ export interface PageInfo {
   readonly endCursor: string | null;
 }
 
-/** The fields every connection is asked for to page it with `Pager`. */
-export const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
-
 /** A connection's arguments for `size` items at `at`: `first`/`after` forward, `last`/`before` back. */
 export function pageArgs(at: PageAt, size: number): { first?: number; after?: string; last?: number; before?: string } {
   return at.before ? { last: size, before: at.before } : { first: size, ...(at.after ? { after: at.after } : {}) };

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useSubscription } from '../shared/live';
 import { formatDate, formatMoney, FormError, Link, messageOf, Pager, useAction, useLoad, usePaging } from '../shared/ui';
-import { live, ORDER_STATUS_CHANGED, orders, session, type Order } from './api';
+import { live, ORDER_STATUS_CHANGED, orders, session, type Money, type Order } from './api';
 import { NeedsAccount } from './routes';
+import { appConfig } from './stripe';
+import { StripePayment } from './StripePayment';
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
   PENDING: 'Being placed',
@@ -34,16 +36,15 @@ const CARDS = [
 
 export function OrderPage({ id }: { id: string }) {
   const order = useLoad(() => orders.get(id), [id]);
-  useSubscription<{ orderStatusChanged: Order }>(live, ORDER_STATUS_CHANGED, session.get() ? { orderId: id } : null, ({ orderStatusChanged: next }) =>
+  const app = useLoad(appConfig, []);
+  useSubscription(live, ORDER_STATUS_CHANGED, session.get() ? { orderId: id } : null, ({ orderStatusChanged: next }) =>
     order.set((shown) => (shown && shown.version > next.version ? shown : next)),
   );
-  const [method, setMethod] = useState(CARDS[0].method);
   const [declined, setDeclined] = useState<string | null>(null);
-  const pay = useAction(async () => {
-    const payment = await orders.pay(id, method);
-    setDeclined(payment.status === 'FAILED' ? (payment.statusReason ?? 'The payment was declined.') : null);
+  const paid = (reason: string | null) => {
+    setDeclined(reason);
     order.reload();
-  });
+  };
   if (!session.get()) {
     return <NeedsAccount what="this order" />;
   }
@@ -78,31 +79,9 @@ export function OrderPage({ id }: { id: string }) {
           Payment failed: {reason}
         </p>
       )}
-      {payable && (
-        <form
-          className="narrow card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void pay.run();
-          }}
-        >
-          <h2>{reason ? 'Pay again with another card' : 'Pay'}</h2>
-          <div className="field">
-            <label htmlFor="card">Card (test payments)</label>
-            <select id="card" value={method} onChange={(e) => setMethod(e.target.value)}>
-              {CARDS.map((card) => (
-                <option key={card.method} value={card.method}>
-                  {card.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <FormError error={pay.error} />
-          <button type="submit" disabled={pay.pending}>
-            {pay.pending ? 'Paying…' : `Pay ${formatMoney(o.total)}`}
-          </button>
-        </form>
-      )}
+      {payable && app.error ? <p className="form-error" role="alert">{messageOf(app.error)}</p> : null}
+      {payable && app.data?.stripe ? <StripePayment orderId={o.id} total={o.total} again={reason !== null} settings={app.data.stripe} onPaid={paid} /> : null}
+      {payable && app.data && !app.data.stripe ? <TestCardPayment orderId={o.id} total={o.total} again={reason !== null} onPaid={paid} /> : null}
       <h2>History</h2>
       <ol>
         {o.statusHistory.map((change) => (
@@ -113,6 +92,40 @@ export function OrderPage({ id }: { id: string }) {
         ))}
       </ol>
     </article>
+  );
+}
+
+/** The simulated provider's payment step: a test card from a list, confirmed through the API (confirmPayment). */
+function TestCardPayment({ orderId, total, again, onPaid }: { orderId: string; total: Money; again: boolean; onPaid: (declined: string | null) => void }) {
+  const [method, setMethod] = useState(CARDS[0].method);
+  const pay = useAction(async () => {
+    const payment = await orders.pay(orderId, method);
+    onPaid(payment.status === 'FAILED' ? (payment.statusReason ?? 'The payment was declined.') : null);
+  });
+  return (
+    <form
+      className="narrow card"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void pay.run();
+      }}
+    >
+      <h2>{again ? 'Pay again with another card' : 'Pay'}</h2>
+      <div className="field">
+        <label htmlFor="card">Card (test payments)</label>
+        <select id="card" value={method} onChange={(e) => setMethod(e.target.value)}>
+          {CARDS.map((card) => (
+            <option key={card.method} value={card.method}>
+              {card.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FormError error={pay.error} />
+      <button type="submit" disabled={pay.pending}>
+        {pay.pending ? 'Paying…' : `Pay ${formatMoney(total)}`}
+      </button>
+    </form>
   );
 }
 

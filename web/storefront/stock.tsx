@@ -11,7 +11,7 @@ export function useLiveStock(initial: readonly StockLevel[]): (productId: string
   const ids = initial.map((level) => level.productId).sort();
   const keep = (level: StockLevel) =>
     setLevels((all) => ((all[level.productId]?.version ?? -1) > level.version ? all : { ...all, [level.productId]: level }));
-  useSubscription<{ stockLevelChanged: StockLevel }>(live, STOCK_CHANGED, ids.length ? { productIds: ids } : null, ({ stockLevelChanged: level }) => {
+  useSubscription(live, STOCK_CHANGED, ids.length ? { productIds: ids } : null, ({ stockLevelChanged: level }) => {
     // A default variant's id is its product's, so its notices carry the product's sum: read the variant's own levels instead.
     const watched = initial.find((known) => known.productId === level.productId);
     if (level.variantId === null && watched?.variantId) void catalog.variantStock(level.productId).then((own) => own && keep(own), () => undefined);
