@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Shortage } from '../../contracts/inventory-api';
-import type { PaymentLineVariables } from '../../contracts/payments-api';
 import { pastDeadline } from '../../platform/deadline';
 import { badInput, conflict, errorMessage, tryAgain } from '../../platform/errors';
 import { withoutDeadline } from '../../platform/request-scope';
@@ -20,7 +19,7 @@ import type { ShippingClient } from './shipping.client';
 import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
 /**
- * Placing an order, a saga across catalog, inventory and payments
+ * Placing an order, a saga across catalog, inventory and pricing
  * (docs/architecture.md, "The checkout saga"): the steps below, each beside
  * its undo. The order is stored PENDING as soon as it is priced: it is the
  * saga's durable record (PENDING orders are never shown), unique per
@@ -30,7 +29,8 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
  * | price         | prices the lines (catalog, then pricing:      | gives the codes' uses back    |
  *                 | discounts, tax, codes reserved), stores it    |                               |
  * | reserve       | reserves the stock, all lines or none         | releases it                   |
- * | pay           | creates the payment                           | cancels it, or refunds it     |
+ * | pay           | nothing now: payments makes the payment when  | cancels it, or refunds it     |
+ *                 | the customer pays (payment.service.ts)        |                               |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
  *
  * Every step and every undo is idempotent by order id, so a repeated call
@@ -46,8 +46,12 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
 /** One step of a saga, beside what takes it back. */
 export interface SagaStep<T> {
   readonly name: string;
-  /** Idempotent: run again (a retry, a resumed placement), it takes effect once. */
-  run(subject: T): Promise<void>;
+  /**
+   * Idempotent: run again (a retry, a resumed placement), it takes effect once.
+   * Absent for a step whose effect is made later, outside the saga, but still
+   * taken back when the placement is abandoned.
+   */
+  run?(subject: T): Promise<void>;
   /**
    * Takes back what `run` did, or may have done (a call that timed out may
    * still have landed): idempotent, and harmless where `run` never ran.
@@ -71,7 +75,7 @@ export async function completeSteps<T>(steps: readonly SagaStep<T>[], subject: T
   for (const step of steps) {
     if (run.done(subject)) return;
     try {
-      await step.run(subject);
+      await step.run?.(subject);
     } catch (error) {
       await run.failed(step, subject, error);
       throw error;
@@ -151,7 +155,6 @@ export interface PlacementActions {
   unprice(placement: Placement): Promise<void>;
   reserve(placement: Placement): Promise<void>;
   release(placement: Placement, reason: string): Promise<void>;
-  pay(placement: Placement): Promise<void>;
   cancelOrRefund(placement: Placement, reason: string): Promise<void>;
   awaitPayment(placement: Placement): Promise<void>;
 }
@@ -162,7 +165,9 @@ export function placementSteps(act: PlacementActions): readonly SagaStep<Placeme
     // Its undo has no `failure`: a price step that fails holds nothing (it gives back what it reserved itself).
     { name: 'price', run: (p) => act.price(p), undo: (p) => act.unprice(p) },
     { name: 'reserve', run: (p) => act.reserve(p), undo: (p, reason) => act.release(p, reason), failure: 'the stock could not be reserved' },
-    { name: 'pay', run: (p) => act.pay(p), undo: (p, reason) => act.cancelOrRefund(p, reason), failure: 'the payment could not be created' },
+    // No run: the payment is made when the customer pays, not at placement (payments' PaymentService.paymentFor).
+    // Its undo stays for placements made before that, whose PENDING order the sweep may still abandon with a payment.
+    { name: 'pay', undo: (p, reason) => act.cancelOrRefund(p, reason) },
     { name: 'await payment', run: (p) => act.awaitPayment(p) },
   ];
 }
@@ -174,7 +179,6 @@ export class PlacementSaga {
     unprice: (p) => this.unprice(p),
     reserve: (p) => this.reserve(p),
     release: (p, reason) => this.release(p, reason),
-    pay: (p) => this.pay(p),
     cancelOrRefund: (p, reason) => this.cancelOrRefund(p, reason),
     awaitPayment: (p) => this.awaitPayment(p),
   });
@@ -286,17 +290,6 @@ export class PlacementSaga {
   /** Releasing stock never reserved records the release, so a reservation arriving late is refused. */
   private async release(placement: Placement, reason: string): Promise<void> {
     await this.inventory.release(placement.stored.id, reason);
-  }
-
-  private async pay(placement: Placement): Promise<void> {
-    const order = placement.stored;
-    await this.payments.create({
-      orderId: order.id,
-      customerId: order.customerId,
-      amount: order.totalAmount,
-      currency: order.currency,
-      lines: receiptLines(order),
-    });
   }
 
   private async cancelOrRefund(placement: Placement, reason: string): Promise<void> {
@@ -420,20 +413,6 @@ function checkTotal(total: number, source: Source): number {
   if (total < 1) throw badInput('An order must cost something to be paid for; these products are free', source);
   if (total > MAX_ORDER_TOTAL) throw badInput(`The order total would exceed ${MAX_ORDER_TOTAL} minor units, the most one payment takes; split it into several orders`, source);
   return total;
-}
-
-/**
- * The receipt's lines, with the shipping line, when they add up to the
- * charged amount; none when discounts or added tax make the priced total
- * differ (the order's totals, from pricing, are the breakdown then).
- */
-function receiptLines(order: OrderEntity): PaymentLineVariables[] {
-  const lines: PaymentLineVariables[] = [
-    // The receipt names the variant sold as the order does (its SKU and option values as placed).
-    ...order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), sku: line.sku, optionValues: line.optionValues, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
-    ...(order.shipping ? [{ productId: `shipping:${order.shipping.methodId}`, quantity: 1, unitPrice: order.shipping.amount }] : []),
-  ];
-  return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) === order.totalAmount ? lines : [];
 }
 
 /** Inventory's shortages when the refusal was for too little stock, null for any other failure. */
