@@ -181,7 +181,8 @@ type Documents = {
     "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": typeof types.ReviewsReadDocument,
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
-    "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": typeof types.SagaPlaceWithoutPaymentDocument,
+    "\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n": typeof types.SagaOrderPaymentDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": typeof types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": typeof types.SecuritySignInDocument,
     "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": typeof types.SecurityRenameDocument,
@@ -480,7 +481,8 @@ const documents: Documents = {
     "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": types.ReviewsReadDocument,
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
-    "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": types.SagaPlaceWithoutPaymentDocument,
+    "\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n": types.SagaOrderPaymentDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": types.SecuritySignInDocument,
     "\n  mutation SecurityRename($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { name }\n  }\n": types.SecurityRenameDocument,
@@ -1297,7 +1299,11 @@ export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+export function graphql(source: "\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n"): (typeof documents)["\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
