@@ -92,7 +92,7 @@ export class PaymentService {
       .load(orderId);
     if (stored) return visible(ctx, stored);
     const terms = await ctx.loaders.get<string, OrderPaymentTermsPayload | null>('orderPaymentTerms', (ids) => this.orders.paymentTerms(ids)).load(orderId);
-    return visible(ctx, terms && this.unmade(terms));
+    return visible(ctx, terms && (await this.unmadeOrMade(terms)));
   }
 
   /**
@@ -424,7 +424,15 @@ export class PaymentService {
   /** The payment an order without one will have (see `unmade`); null for an unknown order. */
   private async unmadeOf(orderId: string): Promise<PaymentEntity | null> {
     const [terms] = await this.orders.paymentTerms([orderId]);
-    return terms ? this.unmade(terms) : null;
+    return terms && this.unmadeOrMade(terms);
+  }
+
+  /**
+   * The payment an order found without one will have; or, when the order
+   * moved on (paid) since its payment was looked for, the one made meanwhile.
+   */
+  private async unmadeOrMade(terms: OrderPaymentTermsPayload): Promise<PaymentEntity | null> {
+    return this.unmade(terms) ?? (await this.byOrder(terms.orderId));
   }
 
   private byOrder(orderId: string): Promise<PaymentEntity | null> {
