@@ -2,7 +2,7 @@ import { graphql } from './__generated__/index';
 import { codesOf, execute } from './support/graphql';
 import { SimulatedIntentEntity } from '../subgraphs/payments/simulated-intent.entity';
 import { CancelOrder, orderTools } from './support/orders';
-import { paymentEvents, paymentRow, paymentsState, receiptsOf } from './support/payments';
+import { callPayments, paymentEvents, paymentRow, paymentsState, receiptsOf } from './support/payments';
 import { startTestStack, type TestStack } from './support/stack';
 import { StripeStandIn } from './support/stripe-stand-in';
 import { waitFor } from './support/wait-for';
@@ -56,6 +56,16 @@ describe('the payment, made when the customer pays (simulated provider)', () => 
       payment: { id: `pay_${order.id}`, status: 'REQUIRES_PAYMENT', amount: { amount: 1_800, currency: 'EUR' }, provider: 'simulated' },
     });
     expect(await paymentsState(t)).toEqual(before);
+  });
+
+  it('shows the payment from the order fields the gateway hands over, without asking orders', async () => {
+    // An order orders has never heard of: only the reference's fields can have shown it.
+    const representation = { __typename: 'Order', id: 'only-in-the-reference', status: 'AWAITING_PAYMENT', total: { amount: 700, currency: 'EUR' }, customer: { id: 'reference-owner' } };
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { payment { id status amount { amount currency } provider } } } }';
+    const shown = await callPayments<{ _entities: Array<{ payment: unknown }> }>(t, query, { r: [representation] }, { userId: 'reference-owner', roles: ['CUSTOMER'] });
+    expect(shown.data!._entities[0].payment).toEqual({ id: 'pay_only-in-the-reference', status: 'REQUIRES_PAYMENT', amount: { amount: 700, currency: 'EUR' }, provider: 'simulated' });
+    const stranger = await callPayments<{ _entities: Array<{ payment: unknown }> }>(t, query, { r: [representation] }, { userId: 'someone-else', roles: ['CUSTOMER'] });
+    expect(stranger.data!._entities[0].payment).toBeNull();
   });
 
   it('makes and confirms the payment in one confirmPayment, with the id it was shown under and a receipt', async () => {

@@ -93,11 +93,13 @@ export class PaymentInternalResolver {
 export class OrderPaymentResolver {
   constructor(private readonly services: PaymentsServices) {}
 
+  // The order's fields it is shown from before it is made: read by the gateway in the same fetch as the order.
+  @Directive('@requires(fields: "status total { amount currency } customer { id }")')
   @FieldResolver(() => PaymentEntity, {
     nullable: true,
     description: 'REQUIRES_PAYMENT once placed, made at the provider when the owner pays or asks for clientSecret; null while the order is being placed.',
   })
   payment(@Ctx() ctx: RequestContext, @Root() order: OrderRef): Promise<PaymentEntity | null> {
-    return this.services.payments.forOrder(ctx, order.id);
+    return this.services.payments.forOrder(ctx, order);
   }
 }

@@ -9,6 +9,7 @@ import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { OrderPaymentTermsPayload } from '../../contracts/orders-api';
 import type { OrdersClient } from './orders.client';
+import type { OrderRef } from './order.stub';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
 import type { CreatePaymentInput } from './payment.inputs';
 import type { PaymentLedger } from './payment.ledger';
@@ -29,6 +30,11 @@ const orderIdIn = (paymentId: string): string | null => (paymentId.startsWith(ON
 
 /** Payments shown as they will be, not stored yet: `make` stores them. */
 const unmade = new WeakSet<PaymentEntity>();
+/** Those of them shown from the gateway's reference, without the order's lines (`make` reads them from orders). */
+const withoutLines = new WeakSet<PaymentEntity>();
+
+/** What a payment is made from, as orders says; `lines` null when not known (an order reference carries the rest). */
+type OrderTerms = Omit<OrderPaymentTermsPayload, 'lines'> & { readonly lines: OrderPaymentTermsPayload['lines'] | null };
 
 /**
  * Payments for orders: the internal operations orders calls (cancel, refund;
@@ -41,8 +47,9 @@ const unmade = new WeakSet<PaymentEntity>();
  * is placed: placing costs no call here and no PaymentIntent for the many
  * buyers who never pay. Until then `Order.payment` answers the payment as it
  * will be (REQUIRES_PAYMENT, the order's total, the configured provider),
- * built from the order's terms (orders' orderPaymentTerms) and stored
- * nowhere; its id is derived from the order's (`paymentIdOf`), so the id a
+ * built from the order's fields the gateway hands over with the reference
+ * (`@requires`, read in the same fetch as the order: no call to orders), or
+ * from orders' orderPaymentTerms otherwise, and stored nowhere; its id is derived from the order's (`paymentIdOf`), so the id a
  * client read right after placing is the payment's id once made. It is made
  * (`make`) when the owner confirms it (simulated provider) or asks for its
  * clientSecret (Stripe: the storefront asks as the payment form opens, and
@@ -74,24 +81,29 @@ export class PaymentService {
       })
       .load(id);
     const orderId = orderIdIn(id);
-    return payment || !orderId ? visible(ctx, payment) : this.forOrder(ctx, orderId);
+    return payment || !orderId ? visible(ctx, payment) : this.forOrder(ctx, { id: orderId });
   }
 
   /**
    * The order's payment, or the one it will have (see the class comment), for
    * those who may see it (see `visible`). Batched: the payments of a page of
-   * orders cost one query, and those not made yet one call to orders.
+   * orders cost one query; those not made yet are shown from the order's
+   * fields in the reference, or, when it lacks them, one call to orders.
    */
-  async forOrder(ctx: RequestContext, orderId: string): Promise<PaymentEntity | null> {
+  async forOrder(ctx: RequestContext, order: OrderRef): Promise<PaymentEntity | null> {
     if (!ctx.caller) throw unauthenticated();
     const stored = await ctx.loaders
       .get<string, PaymentEntity | null>('paymentByOrderId', async (ids) => {
         const rows = await ctx.em.find(PaymentEntity, { orderId: { $in: [...ids] } });
         return byKeys(ids, rows, (row) => row.orderId).map((row) => row ?? null);
       })
-      .load(orderId);
+      .load(order.id);
     if (stored) return visible(ctx, stored);
-    const terms = await ctx.loaders.get<string, OrderPaymentTermsPayload | null>('orderPaymentTerms', (ids) => this.orders.paymentTerms(ids)).load(orderId);
+    const { status, total, customer } = order;
+    const terms: OrderTerms | null =
+      status && total && customer
+        ? { orderId: order.id, customerId: customer.id, status, amount: total.amount, currency: total.currency, lines: null }
+        : await ctx.loaders.get<string, OrderPaymentTermsPayload | null>('orderPaymentTerms', (ids) => this.orders.paymentTerms(ids)).load(order.id);
     return visible(ctx, terms && (await this.unmadeOrMade(terms)));
   }
 
@@ -119,7 +131,7 @@ export class PaymentService {
    * was cancelled unpaid (it can no longer be paid); null for an order being
    * placed or one that moved on without a payment.
    */
-  private unmade(order: OrderPaymentTermsPayload): PaymentEntity | null {
+  private unmade(order: OrderTerms): PaymentEntity | null {
     const status = order.status === 'AWAITING_PAYMENT' || order.status === 'PAYMENT_FAILED' ? PaymentStatus.REQUIRES_PAYMENT : order.status === 'CANCELLED' ? PaymentStatus.CANCELED : null;
     if (!status) return null;
     const terms = checkTerms(order);
@@ -138,6 +150,7 @@ export class PaymentService {
       updatedAt: now,
     });
     unmade.add(payment);
+    if (order.lines === null) withoutLines.add(payment);
     return payment;
   }
 
@@ -145,10 +158,20 @@ export class PaymentService {
   private make(payment: PaymentEntity): Promise<PaymentEntity> {
     const running = this.making.get(payment.orderId);
     if (running) return running;
-    const terms = { orderId: payment.orderId, customerId: payment.customerId, amount: payment.amountMinor, currency: payment.currency, lines: payment.lines };
-    const made = this.createFor(terms).finally(() => this.making.delete(payment.orderId));
+    const made = this.makeNow(payment).finally(() => this.making.delete(payment.orderId));
     this.making.set(payment.orderId, made);
     return made;
+  }
+
+  private async makeNow(payment: PaymentEntity): Promise<PaymentEntity> {
+    if (!withoutLines.has(payment)) return this.createFor(termsOf(payment));
+    // Shown from the reference: the receipt's lines, and the order's status as of now, come from orders.
+    const [terms] = await this.orders.paymentTerms([payment.orderId]);
+    const now = terms && (await this.unmadeOrMade(terms));
+    if (!now) throw notFound('Payment for order', payment.orderId);
+    const refused = refusal(now);
+    if (refused) throw refused;
+    return unmade.has(now) ? this.createFor(termsOf(now)) : now;
   }
 
   private async createFor(terms: Terms): Promise<PaymentEntity> {
@@ -431,7 +454,7 @@ export class PaymentService {
    * The payment an order found without one will have; or, when the order
    * moved on (paid) since its payment was looked for, the one made meanwhile.
    */
-  private async unmadeOrMade(terms: OrderPaymentTermsPayload): Promise<PaymentEntity | null> {
+  private async unmadeOrMade(terms: OrderTerms): Promise<PaymentEntity | null> {
     return this.unmade(terms) ?? (await this.byOrder(terms.orderId));
   }
 
@@ -444,6 +467,11 @@ export class PaymentService {
     if (!payment) throw notFound('Payment for order', orderId);
     return payment;
   }
+}
+
+/** What an unmade payment is made from. */
+function termsOf(payment: PaymentEntity): Terms {
+  return { orderId: payment.orderId, customerId: payment.customerId, amount: payment.amountMinor, currency: payment.currency, lines: payment.lines };
 }
 
 /** A repeated createPayment: the same terms answer the payment as it is now; other terms are refused. */
