@@ -134,9 +134,19 @@ export class PaymentService {
   private unmade(order: OrderTerms): PaymentEntity | null {
     const status = order.status === 'AWAITING_PAYMENT' || order.status === 'PAYMENT_FAILED' ? PaymentStatus.REQUIRES_PAYMENT : order.status === 'CANCELLED' ? PaymentStatus.CANCELED : null;
     if (!status) return null;
-    const terms = checkTerms(order);
+    const payment = this.newPayment(checkTerms(order), {
+      status,
+      statusReason: status === PaymentStatus.CANCELED ? 'the order was cancelled before it was paid' : null,
+    });
+    unmade.add(payment);
+    if (order.lines === null) withoutLines.add(payment);
+    return payment;
+  }
+
+  /** A payment of `terms` with this server's provider, as of now, under the order's payment id; not stored. */
+  private newPayment(terms: Terms, fields: Pick<Partial<PaymentEntity>, 'status' | 'statusReason' | 'providerRef' | 'clientSecret'>): PaymentEntity {
     const now = this.deps.clock.now();
-    const payment = Object.assign(new PaymentEntity(), {
+    return Object.assign(new PaymentEntity(), {
       id: paymentIdOf(terms.orderId),
       orderId: terms.orderId,
       customerId: terms.customerId,
@@ -144,14 +154,10 @@ export class PaymentService {
       currency: terms.currency,
       lines: terms.lines,
       provider: this.provider.name,
-      status,
-      statusReason: status === PaymentStatus.CANCELED ? 'the order was cancelled before it was paid' : null,
       createdAt: now,
       updatedAt: now,
+      ...fields,
     });
-    unmade.add(payment);
-    if (order.lines === null) withoutLines.add(payment);
-    return payment;
   }
 
   /** Makes an unmade payment (the intent at the provider, then the row), once: concurrent callers share the one call. */
@@ -195,20 +201,7 @@ export class PaymentService {
       }
       throw error;
     }
-    const now = this.deps.clock.now();
-    const payment = Object.assign(new PaymentEntity(), {
-      id: paymentIdOf(terms.orderId),
-      orderId: terms.orderId,
-      customerId: terms.customerId,
-      amountMinor: terms.amount,
-      currency: terms.currency,
-      lines: terms.lines,
-      provider: this.provider.name,
-      providerRef: intent.ref,
-      clientSecret: intent.clientSecret,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const payment = this.newPayment(terms, { providerRef: intent.ref, clientSecret: intent.clientSecret });
     try {
       await this.deps.db.write(async (em) => {
         em.persist(payment);
