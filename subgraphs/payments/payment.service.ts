@@ -49,8 +49,9 @@ type OrderTerms = Omit<OrderPaymentTermsPayload, 'lines'> & { readonly lines: Or
  * will be (REQUIRES_PAYMENT, the order's total, the configured provider),
  * built from the order's fields the gateway hands over with the reference
  * (`@requires`, read in the same fetch as the order: no call to orders), or
- * from orders' orderPaymentTerms otherwise, and stored nowhere; its id is derived from the order's (`paymentIdOf`), so the id a
- * client read right after placing is the payment's id once made. It is made
+ * from orders' orderPaymentTerms otherwise, and stored nowhere; its id is
+ * derived from the order's (`paymentIdOf`), so the id a client read right
+ * after placing is the payment's id once made. It is made
  * (`make`) when the owner confirms it (simulated provider) or asks for its
  * clientSecret (Stripe: the storefront asks as the payment form opens, and
  * Stripe.js confirms with it). Derived and unstored rather than a row made on
