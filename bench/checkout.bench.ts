@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Caller } from '../platform/caller';
 import { loadConfig, type Config } from '../platform/config';
 import { createLogger } from '../platform/log';
+import { InternalClient } from '../platform/internal-client';
 import { Metrics } from '../platform/metrics';
 import { signAccessToken } from '../platform/tokens';
 import { startStack, type RunningStack } from '../stack';
@@ -23,6 +24,11 @@ import { wholeNumberOption } from './options';
  *     placeOrder then confirmPayment, `concurrency` checkouts in flight, on
  *     one hot product and on 200 products; answered and settled (PAID with
  *     its stock committed) checkouts per second, process CPU per checkout.
+ *   node dist/bench/checkout.bench.js place [--orders 400 --concurrency 16]
+ *     placeOrder alone (no payment), selecting `{ id status }` and then also
+ *     `payment { id status amount provider }` as clients do right after
+ *     placing; process CPU and internal calls (subgraph to subgraph) per
+ *     placement. Run it built from an older commit to compare.
  *   npm run bench:flash [-- --buyers 1000 --units 50]
  *     `buyers` distinct buyers at once for `units` units of one product;
  *     each retries TRY_AGAIN after its retryAfterSeconds and pays when sold.
@@ -35,6 +41,7 @@ import { wholeNumberOption } from './options';
 type Json = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }';
+const PLACE_SHOWING_PAYMENT = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status payment { id status amount { amount } provider } } }';
 const CONFIRM = 'mutation($orderId: ID!) { confirmPayment(orderId: $orderId, paymentMethod: "pm_card_visa") { status } }';
 const CREATE = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
 const SET_STOCK = 'mutation($productId: ID!, $onHand: Int!) { setStock(productId: $productId, onHand: $onHand) { available } }';
@@ -114,6 +121,57 @@ class Shop {
   }
 }
 
+/** Calls between subgraphs (InternalClient.request), by caller and callee, since the bench started. */
+const internalCalls = new Map<string, number>();
+
+/** Counts every internal call; the same wrapper works on older builds, whose InternalClient has the same request. */
+function countInternalCalls(): void {
+  const request = InternalClient.prototype.request;
+  InternalClient.prototype.request = function (this: InternalClient, ...args: Parameters<InternalClient['request']>) {
+    const pair = `${String(Reflect.get(this, 'from'))}→${args[0]}`;
+    internalCalls.set(pair, (internalCalls.get(pair) ?? 0) + 1);
+    return request.apply(this, args) as ReturnType<InternalClient['request']>;
+  } as InternalClient['request'];
+}
+
+/** The internal calls made since `before` (a copy of internalCalls), per unit of work, e.g. "orders→inventory 2.00". */
+function callsPer(before: ReadonlyMap<string, number>, units: number): string {
+  const made = [...internalCalls].map(([pair, n]) => [pair, n - (before.get(pair) ?? 0)] as const).filter(([, n]) => n > 0);
+  const total = made.reduce((sum, [, n]) => sum + n, 0);
+  return `${(total / Math.max(1, units)).toFixed(2)} (${made.sort().map(([pair, n]) => `${pair} ${(n / Math.max(1, units)).toFixed(2)}`).join(', ')})`;
+}
+
+/** `orders` placements of one unit each, `concurrency` in flight, each buyer its own: CPU and internal calls per placement. */
+async function place(shop: Shop, query: string, label: string, orders: number, concurrency: number, productId: string): Promise<string> {
+  const tokens = await Promise.all(Array.from({ length: concurrency }, (_, i) => shop.token(`bench-placer-${i}-${randomUUID()}`)));
+  const calls = new Map(internalCalls);
+  const failures = new Map<string, number>();
+  let placed = 0;
+  let next = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = Date.now();
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (next < orders) {
+        next += 1;
+        const body = await shop.call(query, { input: { lines: [{ productId, quantity: 1 }], idempotencyKey: randomUUID() } }, token);
+        if (body.data?.placeOrder && !body.errors) placed += 1;
+        else failures.set(codeOf(body), (failures.get(codeOf(body)) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return [
+    label,
+    placed,
+    (placed / seconds).toFixed(1),
+    ((cpu.user + cpu.system) / 1000 / Math.max(1, placed)).toFixed(2),
+    callsPer(calls, placed),
+    [...failures].map(([k, v]) => `${k}: ${v}`).join(', ') || '-',
+  ].join(' | ');
+}
+
 const codeOf = (body: Json): string => (body.errors?.[0]?.extensions?.code as string | undefined) ?? (body.data ? 'OK' : 'NO_DATA');
 
 async function checkout(shop: Shop, seconds: number, concurrency: number, products: readonly string[]): Promise<string> {
@@ -121,6 +179,7 @@ async function checkout(shop: Shop, seconds: number, concurrency: number, produc
   const failures = new Map<string, number>();
   const latencies: number[] = [];
   const operationsBefore = await shop.operations();
+  const callsBefore = new Map(internalCalls);
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const until = started + seconds * 1000;
@@ -166,6 +225,7 @@ async function checkout(shop: Shop, seconds: number, concurrency: number, produc
     percentile(latencies, 99),
     (cpuMs / Math.max(1, orderIds.length)).toFixed(1),
     calls.map(([service, perCheckout]) => `${service} ${perCheckout.toFixed(1)}`).join(', '),
+    callsPer(callsBefore, orderIds.length),
     [...failures].map(([k, v]) => `${k}: ${v}`).join(', ') || '-',
   ].join(' | ');
 }
@@ -188,6 +248,7 @@ async function flash(shop: Shop, buyers: number, units: number): Promise<string>
     const customerId = `flash-${randomUUID()}`;
     return { customerId, token: await shop.token(customerId) };
   }));
+  const calls = new Map(internalCalls);
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const outcomes = await Promise.all(
@@ -258,12 +319,14 @@ async function flash(shop: Shop, buyers: number, units: number): Promise<string>
     `confirmPayment answers: ${tally((o) => o.paid ?? 'not sold')}`,
     `first answer p50 ${percentile(outcomes.map((o) => o.firstMs), 50)} ms, p99 ${percentile(outcomes.map((o) => o.firstMs), 99)} ms; final answer p99 ${percentile(outcomes.map((o) => o.finalMs), 99)} ms; attempts p99 ${percentile(outcomes.map((o) => o.attempts), 99)}`,
     `settled (PAID, stock committed) ${typeof lag === 'number' ? `${lag} ms after the last answer` : lag}; process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`,
+    `internal calls per buyer: ${callsPer(calls, buyers)}`,
   ].join('\n  ');
 }
 
 async function main(): Promise<void> {
   const scenario = process.argv[2];
-  if (scenario !== 'checkout' && scenario !== 'flash') throw new Error('usage: checkout.bench.js checkout|flash [options]');
+  if (scenario !== 'checkout' && scenario !== 'flash' && scenario !== 'place') throw new Error('usage: checkout.bench.js checkout|flash|place [options]');
+  countInternalCalls();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'shop-bench-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'error' });
   const metrics = new Metrics();
@@ -280,9 +343,17 @@ async function main(): Promise<void> {
       const hot = [await shop.product(1_000_000)];
       const many = await Promise.all(Array.from({ length: 200 }, () => shop.product(1_000_000)));
       await checkout(shop, 3, 8, hot); // warm-up
-      lines.push('scenario | checkouts | answered/s | settled/s | settled after | p50 ms | p99 ms | CPU ms/checkout (whole process) | GraphQL operations per checkout, by service | failures');
+      lines.push('scenario | checkouts | answered/s | settled/s | settled after | p50 ms | p99 ms | CPU ms/checkout (whole process) | GraphQL operations per checkout, by service | internal calls/checkout | failures');
       lines.push(await checkout(shop, seconds, concurrency, hot));
       lines.push(await checkout(shop, seconds, concurrency, many));
+    } else if (scenario === 'place') {
+      const orders = option('--orders', 400);
+      const concurrency = option('--concurrency', 16);
+      const productId = await shop.product(1_000_000);
+      await place(shop, PLACE, 'warm-up', 50, 8, productId);
+      lines.push('placeOrder selecting | placed | placed/s | CPU ms/placement (whole process) | internal calls/placement | failures');
+      lines.push(await place(shop, PLACE, '{ id status }', orders, concurrency, productId));
+      lines.push(await place(shop, PLACE_SHOWING_PAYMENT, '{ id status payment { id status amount provider } }', orders, concurrency, productId));
     } else {
       lines.push(await flash(shop, option('--buyers', 1000), option('--units', 50)));
     }

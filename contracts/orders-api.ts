@@ -80,3 +80,38 @@ export type CartPricingBasisPayload = {
   /** productId: the variant's product; unitPrice: the variant's price. */
   readonly lines: ReadonlyArray<{ readonly productId: string; readonly variantId: string; readonly quantity: number; readonly unitPrice: number }>;
 };
+
+/**
+ * orderPaymentTerms(orderIds): orders' internal operation (SERVICE only,
+ * `@inaccessible`) that payments reads when an order's payment is first asked
+ * for or paid: payments makes it then, not at placement. In the order of
+ * `orderIds`; null for an unknown order. `lines` (with the shipping charge)
+ * go on the receipt; empty when they do not add up to `amount`. At most 100
+ * ids per call.
+ */
+export const ORDER_PAYMENT_TERMS = `query OrderPaymentTerms($orderIds: [ID!]!) {
+  orderPaymentTerms(orderIds: $orderIds) {
+    orderId customerId status amount currency
+    lines { productId variantId sku optionValues { option value } quantity unitPrice }
+  }
+}`;
+
+export const MAX_PAYMENT_TERMS_PER_CALL = 100;
+
+export type OrderPaymentTermsPayload = {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: OrderStatusName;
+  readonly amount: number;
+  readonly currency: string;
+  readonly lines: ReadonlyArray<{
+    readonly productId: string;
+    readonly variantId: string | null;
+    readonly sku: string | null;
+    readonly optionValues: ReadonlyArray<{ readonly option: string; readonly value: string }> | null;
+    readonly quantity: number;
+    readonly unitPrice: number;
+  }>;
+};
+
+export type OrderPaymentTermsData = { readonly orderPaymentTerms: ReadonlyArray<OrderPaymentTermsPayload | null> };

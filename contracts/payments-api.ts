@@ -4,9 +4,11 @@
  * orders calls through `deps.internal.request('payments', ...)`.
  *
  * Internal operations: SERVICE callers only and `@inaccessible` (never exposed
- * by the gateway).
- * - createPayment(input: CreatePaymentInput!): the payment for an order, created
- *   with the configured provider (simulated, or Stripe when STRIPE_SECRET_KEY is
+ * by the gateway). Orders does not create payments: payments makes an
+ * order's payment when its customer pays (from orders' orderPaymentTerms,
+ * contracts/orders-api.ts), so an order may have none.
+ * - createPayment(input: CreatePaymentInput!): the payment for an order, made
+ *   now (as when made on demand) with the configured provider (simulated, or Stripe when STRIPE_SECRET_KEY is
  *   set; Stripe's idempotency key is derived from the order id). Idempotent by
  *   orderId: the same order again answers the existing payment; a different
  *   amount or currency for the same order is a CONFLICT. Optional `lines` (the
@@ -14,7 +16,8 @@
  *   succeeds; when given they must add up to `amount`.
  * - cancelPayment(orderId: ID!, reason: String): cancels a payment that has not
  *   succeeded (order cancelled or expired before payment). Idempotent; CONFLICT
- *   once SUCCEEDED (refund instead). NOT_FOUND for an order without a payment;
+ *   once SUCCEEDED (refund instead). NOT_FOUND for an order without a payment
+ *   (never paid: nothing was made, nothing to cancel);
  *   a FAILED payment is answered as it is (no money moved, nothing to cancel).
  * - refundPayment(orderId: ID!, amount: Int, reason: String, idempotencyKey: String):
  *   refunds a SUCCEEDED payment, fully when `amount` is omitted; refunding more

@@ -182,7 +182,13 @@ describe('shipping through the gateway', () => {
       total: { amount: 7290, currency: 'EUR' },
       shipping: { methodId: 'demo-method-fr-express', methodName: 'Express', price: { amount: 1290 }, minDays: 1, maxDays: 1, address: { country: 'FR', city: 'Paris' } },
     });
-    expect((await tools.payment(placed.data!.placeOrderFromCart.id))?.amountMinor).toBe(7290);
+    // The payment is made when the customer pays: for the total, the shipping line on its receipt.
+    const orderId = placed.data!.placeOrderFromCart.id;
+    const paid = await execute(t.url, ConfirmPayment, { orderId, paymentMethod: 'pm_card_visa' }, { token });
+    expect(paid.data?.confirmPayment.status).toBe('SUCCEEDED');
+    const payment = await tools.payment(orderId);
+    expect(payment?.amountMinor).toBe(7290);
+    expect(payment?.lines).toContainEqual({ productId: 'shipping:demo-method-fr-express', quantity: 1, unitPrice: 1290 });
   });
 
   it('offers nothing outside every zone and refuses placement there with a clear code, writing nothing', async () => {

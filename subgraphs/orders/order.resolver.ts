@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context';
 import { ConnectionArgs, connectionType, type Connection } from '../../platform/graphql-types';
 import { OrderEntity } from './order.entity';
 import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+import { OrderPaymentTerms } from './payment-terms.view';
 import { UserRef } from './user.stub';
 import type { OrdersServices } from './orders.services';
 
@@ -32,7 +33,7 @@ export class OrderResolver {
   @Authorized()
   @Mutation(() => OrderEntity, {
     description:
-      'Prices the lines from the catalog, reserves the stock (all lines or none) and creates the payment: the order comes back AWAITING_PAYMENT, or the call fails and no order is kept (any stock held is released). CONFLICT with extensions.reason INSUFFICIENT_STOCK (and extensions.shortages) when stock is short.',
+      'Prices the lines from the catalog and reserves the stock (all lines or none): the order comes back AWAITING_PAYMENT, its payment made when the customer pays (payment.clientSecret or confirmPayment), or the call fails and no order is kept (any stock held is released). CONFLICT with extensions.reason INSUFFICIENT_STOCK (and extensions.shortages) when stock is short.',
   })
   placeOrder(@Ctx() ctx: RequestContext, @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput): Promise<OrderEntity> {
     return this.services.checkout.placeOrder(ctx, input);
@@ -91,6 +92,13 @@ export class OrderResolver {
     idempotencyKey: string | null,
   ): Promise<OrderEntity> {
     return this.services.orders.refund(ctx, id, amount ?? null, reason ?? null, idempotencyKey ?? null);
+  }
+
+  @Authorized('SERVICE')
+  @Directive('@inaccessible')
+  @Query(() => [OrderPaymentTerms], { nullable: 'items', description: 'What payments makes the orders\' payments from (contracts/orders-api.ts), in the order of orderIds; null for an unknown order.' })
+  orderPaymentTerms(@Ctx() ctx: RequestContext, @Arg('orderIds', () => [ID]) orderIds: string[]): Promise<Array<OrderPaymentTerms | null>> {
+    return this.services.orders.paymentTerms(ctx, orderIds);
   }
 }
 

@@ -1,9 +1,10 @@
 import { hasRole, isStaff, type Caller } from '../../platform/caller';
 import { byKeys, type RequestContext } from '../../platform/context';
 import { badInput, conflict, forbidden, notFound, reasonOf, unauthenticated } from '../../platform/errors';
-import { checkIdempotencyKey, optionalReason } from '../../platform/checks';
+import { checkId, checkIdempotencyKey, optionalReason } from '../../platform/checks';
 import { assertStepUp } from '../../platform/mfa';
 import type { InternalPayment } from '../../contracts/payments-api';
+import { MAX_PAYMENT_TERMS_PER_CALL } from '../../contracts/orders-api';
 import { paginate, type Page, type PageArgs, type SortSpec } from '../../platform/pagination';
 import { containsText, embeddedArrayHas } from '../../platform/orm';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -15,6 +16,7 @@ import { checkOrderFilter, MAX_SEARCH_CUSTOMERS } from './order.rules';
 import type { UsersClient } from './users.client';
 import type { PaymentsClient } from './payments.client';
 import { isRefusal } from './peer.calls';
+import { OrderPaymentTerms } from './payment-terms.view';
 
 const ORDER_SORTS: Readonly<Record<OrderSort, SortSpec<OrderEntity>>> = {
   // Ids are time-ordered (platform/ids.ts), so the id alone orders by placement.
@@ -80,6 +82,17 @@ export class OrderService {
     const caller = callerOf(ctx);
     const order = await this.load(ctx, id);
     return order && isVisible(caller, order) ? order : null;
+  }
+
+  /**
+   * Internal (payments): the terms of the orders' payments, made when each
+   * customer first pays (contracts/orders-api.ts). One query for all of them.
+   */
+  async paymentTerms(ctx: RequestContext, orderIds: readonly string[]): Promise<Array<OrderPaymentTerms | null>> {
+    if (orderIds.length > MAX_PAYMENT_TERMS_PER_CALL) throw badInput(`At most ${MAX_PAYMENT_TERMS_PER_CALL} orders at once`, 'orderIds');
+    orderIds.forEach((id, i) => checkId(id, `orderIds.${i}`));
+    const orders = await Promise.all(orderIds.map((id) => this.load(ctx, id)));
+    return orders.map((order) => (order ? OrderPaymentTerms.of(order) : null));
   }
 
   load(ctx: RequestContext, id: string): Promise<OrderEntity | null> {

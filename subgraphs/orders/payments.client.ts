@@ -1,11 +1,8 @@
 import type { InternalClient } from '../../platform/internal-client';
 import {
   CANCEL_PAYMENT,
-  CREATE_PAYMENT,
   REFUND_PAYMENT,
   type CancelPaymentData,
-  type CreatePaymentData,
-  type CreatePaymentVariables,
   type InternalPayment,
   type RefundPaymentData,
 } from '../../contracts/payments-api';
@@ -14,15 +11,11 @@ import { callPeer, isRefusal } from './peer.calls';
 /**
  * Payments' internal operations (contracts/payments-api.ts), as orders calls
  * them. Each is tried again while another call for the same order is running
- * there.
+ * there. Orders never creates the payment: payments makes it when the customer
+ * first pays (from orderPaymentTerms), so an order may have none.
  */
 export class PaymentsClient {
   constructor(private readonly internal: InternalClient) {}
-
-  async create(input: CreatePaymentVariables['input']): Promise<InternalPayment> {
-    const variables: CreatePaymentVariables = { input };
-    return (await callPeer<CreatePaymentData>(this.internal, 'payments', CREATE_PAYMENT, variables)).createPayment;
-  }
 
   async cancel(orderId: string, reason: string): Promise<InternalPayment> {
     return (await callPeer<CancelPaymentData>(this.internal, 'payments', CANCEL_PAYMENT, { orderId, reason })).cancelPayment;

@@ -2,7 +2,8 @@ import { completeSteps, Placement, placementSteps, undoSteps, type PlacementActi
 
 /**
  * The placement steps driven by fakes of the peers: a world holding what
- * each step took (a reservation, a payment), where every action and undo is
+ * each step took (a reservation, code uses; a payment made before placement
+ * stopped making one), where every action and undo is
  * idempotent as the real ones are (by order id).
  */
 class FakeWorld implements PlacementActions {
@@ -20,7 +21,6 @@ class FakeWorld implements PlacementActions {
   unprice = (): Promise<void> => this.act('unprice', null, () => (this.codes = this.codes === 'none' ? 'none' : 'released'));
   reserve = (): Promise<void> => this.act('reserve', null, () => (this.reservation = this.reservation === 'none' ? 'active' : this.reservation));
   release = (_p: Placement, reason: string): Promise<void> => this.act('release', reason, () => (this.reservation = 'released'));
-  pay = (): Promise<void> => this.act('pay', null, () => (this.payment = this.payment === 'none' ? 'created' : this.payment));
   cancelOrRefund = (_p: Placement, reason: string): Promise<void> =>
     this.act('cancelOrRefund', reason, () => (this.payment = this.payment === 'none' ? 'none' : 'cancelled'));
   awaitPayment = (): Promise<void> => this.act('awaitPayment', null, () => undefined);
@@ -64,39 +64,46 @@ describe('the placement steps', () => {
     ]);
   });
 
-  it('complete in that order', async () => {
+  it('complete in that order, making no payment: the customer makes it when paying', async () => {
     const { world, steps, run } = setUp();
     await completeSteps(steps, placement, run);
-    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'pay', 'awaitPayment']);
-    expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
+    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'awaitPayment']);
+    expect(world).toMatchObject({ reservation: 'active', payment: 'none' });
   });
 
   it('are undone last first, each of them, whether or not it ran', async () => {
     const { world, steps } = setUp();
-    expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
-    expect(world.calls).toEqual(['cancelOrRefund (the payment could not be created)', 'release (the payment could not be created)', 'unprice']);
+    expect(await undoSteps(steps, placement, 'the placement did not complete in time')).toEqual([]);
+    expect(world.calls).toEqual(['cancelOrRefund (the placement did not complete in time)', 'release (the placement did not complete in time)', 'unprice']);
   });
 
   it('stop at a failing step, which names the reason to undo them for', async () => {
     const { world, steps, run, failed } = setUp();
-    world.failing.set('pay', { landed: false });
-    await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
-    expect(world.calls).toEqual(['quote', 'price', 'reserve', 'store', 'pay']);
-    expect(failed).toEqual(['pay']);
-    expect(steps.find((step) => step.name === failed[0])?.failure).toBe('the payment could not be created');
+    world.failing.set('reserve', { landed: false });
+    await expect(completeSteps(steps, placement, run)).rejects.toThrow('reserve failed');
+    expect(world.calls).toEqual(['quote', 'price', 'reserve']);
+    expect(failed).toEqual(['reserve']);
+    expect(steps.find((step) => step.name === failed[0])?.failure).toBe('the stock could not be reserved');
   });
 
   it('undo everything a failure may have left, safely again and again', async () => {
     const { world, steps, run } = setUp();
-    // The payment was created, but the answer never came back.
-    world.failing.set('pay', { landed: true });
-    await expect(completeSteps(steps, placement, run)).rejects.toThrow('pay failed');
-    expect(world).toMatchObject({ reservation: 'active', payment: 'created' });
+    // The stock was reserved, but the answer never came back.
+    world.failing.set('reserve', { landed: true });
+    await expect(completeSteps(steps, placement, run)).rejects.toThrow('reserve failed');
+    expect(world).toMatchObject({ reservation: 'active', payment: 'none' });
 
-    expect(await undoSteps(steps, placement, 'the payment could not be created')).toEqual([]);
-    expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
+    expect(await undoSteps(steps, placement, 'the stock could not be reserved')).toEqual([]);
+    expect(world).toMatchObject({ reservation: 'released', payment: 'none', codes: 'released' });
     expect(await undoSteps(steps, placement, 'the placement did not complete in time')).toEqual([]);
-    expect(world).toMatchObject({ reservation: 'released', payment: 'cancelled' });
+    expect(world).toMatchObject({ reservation: 'released', payment: 'none', codes: 'released' });
+  });
+
+  it('take back a payment made before placement stopped making one (a placement the sweep abandons)', async () => {
+    const { world, steps } = setUp();
+    world.payment = 'created';
+    expect(await undoSteps(steps, placement, 'the placement did not complete in time')).toEqual([]);
+    expect(world.payment).toBe('cancelled');
   });
 
   it('hold nothing when pricing refuses: no reservation was asked for, and the failure names nothing to undo', async () => {

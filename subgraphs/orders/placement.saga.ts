@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Shortage } from '../../contracts/inventory-api';
-import type { PaymentLineVariables } from '../../contracts/payments-api';
 import { ORDER_EVENTS } from '../../contracts/orders-api';
 import { basketOf, priceBasket, priceChanged, type Totals } from '../../contracts/pricing-rules';
 import { pastDeadline } from '../../platform/deadline';
@@ -23,7 +22,7 @@ import type { ShippingClient } from './shipping.client';
 import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
 /**
- * Placing an order, a saga across catalog, inventory, pricing and payments
+ * Placing an order, a saga across catalog, inventory and pricing
  * (docs/architecture.md, "The checkout saga"): the steps below, each beside
  * its undo. order.consumer.ts is the asynchronous half.
  *
@@ -36,7 +35,8 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
  * | reserve       | reserves the stock by the draft's id, all     | releases it                   |
  * |               | lines or none                                 |                               |
  * | store         | stores the order PENDING                      | (abandoning removes it)       |
- * | pay           | creates the payment                           | cancels it, or refunds it     |
+ * | pay           | nothing now: payments makes the payment when  | cancels it, or refunds it     |
+ * |               | the customer pays (payment.service.ts)        |                               |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
  *
  * Synchronous calls: catalog, then inventory's reservation; pricing only
@@ -67,8 +67,12 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
 /** One step of a saga, beside what takes it back. */
 export interface SagaStep<T> {
   readonly name: string;
-  /** Idempotent: run again (a retry, a resumed placement), it takes effect once. */
-  run(subject: T): Promise<void>;
+  /**
+   * Idempotent: run again (a retry, a resumed placement), it takes effect once.
+   * Absent for a step whose effect is made later, outside the saga, but still
+   * taken back when the placement is abandoned.
+   */
+  run?(subject: T): Promise<void>;
   /**
    * Takes back what `run` did, or may have done (a call that timed out may
    * still have landed): idempotent, and harmless where `run` never ran.
@@ -92,7 +96,7 @@ export async function completeSteps<T>(steps: readonly SagaStep<T>[], subject: T
   for (const step of steps) {
     if (run.done(subject)) return;
     try {
-      await step.run(subject);
+      await step.run?.(subject);
     } catch (error) {
       await run.failed(step, subject, error);
       throw error;
@@ -187,7 +191,6 @@ export interface PlacementActions {
   reserve(placement: Placement): Promise<void>;
   release(placement: Placement, reason: string): Promise<void>;
   store(placement: Placement): Promise<void>;
-  pay(placement: Placement): Promise<void>;
   cancelOrRefund(placement: Placement, reason: string): Promise<void>;
   awaitPayment(placement: Placement): Promise<void>;
 }
@@ -200,7 +203,9 @@ export function placementSteps(act: PlacementActions): readonly SagaStep<Placeme
     { name: 'price', run: (p) => act.price(p), undo: (p) => act.unprice(p) },
     { name: 'reserve', run: (p) => act.reserve(p), undo: (p, reason) => act.release(p, reason), failure: 'the stock could not be reserved' },
     { name: 'store', run: (p) => act.store(p) },
-    { name: 'pay', run: (p) => act.pay(p), undo: (p, reason) => act.cancelOrRefund(p, reason), failure: 'the payment could not be created' },
+    // No run: the payment is made when the customer pays, not at placement (payments' PaymentService.paymentFor).
+    // Its undo stays for placements made before that, whose PENDING order the sweep may still abandon with a payment.
+    { name: 'pay', undo: (p, reason) => act.cancelOrRefund(p, reason) },
     { name: 'await payment', run: (p) => act.awaitPayment(p) },
   ];
 }
@@ -214,7 +219,6 @@ export class PlacementSaga {
     reserve: (p) => this.reserve(p),
     release: (p, reason) => this.release(p, reason),
     store: (p) => this.store(p),
-    pay: (p) => this.pay(p),
     cancelOrRefund: (p, reason) => this.cancelOrRefund(p, reason),
     awaitPayment: (p) => this.awaitPayment(p),
   });
@@ -372,19 +376,8 @@ export class PlacementSaga {
     await this.inventory.release(placement.subject.id, reason);
   }
 
-  private async pay(placement: Placement): Promise<void> {
-    const order = placement.stored;
-    await this.payments.create({
-      orderId: order.id,
-      customerId: order.customerId,
-      amount: order.totalAmount,
-      currency: order.currency,
-      lines: receiptLines(order),
-    });
-  }
-
   private async cancelOrRefund(placement: Placement, reason: string): Promise<void> {
-    // The payment is created after the order is stored: a draft has none.
+    // A draft has no payment: payments makes it when the customer pays, after the order is stored.
     if (placement.order) await this.payments.cancelOrRefund(placement.order.id, reason);
   }
 
@@ -499,20 +492,6 @@ function checkTotal(total: number, source: Source): number {
   if (total < 1) throw badInput('An order must cost something to be paid for; these products are free', source);
   if (total > MAX_ORDER_TOTAL) throw badInput(`The order total would exceed ${MAX_ORDER_TOTAL} minor units, the most one payment takes; split it into several orders`, source);
   return total;
-}
-
-/**
- * The receipt's lines, with the shipping line, when they add up to the
- * charged amount; none when discounts or added tax make the priced total
- * differ (the order's totals, from pricing, are the breakdown then).
- */
-function receiptLines(order: OrderEntity): PaymentLineVariables[] {
-  const lines: PaymentLineVariables[] = [
-    // The receipt names the variant sold as the order does (its SKU and option values as placed).
-    ...order.lines.map((line) => ({ productId: line.productId, variantId: stockIdOf(line), sku: line.sku, optionValues: line.optionValues, quantity: line.quantity, unitPrice: line.unitPriceAmount })),
-    ...(order.shipping ? [{ productId: `shipping:${order.shipping.methodId}`, quantity: 1, unitPrice: order.shipping.amount }] : []),
-  ];
-  return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) === order.totalAmount ? lines : [];
 }
 
 /** Inventory's shortages when the refusal was for too little stock, null for any other failure. */

@@ -9,7 +9,8 @@ export function paymentReferences(payments: PaymentService): GraphQLResolverMap<
       __resolveReference: (reference: { id: string }, ctx: RequestContext) => payments.load(ctx, reference.id),
     },
     Order: {
-      __resolveReference: (reference: { id: string }) => Object.assign(new OrderRef(), { id: reference.id }),
+      // With the fields Order.payment requires, when the gateway sends them.
+      __resolveReference: ({ id, status, total, customer }: OrderRef) => Object.assign(new OrderRef(), { id, status, total, customer }),
     },
   };
 }

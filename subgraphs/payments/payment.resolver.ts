@@ -11,7 +11,7 @@ export class PaymentResolver {
   constructor(private readonly services: PaymentsServices) {}
 
   @FieldResolver(() => String, { nullable: true, description: "For Stripe.js; only the order's owner sees it." })
-  clientSecret(@Ctx() ctx: RequestContext, @Root() payment: PaymentEntity): string | null {
+  clientSecret(@Ctx() ctx: RequestContext, @Root() payment: PaymentEntity): Promise<string | null> {
     return this.services.payments.clientSecretFor(ctx, payment);
   }
 
@@ -93,8 +93,13 @@ export class PaymentInternalResolver {
 export class OrderPaymentResolver {
   constructor(private readonly services: PaymentsServices) {}
 
-  @FieldResolver(() => PaymentEntity, { nullable: true, description: 'Null until the saga created a payment.' })
+  // The order's fields it is shown from before it is made: read by the gateway in the same fetch as the order.
+  @Directive('@requires(fields: "status total { amount currency } customer { id }")')
+  @FieldResolver(() => PaymentEntity, {
+    nullable: true,
+    description: 'REQUIRES_PAYMENT once placed, made at the provider when the owner pays or asks for clientSecret; null while the order is being placed.',
+  })
   payment(@Ctx() ctx: RequestContext, @Root() order: OrderRef): Promise<PaymentEntity | null> {
-    return this.services.payments.forOrder(ctx, order.id);
+    return this.services.payments.forOrder(ctx, order);
   }
 }

@@ -7,6 +7,9 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../
 import { checkId, checkIdempotencyKey, optionalReason } from '../../platform/checks';
 import { every, type Periodic } from '../../platform/periodic';
 import type { SubgraphDeps } from '../../platform/subgraph';
+import type { OrderPaymentTermsPayload } from '../../contracts/orders-api';
+import type { OrdersClient } from './orders.client';
+import type { OrderRef } from './order.stub';
 import { PaymentEntity, PaymentStatus } from './payment.entity';
 import type { CreatePaymentInput } from './payment.inputs';
 import type { PaymentLedger } from './payment.ledger';
@@ -16,21 +19,61 @@ import { PaymentProviderError, type Observation, type PaymentProvider, type Prov
 
 const CHECK_BATCH = 100;
 
+/** How the id of a payment made on demand begins; the order's id follows (`paymentIdOf`). */
+const ON_DEMAND_ID = 'pay_';
+
+/** The id of the payment made for an order: known before it is made, so it does not change when it is. */
+export const paymentIdOf = (orderId: string): string => `${ON_DEMAND_ID}${orderId}`;
+
+/** The order a payment id derived by `paymentIdOf` names; null for any other id. */
+const orderIdIn = (paymentId: string): string | null => (paymentId.startsWith(ON_DEMAND_ID) ? paymentId.slice(ON_DEMAND_ID.length) : null);
+
+/** Payments shown as they will be, not stored yet: `make` stores them. */
+const unmade = new WeakSet<PaymentEntity>();
+/** Those of them shown from the gateway's reference, without the order's lines (`make` reads them from orders). */
+const withoutLines = new WeakSet<PaymentEntity>();
+
+/** What a payment is made from, as orders says; `lines` null when not known (an order reference carries the rest). */
+type OrderTerms = Omit<OrderPaymentTermsPayload, 'lines'> & { readonly lines: OrderPaymentTermsPayload['lines'] | null };
+
 /**
- * Payments for orders: the internal operations orders calls (create, cancel,
- * refund; contracts/payments-api.ts) and the customer's confirmation with the
- * simulated provider. The provider is the source of truth for the money;
- * every status change goes through the PaymentLedger, forward only.
+ * Payments for orders: the internal operations orders calls (cancel, refund;
+ * contracts/payments-api.ts), the customer's confirmation with the simulated
+ * provider, and the payment shown on an order. The provider is the source of
+ * truth for the money; every status change goes through the PaymentLedger,
+ * forward only.
+ *
+ * An order's payment is made when its customer first pays, not when the order
+ * is placed: placing costs no call here and no PaymentIntent for the many
+ * buyers who never pay. Until then `Order.payment` answers the payment as it
+ * will be (REQUIRES_PAYMENT, the order's total, the configured provider),
+ * built from the order's fields the gateway hands over with the reference
+ * (`@requires`, read in the same fetch as the order: no call to orders), or
+ * from orders' orderPaymentTerms otherwise, and stored nowhere; its id is
+ * derived from the order's (`paymentIdOf`), so the id a client read right
+ * after placing is the payment's id once made. It is made
+ * (`make`) when the owner confirms it (simulated provider) or asks for its
+ * clientSecret (Stripe: the storefront asks as the payment form opens, and
+ * Stripe.js confirms with it). Derived and unstored rather than a row made on
+ * the first read: a read stays a read (staff paging through orders write
+ * nothing), and an order cancelled unpaid has nothing here to cancel. Made
+ * once per order however many ask at once, in this process (one call at a
+ * time per order) and across processes (the provider's idempotency key is
+ * the order's, and the row is unique by order).
  */
 export class PaymentService {
+  /** Payments being made, by order: concurrent askers share one. */
+  private readonly making = new Map<string, Promise<PaymentEntity>>();
+
   constructor(
     private readonly deps: SubgraphDeps,
     /** The provider new payments are made with. */
     private readonly provider: PaymentProvider,
     private readonly ledger: PaymentLedger,
+    private readonly orders: OrdersClient,
   ) {}
 
-  /** A Payment asked for by `_entities`, for those who may see it (see `visible`). */
+  /** A Payment asked for by `_entities` (one not made yet by its derived id), for those who may see it (see `visible`). */
   async load(ctx: RequestContext, id: string): Promise<PaymentEntity | null> {
     const payment = await ctx.loaders
       .get<string, PaymentEntity | null>('paymentById', async (ids) => {
@@ -38,28 +81,107 @@ export class PaymentService {
         return byKeys(ids, rows, (row) => row.id).map((row) => row ?? null);
       })
       .load(id);
-    return visible(ctx, payment);
+    const orderId = orderIdIn(id);
+    return payment || !orderId ? visible(ctx, payment) : this.forOrder(ctx, { id: orderId });
   }
 
-  /** Batched: the payments of a page of orders cost one query. For those who may see them (see `visible`). */
-  async forOrder(ctx: RequestContext, orderId: string): Promise<PaymentEntity | null> {
-    const payment = await ctx.loaders
+  /**
+   * The order's payment, or the one it will have (see the class comment), for
+   * those who may see it (see `visible`). Batched: the payments of a page of
+   * orders cost one query; those not made yet are shown from the order's
+   * fields in the reference, or, when it lacks them, one call to orders.
+   */
+  async forOrder(ctx: RequestContext, order: OrderRef): Promise<PaymentEntity | null> {
+    if (!ctx.caller) throw unauthenticated();
+    const stored = await ctx.loaders
       .get<string, PaymentEntity | null>('paymentByOrderId', async (ids) => {
         const rows = await ctx.em.find(PaymentEntity, { orderId: { $in: [...ids] } });
         return byKeys(ids, rows, (row) => row.orderId).map((row) => row ?? null);
       })
-      .load(orderId);
-    return visible(ctx, payment);
+      .load(order.id);
+    if (stored) return visible(ctx, stored);
+    const { status, total, customer } = order;
+    const terms: OrderTerms | null =
+      status && total && customer
+        ? { orderId: order.id, customerId: customer.id, status, amount: total.amount, currency: total.currency, lines: null }
+        : await ctx.loaders.get<string, OrderPaymentTermsPayload | null>('orderPaymentTerms', (ids) => this.orders.paymentTerms(ids)).load(order.id);
+    return visible(ctx, terms && (await this.unmadeOrMade(terms)));
   }
 
-  /** The client secret goes to the order's owner only, never to staff or others. */
-  clientSecretFor(ctx: RequestContext, payment: PaymentEntity): string | null {
-    return ctx.caller?.userId === payment.customerId ? payment.clientSecret : null;
+  /**
+   * The client secret goes to the order's owner only, never to staff or others.
+   * With Stripe the owner's first ask makes the payment (its PaymentIntent):
+   * Stripe.js needs the secret to confirm on the customer's device.
+   */
+  async clientSecretFor(ctx: RequestContext, payment: PaymentEntity): Promise<string | null> {
+    if (ctx.caller?.userId !== payment.customerId) return null;
+    if (unmade.has(payment) && payment.status === PaymentStatus.REQUIRES_PAYMENT && !this.provider.serverConfirmation) {
+      return (await this.make(payment)).clientSecret;
+    }
+    return payment.clientSecret;
   }
 
   /** Internal: the order's payment, created once; the same order again answers it (same terms) or is a CONFLICT. */
   async create(input: CreatePaymentInput): Promise<PaymentEntity> {
-    const terms = checkTerms(input);
+    return this.createFor(checkTerms(input));
+  }
+
+  /**
+   * The payment an order without one will have, stored nowhere (see the class
+   * comment): REQUIRES_PAYMENT while the order can be paid, CANCELED once it
+   * was cancelled unpaid (it can no longer be paid); null for an order being
+   * placed or one that moved on without a payment.
+   */
+  private unmade(order: OrderTerms): PaymentEntity | null {
+    const status = order.status === 'AWAITING_PAYMENT' || order.status === 'PAYMENT_FAILED' ? PaymentStatus.REQUIRES_PAYMENT : order.status === 'CANCELLED' ? PaymentStatus.CANCELED : null;
+    if (!status) return null;
+    const payment = this.newPayment(checkTerms(order), {
+      status,
+      statusReason: status === PaymentStatus.CANCELED ? 'the order was cancelled before it was paid' : null,
+    });
+    unmade.add(payment);
+    if (order.lines === null) withoutLines.add(payment);
+    return payment;
+  }
+
+  /** A payment of `terms` with this server's provider, as of now, under the order's payment id; not stored. */
+  private newPayment(terms: Terms, fields: Pick<Partial<PaymentEntity>, 'status' | 'statusReason' | 'providerRef' | 'clientSecret'>): PaymentEntity {
+    const now = this.deps.clock.now();
+    return Object.assign(new PaymentEntity(), {
+      id: paymentIdOf(terms.orderId),
+      orderId: terms.orderId,
+      customerId: terms.customerId,
+      amountMinor: terms.amount,
+      currency: terms.currency,
+      lines: terms.lines,
+      provider: this.provider.name,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    });
+  }
+
+  /** Makes an unmade payment (the intent at the provider, then the row), once: concurrent callers share the one call. */
+  private make(payment: PaymentEntity): Promise<PaymentEntity> {
+    const running = this.making.get(payment.orderId);
+    if (running) return running;
+    const made = this.makeNow(payment).finally(() => this.making.delete(payment.orderId));
+    this.making.set(payment.orderId, made);
+    return made;
+  }
+
+  private async makeNow(payment: PaymentEntity): Promise<PaymentEntity> {
+    if (!withoutLines.has(payment)) return this.createFor(termsOf(payment));
+    // Shown from the reference: the receipt's lines, and the order's status as of now, come from orders.
+    const [terms] = await this.orders.paymentTerms([payment.orderId]);
+    const now = terms && (await this.unmadeOrMade(terms));
+    if (!now) throw notFound('Payment for order', payment.orderId);
+    const refused = refusal(now);
+    if (refused) throw refused;
+    return unmade.has(now) ? this.createFor(termsOf(now)) : now;
+  }
+
+  private async createFor(terms: Terms): Promise<PaymentEntity> {
     const existing = await this.byOrder(terms.orderId);
     if (existing) return replay(existing, terms);
     checkDeadline('create the payment');
@@ -80,19 +202,7 @@ export class PaymentService {
       }
       throw error;
     }
-    const now = this.deps.clock.now();
-    const payment = Object.assign(new PaymentEntity(), {
-      orderId: terms.orderId,
-      customerId: terms.customerId,
-      amountMinor: terms.amount,
-      currency: terms.currency,
-      lines: terms.lines,
-      provider: this.provider.name,
-      providerRef: intent.ref,
-      clientSecret: intent.clientSecret,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const payment = this.newPayment(terms, { providerRef: intent.ref, clientSecret: intent.clientSecret });
     try {
       await this.deps.db.write(async (em) => {
         em.persist(payment);
@@ -274,9 +384,11 @@ export class PaymentService {
     checkPaymentMethod(paymentMethod);
     const provider = this.providerOf(payment);
     const confirmation = serverConfirmationOf(provider, payment);
-    // Nothing is charged for a caller that has stopped waiting: its retry would find the money taken and be told ALREADY_PAID.
+    // Nothing is made or charged for a caller that has stopped waiting: its retry would find the money taken and be told ALREADY_PAID.
     checkDeadline('confirm the payment');
-    return this.settle(payment, provider, () => confirmation.confirm(refOf(payment), paymentMethod));
+    // Made and confirmed in one call; made by a concurrent call, it may be paid already (settle then says so).
+    const made = unmade.has(payment) ? await this.make(payment) : payment;
+    return this.settle(made, provider, () => confirmation.confirm(refOf(made), paymentMethod));
   }
 
   /** The owner's answer to the bank's 3-D Secure challenge, for a payment waiting on it (simulated provider only). */
@@ -311,7 +423,7 @@ export class PaymentService {
   private async ownPayment(ctx: RequestContext, orderId: string): Promise<PaymentEntity> {
     if (!ctx.caller) throw unauthenticated();
     checkId(orderId, 'orderId');
-    const payment = await ctx.em.findOne(PaymentEntity, { orderId });
+    const payment = (await ctx.em.findOne(PaymentEntity, { orderId })) ?? (await this.unmadeOf(orderId));
     const own = payment !== null && payment.customerId === ctx.caller.userId;
     if (!payment || (!own && !isStaff(ctx.caller))) throw notFound('Payment for order', orderId);
     if (!own) throw forbidden("Only the order's owner can pay for it");
@@ -326,6 +438,20 @@ export class PaymentService {
     });
   }
 
+  /** The payment an order without one will have (see `unmade`); null for an unknown order. */
+  private async unmadeOf(orderId: string): Promise<PaymentEntity | null> {
+    const [terms] = await this.orders.paymentTerms([orderId]);
+    return terms && this.unmadeOrMade(terms);
+  }
+
+  /**
+   * The payment an order found without one will have; or, when the order
+   * moved on (paid) since its payment was looked for, the one made meanwhile.
+   */
+  private async unmadeOrMade(terms: OrderTerms): Promise<PaymentEntity | null> {
+    return this.unmade(terms) ?? (await this.byOrder(terms.orderId));
+  }
+
   private byOrder(orderId: string): Promise<PaymentEntity | null> {
     return this.deps.db.read((em) => em.findOne(PaymentEntity, { orderId }));
   }
@@ -335,6 +461,11 @@ export class PaymentService {
     if (!payment) throw notFound('Payment for order', orderId);
     return payment;
   }
+}
+
+/** What an unmade payment is made from. */
+function termsOf(payment: PaymentEntity): Terms {
+  return { orderId: payment.orderId, customerId: payment.customerId, amount: payment.amountMinor, currency: payment.currency, lines: payment.lines };
 }
 
 /** A repeated createPayment: the same terms answer the payment as it is now; other terms are refused. */

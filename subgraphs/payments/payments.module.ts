@@ -5,6 +5,7 @@ import type { PaymentProvider } from './payment.provider';
 import { SimulatedPaymentProvider } from './payment.provider.simulated';
 import { StripePaymentProvider } from './payment.provider.stripe';
 import { OrderRef } from './order.stub';
+import { OrdersClient } from './orders.client';
 import { paymentReferences } from './payment.reference';
 import { OrderPaymentResolver, PaymentInternalResolver, PaymentResolver } from './payment.resolver';
 import { PaymentService } from './payment.service';
@@ -38,7 +39,7 @@ export const payments: SubgraphModule<PaymentsServices> = {
     const provider: PaymentProvider = stripe ?? new SimulatedPaymentProvider(deps.db, deps.clock);
     // Logged as an error, so no LOG_LEVEL hides it: every start-up says it again.
     if (!stripe && deps.config.env === 'production') deps.log.error(SIMULATED_IN_PRODUCTION);
-    return { payments: new PaymentService(deps, provider, ledger), receipts, webhooks: stripe ? new StripeWebhookService(deps, stripe, ledger) : null };
+    return { payments: new PaymentService(deps, provider, ledger, new OrdersClient(deps.internal)), receipts, webhooks: stripe ? new StripeWebhookService(deps, stripe, ledger) : null };
   },
   referenceResolvers: (services) => paymentReferences(services.payments),
   routes: (services) => (services.webhooks ? [stripeWebhookRoute(services.webhooks)] : []),

@@ -121,6 +121,9 @@ type Documents = {
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": typeof types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": typeof types.OrdersMyOrdersDocument,
     "\n  subscription OrdersWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status version }\n  }\n": typeof types.OrdersWatchOrderDocument,
+    "\n  mutation OnDemandPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status payment { id status amount { amount currency } provider } }\n  }\n": typeof types.OnDemandPlaceDocument,
+    "\n  query OnDemandPaymentForm($id: ID!) {\n    order(id: $id) { payment { id status clientSecret } }\n  }\n": typeof types.OnDemandPaymentFormDocument,
+    "\n  mutation OnDemandPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { id status statusReason }\n  }\n": typeof types.OnDemandPayDocument,
     "\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n": typeof types.PaymentsPayDocument,
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": typeof types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": typeof types.PaymentsReceiptDocument,
@@ -188,7 +191,8 @@ type Documents = {
     "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": typeof types.ReviewsReadDocument,
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": typeof types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": typeof types.ReviewsAuditDocument,
-    "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": typeof types.SagaMyOrderCountDocument,
+    "\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": typeof types.SagaPlaceWithoutPaymentDocument,
+    "\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n": typeof types.SagaOrderPaymentDocument,
     "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": typeof types.SagaCreateCodeDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": typeof types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": typeof types.SecuritySignInDocument,
@@ -429,6 +433,9 @@ const documents: Documents = {
     "\n  mutation OrdersRefundOrder($id: ID!, $amount: Int, $reason: String, $idempotencyKey: String) {\n    refundOrder(id: $id, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { ...OrderFields }\n  }\n": types.OrdersRefundOrderDocument,
     "\n  query OrdersMyOrders {\n    me { orders(first: 50) { totalCount edges { node { id status } } } }\n  }\n": types.OrdersMyOrdersDocument,
     "\n  subscription OrdersWatchOrder($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status version }\n  }\n": types.OrdersWatchOrderDocument,
+    "\n  mutation OnDemandPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status payment { id status amount { amount currency } provider } }\n  }\n": types.OnDemandPlaceDocument,
+    "\n  query OnDemandPaymentForm($id: ID!) {\n    order(id: $id) { payment { id status clientSecret } }\n  }\n": types.OnDemandPaymentFormDocument,
+    "\n  mutation OnDemandPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { id status statusReason }\n  }\n": types.OnDemandPayDocument,
     "\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n": types.PaymentsPayDocument,
     "\n  mutation PaymentsAuthenticate($orderId: ID!, $approve: Boolean!) {\n    completePaymentAuthentication(orderId: $orderId, approve: $approve) { status statusReason receipt { number } }\n  }\n": types.PaymentsAuthenticateDocument,
     "\n  query PaymentsReceipt($orderId: ID!) {\n    receipt(orderId: $orderId) { number total { amount currency } lines { quantity product { id } } }\n  }\n": types.PaymentsReceiptDocument,
@@ -496,7 +503,8 @@ const documents: Documents = {
     "\n  query ReviewsRead($id: ID!) {\n    review(id: $id) { id status }\n  }\n": types.ReviewsReadDocument,
     "\n  subscription ReviewsWatchRating($productId: ID!) {\n    productRatingChanged(productId: $productId) { productId count average distribution { rating count } }\n  }\n": types.ReviewsWatchRatingDocument,
     "\n  query ReviewsAudit($entityId: ID!) {\n    auditLog(first: 20, filter: { entityId: $entityId }) { edges { node { action service actorId reason before after } } }\n  }\n": types.ReviewsAuditDocument,
-    "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n": types.SagaMyOrderCountDocument,
+    "\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": types.SagaPlaceWithoutPaymentDocument,
+    "\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n": types.SagaOrderPaymentDocument,
     "\n  mutation SagaCreateCode($input: PromotionInput!) {\n    createPromotion(input: $input) { id }\n  }\n": types.SagaCreateCodeDocument,
     "\n  mutation SecuritySignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken user { id name email } }\n  }\n": types.SecuritySignUpDocument,
     "\n  mutation SecuritySignIn($input: LoginInput!) {\n    login(input: $input) { user { id } }\n  }\n": types.SecuritySignInDocument,
@@ -1075,6 +1083,18 @@ export function graphql(source: "\n  subscription OrdersWatchOrder($orderId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation OnDemandPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status payment { id status amount { amount currency } provider } }\n  }\n"): (typeof documents)["\n  mutation OnDemandPlace($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status payment { id status amount { amount currency } provider } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnDemandPaymentForm($id: ID!) {\n    order(id: $id) { payment { id status clientSecret } }\n  }\n"): (typeof documents)["\n  query OnDemandPaymentForm($id: ID!) {\n    order(id: $id) { payment { id status clientSecret } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnDemandPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { id status statusReason }\n  }\n"): (typeof documents)["\n  mutation OnDemandPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) { id status statusReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PaymentsPay($orderId: ID!, $paymentMethod: String!) {\n    confirmPayment(orderId: $orderId, paymentMethod: $paymentMethod) {\n      id\n      orderId\n      status\n      statusReason\n      provider\n      amount { amount currency }\n      refundedAmount { amount }\n      receipt {\n        number\n        orderId\n        paymentId\n        provider\n        issuedAt\n        total { amount currency }\n        lines { product { id name } quantity unitPrice { amount currency } lineTotal { amount } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1343,7 +1363,11 @@ export function graphql(source: "\n  query ReviewsAudit($entityId: ID!) {\n    a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"): (typeof documents)["\n  query SagaMyOrderCount {\n    me { orders { totalCount } }\n  }\n"];
+export function graphql(source: "\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation SagaPlaceWithoutPayment($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n"): (typeof documents)["\n  query SagaOrderPayment($id: ID!) {\n    order(id: $id) { payment { id status amount { amount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

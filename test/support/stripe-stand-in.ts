@@ -126,6 +126,11 @@ export class StripeStandIn {
     return structuredClone(this.requireIntent(intentId));
   }
 
+  /** The PaymentIntents made for an order (by the metadata payments gives them), oldest first. */
+  intentsFor(orderId: string): StripeIntentJson[] {
+    return [...this.intents.values()].filter((intent) => intent.metadata.orderId === orderId).map((intent) => structuredClone(intent));
+  }
+
   charge(chargeId: string): StripeChargeJson {
     const charge = this.charges.get(chargeId);
     if (!charge) throw new Error(`no charge ${chargeId}`);
