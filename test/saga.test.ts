@@ -91,7 +91,7 @@ describe('the checkout saga over time and failures', () => {
       updatedAt: now,
     });
     if (idempotencyKey) order.placementKey = placementKeyOf(idempotencyKey);
-    await services.current('orders').orm.em.fork().persistAndFlush(order);
+    await services.current('orders').orm.em.fork().persist(order).flush();
     const reserved = await callSubgraph<ReserveStockData>(services.current('inventory').url, t.config.auth.internalSecret, RESERVE_STOCK, {
       orderId: order.id,
       lines: [{ productId, quantity }],

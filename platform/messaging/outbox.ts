@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryKey, Property, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Clock } from '../clock';
 import type { DomainEvent, EventBus } from './event-bus';
 import { newId } from '../ids';
