@@ -56,7 +56,9 @@ async function ready() {
 
 async function startOnce(main, dataDir) {
   const began = process.hrtime.bigint();
-  const child = spawn(process.execPath, [main], { env: environment(dataDir), stdio: ['ignore', 'ignore', 'inherit'] });
+  // From the build's own project folder: MikroORM checks its packages' versions against the package.json there.
+  const cwd = path.dirname(path.dirname(main));
+  const child = spawn(process.execPath, [main], { cwd, env: environment(dataDir), stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     for (;;) {

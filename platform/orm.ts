@@ -118,22 +118,22 @@ export function sqlitePoolOf(orm: MikroORM): SqlitePool | null {
   if (!(connection instanceof LibSqlConnection)) return null;
   // The driver keeps one connection behind a lock that every ORM query takes; Kysely's `connection().execute` holds
   // that lock until its callback settles, so the callback's promise stays open from `acquire` to `release`. The lock
-  // lets one holder in at a time, so one pending release is all there can be.
+  // lets one holder in at a time, so the release is kept once the lock is held, never while waiting for it.
   let releaseHeld: (() => void) | null = null;
   return {
     acquire: async () => {
       const database = await connection.getNativeClient();
       await new Promise<void>((held, failed) => {
-        const released = new Promise<void>((resolve) => {
-          releaseHeld = resolve;
-        });
         connection
           .getClient()
           .connection()
-          .execute(() => {
-            held();
-            return released;
-          })
+          .execute(
+            () =>
+              new Promise<void>((release) => {
+                releaseHeld = release;
+                held();
+              }),
+          )
           .catch(failed);
       });
       return database;
