@@ -37,6 +37,9 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
     debug: onQuery !== undefined || config.logLevel === 'debug' ? (['query'] as ['query']) : false,
     loggerFactory: (loggerOptions: LoggerOptions) => new QueryLogger(loggerOptions, onQuery, config.logLevel === 'debug'),
     allowGlobalContext: false,
+    // MikroORM 6's default, kept by 7 only for to-one relations: a populated collection (a page of products with
+    // their categories) stays one joined query instead of a second select.
+    loadStrategy: 'joined' as const,
     discovery: { warnWhenNoEntities: false },
   };
   if (config.mongo) {
