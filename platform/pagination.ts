@@ -86,19 +86,19 @@ function checkSize(size: number | null, field: 'first' | 'last'): void {
 export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  filter: FilterQuery<T> | (() => FilterQuery<T>),
+  filter: FilterQuery<NoInfer<T>> | (() => FilterQuery<NoInfer<T>>),
   args: PageArgs,
   sort: SortSpec<T>,
 ): Promise<Page<T>> {
-  const build: () => FilterQuery<T> = typeof filter === 'function' ? (filter as () => FilterQuery<T>) : () => filter;
+  const build: () => FilterQuery<NoInfer<T>> = typeof filter === 'function' ? (filter as () => FilterQuery<NoInfer<T>>) : () => filter;
   const window = pageWindow(args);
   const key = sort.key ?? ('id' as keyof T & string);
   const keyset = new Keyset<T>(sort.field, key, sort.direction);
-  const within = (...bounds: Array<FilterQuery<T> | null>): FilterQuery<T> => {
-    const present = bounds.filter((bound): bound is FilterQuery<T> => bound !== null);
-    return (present.length === 0 ? build() : { $and: [build(), ...present] }) as FilterQuery<T>;
+  const within = (...bounds: Array<FilterQuery<NoInfer<T>> | null>): FilterQuery<NoInfer<T>> => {
+    const present = bounds.filter((bound): bound is FilterQuery<NoInfer<T>> => bound !== null);
+    return (present.length === 0 ? build() : { $and: [build(), ...present] }) as FilterQuery<NoInfer<T>>;
   };
-  const exists = async (where: FilterQuery<T>): Promise<boolean> => (await em.find(entity, where, { limit: 1, fields: [key] as never })).length > 0;
+  const exists = async (where: FilterQuery<NoInfer<T>>): Promise<boolean> => (await em.find(entity, where, { limit: 1, fields: [key] as never })).length > 0;
   const bounds = [window.after && keyset.beyond(window.after, 'after', false), window.before && keyset.beyond(window.before, 'before', false)];
   // Backward pages read in the opposite order from their last row, then are turned round.
   const orderBy = keyset.orderBy(window.backward);
@@ -141,12 +141,12 @@ class Keyset<T> {
   }
 
   /** Rows after (or before) the cursor in the sort order; `inclusive` takes the cursor's own row too. */
-  beyond([value, key]: Cursor, side: 'after' | 'before', inclusive: boolean): FilterQuery<T> {
+  beyond([value, key]: Cursor, side: 'after' | 'before', inclusive: boolean): FilterQuery<NoInfer<T>> {
     const ascending = (side === 'after') === (this.direction === 'asc');
     const strict = ascending ? '$gt' : '$lt';
     const last = inclusive ? `${strict}e` : strict;
-    if (this.field === this.key) return { [this.key]: { [last]: key } } as FilterQuery<T>;
-    return { $or: [{ [this.field]: { [strict]: value } }, { [this.field]: value, [this.key]: { [last]: key } }] } as FilterQuery<T>;
+    if (this.field === this.key) return { [this.key]: { [last]: key } } as FilterQuery<NoInfer<T>>;
+    return { $or: [{ [this.field]: { [strict]: value } }, { [this.field]: value, [this.key]: { [last]: key } }] } as FilterQuery<NoInfer<T>>;
   }
 }
 

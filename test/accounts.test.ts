@@ -208,8 +208,8 @@ describe('accounts: roles, ownership, profile, addresses, sessions', () => {
       totalAmount: mug.priceAmount,
       currency: 'EUR',
     });
-    await t.stack.subgraphs.orders.orm.em.fork().persistAndFlush(order);
-    await t.stack.subgraphs.payments.orm.em.fork().persistAndFlush(
+    await t.stack.subgraphs.orders.orm.em.fork().persist(order).flush();
+    await t.stack.subgraphs.payments.orm.em.fork().persist(
       Object.assign(new PaymentEntity(), {
         orderId: order.id,
         customerId,
@@ -219,7 +219,7 @@ describe('accounts: roles, ownership, profile, addresses, sessions', () => {
         provider: 'simulated',
         clientSecret: `secret_of_${customerId}`,
       }),
-    );
+    ).flush();
     return order.id;
   }
 

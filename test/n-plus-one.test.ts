@@ -80,7 +80,7 @@ function queryCounter() {
 async function seedCustomerWithOrders(t: TestStack, customerId: string, count: number): Promise<void> {
   await t.stack.subgraphs.users.orm.em
     .fork()
-    .persistAndFlush(Object.assign(new UserEntity(), { id: customerId, email: `${customerId}@shop.test`, name: customerId, passwordHash: 'not-used' }));
+    .persist(Object.assign(new UserEntity(), { id: customerId, email: `${customerId}@shop.test`, name: customerId, passwordHash: 'not-used' })).flush();
   const orders = t.stack.subgraphs.orders.orm.em.fork();
   const payments = t.stack.subgraphs.payments.orm.em.fork();
   for (let i = 0; i < count; i++) {

@@ -46,7 +46,7 @@ describe('persistence', () => {
   it.each(Object.keys(SUBGRAPHS))('maps the %s entities for MongoDB (string ids stored as _id)', async (name) => {
     const orm = await validateMongoMetadata(subgraphEntities(SUBGRAPHS[name as keyof typeof SUBGRAPHS]));
     try {
-      const roots = Object.values(orm.getMetadata().getAll()).filter((meta) => !meta.embeddable);
+      const roots = [...orm.getMetadata().getAll().values()].filter((meta) => !meta.embeddable);
       expect(roots.length).toBeGreaterThan(0);
       for (const meta of roots) {
         const pk = meta.properties[meta.primaryKeys[0]];

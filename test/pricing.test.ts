@@ -239,8 +239,8 @@ describe('pricing through the gateway', () => {
     const buyers = Array.from({ length: 201 }, (_, i) => `rush-${code.id}-${i}`);
     const now = new Date();
     // Carts and codes seeded straight into each database: the placements are the point.
-    await orders().persistAndFlush(buyers.map((customerId) => Object.assign(new CartLineEntity(), { customerId, productId, quantity: 1, addedAt: now, updatedAt: now })));
-    await pricing().persistAndFlush(buyers.map((customerId) => Object.assign(new CartCodeEntity(), { customerId, promotionId: code.id, addedAt: now })));
+    await orders().persist(buyers.map((customerId) => Object.assign(new CartLineEntity(), { customerId, productId, quantity: 1, addedAt: now, updatedAt: now }))).flush();
+    await pricing().persist(buyers.map((customerId) => Object.assign(new CartCodeEntity(), { customerId, promotionId: code.id, addedAt: now }))).flush();
     const [late, ...rush] = buyers;
 
     const results = await Promise.all(rush.map(async (customerId) => execute(t.url, PlaceFromCart, {}, { token: await t.token(customerId) })));

@@ -104,7 +104,7 @@ describe('the checkout saga over time and failures', () => {
       updatedAt: now,
     });
     if (idempotencyKey) order.placementKey = placementKeyOf(idempotencyKey);
-    await services.current('orders').orm.em.fork().persistAndFlush(order);
+    await services.current('orders').orm.em.fork().persist(order).flush();
     const reserved = await callSubgraph<ReserveStockData>(services.current('inventory').url, t.config.auth.internalSecret, RESERVE_STOCK, {
       orderId: order.id,
       lines: [{ productId, quantity }],
@@ -225,7 +225,7 @@ describe('the checkout saga over time and failures', () => {
       const promotionId = created.data!.createPromotion.id;
       const pricing = () => services.current('pricing').orm.em.fork();
       await pricing().nativeUpdate(PromotionEntity, { id: promotionId }, { used: 1 });
-      await pricing().persistAndFlush(Object.assign(new CodeUsageEntity(), { promotionId, orderId, customerId, status: 'RESERVED', updatedAt: clock.now() }));
+      await pricing().persist(Object.assign(new CodeUsageEntity(), { promotionId, orderId, customerId, status: 'RESERVED', updatedAt: clock.now() })).flush();
       const reserved = await callSubgraph<ReserveStockData>(services.current('inventory').url, t.config.auth.internalSecret, RESERVE_STOCK, { orderId, lines: [{ productId, quantity: 3 }] });
       expect(reserved.errors).toBeUndefined();
       // The placement sweep has nothing to find.

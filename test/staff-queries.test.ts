@@ -57,9 +57,9 @@ describe('staff queries', () => {
 
   const customer = async (name: string): Promise<string> => {
     const id = `customer-${randomUUID()}`;
-    await t.stack.subgraphs.users.orm.em.fork().persistAndFlush(
+    await t.stack.subgraphs.users.orm.em.fork().persist(
       Object.assign(new UserEntity(), { id, email: `${name.split(' ')[0].toLowerCase()}-${tag}@example.test`, name, passwordHash: 'not-used' }),
-    );
+    ).flush();
     return id;
   };
   const ids = async (filter: OrderFilter, sort?: OrderSort, token = agent) => {

@@ -61,7 +61,7 @@ async function placeOrder(t: TestStack, customerId: string): Promise<string> {
     totalAmount: 2 * mug.priceAmount,
     currency: 'EUR',
   });
-  await em.persistAndFlush(order);
+  await em.persist(order).flush();
   return order.id;
 }
 
@@ -218,9 +218,9 @@ describe('subscription delivery rules', () => {
       }
     `);
     const orderId = await placeOrder(t, customer.id);
-    await t.stack.subgraphs.payments.orm.em.fork().persistAndFlush(
+    await t.stack.subgraphs.payments.orm.em.fork().persist(
       Object.assign(new PaymentEntity(), { orderId, customerId: customer.id, amountMinor: 2400, currency: 'EUR', provider: 'simulated', clientSecret: 'owner-only-secret' }),
-    );
+    ).flush();
     const owner = (await asCustomer()).subscribe(WatchSecret, { orderId });
     const agent = open({ authorization: `Bearer ${await t.token(DEMO_ACCOUNTS[1].id, 'CUSTOMER', 'AGENT')}` }).subscribe(WatchSecret, { orderId });
     await owner.count(1);

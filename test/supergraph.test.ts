@@ -62,10 +62,10 @@ describe('the composed supergraph (read side)', () => {
       totalAmount: 2 * mug.priceAmount + tee.priceAmount,
       currency: 'EUR',
     });
-    await em.persistAndFlush(order);
+    await em.persist(order).flush();
     orderId = order.id;
     const paymentsEm = t.stack.subgraphs.payments.orm.em.fork();
-    await paymentsEm.persistAndFlush(
+    await paymentsEm.persist(
       Object.assign(new PaymentEntity(), {
         orderId,
         customerId: customer.id,
@@ -75,7 +75,7 @@ describe('the composed supergraph (read side)', () => {
         provider: 'simulated',
         clientSecret: 'sim_secret_for_owner',
       }),
-    );
+    ).flush();
   });
 
   afterAll(() => t.stop());

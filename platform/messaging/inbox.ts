@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Db } from '../db';
 import type { DomainEvent } from './event-bus';
 

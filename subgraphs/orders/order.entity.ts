@@ -1,4 +1,4 @@
-import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../platform/graphql-types';
 import { newId } from '../../platform/ids';

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 /** As Stripe's PaymentIntent statuses (a decline leaves it waiting for payment, with `failure` set). */
 export type SimulatedState = 'requires_payment' | 'requires_action' | 'succeeded' | 'canceled';
 

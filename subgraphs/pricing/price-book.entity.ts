@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** The version pricing's rules stand at: one row, id "shop", moved by every change to them (price-book.service.ts). */
 @Entity({ tableName: 'price_book_versions' })

@@ -112,7 +112,7 @@ export function orderTools(t: () => TestStack, subgraph: (name: ServiceName) => 
   /** A new customer with an account in users (so `me` resolves), by id. */
   async function customer(): Promise<string> {
     const id = `customer-${randomUUID()}`;
-    await subgraph('users').orm.em.fork().persistAndFlush(Object.assign(new UserEntity(), { id, email: `${id}@shop.test`, name: 'Buyer', passwordHash: 'not-used' }));
+    await subgraph('users').orm.em.fork().persist(Object.assign(new UserEntity(), { id, email: `${id}@shop.test`, name: 'Buyer', passwordHash: 'not-used' })).flush();
     return id;
   }
 
