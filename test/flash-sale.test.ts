@@ -38,7 +38,18 @@ const reasonOf = (result: Result<unknown>): unknown => result.errors?.[0]?.exten
 const soldOut = (result: Result<unknown>): boolean => codeOf(result) === 'CONFLICT' && reasonOf(result) === 'INSUFFICIENT_STOCK';
 const shed = (result: Result<unknown>): boolean => codeOf(result) === 'TRY_AGAIN';
 
-describe('flash sale: many buyers, few units, a small queue', () => {
+/**
+ * The same properties on both layouts: embedded (in-process events, calls
+ * between subgraphs in-process) and as when the services run apart (events
+ * and live updates over Redis streams and pub/sub, every call between
+ * subgraphs over HTTP with its signed caller and deadline).
+ */
+const LAYOUTS: ReadonlyArray<readonly [string, Record<string, string>]> = [
+  ['embedded', {}],
+  ['Redis events, subgraph calls over HTTP', { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `flash-${randomUUID()}`, EMBEDDED_SUBGRAPH_CALLS: 'http' }],
+];
+
+describe.each(LAYOUTS)('flash sale (%s): many buyers, few units, a small queue', (_layout, layoutEnv) => {
   const queries: string[] = [];
   let recording = false;
   let t: TestStack;
@@ -47,7 +58,7 @@ describe('flash sale: many buyers, few units, a small queue', () => {
 
   beforeAll(async () => {
     t = await startTestStack({
-      env: { SUBGRAPH_TIMEOUT_MS: '5000', ORDER_PLACEMENT_CONCURRENCY: '4', ORDER_PLACEMENT_QUEUE: '8' },
+      env: { ...layoutEnv, SUBGRAPH_TIMEOUT_MS: '5000', ORDER_PLACEMENT_CONCURRENCY: '4', ORDER_PLACEMENT_QUEUE: '8' },
       onQuery: (service, query) => {
         if (recording && service === 'orders') queries.push(query);
       },
