@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../platform/clock';
 import { loadConfig, type Config, type ServiceName } from '../../platform/config';
 import type { Messaging } from '../../platform/messaging/messaging';
 import { createLogger, type Logger } from '../../platform/log';
+import type { Metrics } from '../../platform/metrics';
 import { signAccessToken } from '../../platform/tokens';
 import { startStack, type RunningStack } from '../../stack';
 
@@ -33,6 +34,8 @@ export interface TestStackOptions {
   readonly messaging?: Messaging;
   /** Where the stack logs (tests that read log lines); nothing is written by default. */
   readonly log?: Logger;
+  /** The stack's metrics (tests that count what reached a subgraph); a registry of its own otherwise. */
+  readonly metrics?: Metrics;
 }
 
 /** The whole supergraph on free loopback ports with its own SQLite files. */
@@ -46,6 +49,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     onQuery: options.onQuery,
     clock: options.clock,
     messaging: options.messaging,
+    metrics: options.metrics,
   });
   return {
     url: stack.gateway.url,
