@@ -1,9 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse, type GraphQLFormattedError } from 'graphql';
 import { createLogger } from '../platform/log';
+import { Metrics } from '../platform/metrics';
 import { TestClock } from './support/clock';
 import { connect } from './support/live';
-import { startTestStack, type TestStack } from './support/stack';
+import { gatewayFetches, startTestStack, type TestStack } from './support/stack';
 
 /**
  * Rate limiting through the real gateway: a token bucket per client (the
@@ -33,7 +34,7 @@ interface Answer {
 describe('rate limits per client, weighted by fields', () => {
   let t: TestStack;
   const clock = new TestClock();
-  const catalogQueries: string[] = [];
+  const metrics = new Metrics();
   const lines: Array<Record<string, unknown>> = [];
   let productId: string;
   beforeAll(async () => {
@@ -41,9 +42,7 @@ describe('rate limits per client, weighted by fields', () => {
       clock,
       log: createLogger('shop', 'info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
       env: { RATE_LIMIT: 'true', RATE_LIMIT_BURST: '20', RATE_LIMIT_PER_SECOND: '1', TRUST_PROXY_HOPS: '1' },
-      onQuery: (service, query) => {
-        if (service === 'catalog') catalogQueries.push(query);
-      },
+      metrics,
     });
     const answer = await post('{ products(first: 1) { edges { node { id } } } }', '10.0.0.1');
     productId = (answer.data as { products: { edges: Array<{ node: { id: string } }> } }).products.edges[0].node.id;
@@ -62,14 +61,15 @@ describe('rate limits per client, weighted by fields', () => {
 
   it('answers 429 with Retry-After once a client spent its burst, and nothing reaches a subgraph', async () => {
     for (let i = 0; i < 4; i++) expect(await post(FIVE_FIELDS, '203.0.113.1')).toMatchObject({ status: 200, data: { products: expect.any(Object) } });
-    const before = catalogQueries.length;
+    const before = await gatewayFetches(metrics);
+    expect(before).toBeGreaterThan(0);
     const refused = await post(FIVE_FIELDS, '203.0.113.1');
     expect(refused).toMatchObject({ status: 429, retryAfter: '5' });
     expect(refused.data).toBeUndefined();
     expect(refused.errors).toEqual([
       { message: 'Rate limit exceeded: this operation costs 5 (its fields); try again in 5 s', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 5 } },
     ]);
-    expect(catalogQueries.length).toBe(before);
+    expect(await gatewayFetches(metrics)).toBe(before);
     expect(lines.filter((line) => line.message === 'operation' && line.clientIp === '203.0.113.1').map((line) => [line.status, line.errorCodes])).toEqual([
       ...Array.from({ length: 4 }, () => [200, []]),
       [429, ['TOO_MANY_REQUESTS']],

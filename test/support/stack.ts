@@ -67,3 +67,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     },
   };
 }
+
+/** Calls from the gateway to any subgraph so far, by `metrics` given to the stack (background work between subgraphs does not pass the gateway). */
+export async function gatewayFetches(metrics: Metrics): Promise<number> {
+  const { values } = await metrics.subgraphFetches.get();
+  return values.filter((v) => v.metricName === 'gateway_subgraph_fetch_duration_seconds_count').reduce((sum, v) => sum + v.value, 0);
+}
