@@ -194,6 +194,15 @@ export interface Config {
      * is priced by pricing until it is.
      */
     readonly priceCopyMaxAgeMs: number;
+    /**
+     * The longest orders answers a variant from its copy of the catalog
+     * without reading it again; changes reach the copy at once by the
+     * catalog's change notices, so this bounds only a lost notice. 0 turns
+     * the copy off.
+     */
+    readonly catalogCopyMaxAgeMs: number;
+    /** Variants the copy keeps; past it the oldest read is dropped. */
+    readonly catalogCopyMaxEntries: number;
   };
   readonly reviews: {
     /** immediate: a review passing the filter is published at once; approval: every review waits for staff. */
@@ -511,6 +520,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       placementConcurrency: read.int('ORDER_PLACEMENT_CONCURRENCY', 16, 1, 10_000),
       placementQueue: read.int('ORDER_PLACEMENT_QUEUE', 64, 0, 100_000),
       priceCopyMaxAgeMs: read.int('ORDER_PRICE_COPY_MAX_AGE_MS', 30_000, 1_000, 3_600_000),
+      catalogCopyMaxAgeMs: read.int('ORDER_CATALOG_COPY_MAX_AGE_MS', 60_000, 0, 3_600_000),
+      catalogCopyMaxEntries: read.int('ORDER_CATALOG_COPY_MAX_ENTRIES', 50_000, 1, 10_000_000),
     },
     reviews: {
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),

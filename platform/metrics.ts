@@ -138,6 +138,12 @@ export class Metrics {
     labelNames: ['outcome', 'reason'] as const,
     registers: [this.registry],
   });
+  readonly catalogCopyReads = new Counter({
+    name: 'orders_catalog_copy_reads_total',
+    help: "Variants orders looked up in its copy of the catalog: hit (answered from the copy) or miss (read from the catalog)",
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
   private readonly operationNames = new Set<string>();
 
   constructor() {

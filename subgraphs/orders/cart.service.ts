@@ -6,7 +6,8 @@ import type { SubgraphDeps } from '../../platform/subgraph';
 import { CartLineEntity } from './cart.entity';
 import { addedQuantity, checkCartLine, checkCartRoom } from './cart.rules';
 import { CartLineView, CartPricingBasis, CartPricingLine, CartView } from './cart.view';
-import { sellableVariant, type CatalogClient } from './catalog.client';
+import { sellableVariant } from './catalog.client';
+import type { CatalogVariants } from './catalog.copy';
 import type { InventoryClient } from './inventory.client';
 import { stockIdOf, type OrderEntity } from './order.entity';
 import { checkProductId, customerIdOf } from './order.rules';
@@ -29,7 +30,7 @@ const WRITE_ATTEMPTS = 5;
 export class CartService {
   constructor(
     private readonly deps: SubgraphDeps,
-    private readonly catalog: CatalogClient,
+    private readonly catalog: CatalogVariants,
     private readonly inventory: InventoryClient,
     private readonly shipping: ShippingClient,
   ) {}

@@ -3,6 +3,7 @@ import { CartLineEntity } from './cart.entity';
 import { CartResolver } from './cart.resolver';
 import { CartService } from './cart.service';
 import { CatalogClient } from './catalog.client';
+import { CatalogCopy } from './catalog.copy';
 import { CheckoutService } from './checkout.service';
 import { InventoryClient } from './inventory.client';
 import { OrderConsumer } from './order.consumer';
@@ -31,14 +32,16 @@ export const orders: SubgraphModule<OrdersServices> = {
   resolvers: [OrderResolver, UserOrdersResolver, OrderSubscriptionResolver, CartResolver, WishlistResolver],
   createServices: (deps) => {
     const catalog = new CatalogClient(deps.internal);
+    const { catalogCopyMaxAgeMs, catalogCopyMaxEntries } = deps.config.orders;
+    const catalogCopy = new CatalogCopy({ source: catalog, pubsub: deps.pubsub, maxAgeMs: catalogCopyMaxAgeMs, maxEntries: catalogCopyMaxEntries, metrics: deps.metrics });
     const inventory = new InventoryClient(deps.internal);
     const payments = new PaymentsClient(deps.internal);
     const shipping = new ShippingClient(deps.internal);
     const transitions = new OrderTransitions(deps);
-    const cart = new CartService(deps, catalog, inventory, shipping);
+    const cart = new CartService(deps, catalogCopy, inventory, shipping);
     const pricing = new PricingClient(deps.internal);
     const prices = new PriceBookCopy(() => pricing.priceBook(), deps.config.orders.priceCopyMaxAgeMs, deps.log);
-    const placement = new PlacementSaga(deps, catalog, inventory, payments, transitions, cart, shipping, pricing, prices);
+    const placement = new PlacementSaga(deps, catalogCopy, inventory, payments, transitions, cart, shipping, pricing, prices);
     return {
       orders: new OrderService(deps, transitions, payments, new UsersClient(deps.internal)),
       checkout: new CheckoutService(deps, placement, cart),
@@ -47,9 +50,15 @@ export const orders: SubgraphModule<OrdersServices> = {
       consumer: new OrderConsumer(deps, transitions, inventory, payments),
       priceBook: new PriceBookFeed(deps, prices),
       prices,
+      catalogCopy,
     };
   },
   referenceResolvers: (services) => orderReferences(services.orders, services.cart),
-  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short; pricing's changes keep the copy of its rules current.
-  background: async (services) => [await services.consumer.start(), services.checkout.startSweeping(), await services.priceBook.start()],
+  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short; pricing's changes and catalog's notices keep the copies current.
+  background: async (services) => [
+    await services.consumer.start(),
+    services.checkout.startSweeping(),
+    await services.priceBook.start(),
+    await services.catalogCopy.start(),
+  ],
 };

@@ -1,4 +1,5 @@
 import type { CartService } from './cart.service';
+import type { CatalogCopy } from './catalog.copy';
 import type { CheckoutService } from './checkout.service';
 import type { OrderConsumer } from './order.consumer';
 import type { OrderService } from './order.service';
@@ -16,4 +17,6 @@ export interface OrdersServices {
   readonly priceBook: PriceBookFeed;
   /** The copy of pricing's rules placement prices by (its version is what tests wait on). */
   readonly prices: PriceBookCopy;
+  /** Orders' copy of the catalog's variants, read by placement and the cart. */
+  readonly catalogCopy: CatalogCopy;
 }

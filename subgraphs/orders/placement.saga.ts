@@ -8,7 +8,8 @@ import { badInput, conflict, errorMessage, tryAgain } from '../../platform/error
 import { withoutDeadline } from '../../platform/request-scope';
 import type { SubgraphDeps } from '../../platform/subgraph';
 import type { CartService } from './cart.service';
-import { sellableVariant, type CatalogClient } from './catalog.client';
+import { sellableVariant } from './catalog.client';
+import type { CatalogVariants } from './catalog.copy';
 import type { InventoryClient } from './inventory.client';
 import { OrderEntity, OrderLineEntity, OrderStatus, StatusChangeEntity, stockIdOf } from './order.entity';
 import { checkSameLines, linesOf, MAX_ORDER_TOTAL, placementKeyOf, reservationLinesOf, type RequestedLine } from './order.rules';
@@ -39,7 +40,8 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
  * |               | the customer pays (payment.service.ts)        |                               |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
  *
- * Synchronous calls: catalog, then inventory's reservation; pricing only
+ * Synchronous calls: inventory's reservation; catalog only for variants
+ * not in orders' copy of it (catalog.copy.ts); pricing only
  * for an order that may carry codes (placed from the cart, whose codes
  * pricing keeps) or while the copy of its rules is not known current
  * (price-book.copy.ts: cold, behind a change, too old). The reservation
@@ -225,7 +227,7 @@ export class PlacementSaga {
 
   constructor(
     private readonly deps: SubgraphDeps,
-    private readonly catalog: CatalogClient,
+    private readonly catalog: CatalogVariants,
     private readonly inventory: InventoryClient,
     private readonly payments: PaymentsClient,
     private readonly transitions: OrderTransitions,

@@ -62,6 +62,14 @@ type Documents = {
     "\n  query CartWishlist {\n    wishlist { addedAt product { id name } }\n  }\n": typeof types.CartWishlistDocument,
     "\n  mutation CartAddToWishlist($productId: ID!) {\n    addToWishlist(productId: $productId) { product { id } }\n  }\n": typeof types.CartAddToWishlistDocument,
     "\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n": typeof types.CartRemoveFromWishlistDocument,
+    "\n  mutation CopyPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } lines { unitPrice { amount } variant { id } } }\n  }\n": typeof types.CopyPlaceOrderDocument,
+    "\n  mutation CopyUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n": typeof types.CopyUpdateProductDocument,
+    "\n  mutation CopyArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id }\n  }\n": typeof types.CopyArchiveProductDocument,
+    "\n  mutation CopySetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) { id }\n  }\n": typeof types.CopySetOptionsDocument,
+    "\n  mutation CopyAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n": typeof types.CopyAddVariantDocument,
+    "\n  mutation CopyUpdateVariant($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id }\n  }\n": typeof types.CopyUpdateVariantDocument,
+    "\n  mutation CopyAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": typeof types.CopyAddToCartDocument,
+    "\n  query CopyCart {\n    cart { lines { unitPrice { amount } available } }\n  }\n": typeof types.CopyCartDocument,
     "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      sku\n      name\n      description\n      price { amount currency }\n      status\n      categories { id name }\n      attributes { key value }\n      media { url alt position }\n    }\n  }\n": typeof types.CatalogCreateProductDocument,
     "\n  mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name description price { amount currency } status categories { id } attributes { key value } }\n  }\n": typeof types.CatalogUpdateProductDocument,
     "\n  mutation CatalogArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": typeof types.CatalogArchiveProductDocument,
@@ -374,6 +382,14 @@ const documents: Documents = {
     "\n  query CartWishlist {\n    wishlist { addedAt product { id name } }\n  }\n": types.CartWishlistDocument,
     "\n  mutation CartAddToWishlist($productId: ID!) {\n    addToWishlist(productId: $productId) { product { id } }\n  }\n": types.CartAddToWishlistDocument,
     "\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n": types.CartRemoveFromWishlistDocument,
+    "\n  mutation CopyPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } lines { unitPrice { amount } variant { id } } }\n  }\n": types.CopyPlaceOrderDocument,
+    "\n  mutation CopyUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n": types.CopyUpdateProductDocument,
+    "\n  mutation CopyArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id }\n  }\n": types.CopyArchiveProductDocument,
+    "\n  mutation CopySetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) { id }\n  }\n": types.CopySetOptionsDocument,
+    "\n  mutation CopyAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n": types.CopyAddVariantDocument,
+    "\n  mutation CopyUpdateVariant($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id }\n  }\n": types.CopyUpdateVariantDocument,
+    "\n  mutation CopyAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n": types.CopyAddToCartDocument,
+    "\n  query CopyCart {\n    cart { lines { unitPrice { amount } available } }\n  }\n": types.CopyCartDocument,
     "\n  mutation CatalogCreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      sku\n      name\n      description\n      price { amount currency }\n      status\n      categories { id name }\n      attributes { key value }\n      media { url alt position }\n    }\n  }\n": types.CatalogCreateProductDocument,
     "\n  mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id name description price { amount currency } status categories { id } attributes { key value } }\n  }\n": types.CatalogUpdateProductDocument,
     "\n  mutation CatalogArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id status }\n  }\n": types.CatalogArchiveProductDocument,
@@ -844,6 +860,38 @@ export function graphql(source: "\n  mutation CartAddToWishlist($productId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n"): (typeof documents)["\n  mutation CartRemoveFromWishlist($productId: ID!) {\n    removeFromWishlist(productId: $productId) { product { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } lines { unitPrice { amount } variant { id } } }\n  }\n"): (typeof documents)["\n  mutation CopyPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id total { amount } lines { unitPrice { amount } variant { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CopyUpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation CopyArchiveProduct($id: ID!) {\n    archiveProduct(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopySetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) { id }\n  }\n"): (typeof documents)["\n  mutation CopySetOptions($productId: ID!, $options: [ProductOptionInput!]!, $defaultVariantValues: [VariantOptionValueInput!]) {\n    setProductOptions(productId: $productId, options: $options, defaultVariantValues: $defaultVariantValues) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CopyAddVariant($productId: ID!, $input: AddProductVariantInput!) {\n    addProductVariant(productId: $productId, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyUpdateVariant($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CopyUpdateVariant($id: ID!, $input: UpdateProductVariantInput!) {\n    updateProductVariant(id: $id, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"): (typeof documents)["\n  mutation CopyAddToCart($productId: ID!, $quantity: Int!) {\n    addToCart(productId: $productId, quantity: $quantity) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CopyCart {\n    cart { lines { unitPrice { amount } available } }\n  }\n"): (typeof documents)["\n  query CopyCart {\n    cart { lines { unitPrice { amount } available } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
