@@ -203,6 +203,12 @@ export interface Config {
     readonly catalogCopyMaxAgeMs: number;
     /** Variants the copy keeps; past it the oldest read is dropped. */
     readonly catalogCopyMaxEntries: number;
+    /**
+     * How long a variant inventory found with nothing available is refused
+     * without asking it again; its next stock change clears it at once, so
+     * this bounds only a lost notice. 0 asks inventory every time.
+     */
+    readonly soldOutMemoMs: number;
   };
   readonly reviews: {
     /** immediate: a review passing the filter is published at once; approval: every review waits for staff. */
@@ -522,6 +528,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       priceCopyMaxAgeMs: read.int('ORDER_PRICE_COPY_MAX_AGE_MS', 30_000, 1_000, 3_600_000),
       catalogCopyMaxAgeMs: read.int('ORDER_CATALOG_COPY_MAX_AGE_MS', 60_000, 0, 3_600_000),
       catalogCopyMaxEntries: read.int('ORDER_CATALOG_COPY_MAX_ENTRIES', 50_000, 1, 10_000_000),
+      soldOutMemoMs: read.int('ORDER_SOLD_OUT_MEMO_MS', 5_000, 0, 600_000),
     },
     reviews: {
       moderation: read.oneOf('REVIEWS_MODERATION', ['immediate', 'approval'] as const, 'immediate'),

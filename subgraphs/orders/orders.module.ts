@@ -21,6 +21,7 @@ import { PricingClient } from './pricing.client';
 import { PlacementSaga } from './placement.saga';
 import { UsersClient } from './users.client';
 import { ShippingClient } from './shipping.client';
+import { SoldOutMemo } from './sold-out.memo';
 import { CartShippingEntity } from './shipping.entity';
 import { WishlistItemEntity } from './wishlist.entity';
 import { WishlistResolver } from './wishlist.resolver';
@@ -41,7 +42,8 @@ export const orders: SubgraphModule<OrdersServices> = {
     const cart = new CartService(deps, catalogCopy, inventory, shipping);
     const pricing = new PricingClient(deps.internal);
     const prices = new PriceBookCopy(() => pricing.priceBook(), deps.config.orders.priceCopyMaxAgeMs, deps.log);
-    const placement = new PlacementSaga(deps, catalogCopy, inventory, payments, transitions, cart, shipping, pricing, prices);
+    const soldOut = new SoldOutMemo({ pubsub: deps.pubsub, maxAgeMs: deps.config.orders.soldOutMemoMs });
+    const placement = new PlacementSaga(deps, catalogCopy, inventory, payments, transitions, cart, shipping, pricing, prices, soldOut);
     return {
       orders: new OrderService(deps, transitions, payments, new UsersClient(deps.internal)),
       checkout: new CheckoutService(deps, placement, cart),
@@ -51,14 +53,16 @@ export const orders: SubgraphModule<OrdersServices> = {
       priceBook: new PriceBookFeed(deps, prices),
       prices,
       catalogCopy,
+      soldOut,
     };
   },
   referenceResolvers: (services) => orderReferences(services.orders, services.cart),
-  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short; pricing's changes and catalog's notices keep the copies current.
+  // Payment and stock events drive orders on; the sweep undoes placements a crash cut short; pricing's changes and catalog's notices keep the copies current; inventory's notices clear what is known sold out.
   background: async (services) => [
     await services.consumer.start(),
     services.checkout.startSweeping(),
     await services.priceBook.start(),
     await services.catalogCopy.start(),
+    await services.soldOut.start(),
   ],
 };

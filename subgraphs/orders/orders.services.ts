@@ -5,6 +5,7 @@ import type { OrderConsumer } from './order.consumer';
 import type { OrderService } from './order.service';
 import type { PriceBookFeed } from './price-book.consumer';
 import type { PriceBookCopy } from './price-book.copy';
+import type { SoldOutMemo } from './sold-out.memo';
 import type { WishlistService } from './wishlist.service';
 
 /** What the orders resolvers, reference resolvers and background tasks are given (orders.module.ts builds it). */
@@ -19,4 +20,6 @@ export interface OrdersServices {
   readonly prices: PriceBookCopy;
   /** Orders' copy of the catalog's variants, read by placement and the cart. */
   readonly catalogCopy: CatalogCopy;
+  /** The variants inventory last found sold out, refused without asking it. */
+  readonly soldOut: SoldOutMemo;
 }

@@ -20,6 +20,7 @@ import { OrderShippingEntity, type ShippingAddressEntity } from './shipping.enti
 import type { PriceBookCopy } from './price-book.copy';
 import type { PricingClient } from './pricing.client';
 import type { ShippingClient } from './shipping.client';
+import type { SoldOutMemo } from './sold-out.memo';
 import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './shipping.rules';
 
 /**
@@ -40,8 +41,9 @@ import { noShippingToAddress, parcelWeight, shippingMethodUnavailable } from './
  * |               | the customer pays (payment.service.ts)        |                               |
  * | await payment | moves the order to AWAITING_PAYMENT           | —                             |
  *
- * Synchronous calls: inventory's reservation; catalog only for variants
- * not in orders' copy of it (catalog.copy.ts); pricing only
+ * Synchronous calls: inventory's reservation (not for a variant it last
+ * found sold out, sold-out.memo.ts); catalog only for variants not in
+ * orders' copy of it (catalog.copy.ts); pricing only
  * for an order that may carry codes (placed from the cart, whose codes
  * pricing keeps) or while the copy of its rules is not known current
  * (price-book.copy.ts: cold, behind a change, too old). The reservation
@@ -235,6 +237,7 @@ export class PlacementSaga {
     private readonly shipping: ShippingClient,
     private readonly pricing: PricingClient,
     private readonly prices: PriceBookCopy,
+    private readonly soldOut: SoldOutMemo,
   ) {}
 
   /** Runs the steps the placement still needs; the order as placed (AWAITING_PAYMENT, or later when placed earlier). */
@@ -340,8 +343,16 @@ export class PlacementSaga {
   /** All lines or none, keyed by the order's id. Too little stock is refused before anything is written in orders or held. */
   private async reserve(placement: Placement): Promise<void> {
     const order = placement.subject;
+    const lines = order.lines.map((line) => ({ stockId: stockIdOf(line), productId: line.productId, quantity: line.quantity }));
+    // Known sold out (inventory said so, and no stock moved since): refused as inventory would, asking no one. Not for
+    // an order already stored: it was reserved before (a resumed placement), and inventory answers its reservation.
+    const known = placement.order ? null : this.soldOut.shortages(lines);
+    if (known) {
+      await this.unprice(placement);
+      throw heldNothing(insufficientStock(known, placement.source));
+    }
     try {
-      const reservation = await this.inventory.reserve(order.id, reservationLinesOf(order));
+      const reservation = await this.soldOut.asking(lines, () => this.inventory.reserve(order.id, reservationLinesOf(order)), shortagesOf);
       if (reservation.status !== 'ACTIVE') throw abandoned(order.id);
     } catch (error) {
       const shortages = shortagesOf(error);

@@ -238,6 +238,7 @@ type Documents = {
     "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": typeof types.ShippingShipmentsDocument,
     "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n": typeof types.ShippingWatchTrackingDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": typeof types.ShutdownWatchOrderStatusDocument,
+    "\n  mutation SoldOutPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": typeof types.SoldOutPlaceOrderDocument,
     "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n": typeof types.FeedUpsertDocument,
     "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n": typeof types.FeedProductBySkuDocument,
     "\n  mutation FeedSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId onHand available }\n  }\n": typeof types.FeedSetStockBySkuDocument,
@@ -558,6 +559,7 @@ const documents: Documents = {
     "\n  query ShippingShipments($orderId: ID!) {\n    shipments(orderId: $orderId) { id status version history { status description } }\n  }\n": types.ShippingShipmentsDocument,
     "\n  subscription ShippingWatchTracking($orderId: ID!) {\n    shipmentTracking(orderId: $orderId) { id status trackingNumber history { status } }\n  }\n": types.ShippingWatchTrackingDocument,
     "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n": types.ShutdownWatchOrderStatusDocument,
+    "\n  mutation SoldOutPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n": types.SoldOutPlaceOrderDocument,
     "\n  mutation FeedUpsert($input: [UpsertProductInput!]!, $dryRun: Boolean) {\n    upsertProducts(input: $input, dryRun: $dryRun) {\n      index\n      sku\n      status\n      product { id sku name price { amount currency } status }\n      errors { code field message }\n    }\n  }\n": types.FeedUpsertDocument,
     "\n  query FeedProductBySku($sku: String, $id: ID) {\n    product(sku: $sku, id: $id) { id sku name price { amount currency } }\n  }\n": types.FeedProductBySkuDocument,
     "\n  mutation FeedSetStockBySku($sku: String!, $onHand: Int!) {\n    setStockBySku(sku: $sku, onHand: $onHand) { productId onHand available }\n  }\n": types.FeedSetStockBySkuDocument,
@@ -1564,6 +1566,10 @@ export function graphql(source: "\n  subscription ShippingWatchTracking($orderId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"): (typeof documents)["\n  subscription ShutdownWatchOrderStatus($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SoldOutPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation SoldOutPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
