@@ -7,7 +7,7 @@ import { MfaLogin } from './support/mfa';
 import { ConfirmPayment, orderTools, SetStock, ShipOrder } from './support/orders';
 import { startTestStack, type TestStack } from './support/stack';
 import { waitFor } from './support/wait-for';
-import { buildWebApps, clearScreenshots, launchChromium, orderOneOf, registerShopper, screenshot, statusOf, watchProblems } from './support/web';
+import { buildWebApps, clearScreenshots, contrastOf, launchChromium, orderOneOf, registerShopper, screenshot, statusOf, watchProblems } from './support/web';
 
 const WebOrder = graphql(`
   query WebOrder($id: ID!) {
@@ -96,6 +96,25 @@ describe('the web apps in a browser', () => {
 
   const orderOne = (page: Page, productName: string) => orderOneOf(page, origin, productName);
 
+  /**
+   * The server's refusal of a wrong email or password, which it words alike for
+   * any address: asked for one with no account, so nobody's failures are counted.
+   */
+  async function wrongCredentials(): Promise<string> {
+    const refused = (await execute(t.url, MfaLogin, { input: { email: 'nobody@shop.test', password: 'not-the-password' } })).errors?.[0];
+    expect(refused?.extensions?.code).toBe('UNAUTHENTICATED');
+    return refused!.message;
+  }
+
+  /** Issue 19 asks for accessible contrast: every text and button as rendered, 4.5:1 or better against what is behind it. */
+  async function expectContrast(page: Page): Promise<void> {
+    const { texts, buttons, low } = await contrastOf(page);
+    expect(low).toEqual([]);
+    // It measured the page: a check that found no text would pass whatever the colours.
+    expect(texts).toBeGreaterThan(0);
+    expect(buttons).toBeGreaterThan(0);
+  }
+
   it('serves both apps with their caching and security headers, and answers non-browsers as an API', async () => {
     const storefront = await fetch(origin + '/', { headers: { accept: 'text/html' } });
     expect(storefront.status).toBe(200);
@@ -164,6 +183,7 @@ describe('the web apps in a browser', () => {
     const emailError = page.locator('.field', { has: page.getByLabel('Email') }).locator('.field-error');
     await emailError.waitFor();
     await screenshot(page, 'storefront-register-errors');
+    await expectContrast(page);
 
     // Nothing was written: neither address can sign in.
     const login = await execute(t.url, MfaLogin, { input: { email, password: 'short' } });
@@ -201,11 +221,25 @@ describe('the web apps in a browser', () => {
     expect(unnamed).toBe(0);
   }, 60_000);
 
+  it('measures contrast on the colours the page renders, and reports a button and a text too pale to read', async () => {
+    const shop = await open('/');
+    await shop.getByRole('link', { name: mug.name }).waitFor();
+    await expectContrast(shop);
+    // Paler colours set on the page itself (CSSOM, which the CSP allows): white on #5b9be0 is 2.9:1, #8a929c on white 3.1:1.
+    await shop.evaluate(() => {
+      for (const button of document.querySelectorAll<HTMLElement>('button')) button.style.background = '#5b9be0';
+      for (const muted of document.querySelectorAll<HTMLElement>('.muted')) muted.style.color = '#8a929c';
+    });
+    const { low } = await contrastOf(shop);
+    expect(low).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Search' }), expect.objectContaining({ text: mug.description })]));
+  }, 60_000);
+
   it('takes a shopper from registering to a paid order that an agent ships, the status changing live', async () => {
     const shop = await open('/');
     const problems = watchProblems(shop);
     await shop.getByRole('list', { name: 'Products' }).getByRole('listitem').first().waitFor();
     await screenshot(shop, 'storefront-catalog');
+    await expectContrast(shop);
     await register(shop, 'sam@shop.test');
 
     // Finds the mug and watches its stock change live.
@@ -217,6 +251,7 @@ describe('the web apps in a browser', () => {
     await setStock(mug.id, 30);
     await shop.getByText('30 in stock').waitFor();
     await screenshot(shop, 'storefront-product');
+    await expectContrast(shop);
 
     await shop.getByRole('button', { name: 'Save to wishlist' }).click();
     await shop.getByText('Saved to your wishlist.').waitFor();
@@ -227,6 +262,7 @@ describe('the web apps in a browser', () => {
     await shop.getByRole('button', { name: 'Check out' }).waitFor();
     expect(await text(shop, '.price')).toContain('24.00');
     await screenshot(shop, 'storefront-cart');
+    await expectContrast(shop);
     // An agent has the orders board open in a second browser context: the order appears and moves on it live.
     const console_ = await open('/admin/orders');
     const consoleProblems = watchProblems(console_);
@@ -247,17 +283,38 @@ describe('the web apps in a browser', () => {
     await waitFor(async () => (await statusOf(shop)) === 'PAID', { timeout: 15_000 });
     await row.locator('[data-status="PAID"]').waitFor();
     await screenshot(console_, 'console-orders');
+    await expectContrast(console_);
     await row.getByRole('button', { name: `Ship order ${orderId}` }).click();
     await row.locator('[data-status="SHIPPED"]').waitFor();
 
     await waitFor(async () => (await statusOf(shop)) === 'SHIPPED', { timeout: 15_000 });
     await screenshot(shop, 'storefront-order-shipped');
+    await expectContrast(shop);
 
     await shop.getByRole('link', { name: 'Orders', exact: true }).click();
     await shop.getByRole('list', { name: 'Orders' }).getByText('Shipped').waitFor();
     await screenshot(shop, 'storefront-order-history');
     await shop.getByRole('link', { name: 'Wishlist' }).click();
     await shop.getByRole('link', { name: mug.name }).waitFor();
+
+    // Signs out, and back in to the same account; a wrong password first shows the server's words and signs nothing in.
+    await shop.getByRole('button', { name: 'Sign out' }).click();
+    await shop.getByRole('link', { name: 'Sign in' }).click();
+    await shop.getByLabel('Email').fill('sam@shop.test');
+    await shop.getByLabel('Password').fill('not-the-password');
+    await shop.getByRole('button', { name: 'Sign in' }).click();
+    await shop.locator('form').getByRole('alert').getByText(await wrongCredentials()).waitFor();
+    await screenshot(shop, 'storefront-signin-refused');
+    await expectContrast(shop);
+    expect(new URL(shop.url()).pathname).toBe('/signin');
+    expect(await shop.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await shop.evaluate(() => localStorage.getItem('shop.storefront.session'))).toBeNull();
+
+    await shop.getByLabel('Password').fill('a-long-enough-password');
+    await shop.getByRole('button', { name: 'Sign in' }).click();
+    await shop.getByRole('button', { name: 'Sign out' }).waitFor();
+    await shop.getByRole('link', { name: 'Orders', exact: true }).click();
+    await shop.locator(`a[href="/orders/${encodeURIComponent(orderId)}"]`).waitFor();
     expect(problems).toEqual([]);
     expect(consoleProblems).toEqual([]);
   }, 120_000);
@@ -326,6 +383,7 @@ describe('the web apps in a browser', () => {
     await set.getByRole('button', { name: 'Set stock' }).click();
     await shop.getByText('6 in stock').waitFor();
     await screenshot(shop, 'storefront-variants');
+    await expectContrast(shop);
     // The default size's id is the product's, whose notices carry the sum (3 + 6 + 0): the page shows the S's own 3.
     await setStock(jacket.id, 3);
     await sizes.getByRole('radio', { name: 'S', exact: true }).check();
@@ -387,6 +445,7 @@ describe('the web apps in a browser', () => {
     await waitFor(async () => (await statusOf(shop)) === 'PAYMENT_FAILED', { timeout: 15_000 });
     await shop.getByRole('heading', { name: 'Pay again with another card' }).waitFor();
     await screenshot(shop, 'storefront-payment-declined');
+    await expectContrast(shop);
 
     await shop.getByLabel('Card (test payments)').selectOption('pm_card_visa');
     await shop.getByRole('button', { name: /^Pay / }).click();
@@ -397,6 +456,51 @@ describe('the web apps in a browser', () => {
     expect(order?.payment?.status).toBe('SUCCEEDED');
     expect(order?.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAYMENT_FAILED', 'PAID']);
   }, 90_000);
+
+  it('filters the orders board by status: only that status, every order again with Any; one shipped from a filtered board leaves it', async () => {
+    const console_ = await open('/admin/orders');
+    const problems = watchProblems(console_);
+    await signInToConsole(console_);
+    const rows = console_.locator('tr[data-order]');
+    const board = () => rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-order')!, tr.querySelector('[data-status]')!.getAttribute('data-status')!] as [string, string]));
+    const count = async () => Number(/^(\d+) orders?$/.exec((await console_.getByText(/^\d+ orders?$/).textContent())!)![1]);
+    const filterBy = async (status: string) => {
+      await console_.getByLabel('Status').selectOption(status);
+      await console_.getByRole('button', { name: 'Filter' }).click();
+    };
+    const showing = (expected: Array<[string, string]>) =>
+      waitFor(
+        async () => {
+          expect((await board()).sort()).toEqual([...expected].sort());
+          expect(await count()).toBe(expected.length);
+          return true;
+        },
+        { timeout: 10_000 },
+      );
+    await rows.first().waitFor();
+    const all = await board();
+    // The orders the tests above placed: the first shopper's shipped, the jacket's and the re-paid declined one paid. One page holds them all.
+    expect(await count()).toBe(all.length);
+    expect(all.filter(([, status]) => status === 'SHIPPED').length).toBeGreaterThan(0);
+    expect(all.filter(([, status]) => status === 'PAID').length).toBeGreaterThan(1);
+
+    await filterBy('SHIPPED');
+    await showing(all.filter(([, status]) => status === 'SHIPPED'));
+    await filterBy('PAID');
+    const paid = all.filter(([, status]) => status === 'PAID');
+    await showing(paid);
+    await screenshot(console_, 'console-orders-paid');
+    await expectContrast(console_);
+
+    const [shipped] = paid[0];
+    await console_.locator(`tr[data-order="${shipped}"]`).getByRole('button', { name: `Ship order ${shipped}` }).click();
+    await showing(paid.slice(1));
+    await filterBy('SHIPPED');
+    await showing([...all.filter(([, status]) => status === 'SHIPPED'), [shipped, 'SHIPPED']]);
+    await filterBy('');
+    await showing(all.map(([id, status]) => [id, id === shipped ? 'SHIPPED' : status]));
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it('pages the catalogue forward with Next and back with Previous (after and before cursors), Previous off on the first page', async () => {
     const tools = orderTools(() => t);
@@ -443,6 +547,7 @@ describe('the web apps in a browser', () => {
     const skuError = console_.locator('.field', { has: console_.getByLabel('SKU') }).locator('.field-error');
     await skuError.waitFor();
     await screenshot(console_, 'console-product-error');
+    await expectContrast(console_);
     expect((await execute(t.url, WebProductBySku, { sku: 'not a sku!' }, { token: agentToken })).data?.product ?? null).toBeNull();
 
     await console_.getByLabel('SKU').fill('LAMP-DESK');
@@ -453,6 +558,21 @@ describe('the web apps in a browser', () => {
     await console_.getByText('Desk lamp (LAMP-DESK) was created.').waitFor();
     await console_.locator('tr[data-sku="LAMP-DESK"]').waitFor();
     await screenshot(console_, 'console-products');
+    await expectContrast(console_);
+
+    // A search narrows the table to the products matching it (the new one alone); an empty one brings the rest back.
+    const skus = () => console_.locator('tr[data-sku]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-sku')));
+    const everything = await skus();
+    expect(everything).toEqual(expect.arrayContaining(['LAMP-DESK', mug.sku]));
+    const search = async (term: string) => {
+      await console_.getByLabel('Search products').fill(term);
+      await console_.getByRole('button', { name: 'Search', exact: true }).click();
+    };
+    await search('lamp');
+    await waitFor(async () => (await skus()).join() === 'LAMP-DESK', { timeout: 10_000 });
+    await console_.getByText('1 product', { exact: true }).waitFor();
+    await search('');
+    await waitFor(async () => (await skus()).join() === everything.join(), { timeout: 10_000 });
 
     // The storefront tab, untouched since it loaded, shows the new product.
     await shop.getByRole('link', { name: 'Desk lamp' }).waitFor({ timeout: 20_000 });
@@ -491,6 +611,7 @@ describe('the web apps in a browser', () => {
     await set.getByRole('button', { name: 'Set stock' }).click();
     await console_.getByRole('table', { name: 'Low stock' }).getByText(DEMO_PRODUCTS[1].sku).waitFor();
     await screenshot(console_, 'console-stock');
+    await expectContrast(console_);
 
     await console_.getByRole('link', { name: 'Audit log' }).click();
     await console_.getByRole('heading', { name: 'Audit log' }).waitFor();
@@ -498,12 +619,19 @@ describe('the web apps in a browser', () => {
     await console_.getByText('The audit log is for admins').waitFor();
 
     await console_.getByRole('button', { name: 'Sign out' }).click();
+    // A wrong password: the server's words on the form, and nothing signed in.
+    await console_.getByLabel('Email').fill(admin.email);
+    await console_.getByLabel('Password').fill('not-the-password');
+    await console_.getByRole('button', { name: 'Sign in' }).click();
+    await console_.locator('form').getByRole('alert').getByText(await wrongCredentials()).waitFor();
+    expect(await console_.getByRole('navigation', { name: 'Console' }).count()).toBe(0);
     await signInToConsole(console_, admin);
     await console_.getByRole('link', { name: 'Audit log' }).click();
     await console_.getByLabel('Action').fill('stock.adjusted');
     await console_.getByRole('button', { name: 'Filter' }).click();
     await console_.getByRole('cell', { name: 'delivery note 1' }).waitFor();
     await screenshot(console_, 'console-audit');
+    await expectContrast(console_);
   }, 60_000);
 
   it('reconnects a lost live connection, shows it, and resubscribes', async () => {
@@ -520,6 +648,7 @@ describe('the web apps in a browser', () => {
     const indicator = shop.locator('.live');
     await waitFor(async () => (await indicator.getAttribute('data-status')) === 'live', { timeout: 15_000 });
     await screenshot(shop, 'storefront-product-phone');
+    await expectContrast(shop);
 
     // Live changes replace text in boxes of fixed width: nothing on the page moves (Chromium's layout-shift entries).
     await shop.evaluate(() => {
@@ -588,6 +717,7 @@ describe('the web apps in a browser', () => {
     });
     expect(await shop.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
     await screenshot(shop, 'storefront-signin-again');
+    await expectContrast(shop);
   }, 60_000);
 });
 

@@ -108,3 +108,84 @@ export async function orderOneOf(page: Page, origin: string, productName: string
   await waitFor(async () => (await statusOf(page)) === 'AWAITING_PAYMENT', { timeout: 30_000 });
   return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
 }
+
+/** Text whose colour is below WCAG's 4.5:1 against what is rendered behind it. */
+export interface LowContrast {
+  readonly text: string;
+  readonly color: string;
+  readonly background: string;
+  readonly ratio: number;
+}
+
+/**
+ * Measures the contrast of the colours the page actually renders
+ * (getComputedStyle, so a stylesheet or a state class that changes a colour
+ * counts): every visible element with text of its own, buttons and form fields
+ * included, against its own background composited over its ancestors'. Reports
+ * how many texts and buttons it measured, so a caller can tell it saw some.
+ * Disabled controls are left out, as WCAG 1.4.3 exempts inactive components.
+ */
+export function contrastOf(page: Page): Promise<{ texts: number; buttons: number; low: LowContrast[] }> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (css: string): Rgba => {
+      const parts = /^rgba?\(([^)]*)\)$/.exec(css)?.[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      if (!parts || parts.length < 3 || parts.some(Number.isNaN)) throw new Error(`A colour this check cannot read: ${css}`);
+      return [parts[0], parts[1], parts[2], parts[3] ?? 1];
+    };
+    // Source-over compositing of `top` on `bottom`.
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const alpha = top[3] + bottom[3] * (1 - top[3]);
+      if (alpha === 0) return [0, 0, 0, 0];
+      const mix = (i: number) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / alpha;
+      return [mix(0), mix(1), mix(2), alpha];
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const ratio = (a: Rgba, b: Rgba) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const opacity = (element: Element) => {
+      let product = 1;
+      for (let at: Element | null = element; at; at = at.parentElement) product *= Number(getComputedStyle(at).opacity);
+      return product;
+    };
+    // The element's background over its ancestors', down to the white canvas.
+    const backdrop = (element: Element): Rgba => {
+      const layers: Rgba[] = [];
+      for (let at: Element | null = element; at; at = at.parentElement) {
+        const layer = parse(getComputedStyle(at).backgroundColor);
+        layer[3] *= opacity(at);
+        layers.push(layer);
+        if (layer[3] >= 1) break;
+      }
+      return layers.reduceRight<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
+    };
+    const css = ([r, g, b]: Rgba) => `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
+    const fields = 'input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea';
+    let texts = 0;
+    let buttons = 0;
+    const low: Array<{ text: string; color: string; background: string; ratio: number }> = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+      if (!ownText && !element.matches(fields)) continue;
+      if (element.closest('script, style, option') || element.matches(':disabled') || element.closest('button:disabled')) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility !== 'visible' || element.getClientRects().length === 0) continue;
+      const background = backdrop(element);
+      const color = parse(style.color);
+      color[3] *= opacity(element);
+      const measured = ratio(over(color, background), background);
+      texts += 1;
+      if (element.closest('button')) buttons += 1;
+      if (measured < 4.5) {
+        const text = (element instanceof HTMLInputElement || element instanceof HTMLSelectElement ? element.value : element.textContent ?? '').trim().slice(0, 40);
+        low.push({ text, color: css(color), background: css(background), ratio: Math.round(measured * 100) / 100 });
+      }
+    }
+    return { texts, buttons, low };
+  });
+}

@@ -47,7 +47,7 @@ function SignIn({ ended }: { ended: boolean }) {
             <Field label="Password" name="password" type="password" autoComplete="current-password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={fieldError(submit.error, 'password')} />
           </>
         )}
-        <FormError error={submit.error} fields={['email', 'password', 'code']} />
+        <FormError error={submit.error} fields={['email', 'password', 'code']} credentials />
         <button type="submit" disabled={submit.pending}>
           Sign in
         </button>

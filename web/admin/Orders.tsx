@@ -37,7 +37,9 @@ export function OrdersBoard() {
       const matches = !filter.status || filter.status.includes(order.status);
       const known = current.edges.find((edge) => edge.node.id === order.id);
       if (known && known.node.version > order.version) return current;
-      if (known) return { ...current, edges: matches ? current.edges.map((edge) => (edge.node.id === order.id ? { node: order } : edge)) : current.edges.filter((edge) => edge.node.id !== order.id) };
+      if (known && matches) return { ...current, edges: current.edges.map((edge) => (edge.node.id === order.id ? { node: order } : edge)) };
+      // It left the filter (shipped from a board of paid orders): off the board, and out of its count.
+      if (known) return { ...current, edges: current.edges.filter((edge) => edge.node.id !== order.id), totalCount: current.totalCount - 1 };
       // A new order goes on top only when the top of the list is on show.
       if (!matches || filter.search || current.pageInfo.hasPreviousPage) return current;
       return { ...current, edges: [{ node: order }, ...current.edges], totalCount: current.totalCount + 1 };

@@ -31,20 +31,28 @@ export function Field({ label, error, hint, ...input }: { label: string; error?:
   );
 }
 
-/** The error of a failed request that no field claims: shown above the form. */
-export function FormError({ error, fields = [] }: { error: unknown; fields?: readonly string[] }) {
+/**
+ * The error of a failed request that no field claims: shown above the form.
+ * `credentials`: the form signs in, so a refusal is about what was typed.
+ */
+export function FormError({ error, fields = [], credentials = false }: { error: unknown; fields?: readonly string[]; credentials?: boolean }) {
   if (!error) return null;
   if (error instanceof GraphqlRequestError && fields.some((field) => error.fieldError(field))) return null;
   return (
     <p className="form-error" role="alert">
-      {messageOf(error)}
+      {messageOf(error, { credentials })}
     </p>
   );
 }
 
-export function messageOf(error: unknown): string {
+/**
+ * What to tell the person. UNAUTHENTICATED usually means the session is
+ * missing or over ("Please sign in."), but on a sign-in form it answers the
+ * email, password or code just typed, and the server's words say which.
+ */
+export function messageOf(error: unknown, { credentials = false }: { credentials?: boolean } = {}): string {
   if (error instanceof GraphqlRequestError) {
-    if (error.code === 'UNAUTHENTICATED') return 'Please sign in.';
+    if (error.code === 'UNAUTHENTICATED' && !credentials) return 'Please sign in.';
     if (error.code === 'FORBIDDEN') return `Not allowed: ${error.message}`;
     return error.message;
   }

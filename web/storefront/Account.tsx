@@ -24,7 +24,7 @@ export function SignInPage({ next }: { next: string | null }) {
       <h1>Sign in</h1>
       <Field label="Email" name="email" type="email" autoComplete="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={fieldError(submit.error, 'email')} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={fieldError(submit.error, 'password')} />
-      <FormError error={submit.error} fields={['email', 'password']} />
+      <FormError error={submit.error} fields={['email', 'password']} credentials />
       <button type="submit" disabled={submit.pending}>
         Sign in
       </button>
