@@ -2,7 +2,7 @@
 #
 # One image for every service of the shop supergraph. The first argument picks
 # what runs (see main.ts):
-#   docker run IMAGE gateway|users|catalog|inventory|orders|payments|notifications
+#   docker run IMAGE gateway|users|catalog|inventory|orders|payments|reviews|recommendations|shipping|pricing|notifications
 #   docker run IMAGE            # "all": the whole supergraph in one process
 # All settings are environment variables (platform/config.ts).
 
@@ -51,8 +51,8 @@ COPY --from=build /app/client/__generated__/persisted-documents.json client/__ge
 RUN mkdir -p /app/data && chown node:node /app/data
 
 USER node
-# Gateway on 4000, subgraphs on 4001-4005, notifications' /health on 4006 (defaults; each is configurable).
-EXPOSE 4000 4001 4002 4003 4004 4005 4006
+# Gateway on 4000, subgraphs on 4001-4005 and 4008-4011, notifications' /health on 4006 (defaults; each is configurable).
+EXPOSE 4000 4001 4002 4003 4004 4005 4006 4008 4009 4010 4011
 
 # No HEALTHCHECK here: the same image serves /health on a different port per
 # service, so docker-compose.yml declares one per service.

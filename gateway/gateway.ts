@@ -16,6 +16,7 @@ import { closeServer, createHttpServer, graphqlRoute, listen, probeRoutes, type 
 import type { Logger } from '../platform/log';
 import { Metrics, metricsRoute } from '../platform/metrics';
 import { operationTelemetry, recordOperation } from '../platform/metrics.operations';
+import { parseSpan } from '../platform/tracing';
 import { once } from '../platform/once';
 import { schemaDir, webDistDir } from '../platform/project';
 import { clientOf, contextFromRequest, type GatewayContext } from './context';
@@ -124,6 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(shared.plugins ?? []),
       // Apollo's own landing page loads Sandbox from a CDN; the IDE is served by us (gateway/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
+      parseSpan<GatewayContext>(),
       apiKeys.plugin(),
       rateLimitPlugin(rateLimit),
       ...(cache ? [cache.plugin] : []),

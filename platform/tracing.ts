@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
@@ -19,8 +20,9 @@ import type { DomainEvent, EventBus } from './messaging/event-bus';
  * otherwise nothing is registered and every call below goes to the API's
  * no-op tracer (no spans, no headers). When on, one trace follows a request
  * everywhere it goes: the HTTP server of every process opens a server span
- * continuing the caller's W3C `traceparent`; @apollo/gateway adds its own
- * spans (gateway.request, validate, plan, execute, fetch); outgoing `fetch`
+ * continuing the caller's W3C `traceparent`; the gateway adds gateway.parse
+ * (parseSpan below) and @apollo/gateway its own spans (gateway.request,
+ * validate, plan, execute, fetch); outgoing `fetch`
  * calls (the gateway's subgraph fetches, internal calls between subgraphs)
  * get client spans and carry `traceparent` on (the official undici
  * instrumentation); the outbox stores the trace context with each event and
@@ -100,6 +102,31 @@ export function withServerSpan<T>(service: string, route: string, req: IncomingM
     span.end();
   });
   return context.with(trace.setSpan(parent, span), work);
+}
+
+/**
+ * A `gateway.parse` span around Apollo Server's parse of the document, which
+ * happens before @apollo/gateway, and so its spans, see the request. A
+ * document Apollo Server has parsed before comes from its document cache:
+ * no parse, no span.
+ */
+export function parseSpan<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async parsingDidStart() {
+          const span = tracer().startSpan('gateway.parse');
+          return async (error) => {
+            if (error) {
+              span.recordException(error);
+              span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+            }
+            span.end();
+          };
+        },
+      };
+    },
+  };
 }
 
 /** Names the current server span after the GraphQL operation it runs (`graphql.operation.*` attributes). */

@@ -71,10 +71,14 @@ describe('Kubernetes manifests', () => {
       expect(loadConfig(env, '/app').env).toBe('production');
     });
 
-    it('listens where config says it does, and probes /health for liveness and /ready (or /health) for readiness on that port', () => {
+    it('listens where config says it does, declares its METRICS_PORT, and probes /health for liveness and /ready (or /health) for readiness on that port', () => {
       const config = loadConfig(env, '/app');
       const port = name === 'gateway' ? config.gateway.port : name === 'notifications' ? config.notifications.port : config.services[name as keyof typeof DEFAULT_SERVICE_PORTS].port;
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+      expect(config.metrics.port).toEqual(expect.any(Number));
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: port },
+        { name: 'metrics', containerPort: config.metrics.port },
+      ]);
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
       expect(container.readinessProbe.httpGet).toEqual({ path: name === 'notifications' ? '/health' : '/ready', port: 'http' });
       expect(Object.keys(container.resources.requests).sort()).toEqual(['cpu', 'memory']);
@@ -112,6 +116,8 @@ describe('docker-compose.yml', () => {
     command?: string[];
     environment?: Record<string, string>;
     ports?: string[];
+    stop_grace_period?: string;
+    healthcheck?: { test: string[] };
   }
   const compose = parse(readFileSync(path.join(projectRoot(), 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 
@@ -125,6 +131,28 @@ describe('docker-compose.yml', () => {
   it('runs MongoDB as a one-node replica set, which every service names, so transactions work', () => {
     expect(compose.services.mongo.command).toEqual(['mongod', '--replSet', 'rs0', '--bind_ip_all']);
     for (const name of ['gateway', ...SERVICE_NAMES, 'notifications']) expect(compose.services[name].environment?.MONGODB_URL).toBe('mongodb://mongo:27017/?replicaSet=rs0');
+  });
+
+  it('gives every service longer to stop than its shutdown takes, so SIGKILL never cuts a drain', () => {
+    const secret = 'c'.repeat(40);
+    // The shutdown settings are not set here, so the production defaults apply.
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, INTERNAL_SECRET: secret }, '/app');
+    for (const name of SERVICES) {
+      const service = compose.services[name];
+      expect(Object.keys(service.environment ?? {}).filter((key) => key.startsWith('SHUTDOWN_'))).toEqual([]);
+      const seconds = Number(/^(\d+)s$/.exec(service.stop_grace_period ?? '')?.[1]);
+      // main.ts exits at most 5 s after drain + grace.
+      expect([name, seconds * 1000 > config.shutdown.drainMs + config.shutdown.graceMs + 5_000]).toEqual([name, true]);
+    }
+  });
+
+  it('checks each service\'s readiness on its own port: /ready, /health for the notification worker, which has no other', () => {
+    for (const name of SERVICES) {
+      const service = compose.services[name];
+      const portVariable = name === 'gateway' ? 'PORT' : `${name.toUpperCase()}_PORT`;
+      const probe = /fetch\('http:\/\/127\.0\.0\.1:(\d+)(\/\w+)'\)/.exec(service.healthcheck?.test.join(' ') ?? '');
+      expect([name, probe?.[1], probe?.[2]]).toEqual([name, service.environment?.[portVariable], name === 'notifications' ? '/health' : '/ready']);
+    }
   });
 
   it('publishes only the gateway, which takes the Stripe webhook', () => {

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS } from '../contracts/demo';
 import { startGateway } from '../gateway/gateway';
-import { loadConfig } from '../platform/config';
+import { loadConfig, SERVICE_NAMES } from '../platform/config';
 import { createLogger } from '../platform/log';
 import { MemoryPubSub } from '../platform/messaging/pubsub.memory';
 import { projectRoot } from '../platform/project';
@@ -24,6 +26,12 @@ const MetricsProducts = graphql(`
 const MetricsWatchStock = graphql(`
   subscription MetricsWatchStock($productIds: [ID!]!) {
     stockLevelChanged(productIds: $productIds) { available }
+  }
+`);
+
+const MetricsSignUp = graphql(`
+  mutation MetricsSignUp($input: RegisterInput!) {
+    register(input: $input) { accessToken refreshToken user { id email name } }
   }
 `);
 
@@ -159,15 +167,75 @@ describe('metrics at /metrics', () => {
   });
 });
 
+const main = path.join(projectRoot(), 'dist', 'main.js');
+const freePort = async () => {
+  const probe = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+};
+
+// As deployed: the gateway and a subgraph in processes of their own, so each /metrics shows its own process only.
+describe('metrics of a subgraph process', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'shop-metrics-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('serves the subgraph\'s own operations and process metrics at its /metrics, and no user data there or on the gateway', async () => {
+    expect(existsSync(main)).toBe(true);
+    const [port, usersPort] = [await freePort(), await freePort()];
+    // Only users is running: the other subgraphs' URLs lead nowhere, so nothing else on this machine answers for them.
+    const nowhere = Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase()}_URL`, 'http://127.0.0.1:9/graphql']));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      JWT_SECRET: 'metrics-jwt-secret-0123456789abcdef',
+      INTERNAL_SECRET: 'metrics-internal-secret-0123456789',
+      ...nowhere,
+      PORT: String(port),
+      USERS_PORT: String(usersPort),
+      USERS_URL: `http://127.0.0.1:${usersPort}/graphql`,
+    };
+    const processes = [spawn(process.execPath, [main, 'users'], { env, stdio: 'ignore' }), spawn(process.execPath, [main, 'gateway'], { env, stdio: 'ignore' })];
+    try {
+      for (const p of [usersPort, port]) await waitFor(async () => (await fetch(`http://127.0.0.1:${p}/health`).catch(() => null))?.status === 200, { timeout: 30_000, interval: 100 });
+      const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+      const usersUrl = `http://127.0.0.1:${usersPort}/graphql`;
+      const input = { email: `metrics.${Date.now()}@shop.test`, password: 'metrics-password-never-shown-42', name: 'Metrics Person-Unique' };
+      const signedUp = await execute(gatewayUrl, MetricsSignUp, { input });
+      expect(signedUp.errors).toBeUndefined();
+      const session = signedUp.data?.register;
+
+      // The subgraph counts the operation the gateway sent it (named by the gateway's query plan).
+      const series = 'graphql_operation_duration_seconds_count{service="users",operation="MetricsSignUp__users__0",type="mutation",outcome="ok"}';
+      await waitFor(async () => valueOf((await scrape(usersUrl)).text, series) === 1);
+      const users = await scrape(usersUrl);
+      expect(users.status).toBe(200);
+      expect(users.type).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(users.text).toMatch(/^process_resident_memory_bytes \d+/m);
+      expect(valueOf(users.text, 'outbox_backlog{service="users"}')).toBeGreaterThanOrEqual(0);
+      // Its own process only: the gateway's series are on the gateway's /metrics.
+      expect(users.text).not.toContain('service="gateway"');
+      const gateway = await scrape(gatewayUrl);
+      expect(valueOf(gateway.text, 'graphql_operation_duration_seconds_count{service="gateway",operation="MetricsSignUp",type="mutation",outcome="ok"}')).toBe(1);
+      expect(valueOf(gateway.text, 'gateway_subgraph_fetch_duration_seconds_count{subgraph="users",outcome="ok"}')).toBe(1);
+
+      const secrets = [input.email, input.password, input.name, session?.user.id, session?.accessToken, session?.refreshToken, env.JWT_SECRET, env.INTERNAL_SECRET];
+      expect(secrets.every((value) => typeof value === 'string' && value.length > 0)).toBe(true);
+      for (const text of [users.text, gateway.text]) {
+        for (const value of secrets) expect(text).not.toContain(value);
+      }
+    } finally {
+      for (const child of processes) child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
 describe('metrics in production', () => {
-  const main = path.join(projectRoot(), 'dist', 'main.js');
-  const freePort = async () => {
-    const probe = net.createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => probe.once('listening', resolve));
-    const { port } = probe.address() as net.AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    return port;
-  };
 
   it('serves /metrics only on METRICS_PORT, or on the public port with METRICS_TOKEN', async () => {
     expect(existsSync(main)).toBe(true);

@@ -4,7 +4,10 @@ import { createLogger } from '../platform/log';
 import { Metrics } from '../platform/metrics';
 import { TestClock } from './support/clock';
 import { connect } from './support/live';
+import { ThrowawayRedis } from './support/redis-server';
 import { gatewayFetches, startTestStack, type TestStack } from './support/stack';
+import { startTwoGateways, type TwoGateways } from './support/two-gateways';
+import { waitFor } from './support/wait-for';
 
 /**
  * Rate limiting through the real gateway: a token bucket per client (the
@@ -31,6 +34,19 @@ interface Answer {
   readonly data?: unknown;
 }
 
+/** An operation from `address` as the trusted proxy (TRUST_PROXY_HOPS=1) reports it in X-Forwarded-For. */
+async function postTo(url: string, query: string, address: string, token?: string): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), ...((await response.json()) as Omit<Answer, 'status' | 'retryAfter'>) };
+}
+
+/** Bucket of 20 fields regaining 1 a second, so four FIVE_FIELDS queries spend it. */
+const LIMITS = { RATE_LIMIT: 'true', RATE_LIMIT_BURST: '20', RATE_LIMIT_PER_SECOND: '1', TRUST_PROXY_HOPS: '1' };
+
 describe('rate limits per client, weighted by fields', () => {
   let t: TestStack;
   const clock = new TestClock();
@@ -41,7 +57,7 @@ describe('rate limits per client, weighted by fields', () => {
     t = await startTestStack({
       clock,
       log: createLogger('shop', 'info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
-      env: { RATE_LIMIT: 'true', RATE_LIMIT_BURST: '20', RATE_LIMIT_PER_SECOND: '1', TRUST_PROXY_HOPS: '1' },
+      env: LIMITS,
       metrics,
     });
     const answer = await post('{ products(first: 1) { edges { node { id } } } }', '10.0.0.1');
@@ -50,14 +66,7 @@ describe('rate limits per client, weighted by fields', () => {
   afterAll(() => t.stop());
 
   /** Each test is its own client address (the trusted proxy's X-Forwarded-For), so buckets never carry over. */
-  async function post(query: string, address: string, token?: string): Promise<Answer> {
-    const response = await fetch(t.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), ...((await response.json()) as Omit<Answer, 'status' | 'retryAfter'>) };
-  }
+  const post = (query: string, address: string, token?: string) => postTo(t.url, query, address, token);
 
   it('answers 429 with Retry-After once a client spent its burst, and nothing reaches a subgraph', async () => {
     for (let i = 0; i < 4; i++) expect(await post(FIVE_FIELDS, '203.0.113.1')).toMatchObject({ status: 200, data: { products: expect.any(Object) } });
@@ -128,4 +137,65 @@ describe('rate limits per client, weighted by fields', () => {
       await open.stop();
     }
   }, 60_000);
+});
+
+describe('rate limits shared by gateway replicas (Redis)', () => {
+  let gateways: TwoGateways;
+  const clock = new TestClock();
+  beforeAll(async () => {
+    gateways = await startTwoGateways({ env: { ...LIMITS, RESPONSE_CACHE: 'false' }, clock });
+  });
+  afterAll(() => gateways.stop());
+
+  it('refuses on gateway B, with 429 and Retry-After, a client whose budget was spent on gateway A', async () => {
+    for (let i = 0; i < 4; i++) expect((await postTo(gateways.t.url, FIVE_FIELDS, '203.0.113.21')).status).toBe(200);
+    expect(await postTo(gateways.secondUrl, FIVE_FIELDS, '203.0.113.21')).toMatchObject({
+      status: 429,
+      retryAfter: '5',
+      errors: [{ extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 5 } }],
+    });
+    // B refuses only the spent client, and A sees what B charged.
+    expect((await postTo(gateways.secondUrl, FIVE_FIELDS, '203.0.113.22')).status).toBe(200);
+    clock.advance(3_000);
+    expect((await postTo(gateways.secondUrl, TWO_FIELDS, '203.0.113.21')).status).toBe(200);
+    expect(await postTo(gateways.t.url, TWO_FIELDS, '203.0.113.21')).toMatchObject({ status: 429, retryAfter: '1' });
+  });
+});
+
+describe('rate limits when Redis fails', () => {
+  let redis: ThrowawayRedis;
+  beforeAll(async () => {
+    redis = await ThrowawayRedis.start();
+  });
+  afterAll(() => redis.stop());
+
+  // Killing and restarting Redis and reconnecting takes seconds on a loaded machine: a longer timeout.
+  it('lets operations through unlimited while Redis is down, logs that once, and limits again once it is back', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const t = await startTestStack({
+      clock: new TestClock(),
+      log: createLogger('shop', 'info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
+      env: { ...LIMITS, RESPONSE_CACHE: 'false', REDIS_URL: redis.url, REDIS_PREFIX: 'rate-limit-outage' },
+    });
+    const said = (message: string) => lines.filter((line) => line.message === message).length;
+    try {
+      for (let i = 0; i < 4; i++) await postTo(t.url, FIVE_FIELDS, '203.0.113.31');
+      expect((await postTo(t.url, FIVE_FIELDS, '203.0.113.31')).status).toBe(429);
+
+      await redis.stop();
+      // Fail open: the spent client passes, again and again, and the outage is logged once.
+      for (let i = 0; i < 3; i++) expect(await postTo(t.url, FIVE_FIELDS, '203.0.113.31')).toMatchObject({ status: 200, data: { products: expect.any(Object) } });
+      expect(said('rate limiter unavailable; operations pass unlimited')).toBe(1);
+      expect(lines.find((line) => line.message === 'rate limiter unavailable; operations pass unlimited')).toMatchObject({ level: 'warn' });
+
+      await redis.start();
+      await waitFor(async () => (await postTo(t.url, TWO_FIELDS, '203.0.113.32')).status === 200 && said('rate limiter available again') === 1, { timeout: 30_000 });
+      // The restarted Redis is empty: a new client's bucket is full, and spending it is refused again.
+      for (let i = 0; i < 4; i++) expect((await postTo(t.url, FIVE_FIELDS, '203.0.113.33')).status).toBe(200);
+      expect(await postTo(t.url, FIVE_FIELDS, '203.0.113.33')).toMatchObject({ status: 429, errors: [{ extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+      expect(said('rate limiter unavailable; operations pass unlimited')).toBe(1);
+    } finally {
+      await t.stop();
+    }
+  }, 120_000);
 });

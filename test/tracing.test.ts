@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { print } from 'graphql';
 import { loadConfig, SERVICE_NAMES } from '../platform/config';
@@ -99,9 +99,9 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
     for (const service of ['gateway', 'orders', 'inventory', 'payments']) {
       expect(spans.some((span) => serviceOf(span) === service && span.kind === SpanKind.SERVER)).toBe(true);
     }
-    // The gateway's own stages: validation, the query plan, and a fetch per subgraph call.
+    // The gateway's own stages: parsing, validation, the query plan, and a fetch per subgraph call.
     const names = new Set(spans.map((span) => span.name));
-    for (const stage of ['gateway.request', 'gateway.validate', 'gateway.plan', 'gateway.execute', 'gateway.fetch']) expect(names).toContain(stage);
+    for (const stage of ['gateway.parse', 'gateway.request', 'gateway.validate', 'gateway.plan', 'gateway.execute', 'gateway.fetch']) expect(names).toContain(stage);
     // Server spans say which operation they ran.
     expect(spans.some((span) => serviceOf(span) === 'gateway' && span.attributes['graphql.operation.name'] === 'OrdersPlaceOrder' && span.attributes['graphql.operation.type'] === 'mutation')).toBe(true);
     // The events the checkout wrote were consumed inside it: orders took the payment, and reacted to PAID.
@@ -122,6 +122,21 @@ describe('tracing through the real gateway (in-memory exporter)', () => {
     expect(access.map((line) => line.traceId)).toContain(client.traceId);
     const paymentsServer = spans.find((span) => serviceOf(span) === 'payments' && span.kind === SpanKind.SERVER);
     expect(byId.get(paymentsServer?.parentSpanContext?.spanId ?? '')?.kind).toBe(SpanKind.CLIENT);
+    // Each parse hangs under the gateway's server span of the request it parsed.
+    const parsed = spans.filter((span) => span.name === 'gateway.parse').map((span) => byId.get(span.parentSpanContext?.spanId ?? ''));
+    expect(parsed.length).toBeGreaterThan(0);
+    for (const server of parsed) expect([server?.kind, server && serviceOf(server)]).toEqual([SpanKind.SERVER, 'gateway']);
+  });
+
+  it('marks the parse span failed for a document that is not GraphQL', async () => {
+    const traceId = 'c'.repeat(32);
+    expect(await postPlain(t.url, { query: '{ products(first: 1) { edges ' }, { traceparent: `00-${traceId}-${'d'.repeat(16)}-01` })).toBe(400);
+    await waitFor(() => spansOf(traceId).some((span) => span.name === 'gateway.parse'));
+    const parse = spansOf(traceId).find((span) => span.name === 'gateway.parse');
+    expect(parse?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(parse?.status.message).toMatch(/^Syntax Error/);
+    // Nothing past the parse: the gateway's request span never starts.
+    expect(spansOf(traceId).map((span) => span.name)).not.toContain('gateway.request');
   });
 
   it('stores the trace context with each outbox event', async () => {
@@ -229,7 +244,7 @@ describe('tracing to an OTLP endpoint', () => {
     expect(new Set(serviceNames)).toEqual(new Set(['gateway']));
     const spans = resources.flatMap((r) => r.scopeSpans.flatMap((scope) => scope.spans));
     const names = spans.map((span) => span.name);
-    for (const name of ['POST /graphql', 'gateway.request', 'gateway.validate', 'gateway.plan', 'gateway.fetch']) expect(names).toContain(name);
+    for (const name of ['POST /graphql', 'gateway.parse', 'gateway.request', 'gateway.validate', 'gateway.plan', 'gateway.fetch']) expect(names).toContain(name);
     // One trace: the request's server span and the gateway's stages under it.
     expect(new Set(spans.map((span) => span.traceId)).size).toBe(1);
   }, 30_000);

@@ -104,6 +104,7 @@ type Documents = {
     "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": typeof types.McpStockOfDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": typeof types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": typeof types.MetricsWatchStockDocument,
+    "\n  mutation MetricsSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email name } }\n  }\n": typeof types.MetricsSignUpDocument,
     "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": typeof types.MfaRegisterDocument,
     "\n  mutation MfaRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": typeof types.MfaRefreshDocument,
     "\n  query MfaMine {\n    me { id mfaEnabled recoveryCodesLeft sessions { id current mfaVerified mfaVerifiedAt } }\n  }\n": typeof types.MfaMineDocument,
@@ -425,6 +426,7 @@ const documents: Documents = {
     "\n  query McpStockOf($id: ID!) {\n    product(id: $id) { id stock { onHand } }\n  }\n": types.McpStockOfDocument,
     "\n  query MetricsProducts {\n    products(first: 2) { edges { node { name stock { available } } } }\n  }\n": types.MetricsProductsDocument,
     "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n": types.MetricsWatchStockDocument,
+    "\n  mutation MetricsSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email name } }\n  }\n": types.MetricsSignUpDocument,
     "\n  mutation MfaRegister($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email } }\n  }\n": types.MfaRegisterDocument,
     "\n  mutation MfaRefresh($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken refreshToken }\n  }\n": types.MfaRefreshDocument,
     "\n  query MfaMine {\n    me { id mfaEnabled recoveryCodesLeft sessions { id current mfaVerified mfaVerifiedAt } }\n  }\n": types.MfaMineDocument,
@@ -1030,6 +1032,10 @@ export function graphql(source: "\n  query MetricsProducts {\n    products(first
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n"): (typeof documents)["\n  subscription MetricsWatchStock($productIds: [ID!]!) {\n    stockLevelChanged(productIds: $productIds) { available }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email name } }\n  }\n"): (typeof documents)["\n  mutation MetricsSignUp($input: RegisterInput!) {\n    register(input: $input) { accessToken refreshToken user { id email name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
