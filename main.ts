@@ -47,7 +47,7 @@ async function run(mode: 'all' | 'gateway' | 'notifications' | ServiceName, conf
   }
   if (mode === 'notifications') {
     try {
-      const worker = await startNotificationProcess({ config, log, clock: systemClock, events: messaging.events });
+      const worker = await startNotificationProcess({ config, log, clock: systemClock, events: messaging.events, pubsub: messaging.pubsub, metrics });
       log.info('notifications ready', { health: worker.healthUrl });
       return { drain: () => undefined, stop: async () => { await worker.stop(); await messaging.close(); } };
     } catch (error) {

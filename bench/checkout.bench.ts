@@ -18,7 +18,10 @@ import { wholeNumberOption } from './options';
 
 /**
  * Checkout through the gateway, the whole supergraph in this process
- * (embedded: SQLite, in-process events), the buyers too:
+ * (embedded: SQLite, in-process events), the buyers too; with REDIS_URL,
+ * REDIS_PREFIX and EMBEDDED_SUBGRAPH_CALLS=http set, still one process but
+ * on the transports of the services run apart (events and change notices
+ * over Redis, calls between subgraphs over loopback HTTP):
  *
  *   npm run bench:checkout [-- --seconds 20 --concurrency 64]
  *     placeOrder then confirmPayment, `concurrency` checkouts in flight, on
@@ -323,6 +326,12 @@ async function flash(shop: Shop, buyers: number, units: number): Promise<string>
   ].join('\n  ');
 }
 
+/** One process either way; with REDIS_URL and EMBEDDED_SUBGRAPH_CALLS=http it runs the transports of the services run apart. */
+function layoutOf(config: Config): string {
+  const events = config.redis ? 'events and notices over Redis' : 'in-process events';
+  return `one process (${events}, subgraph calls ${config.gateway.embeddedCalls === 'http' ? 'over HTTP' : 'in-process'})`;
+}
+
 async function main(): Promise<void> {
   const scenario = process.argv[2];
   if (scenario !== 'checkout' && scenario !== 'flash' && scenario !== 'place') throw new Error('usage: checkout.bench.js checkout|flash|place [options]');
@@ -333,7 +342,7 @@ async function main(): Promise<void> {
   const stack = await startStack({ config, log: createLogger('bench', 'error', () => undefined), anyFreePort: true, metrics });
   const shop = new Shop(stack, config, metrics);
   const lines = [
-    `${scenario} through the gateway, embedded, ${new Date().toISOString()}, Node ${process.version}, ${availableParallelism()} CPU(s) (${cpus()[0]?.model ?? 'unknown'})`,
+    `${scenario} through the gateway, ${layoutOf(config)}, ${new Date().toISOString()}, Node ${process.version}, ${availableParallelism()} CPU(s) (${cpus()[0]?.model ?? 'unknown'})`,
     `command: node dist/bench/checkout.bench.js ${process.argv.slice(2).join(' ')}`,
   ];
   try {

@@ -166,6 +166,12 @@ export interface Config {
     /** Share of new traces recorded (0 to 1); a caller's sampled `traceparent` is always followed. */
     readonly sampleRatio: number;
   };
+  /**
+   * Copies of catalog facts other services keep (orders: variants and
+   * prices; notifications: product names), dropped at once by catalog's
+   * change notices; `maxAgeMs` bounds only a lost notice, 0 turns them off.
+   */
+  readonly catalogCopy: { readonly maxAgeMs: number; readonly maxEntries: number };
   readonly events: {
     /** Tries per event and consumer group before the event is parked as a dead letter. */
     readonly maxAttempts: number;
@@ -194,15 +200,6 @@ export interface Config {
      * is priced by pricing until it is.
      */
     readonly priceCopyMaxAgeMs: number;
-    /**
-     * The longest orders answers a variant from its copy of the catalog
-     * without reading it again; changes reach the copy at once by the
-     * catalog's change notices, so this bounds only a lost notice. 0 turns
-     * the copy off.
-     */
-    readonly catalogCopyMaxAgeMs: number;
-    /** Variants the copy keeps; past it the oldest read is dropped. */
-    readonly catalogCopyMaxEntries: number;
     /**
      * How long a variant inventory found with nothing available is refused
      * without asking it again; its next stock change clears it at once, so
@@ -514,6 +511,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       endpoint: read.optionalUrl('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']) ?? null,
       sampleRatio: read.ratio('OTEL_TRACES_SAMPLER_ARG', 1),
     },
+    catalogCopy: {
+      maxAgeMs: read.int('CATALOG_COPY_MAX_AGE_MS', 60_000, 0, 3_600_000),
+      maxEntries: read.int('CATALOG_COPY_MAX_ENTRIES', 50_000, 1, 10_000_000),
+    },
     events: { maxAttempts: read.int('EVENT_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS, 1, 10_000) },
     inventory: {
       reservationTtlSeconds: read.int('RESERVATION_TTL_SECONDS', 900, 10, 86_400),
@@ -526,8 +527,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       placementConcurrency: read.int('ORDER_PLACEMENT_CONCURRENCY', 16, 1, 10_000),
       placementQueue: read.int('ORDER_PLACEMENT_QUEUE', 64, 0, 100_000),
       priceCopyMaxAgeMs: read.int('ORDER_PRICE_COPY_MAX_AGE_MS', 30_000, 1_000, 3_600_000),
-      catalogCopyMaxAgeMs: read.int('ORDER_CATALOG_COPY_MAX_AGE_MS', 60_000, 0, 3_600_000),
-      catalogCopyMaxEntries: read.int('ORDER_CATALOG_COPY_MAX_ENTRIES', 50_000, 1, 10_000_000),
       soldOutMemoMs: read.int('ORDER_SOLD_OUT_MEMO_MS', 5_000, 0, 600_000),
     },
     reviews: {

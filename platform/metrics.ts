@@ -139,9 +139,9 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly catalogCopyReads = new Counter({
-    name: 'orders_catalog_copy_reads_total',
-    help: "Variants orders looked up in its copy of the catalog: hit (answered from the copy) or miss (read from the catalog)",
-    labelNames: ['result'] as const,
+    name: 'catalog_copy_reads_total',
+    help: "Lookups in a service's copy of catalog facts (copy: orders.variants, users.product_labels): hit (answered from the copy) or miss (read from catalog)",
+    labelNames: ['copy', 'result'] as const,
     registers: [this.registry],
   });
   private readonly operationNames = new Set<string>();

@@ -86,7 +86,7 @@ describe("orders' copy of the catalog, through the gateway", () => {
   };
 
   /** Variants orders answered from its copy (hit) or read from catalog (miss): the copy reads catalog only on a miss. */
-  const reads = async (result: 'hit' | 'miss') => (await metrics.catalogCopyReads.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+  const reads = async (result: 'hit' | 'miss') => (await metrics.catalogCopyReads.get()).values.find((v) => v.labels.copy === 'orders.variants' && v.labels.result === result)?.value ?? 0;
 
   it('places an order on a known product without reading the catalog', async () => {
     const productId = await tools.product({ priceAmount: 1500 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemClock } from '../platform/clock';
+import { Metrics } from '../platform/metrics';
 import { loadConfig, type Config } from '../platform/config';
 import { DEMO_ACCOUNTS } from '../contracts/demo';
 import { newId } from '../platform/ids';
@@ -371,7 +372,7 @@ describe('notifications as a separate process, over Redis', () => {
   }
 
   async function startProcess(config: Config) {
-    return startNotificationProcess({ config, events: messaging.events, clock: systemClock, log: silent, port: 0 });
+    return startNotificationProcess({ config, events: messaging.events, pubsub: messaging.pubsub, metrics: new Metrics(), clock: systemClock, log: silent, port: 0 });
   }
 
   it('writes mails as .eml files under DATA_DIR/outbox without SMTP_URL, and answers /health', async () => {

@@ -43,6 +43,27 @@ export const PUBLIC_ENTITY_TYPES = ['Product', 'Category', 'StockLevel', 'Produc
 export type PublicEntityType = (typeof PUBLIC_ENTITY_TYPES)[number];
 
 /**
+ * Follows one channel's notices, and hears when the transport reconnected
+ * (notices may have been missed meanwhile): what a copy kept current by
+ * notices needs. `stop` ends both.
+ */
+export async function followNotices(
+  pubsub: PubSub,
+  channel: string,
+  onNotice: (notice: ChangeNotice) => void,
+  onReconnect: () => void,
+): Promise<{ stop(): Promise<void> }> {
+  const unsubscribe = await pubsub.subscribe(channel, onNotice);
+  const stopReconnect = pubsub.onReconnect(onReconnect);
+  return {
+    stop: async () => {
+      stopReconnect();
+      await unsubscribe();
+    },
+  };
+}
+
+/**
  * After a unit of work committed: one notice per changed entity on its type's
  * channel. Best effort like every notice; the response cache also bounds
  * every entry's life (RESPONSE_CACHE_TTL_SECONDS) and empties itself when

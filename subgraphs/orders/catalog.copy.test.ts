@@ -70,7 +70,7 @@ async function setUp(options: { maxAgeMs?: number; maxEntries?: number } = {}) {
     await pubsub.publish(channels.changes('Product'), { id: productId, version: now });
     await new Promise<void>((resolve) => queueMicrotask(resolve));
   };
-  const count = async (result: 'hit' | 'miss') => (await metrics.catalogCopyReads.get()).values.find((v) => v.labels.result === result)?.value ?? 0;
+  const count = async (result: 'hit' | 'miss') => (await metrics.catalogCopyReads.get()).values.find((v) => v.labels.copy === 'orders.variants' && v.labels.result === result)?.value ?? 0;
   return { catalog, pubsub, copy, running, changed, count, advance: (ms: number) => (now += ms) };
 }
 

@@ -33,8 +33,7 @@ export const orders: SubgraphModule<OrdersServices> = {
   resolvers: [OrderResolver, UserOrdersResolver, OrderSubscriptionResolver, CartResolver, WishlistResolver],
   createServices: (deps) => {
     const catalog = new CatalogClient(deps.internal);
-    const { catalogCopyMaxAgeMs, catalogCopyMaxEntries } = deps.config.orders;
-    const catalogCopy = new CatalogCopy({ source: catalog, pubsub: deps.pubsub, maxAgeMs: catalogCopyMaxAgeMs, maxEntries: catalogCopyMaxEntries, metrics: deps.metrics });
+    const catalogCopy = new CatalogCopy({ source: catalog, pubsub: deps.pubsub, ...deps.config.catalogCopy, metrics: deps.metrics });
     const inventory = new InventoryClient(deps.internal);
     const payments = new PaymentsClient(deps.internal);
     const shipping = new ShippingClient(deps.internal);

@@ -1,5 +1,5 @@
 import type { Shortage } from '../../contracts/inventory-api';
-import { channels, type PubSub, type Unsubscribe } from '../../platform/messaging/pubsub';
+import { channels, followNotices, type PubSub } from '../../platform/messaging/pubsub';
 
 /** A line as the memo sees it: the variant whose stock it takes (a product's id names its default variant), and its product. */
 export interface StockLine {
@@ -42,7 +42,7 @@ export class SoldOutMemo {
   /** Per reservation call under way, the ids of the notices heard meanwhile. */
   private readonly watching = new Set<Set<string>>();
   private readonly now: () => number;
-  private stops: Array<Unsubscribe | (() => void)> = [];
+  private following: { stop(): Promise<void> } | null = null;
 
   constructor(private readonly options: SoldOutMemoOptions) {
     this.now = options.now ?? Date.now;
@@ -50,15 +50,13 @@ export class SoldOutMemo {
 
   async start(): Promise<{ stop(): Promise<void> }> {
     if (this.options.maxAgeMs === 0) return { stop: async () => undefined };
-    const unsubscribe = await this.options.pubsub.subscribe(channels.changes('StockLevel'), (notice) => this.forget(notice.id));
-    const stopReconnect = this.options.pubsub.onReconnect(() => this.clear());
-    this.stops = [unsubscribe, stopReconnect];
+    const following = await followNotices(this.options.pubsub, channels.changes('StockLevel'), (notice) => this.forget(notice.id), () => this.clear());
+    this.following = following;
     return {
       stop: async () => {
-        const stops = this.stops;
-        this.stops = [];
+        this.following = null;
         this.clear();
-        await Promise.all(stops.map((stop) => stop()));
+        await following.stop();
       },
     };
   }
@@ -81,7 +79,7 @@ export class SoldOutMemo {
    * asked (a unit released meanwhile: the refusal may already be old).
    */
   async asking<T>(lines: readonly StockLine[], reserve: () => Promise<T>, shortagesOf: (error: unknown) => readonly Shortage[] | null): Promise<T> {
-    if (this.stops.length === 0) return reserve();
+    if (!this.following) return reserve();
     const heard = new Set<string>();
     this.watching.add(heard);
     try {

@@ -14,6 +14,8 @@ import { newId } from '../../platform/ids';
 import { InternalClient } from '../../platform/internal-client';
 import { createLogger } from '../../platform/log';
 import type { DomainEvent } from '../../platform/messaging/event-bus';
+import { MemoryPubSub } from '../../platform/messaging/pubsub.memory';
+import { Metrics } from '../../platform/metrics';
 import { openOrm } from '../../platform/orm';
 import { subgraphEntities } from '../../platform/subgraph';
 import { CatalogClient } from './catalog.client';
@@ -62,7 +64,12 @@ describe('notifications in batches', () => {
     const url = `http://127.0.0.1:${(catalog.address() as AddressInfo).port}/graphql`;
     const internal = new InternalClient('users', () => url, config.auth.internalSecret, 5_000);
     const transport = new FileMailTransport({ dir: path.join(dir, 'outbox'), clock: systemClock });
-    service = new NotificationService({ db: new Db(orm), clock: systemClock, log: silent, mailFrom: 'Shop <shop@shop.test>' }, transport, new CatalogClient(internal, silent));
+    service = new NotificationService(
+      { db: new Db(orm), clock: systemClock, log: silent, mailFrom: 'Shop <shop@shop.test>' },
+      transport,
+      // The copy of product names off: each batch's one read of catalog is what this test counts.
+      new CatalogClient(internal, silent, { pubsub: new MemoryPubSub(), metrics: new Metrics(), maxAgeMs: 0, maxEntries: 1 }),
+    );
   });
 
   afterAll(async () => {

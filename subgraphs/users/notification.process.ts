@@ -1,6 +1,8 @@
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import type { EventBus } from '../../platform/messaging/event-bus';
+import type { PubSub } from '../../platform/messaging/pubsub';
+import type { Metrics } from '../../platform/metrics';
 import { closeServer, createHttpServer, listen, sendJson } from '../../platform/http';
 import { InternalClient } from '../../platform/internal-client';
 import type { Logger } from '../../platform/log';
@@ -15,6 +17,9 @@ import { users } from './users.module';
 export interface NotificationProcessOptions {
   readonly config: Config;
   readonly events: EventBus;
+  /** Catalog's change notices, which keep the copy of product names current. */
+  readonly pubsub: PubSub;
+  readonly metrics: Metrics;
   readonly clock: Clock;
   readonly log: Logger;
   /** Overrides NOTIFICATIONS_PORT (0: any free port, as tests use). */
@@ -38,7 +43,7 @@ export async function startNotificationProcess(options: NotificationProcessOptio
   const orm = await openOrm({ service: 'users', entities: subgraphEntities(users), config });
   try {
     const internal = new InternalClient('users', (name) => config.services[name].url, config.auth.internalSecret, config.gateway.subgraphTimeoutMs);
-    const worker = await startNotificationWorker({ config, db: new Db(orm), events: tracedEvents(options.events, 'notifications'), clock: options.clock, log, internal });
+    const worker = await startNotificationWorker({ config, db: new Db(orm), events: tracedEvents(options.events, 'notifications'), pubsub: options.pubsub, metrics: options.metrics, clock: options.clock, log, internal });
     const server = createHttpServer([
       {
         method: 'GET',

@@ -12,7 +12,7 @@ import { NotificationService } from './notification.service';
 /** Consumer group on the event bus: one copy of every event for all notification workers together. */
 export const NOTIFICATIONS_GROUP = 'notifications';
 
-export type NotificationWorkerDeps = Pick<SubgraphDeps, 'config' | 'db' | 'events' | 'clock' | 'log' | 'internal'>;
+export type NotificationWorkerDeps = Pick<SubgraphDeps, 'config' | 'db' | 'events' | 'pubsub' | 'clock' | 'log' | 'internal' | 'metrics'>;
 
 export interface NotificationWorker {
   stop(): Promise<void>;
@@ -30,11 +30,15 @@ export async function startInlineNotifications(deps: NotificationWorkerDeps): Pr
 export async function startNotificationWorker(deps: NotificationWorkerDeps): Promise<NotificationWorker> {
   const { config, log } = deps;
   const transport = createMailTransport(config, deps.clock);
-  const service = new NotificationService({ db: deps.db, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, new CatalogClient(deps.internal, log));
+  const catalog = new CatalogClient(deps.internal, log, { pubsub: deps.pubsub, metrics: deps.metrics, maxAgeMs: config.catalogCopy.maxAgeMs, maxEntries: config.catalogCopy.maxEntries });
+  const service = new NotificationService({ db: deps.db, clock: deps.clock, log, mailFrom: config.notifications.mailFrom }, transport, catalog);
   let consumer: EventConsumer;
+  let copy: { stop(): Promise<void> } | null = null;
   try {
+    copy = await catalog.start();
     consumer = await deps.events.consumeBatches({ group: NOTIFICATIONS_GROUP, types: service.types }, (events) => service.handleBatch(events));
   } catch (error) {
+    await copy?.stop();
     await transport.close();
     throw error;
   }
@@ -45,6 +49,7 @@ export async function startNotificationWorker(deps: NotificationWorkerDeps): Pro
   return {
     stop: once(async () => {
       await consumer.stop();
+      await copy?.stop();
       await transport.close();
     }),
   };
