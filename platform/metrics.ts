@@ -140,7 +140,7 @@ export class Metrics {
   });
   readonly catalogCopyReads = new Counter({
     name: 'catalog_copy_reads_total',
-    help: "Lookups in a service's copy of catalog facts (copy: orders.variants, users.product_labels): hit (answered from the copy) or miss (read from catalog)",
+    help: "Lookups in a service's copy of catalog facts (copy: orders.variants, users.product_labels, recommendations.products): hit (answered from the copy) or miss (read from catalog)",
     labelNames: ['copy', 'result'] as const,
     registers: [this.registry],
   });

@@ -18,15 +18,16 @@ export const recommendations: SubgraphModule<RecommendationsServices> = {
   resolvers: [RecommendationResolver, ProductRecommendationsResolver, UserRecommendationsResolver],
   orphanedTypes: [ProductRef, UserRef],
   createServices: (deps) => {
-    const catalog = new CatalogClient(deps.internal);
+    const catalog = new CatalogClient(deps.internal, { pubsub: deps.pubsub, metrics: deps.metrics, ...deps.config.catalogCopy });
     const model = new ModelLedger(deps.db, deps.clock, deps.config.recommendations.trendingHalfLifeHours);
     return {
       recommendations: new RecommendationService(deps, catalog, new InventoryClient(deps.internal)),
       model,
       consumer: new ModelConsumer(deps, model, catalog),
+      catalog,
     };
   },
   referenceResolvers: () => recommendationsReferences(),
-  // Paid orders and product views keep the model up to date.
-  background: async (services) => [await services.consumer.start()],
+  // Paid orders and product views keep the model up to date; catalog's notices keep the copy of its products current.
+  background: async (services) => [await services.consumer.start(), await services.catalog.start()],
 };

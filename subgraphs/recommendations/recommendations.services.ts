@@ -1,3 +1,4 @@
+import type { CatalogClient } from './catalog.client';
 import type { ModelConsumer } from './model.consumer';
 import type { ModelLedger } from './model.ledger';
 import type { RecommendationService } from './recommendation.service';
@@ -7,4 +8,6 @@ export interface RecommendationsServices {
   readonly recommendations: RecommendationService;
   readonly model: ModelLedger;
   readonly consumer: ModelConsumer;
+  /** Catalog's products as recommendations reads them, through a copy kept current by catalog's notices. */
+  readonly catalog: CatalogClient;
 }
