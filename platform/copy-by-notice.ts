@@ -18,13 +18,100 @@ export interface CopyByNoticeOptions<V> {
   readonly now?: () => number;
 }
 
-interface Entry<V> {
-  readonly value: V;
-  readonly readAt: number;
+/** Marks work under way when everything was dropped (a reconnect): nothing it brings back is kept. */
+const EVERYTHING = '\u0000everything';
+
+/** What a piece of work under way heard while it ran. */
+export interface Watch {
+  /** Whether a notice for this key or its owner (or a reconnect) arrived since the watch began. */
+  heard(key: string, owner: string): boolean;
+  end(): void;
 }
 
-/** Marks a read under way when the whole copy was emptied (a reconnect): nothing it read is kept. */
-const EVERYTHING = '\u0000everything';
+/**
+ * Entries that change notices drop: each kept under a key with the owner
+ * whose notice also drops it (a notice names a key or an owner: a variant
+ * or its product), the oldest dropped first past `maxEntries`, all of them
+ * when the transport reconnects (notices may have been missed). Work under
+ * way (a read from the owner, a call whose answer is to be remembered)
+ * watches for the notices that arrive while it runs, so what it brings back
+ * can be left out: it may predate the change.
+ */
+export class NoticedEntries<E> {
+  private readonly entries = new Map<string, { readonly entry: E; readonly owner: string }>();
+  /** Keys held per owner, to drop an owner's entries on its notice. */
+  private readonly byOwner = new Map<string, Set<string>>();
+  /** Per watch under way, the ids of the notices heard meanwhile. */
+  private readonly watching = new Set<Set<string>>();
+  private following: { stop(): Promise<void> } | null = null;
+
+  constructor(private readonly maxEntries: number) {}
+
+  /** Listens on `channel`; until then (and once stopped) the caller keeps nothing. */
+  async follow(pubsub: PubSub, channel: string): Promise<{ stop(): Promise<void> }> {
+    const following = await followNotices(pubsub, channel, (notice) => this.forget(notice.id), () => this.clear());
+    this.following = following;
+    return {
+      stop: async () => {
+        this.following = null;
+        this.clear();
+        await following.stop();
+      },
+    };
+  }
+
+  get isFollowing(): boolean {
+    return this.following !== null;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): E | undefined {
+    return this.entries.get(key)?.entry;
+  }
+
+  set(key: string, entry: E, owner: string): void {
+    this.delete(key);
+    this.entries.set(key, { entry, owner });
+    let held = this.byOwner.get(owner);
+    if (!held) this.byOwner.set(owner, (held = new Set()));
+    held.add(key);
+    while (this.entries.size > this.maxEntries) this.delete(this.entries.keys().next().value as string);
+  }
+
+  delete(key: string): void {
+    const held = this.entries.get(key);
+    if (!held) return;
+    this.entries.delete(key);
+    const keys = this.byOwner.get(held.owner);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byOwner.delete(held.owner);
+  }
+
+  watch(): Watch {
+    const heard = new Set<string>();
+    this.watching.add(heard);
+    return {
+      heard: (key, owner) => heard.has(EVERYTHING) || heard.has(key) || heard.has(owner),
+      end: () => this.watching.delete(heard),
+    };
+  }
+
+  /** A notice: the entry it names, and every entry its owner names, go. */
+  private forget(id: string): void {
+    for (const heard of this.watching) heard.add(id);
+    this.delete(id);
+    for (const key of [...(this.byOwner.get(id) ?? [])]) this.delete(key);
+  }
+
+  private clear(): void {
+    for (const heard of this.watching) heard.add(EVERYTHING);
+    this.entries.clear();
+    this.byOwner.clear();
+  }
+}
 
 /**
  * A service's in-memory copy of facts another service owns, read through on
@@ -40,37 +127,25 @@ const EVERYTHING = '\u0000everything';
  * past `maxAgeMs`, which bounds how long a lost notice can leave an old one.
  */
 export class CopyByNotice<V> {
-  private readonly entries = new Map<string, Entry<V>>();
-  /** Keys held per owner, to drop an owner's values on its notice. */
-  private readonly byOwner = new Map<string, Set<string>>();
+  private readonly entries: NoticedEntries<{ readonly value: V; readonly readAt: number }>;
   /** Reads under way, by the key asked. */
   private readonly reading = new Map<string, Promise<Map<string, V>>>();
-  /** Per read under way, the owners whose notices arrived meanwhile. */
-  private readonly changedWhileReading = new Set<Set<string>>();
   private readonly now: () => number;
-  private following: { stop(): Promise<void> } | null = null;
 
   constructor(private readonly options: CopyByNoticeOptions<V>) {
+    this.entries = new NoticedEntries(options.maxEntries);
     this.now = options.now ?? Date.now;
   }
 
   /** Listens for the owner's change notices; until then nothing is kept. */
   async start(): Promise<{ stop(): Promise<void> }> {
     if (this.options.maxAgeMs === 0) return { stop: async () => undefined };
-    const following = await followNotices(this.options.pubsub, this.options.channel, (notice) => this.forget(notice.id), () => this.clear());
-    this.following = following;
-    return {
-      stop: async () => {
-        this.following = null;
-        this.clear();
-        await following.stop();
-      },
-    };
+    return this.entries.follow(this.options.pubsub, this.options.channel);
   }
 
   /** The values of the keys asked that exist (unknown keys are left out, and read again next time). */
   async get(keys: readonly string[]): Promise<Map<string, V>> {
-    if (!this.following) return this.options.read(keys);
+    if (!this.entries.isFollowing) return this.options.read(keys);
     const found = new Map<string, V>();
     const waits: Array<Promise<Map<string, V>>> = [];
     const missing: string[] = [];
@@ -97,55 +172,23 @@ export class CopyByNotice<V> {
   }
 
   private readThrough(keys: readonly string[]): Promise<Map<string, V>> {
-    const changed = new Set<string>();
-    this.changedWhileReading.add(changed);
-    const startedAt = this.now();
+    const watch = this.entries.watch();
+    const readAt = this.now();
     const read = this.options
       .read(keys)
       .then((values) => {
         for (const [key, value] of values) {
-          if (!changed.has(EVERYTHING) && !changed.has(this.options.ownerOf(value))) this.keep(key, value, startedAt);
+          const owner = this.options.ownerOf(value);
+          if (!watch.heard(key, owner)) this.entries.set(key, { value, readAt }, owner);
         }
         return values;
       })
       .finally(() => {
-        this.changedWhileReading.delete(changed);
+        watch.end();
         for (const key of keys) this.reading.delete(key);
       });
     for (const key of keys) this.reading.set(key, read);
     return read;
-  }
-
-  private keep(key: string, value: V, readAt: number): void {
-    this.drop(key);
-    this.entries.set(key, { value, readAt });
-    const owner = this.options.ownerOf(value);
-    let held = this.byOwner.get(owner);
-    if (!held) this.byOwner.set(owner, (held = new Set()));
-    held.add(key);
-    while (this.entries.size > this.options.maxEntries) this.drop(this.entries.keys().next().value as string);
-  }
-
-  private drop(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    const owner = this.options.ownerOf(entry.value);
-    const held = this.byOwner.get(owner);
-    held?.delete(key);
-    if (held?.size === 0) this.byOwner.delete(owner);
-  }
-
-  /** An owner changed: its values are read again, and reads under way are not kept. */
-  private forget(owner: string): void {
-    for (const changed of this.changedWhileReading) changed.add(owner);
-    for (const key of [...(this.byOwner.get(owner) ?? [])]) this.drop(key);
-  }
-
-  private clear(): void {
-    for (const changed of this.changedWhileReading) changed.add(EVERYTHING);
-    this.entries.clear();
-    this.byOwner.clear();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Shortage } from '../../contracts/inventory-api';
-import { channels, followNotices, type PubSub } from '../../platform/messaging/pubsub';
+import { NoticedEntries } from '../../platform/copy-by-notice';
+import { channels, type PubSub } from '../../platform/messaging/pubsub';
 
 /** A line as the memo sees it: the variant whose stock it takes (a product's id names its default variant), and its product. */
 export interface StockLine {
@@ -36,13 +37,9 @@ const MAX_ENTRIES = 10_000;
  * before.
  */
 export class SoldOutMemo {
-  /** Variant id → when inventory answered none available, and its product (whose notices also clear it). */
-  private readonly soldOut = new Map<string, { readonly at: number; readonly productId: string }>();
-  private readonly byProduct = new Map<string, Set<string>>();
-  /** Per reservation call under way, the ids of the notices heard meanwhile. */
-  private readonly watching = new Set<Set<string>>();
+  /** Variant id → when inventory answered none available; its product's notices clear it too. */
+  private readonly soldOut = new NoticedEntries<{ readonly at: number }>(MAX_ENTRIES);
   private readonly now: () => number;
-  private following: { stop(): Promise<void> } | null = null;
 
   constructor(private readonly options: SoldOutMemoOptions) {
     this.now = options.now ?? Date.now;
@@ -50,15 +47,7 @@ export class SoldOutMemo {
 
   async start(): Promise<{ stop(): Promise<void> }> {
     if (this.options.maxAgeMs === 0) return { stop: async () => undefined };
-    const following = await followNotices(this.options.pubsub, channels.changes('StockLevel'), (notice) => this.forget(notice.id), () => this.clear());
-    this.following = following;
-    return {
-      stop: async () => {
-        this.following = null;
-        this.clear();
-        await following.stop();
-      },
-    };
+    return this.soldOut.follow(this.options.pubsub, channels.changes('StockLevel'));
   }
 
   /** The lines known to have nothing available, as inventory would name them; null when none is known (ask inventory). */
@@ -67,7 +56,7 @@ export class SoldOutMemo {
     const oldest = this.now() - this.options.maxAgeMs;
     const short = lines.filter((line) => {
       const entry = this.soldOut.get(line.stockId);
-      if (entry && entry.at < oldest) this.drop(line.stockId);
+      if (entry && entry.at < oldest) this.soldOut.delete(line.stockId);
       return entry !== undefined && entry.at >= oldest;
     });
     return short.length > 0 ? short.map((line) => ({ productId: line.stockId, requested: line.quantity, available: 0 })) : null;
@@ -79,56 +68,24 @@ export class SoldOutMemo {
    * asked (a unit released meanwhile: the refusal may already be old).
    */
   async asking<T>(lines: readonly StockLine[], reserve: () => Promise<T>, shortagesOf: (error: unknown) => readonly Shortage[] | null): Promise<T> {
-    if (!this.following) return reserve();
-    const heard = new Set<string>();
-    this.watching.add(heard);
+    if (!this.soldOut.isFollowing) return reserve();
+    const watch = this.soldOut.watch();
     try {
       return await reserve();
     } catch (error) {
-      this.remember(lines, shortagesOf(error) ?? [], heard);
+      const at = this.now();
+      for (const shortage of shortagesOf(error) ?? []) {
+        const line = lines.find((candidate) => candidate.stockId === shortage.productId);
+        if (line && shortage.available === 0 && !watch.heard(line.stockId, line.productId)) this.soldOut.set(line.stockId, { at }, line.productId);
+      }
       throw error;
     } finally {
-      this.watching.delete(heard);
+      watch.end();
     }
   }
 
   /** Entries held (tests). */
   get size(): number {
     return this.soldOut.size;
-  }
-
-  private remember(lines: readonly StockLine[], shortages: readonly Shortage[], heard: ReadonlySet<string>): void {
-    const at = this.now();
-    for (const shortage of shortages) {
-      const line = lines.find((candidate) => candidate.stockId === shortage.productId);
-      if (!line || shortage.available > 0 || heard.has(line.stockId) || heard.has(line.productId)) continue;
-      this.drop(line.stockId);
-      this.soldOut.set(line.stockId, { at, productId: line.productId });
-      let variants = this.byProduct.get(line.productId);
-      if (!variants) this.byProduct.set(line.productId, (variants = new Set()));
-      variants.add(line.stockId);
-      if (this.soldOut.size > MAX_ENTRIES) this.drop(this.soldOut.keys().next().value as string);
-    }
-  }
-
-  private drop(stockId: string): void {
-    const entry = this.soldOut.get(stockId);
-    if (!entry) return;
-    this.soldOut.delete(stockId);
-    const variants = this.byProduct.get(entry.productId);
-    variants?.delete(stockId);
-    if (variants?.size === 0) this.byProduct.delete(entry.productId);
-  }
-
-  /** A variant's or a product's stock moved: what was remembered of it no longer holds. */
-  private forget(id: string): void {
-    for (const heard of this.watching) heard.add(id);
-    this.drop(id);
-    for (const stockId of [...(this.byProduct.get(id) ?? [])]) this.drop(stockId);
-  }
-
-  private clear(): void {
-    this.soldOut.clear();
-    this.byProduct.clear();
   }
 }
